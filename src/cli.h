@@ -1,0 +1,41 @@
+/* cli.h - the command line: options, and the headless commands that run
+ * without a terminal UI. */
+#ifndef TEMM_CLI_H
+#define TEMM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model.h"
+
+enum exit_code { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *content;   /* --content DIR */
+	const char *goto_id;   /* --goto ID */
+	bool json, count, no_color, ascii, help, version;
+	int width;             /* columns for wrapped plain output */
+	const char *command;   /* NULL: the browser */
+	char **args;           /* the command's arguments */
+	int args_count;
+};
+
+/* Parse argv; on a usage error print it to err and return EXIT_USAGE. */
+int cli_parse(int argc, char **argv, struct cli *cli, FILE *err);
+void cli_usage(FILE *out);
+void cli_help(FILE *out);
+
+/* Whether `name` is a headless command; they all need the content loaded. */
+bool cli_is_command(const char *name);
+/* Run a headless command on a loaded report. Returns the exit code. */
+int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+
+/* The commands themselves (cmd_*.c). */
+int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+
+#endif

@@ -1,0 +1,108 @@
+/* links.c - enumerating references. Backlinks are found by a scan: the
+ * report is small and this runs on a user's request, not per keystroke. */
+#include "links.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int push(struct link_list *l, const char *field, struct entity_ref from,
+		enum entity_kind kind, int index)
+{
+	if (index == NO_INDEX)
+		return 0;
+	struct link *g = realloc(l->links, (l->count + 1) * sizeof(*g));
+	if (!g)
+		return -1;
+	l->links = g;
+	l->links[l->count++] = (struct link){ field, from, { kind, index } };
+	return 0;
+}
+
+static int push_id(const struct report *r, struct link_list *l, const char *field,
+		   struct entity_ref from, const char *id)
+{
+	struct entity_ref to;
+	if (!id || report_find(r, id, &to) != 0)
+		return 0;
+	return push(l, field, from, to.kind, to.index);
+}
+
+static int stage_links(const struct report *r, struct entity_ref ref, struct link_list *l)
+{
+	const struct stage *s = r->stages[ref.index];
+	int rc = push(l, "section", ref, KIND_SECTION, s->section_ix) |
+		 push(l, "meeting", ref, KIND_MEETING, s->meeting_ix) |
+		 push(l, "action_plan", ref, KIND_PROGRAMME, s->action_plan_ix);
+	for (unsigned p = 0; p < s->priorities_count; p++)
+		rc |= push(l, "priorities", ref, KIND_AREA, s->priorities[p].area_ix);
+	return rc;
+}
+
+static int event_links(const struct report *r, struct entity_ref ref, struct link_list *l)
+{
+	const struct event *e = r->events[ref.index];
+	int rc = push(l, "stage", ref, KIND_STAGE, e->stage_ix) |
+		 push(l, "meeting", ref, KIND_MEETING, e->meeting_ix) |
+		 push(l, "section", ref, KIND_SECTION, e->section_ix);
+	for (unsigned i = 0; i < e->links_count; i++)
+		rc |= push_id(r, l, "links", ref, e->links[i]);
+	return rc;
+}
+
+int links_from(const struct report *r, struct entity_ref ref, struct link_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
+		return -1;
+	int i = ref.index;
+	switch (ref.kind) {
+	case KIND_SECTION:
+		return push(out, "parent", ref, KIND_SECTION, r->sections[i]->parent_ix);
+	case KIND_STAGE:
+		return stage_links(r, ref, out);
+	case KIND_AREA:
+		return push(out, "section", ref, KIND_SECTION, r->areas[i]->section_ix);
+	case KIND_ACTIVITY:
+		return push(out, "area", ref, KIND_AREA, r->activities[i]->area_ix) |
+		       push(out, "section", ref, KIND_SECTION, r->activities[i]->section_ix);
+	case KIND_EVENT:
+		return event_links(r, ref, out);
+	case KIND_MEETING:
+		return push(out, "section", ref, KIND_SECTION, r->meetings[i]->section_ix);
+	case KIND_PROGRAMME:
+		return push(out, "section", ref, KIND_SECTION, r->programmes[i]->section_ix);
+	case KIND_TERM:
+		return push(out, "section", ref, KIND_SECTION, r->terms[i]->section_ix) |
+		       push_id(r, out, "refers", ref, r->terms[i]->refers);
+	default:
+		return -1;
+	}
+}
+
+int links_to(const struct report *r, struct entity_ref ref, struct link_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (int k = 0; k < KIND_COUNT; k++) {
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++) {
+			struct link_list from;
+			if (links_from(r, (struct entity_ref){ (enum entity_kind)k, (int)i }, &from) != 0)
+				continue;
+			for (size_t j = 0; j < from.count; j++) {
+				const struct link *lk = &from.links[j];
+				if (lk->to.kind == ref.kind && lk->to.index == ref.index &&
+				    push(out, lk->field, lk->from, lk->to.kind, lk->to.index) != 0) {
+					link_list_free(&from);
+					return -1;
+				}
+			}
+			link_list_free(&from);
+		}
+	}
+	return 0;
+}
+
+void link_list_free(struct link_list *l)
+{
+	free(l->links);
+	memset(l, 0, sizeof(*l));
+}

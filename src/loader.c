@@ -1,0 +1,377 @@
+/* loader.c - content directory -> files -> checked YAML -> libcyaml structs
+ * -> one merged, sanitized, validated report. */
+#include "loader.h"
+#include "loader_internal.h"
+#include "sanitize.h"
+#include "schema.h"
+#include "yamlcheck.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool is_content_name(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+/* The sorted names of the directory's content files, or -1 with a diag. */
+static int list_files(const char *dir, struct load_ctx *ctx)
+{
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		diag_add(ctx->diag, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(dh)) != NULL) {
+		if (!is_content_name(e->d_name))
+			continue;
+		if (n == CONTENT_MAX_FILES) {
+			diag_add(ctx->diag, dir, 0, 0, "more than %u content files", CONTENT_MAX_FILES);
+			break;
+		}
+		char **grown = realloc(names, (n + 1) * sizeof(*names));
+		if (!grown)
+			break;
+		names = grown;
+		names[n++] = strdup(e->d_name);
+	}
+	closedir(dh);
+	if (n == 0 && ctx->diag->count == 0)
+		diag_add(ctx->diag, dir, 0, 0, "no .yaml files in the content directory");
+	qsort(names, n, sizeof(*names), compare_names);
+	ctx->files = calloc(n ? n : 1, sizeof(*ctx->files));
+	for (size_t i = 0; i < n; i++) {
+		if (ctx->files)
+			ctx->files[ctx->files_count++].path = join_path(dir, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return ctx->files && n > 0 && ctx->diag->count == 0 ? 0 : -1;
+}
+
+/* Read the whole file ourselves, so its size is capped before libyaml sees it. */
+static int read_file(struct content_file *f, struct diag *d)
+{
+	FILE *fp = fopen(f->path, "rb");
+	if (!fp) {
+		diag_add(d, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(d, f->path, 0, 0, "not a regular file");
+		fclose(fp);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > CONTENT_MAX_FILE_BYTES) {
+		diag_add(d, f->path, 0, 0, "file is larger than the %u MiB limit",
+			 CONTENT_MAX_FILE_BYTES >> 20);
+		fclose(fp);
+		return -1;
+	}
+	f->bytes = malloc((size_t)st.st_size + 1);
+	f->len = f->bytes ? fread(f->bytes, 1, (size_t)st.st_size, fp) : 0;
+	int failed = !f->bytes || ferror(fp);
+	fclose(fp);
+	if (failed) {
+		diag_add(d, f->path, 0, 0, "cannot read: %s", f->bytes ? strerror(errno) : "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+struct cyaml_log {
+	char first[256];
+};
+
+/* libcyaml's messages echo user data; keep the first, print it sanitized. */
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+{
+	struct cyaml_log *log = ctx;
+	if (level < CYAML_LOG_ERROR || log->first[0])
+		return;
+	vsnprintf(log->first, sizeof(log->first), fmt, args);
+	log->first[strcspn(log->first, "\n")] = '\0';
+}
+
+static int parse_file(struct content_file *f, struct diag *d)
+{
+	if (yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, d) > 0)
+		return -1;
+	struct cyaml_log log = { "" };
+	const cyaml_config_t config = {
+		.log_fn = capture_log,
+		.log_ctx = &log,
+		.mem_fn = schema_mem,
+		.log_level = CYAML_LOG_ERROR,
+		.flags = CYAML_CFG_NO_ALIAS,
+	};
+	cyaml_data_t *data = NULL;
+	cyaml_err_t err = cyaml_load_data(f->bytes, f->len, &config, &content_doc_schema, &data, NULL);
+	if (err != CYAML_OK) {
+		diag_add(d, f->path, 0, 0, "cannot load: %s%s%s", cyaml_strerror(err),
+			 log.first[0] ? ": " : "", log.first);
+		return -1;
+	}
+	/* A document with none of the optional keys loads as NULL. */
+	f->doc = data ? data : calloc(1, sizeof(struct content_doc));
+	return f->doc ? 0 : -1;
+}
+
+static unsigned doc_count(const struct content_doc *doc, enum entity_kind kind)
+{
+	switch (kind) {
+	case KIND_SECTION: return doc->sections_count;
+	case KIND_STAGE: return doc->stages_count;
+	case KIND_AREA: return doc->areas_count;
+	case KIND_ACTIVITY: return doc->activities_count;
+	case KIND_EVENT: return doc->events_count;
+	case KIND_MEETING: return doc->meetings_count;
+	case KIND_PROGRAMME: return doc->programmes_count;
+	case KIND_TERM: return doc->terms_count;
+	default: return 0;
+	}
+}
+
+#define GATHER(kind, member) do { \
+	r->member = calloc(total[kind] ? total[kind] : 1, sizeof(*r->member)); \
+	if (!r->member) return -1; \
+	for (size_t f = 0; f < ctx->files_count; f++) { \
+		struct content_doc *doc = ctx->files[f].doc; \
+		for (unsigned i = 0; i < doc->member##_count; i++) \
+			r->member[r->member##_count++] = &doc->member[i]; \
+	} \
+} while (0)
+
+/* Point the report's arrays at every file's entries, in file order. */
+static int merge(struct load_ctx *ctx)
+{
+	struct report *r = ctx->report;
+	size_t total[KIND_COUNT] = { 0 };
+	r->docs = calloc(ctx->files_count, sizeof(*r->docs));
+	if (!r->docs)
+		return -1;
+	for (size_t f = 0; f < ctx->files_count; f++) {
+		r->docs[r->docs_count++] = ctx->files[f].doc;
+		ctx->files[f].doc = NULL; /* the report owns it now */
+		for (int k = 0; k < KIND_COUNT; k++)
+			total[k] += doc_count(r->docs[f], (enum entity_kind)k);
+	}
+	/* keep a path back to each file for load_problem */
+	for (size_t f = 0; f < ctx->files_count; f++)
+		ctx->files[f].doc = r->docs[f];
+	GATHER(KIND_SECTION, sections);
+	for (size_t i = 0; i < r->sections_count; i++) {
+		r->sections[i]->emphasis = NULL; /* not in the schema: ours to set */
+		r->sections[i]->emphasis_count = 0;
+		r->sections[i]->number = NULL;
+		r->sections[i]->name = r->sections[i]->title;
+	}
+	GATHER(KIND_STAGE, stages);
+	GATHER(KIND_AREA, areas);
+	GATHER(KIND_ACTIVITY, activities);
+	GATHER(KIND_EVENT, events);
+	GATHER(KIND_MEETING, meetings);
+	GATHER(KIND_PROGRAMME, programmes);
+	GATHER(KIND_TERM, terms);
+	return 0;
+}
+
+static void sanitize_string(char **s, void *ctx)
+{
+	(void)ctx;
+	if (!sanitize_needed(*s))
+		return;
+	char *clean = sanitize_text(*s);
+	if (clean) {
+		free(*s);
+		*s = clean;
+	}
+}
+
+/* Remove the *markup* asterisks in place; record the runs they enclosed. */
+static void strip_emphasis(char *s, unsigned paragraph, struct section *sec)
+{
+	char *open = NULL;
+	char *w = s;
+	for (char *p = s; *p; p++) {
+		if (*p != '*') {
+			*w++ = *p;
+			continue;
+		}
+		if (!open) {
+			/* only an asterisk with a partner later on is markup */
+			if (!strchr(p + 1, '*')) {
+				*w++ = *p;
+				continue;
+			}
+			open = w;
+			continue;
+		}
+		struct emphasis *e = realloc(sec->emphasis, (sec->emphasis_count + 1) * sizeof(*e));
+		if (e) {
+			sec->emphasis = e;
+			e[sec->emphasis_count++] = (struct emphasis){
+				paragraph, (unsigned)(open - s), (unsigned)(w - s) };
+		}
+		open = NULL;
+	}
+	*w = '\0';
+}
+
+static void strip_markup(char **s, void *ctx)
+{
+	(void)ctx;
+	if (strchr(*s, '*'))
+		strip_emphasis(*s, 0, &(struct section){ 0 });
+}
+
+/* "1.1 Start of Cooperation" -> number "1.1", name "Start of Cooperation";
+ * also "1. A Historical ..." and "6) Circulative ...". */
+static void split_heading(struct section *s)
+{
+	const char *t = s->title;
+	s->name = t; /* sanitizing may have replaced the title */
+	size_t n = strspn(t, "0123456789");
+	if (n == 0)
+		return;
+	if (t[n] == ')') {
+		n++;
+	} else {
+		while (t[n] == '.' && t[n + 1] >= '0' && t[n + 1] <= '9')
+			n += 1 + strspn(t + n + 1, "0123456789");
+		if (t[n] == '.')
+			n++;
+	}
+	if (t[n] != ' ')
+		return;
+	s->number = strndup(t, n);
+	s->name = t + n + 1;
+}
+
+static void tidy_text(struct load_ctx *ctx)
+{
+	struct report *r = ctx->report;
+	for (size_t i = 0; i < r->docs_count; i++)
+		schema_visit_strings(&content_doc_schema, r->docs[i], sanitize_string, NULL);
+	for (size_t i = 0; i < r->sections_count; i++) {
+		struct section *s = r->sections[i];
+		for (unsigned p = 0; p < s->paragraphs_count; p++)
+			strip_emphasis(s->paragraphs[p], p, s);
+	}
+	/* any other field: drop the markup, emphasis only shows in prose */
+	for (size_t i = 0; i < r->docs_count; i++)
+		schema_visit_strings(&content_doc_schema, r->docs[i], strip_markup, NULL);
+	for (size_t i = 0; i < r->sections_count; i++)
+		split_heading(r->sections[i]);
+}
+
+void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, const char *key,
+		  int item, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+
+	size_t f = 0;
+	while (f < ctx->files_count && index >= doc_count(ctx->files[f].doc, kind))
+		index -= doc_count(ctx->files[f++].doc, kind);
+	if (f == ctx->files_count) {
+		diag_add(ctx->diag, "", 0, 0, "%s", msg);
+		return;
+	}
+	/* "priorities.area" with item j is stages[i].priorities[j].area */
+	char head[32] = "";
+	const char *tail = NULL;
+	if (key) {
+		const char *dot = strchr(key, '.');
+		size_t n = dot ? (size_t)(dot - key) : strlen(key);
+		snprintf(head, sizeof(head), "%.*s", (int)n, key);
+		tail = dot ? dot + 1 : NULL;
+	}
+	struct yaml_step path[5] = {
+		{ entity_kind_plural(kind), 0 }, { NULL, (unsigned)index },
+	};
+	size_t steps = 2;
+	if (key) {
+		path[steps++] = (struct yaml_step){ head, 0 };
+		if (item >= 0)
+			path[steps++] = (struct yaml_step){ NULL, (unsigned)item };
+		if (tail)
+			path[steps++] = (struct yaml_step){ tail, 0 };
+	}
+	unsigned line = 0, col = 0;
+	const struct content_file *cf = &ctx->files[f];
+	/* fall back to the entity, then the file, when the field is absent */
+	if (yamlcheck_locate(cf->bytes, cf->len, path, steps, &line, &col) != 0)
+		yamlcheck_locate(cf->bytes, cf->len, path, 2, &line, &col);
+	diag_add(ctx->diag, cf->path, line, col, "%s", msg);
+}
+
+static void ctx_free(struct load_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->files_count; i++) {
+		free(ctx->files[i].path);
+		free(ctx->files[i].bytes);
+		if (!ctx->report || !ctx->report->docs)
+			content_doc_free(ctx->files[i].doc);
+	}
+	free(ctx->files);
+}
+
+struct report *content_load(const char *dir, struct diag *d)
+{
+	struct load_ctx ctx = { .diag = d };
+	size_t before = d->count;
+	if (list_files(dir, &ctx) == 0) {
+		for (size_t i = 0; i < ctx.files_count; i++)
+			if (read_file(&ctx.files[i], d) == 0)
+				parse_file(&ctx.files[i], d);
+	}
+	if (d->count == before) {
+		ctx.report = calloc(1, sizeof(*ctx.report));
+		if (!ctx.report || merge(&ctx) != 0)
+			diag_add(d, dir, 0, 0, "out of memory");
+		else {
+			tidy_text(&ctx);
+			validate_report(&ctx);
+		}
+	}
+	struct report *r = ctx.report;
+	bool failed = d->count != before;
+	if (failed && r && !r->docs) {
+		free(r);
+		r = ctx.report = NULL;
+	}
+	ctx_free(&ctx);
+	if (failed) {
+		report_free(r);
+		return NULL;
+	}
+	return r;
+}

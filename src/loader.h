@@ -1,0 +1,16 @@
+/* loader.h - read every content file of a directory into one validated
+ * report model, or say exactly what is wrong and where. */
+#ifndef TEMM_LOADER_H
+#define TEMM_LOADER_H
+
+#include "diag.h"
+#include "model.h"
+
+#define CONTENT_MAX_FILE_BYTES (8u << 20) /* read before parsing: libyaml's own buffers are unbounded */
+#define CONTENT_MAX_FILES      4096u
+
+/* Returns the model, or NULL with at least one entry in `d`. Never a
+ * partial model. Free with report_free. */
+struct report *content_load(const char *dir, struct diag *d);
+
+#endif

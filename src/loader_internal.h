@@ -1,0 +1,30 @@
+/* loader_internal.h - what the loader shares with its validation pass. */
+#ifndef TEMM_LOADER_INTERNAL_H
+#define TEMM_LOADER_INTERNAL_H
+
+#include "diag.h"
+#include "model.h"
+
+struct content_file {
+	char *path;
+	unsigned char *bytes;
+	size_t len;
+	struct content_doc *doc;
+};
+
+struct load_ctx {
+	struct content_file *files;
+	size_t files_count;
+	struct report *report;
+	struct diag *diag;
+};
+
+/* Report a problem with entity `index` of `kind`, placed at its field `key`
+ * (NULL: the entity itself) and, for a list field, item `item` (-1: none). */
+void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, const char *key,
+		  int item, const char *fmt, ...) DIAG_PRINTF(6, 7);
+
+/* Resolve every reference, check every rule; returns the number of problems. */
+int validate_report(struct load_ctx *ctx);
+
+#endif

@@ -1,0 +1,257 @@
+/* model.c - names of kinds, id lookup and freeing of the report model. */
+#include "model.h"
+#include "schema.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[KIND_COUNT] = {
+	"section", "stage", "area", "activity", "event", "meeting", "programme", "term",
+};
+static const char *const kind_plurals[KIND_COUNT] = {
+	"sections", "stages", "areas", "activities", "events", "meetings", "programmes", "terms",
+};
+
+const char *entity_kind_name(enum entity_kind kind)
+{
+	return kind < KIND_COUNT ? kind_names[kind] : "?";
+}
+
+const char *entity_kind_plural(enum entity_kind kind)
+{
+	return kind < KIND_COUNT ? kind_plurals[kind] : "?";
+}
+
+int entity_kind_from_name(const char *name, enum entity_kind *out)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (strcmp(name, kind_names[k]) == 0 || strcmp(name, kind_plurals[k]) == 0) {
+			*out = (enum entity_kind)k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *activity_kind_name(enum activity_kind kind)
+{
+	static const char *const names[ACT_KIND_COUNT] = {
+		"policy-dialogue", "working-group", "network", "seminar", "training", "forum",
+		"roundtable", "exhibition", "workshop", "meeting", "hotline", "publication",
+		"research", "platform", "other",
+	};
+	return kind < ACT_KIND_COUNT ? names[kind] : "?";
+}
+
+const char *meeting_series_name(enum meeting_series series)
+{
+	static const char *const names[SERIES_COUNT] = { "temm", "summit", "apt", "other" };
+	return series < SERIES_COUNT ? names[series] : "?";
+}
+
+const char *programme_type_name(enum programme_type type)
+{
+	static const char *const names[PROG_TYPE_COUNT] = {
+		"convention", "regional-programme", "action-plan", "organisation",
+		"publication", "agenda", "other",
+	};
+	return type < PROG_TYPE_COUNT ? names[type] : "?";
+}
+
+size_t report_count(const struct report *r, enum entity_kind kind)
+{
+	switch (kind) {
+	case KIND_SECTION: return r->sections_count;
+	case KIND_STAGE: return r->stages_count;
+	case KIND_AREA: return r->areas_count;
+	case KIND_ACTIVITY: return r->activities_count;
+	case KIND_EVENT: return r->events_count;
+	case KIND_MEETING: return r->meetings_count;
+	case KIND_PROGRAMME: return r->programmes_count;
+	case KIND_TERM: return r->terms_count;
+	default: return 0;
+	}
+}
+
+const char *report_entity_id(const struct report *r, struct entity_ref ref)
+{
+	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
+		return NULL;
+	switch (ref.kind) {
+	case KIND_SECTION: return r->sections[ref.index]->id;
+	case KIND_STAGE: return r->stages[ref.index]->id;
+	case KIND_AREA: return r->areas[ref.index]->id;
+	case KIND_ACTIVITY: return r->activities[ref.index]->id;
+	case KIND_EVENT: return r->events[ref.index]->id;
+	case KIND_MEETING: return r->meetings[ref.index]->id;
+	case KIND_PROGRAMME: return r->programmes[ref.index]->id;
+	case KIND_TERM: return r->terms[ref.index]->id;
+	default: return NULL;
+	}
+}
+
+const char *report_entity_title(const struct report *r, struct entity_ref ref)
+{
+	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
+		return NULL;
+	switch (ref.kind) {
+	case KIND_SECTION: return r->sections[ref.index]->title;
+	case KIND_STAGE: return r->stages[ref.index]->title;
+	case KIND_AREA: return r->areas[ref.index]->title;
+	case KIND_ACTIVITY: return r->activities[ref.index]->title;
+	case KIND_EVENT: return r->events[ref.index]->title;
+	case KIND_MEETING: return r->meetings[ref.index]->title;
+	case KIND_PROGRAMME: return r->programmes[ref.index]->title;
+	case KIND_TERM: return r->terms[ref.index]->title;
+	default: return NULL;
+	}
+}
+
+int report_entity_section(const struct report *r, struct entity_ref ref)
+{
+	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
+		return NO_INDEX;
+	switch (ref.kind) {
+	case KIND_SECTION: return ref.index;
+	case KIND_STAGE: return r->stages[ref.index]->section_ix;
+	case KIND_AREA: return r->areas[ref.index]->section_ix;
+	case KIND_ACTIVITY: return r->activities[ref.index]->section_ix;
+	case KIND_EVENT: return r->events[ref.index]->section_ix;
+	case KIND_MEETING: return r->meetings[ref.index]->section_ix;
+	case KIND_PROGRAMME: return r->programmes[ref.index]->section_ix;
+	case KIND_TERM: return r->terms[ref.index]->section_ix;
+	default: return NO_INDEX;
+	}
+}
+
+int report_stage_for_year(const struct report *r, unsigned year)
+{
+	for (size_t i = 0; i < r->stages_count; i++)
+		if (year >= r->stages[i]->from && year <= r->stages[i]->to)
+			return (int)i;
+	return NO_INDEX;
+}
+
+char *report_section_path(const struct report *r, int section_ix, const char *sep)
+{
+	if (section_ix < 0 || (size_t)section_ix >= r->sections_count)
+		return strdup("");
+	int chain[16];
+	int n = 0;
+	for (int s = section_ix; s >= 0 && n < 16; s = r->sections[s]->parent_ix)
+		chain[n++] = s;
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		len += strlen(sep) + strlen(r->sections[chain[i]]->title);
+	char *out = malloc(len);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (int i = n - 1; i >= 0; i--) {
+		const struct section *s = r->sections[chain[i]];
+		/* Outer levels show their number only, the innermost its heading. */
+		strcat(out, s->number && i > 0 ? s->number : s->title);
+		if (i > 0)
+			strcat(out, sep);
+	}
+	return out;
+}
+
+/* ---- id table: open addressing, FNV-1a ---- */
+
+struct id_slot {
+	const char *id;
+	struct entity_ref ref;
+};
+
+struct id_table {
+	struct id_slot *slots;
+	size_t mask;
+};
+
+static uint32_t hash_id(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+struct id_table *id_table_new(size_t expected)
+{
+	struct id_table *t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	size_t cap = 16;
+	while (cap < expected * 2)
+		cap *= 2;
+	t->slots = calloc(cap, sizeof(*t->slots));
+	if (!t->slots) {
+		free(t);
+		return NULL;
+	}
+	t->mask = cap - 1;
+	return t;
+}
+
+/* Returns the existing entry's ref through *dup if the id is taken. */
+int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup)
+{
+	for (size_t i = hash_id(id) & t->mask;; i = (i + 1) & t->mask) {
+		if (!t->slots[i].id) {
+			t->slots[i].id = id;
+			t->slots[i].ref = ref;
+			return 0;
+		}
+		if (strcmp(t->slots[i].id, id) == 0) {
+			*dup = t->slots[i].ref;
+			return -1;
+		}
+	}
+}
+
+int report_find(const struct report *r, const char *id, struct entity_ref *out)
+{
+	const struct id_table *t = r->ids;
+	if (!t)
+		return -1;
+	for (size_t i = hash_id(id) & t->mask; t->slots[i].id; i = (i + 1) & t->mask) {
+		if (strcmp(t->slots[i].id, id) == 0) {
+			*out = t->slots[i].ref;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void id_table_free(struct id_table *t)
+{
+	if (t)
+		free(t->slots);
+	free(t);
+}
+
+void report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->sections_count; i++) {
+		free(r->sections[i]->emphasis);
+		free(r->sections[i]->number);
+	}
+	for (size_t i = 0; i < r->docs_count; i++)
+		content_doc_free(r->docs[i]);
+	free(r->docs);
+	free(r->sections);
+	free(r->stages);
+	free(r->areas);
+	free(r->activities);
+	free(r->events);
+	free(r->meetings);
+	free(r->programmes);
+	free(r->terms);
+	id_table_free(r->ids);
+	free(r);
+}

@@ -1,0 +1,206 @@
+/* model.h - the report as plain C structs: what the loader fills and every
+ * other module (commands, search, browser) reads. Nothing here knows YAML. */
+#ifndef TEMM_MODEL_H
+#define TEMM_MODEL_H
+
+#include <stddef.h>
+
+/* Every kind of thing with an id. The order is the order `temm check`
+ * reports counts in and the order of the `kind:` facet. */
+enum entity_kind {
+	KIND_SECTION,
+	KIND_STAGE,
+	KIND_AREA,
+	KIND_ACTIVITY,
+	KIND_EVENT,
+	KIND_MEETING,
+	KIND_PROGRAMME,
+	KIND_TERM,
+	KIND_COUNT
+};
+
+/* Enumerations read from YAML; the strings live in model.c. */
+enum activity_kind {
+	ACT_POLICY_DIALOGUE, ACT_WORKING_GROUP, ACT_NETWORK, ACT_SEMINAR,
+	ACT_TRAINING, ACT_FORUM, ACT_ROUNDTABLE, ACT_EXHIBITION, ACT_WORKSHOP,
+	ACT_MEETING, ACT_HOTLINE, ACT_PUBLICATION, ACT_RESEARCH, ACT_PLATFORM,
+	ACT_OTHER, ACT_KIND_COUNT
+};
+enum meeting_series { SERIES_TEMM, SERIES_SUMMIT, SERIES_APT, SERIES_OTHER, SERIES_COUNT };
+enum programme_type {
+	PROG_CONVENTION, PROG_REGIONAL, PROG_ACTION_PLAN, PROG_ORGANISATION,
+	PROG_PUBLICATION, PROG_AGENDA, PROG_OTHER, PROG_TYPE_COUNT
+};
+
+/* "No link": resolved indices use -1 when an optional reference is absent. */
+#define NO_INDEX (-1)
+
+struct count {
+	unsigned n;
+	char *of;
+	char *words; /* the report's own wording when it is not the plain number; may be NULL */
+};
+
+/* A run of emphasised (italic in the report) text inside one paragraph,
+ * as byte offsets after the markup asterisks were removed. */
+struct emphasis {
+	unsigned paragraph;
+	unsigned start, end;
+};
+
+struct section {
+	char *id, *title, *parent; /* title: the heading as printed, number included */
+	char **paragraphs;
+	unsigned paragraphs_count;
+	/* filled by the loader */
+	char *number; /* "1.", "1.1", "6)" taken from the title; NULL for Introduction */
+	const char *name; /* the title after its number */
+	int parent_ix;
+	int depth; /* 0 for Introduction and 1, 2, 3 */
+	struct emphasis *emphasis;
+	unsigned emphasis_count;
+};
+
+struct priority {
+	char *text, *area;
+	int area_ix;
+};
+
+struct stage {
+	char *id;
+	unsigned number;
+	char *title, *name;
+	unsigned from, to;
+	char *section, *meeting, *action_plan;
+	struct priority *priorities;
+	unsigned priorities_count;
+	char **achievements;
+	unsigned achievements_count;
+	int section_ix, meeting_ix, action_plan_ix;
+};
+
+struct area {
+	char *id;
+	unsigned number;
+	char *title, *section;
+	char **aliases;
+	unsigned aliases_count;
+	struct count *counts;
+	unsigned counts_count;
+	int section_ix;
+};
+
+struct activity {
+	char *id, *title, *short_name;
+	enum activity_kind kind;
+	char *area, *section;
+	char **aliases;
+	unsigned aliases_count;
+	struct count *counts;
+	unsigned counts_count;
+	int area_ix, section_ix;
+};
+
+struct event {
+	char *id;
+	unsigned year, month; /* month 0: not given */
+	char *title, *section, *meeting;
+	char **links;
+	unsigned links_count;
+	int section_ix, meeting_ix, stage_ix;
+};
+
+struct meeting {
+	char *id, *title;
+	enum meeting_series series;
+	unsigned ordinal, year, month; /* 0: not given */
+	char *place, *section;
+	char **aliases;
+	unsigned aliases_count;
+	int section_ix;
+};
+
+struct programme {
+	char *id, *title, *short_name;
+	enum programme_type type;
+	char *section;
+	char **aliases;
+	unsigned aliases_count;
+	struct count *counts;
+	unsigned counts_count;
+	int section_ix;
+};
+
+struct term {
+	char *id, *title, *expansion, *section, *refers;
+	int section_ix;
+};
+
+/* One YAML file's worth of content, exactly as libcyaml loads it. */
+struct content_doc {
+	struct report_meta { char *title; } *report;
+	struct section *sections;       unsigned sections_count;
+	struct stage *stages;           unsigned stages_count;
+	struct area *areas;             unsigned areas_count;
+	struct activity *activities;    unsigned activities_count;
+	struct event *events;           unsigned events_count;
+	struct meeting *meetings;       unsigned meetings_count;
+	struct programme *programmes;   unsigned programmes_count;
+	struct term *terms;             unsigned terms_count;
+};
+
+/* A reference to any entity: its kind and its index in the model's array. */
+struct entity_ref {
+	enum entity_kind kind;
+	int index;
+};
+
+struct id_table; /* model.c: id -> entity_ref */
+
+/* The whole report, merged over all files. The arrays hold pointers into
+ * the docs, which own the data; report_free frees both. */
+struct report {
+	char *title;
+	struct content_doc **docs;
+	size_t docs_count;
+
+	struct section **sections;     size_t sections_count;
+	struct stage **stages;         size_t stages_count;
+	struct area **areas;           size_t areas_count;
+	struct activity **activities;  size_t activities_count;
+	struct event **events;         size_t events_count;
+	struct meeting **meetings;     size_t meetings_count;
+	struct programme **programmes; size_t programmes_count;
+	struct term **terms;           size_t terms_count;
+
+	struct id_table *ids;
+};
+
+const char *entity_kind_name(enum entity_kind kind);       /* "section", ... */
+const char *entity_kind_plural(enum entity_kind kind);     /* "sections", ... */
+int entity_kind_from_name(const char *name, enum entity_kind *out); /* singular or plural; 0 on success */
+const char *activity_kind_name(enum activity_kind kind);
+const char *meeting_series_name(enum meeting_series series);
+const char *programme_type_name(enum programme_type type);
+
+size_t report_count(const struct report *r, enum entity_kind kind);
+/* Look an id up; returns 0 and fills *out when found, -1 otherwise. */
+int report_find(const struct report *r, const char *id, struct entity_ref *out);
+const char *report_entity_id(const struct report *r, struct entity_ref ref);
+const char *report_entity_title(const struct report *r, struct entity_ref ref);
+/* The section an entity comes from (a section is its own), or NO_INDEX. */
+int report_entity_section(const struct report *r, struct entity_ref ref);
+/* The stage whose years hold `year`, or NO_INDEX. */
+int report_stage_for_year(const struct report *r, unsigned year);
+/* Section path for display, e.g. "2.1 > 6) Circulative ..."; caller frees. */
+char *report_section_path(const struct report *r, int section_ix, const char *sep);
+
+void report_free(struct report *r);
+
+/* For the loader: building the id table. id_table_add returns -1 and the
+ * earlier entity in *dup when the id is taken. */
+struct id_table *id_table_new(size_t expected);
+int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup);
+void id_table_free(struct id_table *t);
+
+#endif

@@ -1,0 +1,9 @@
+/* paths.h - where the content is: --content, $TEMM_CONTENT, the source tree
+ * when running from the build tree, else the installed copy. */
+#ifndef TEMM_PATHS_H
+#define TEMM_PATHS_H
+
+/* The directory to load; `option` is --content or NULL. Never NULL. */
+const char *paths_content_dir(const char *option);
+
+#endif

@@ -1,0 +1,199 @@
+/* text.c - widths, wrapping and folding with libunistring, never cutting
+ * inside a UTF-8 sequence. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <unistd.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+static const char *const encoding = "UTF-8";
+
+int text_width(const char *s, size_t len)
+{
+	int w = u8_width((const uint8_t *)s, len, encoding);
+	return w < 0 ? (int)len : w;
+}
+
+size_t text_fit(const char *s, size_t len, int columns, int *used)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	int w = 0;
+	while (i < len) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p + i, len - i);
+		int cw = uc_width(c, encoding);
+		if (cw < 0)
+			cw = 1; /* sanitized text has no controls; be safe anyway */
+		if (w + cw > columns)
+			break;
+		w += cw;
+		i += (size_t)n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+/* Cut a run that is too wide on its own at character boundaries. */
+static int push_line(struct text_line **v, size_t *n, size_t *cap, size_t start, size_t len,
+		     int width)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		struct text_line *g = realloc(*v, c * sizeof(**v));
+		if (!g)
+			return -1;
+		*v = g;
+		*cap = c;
+	}
+	(*v)[(*n)++] = (struct text_line){ start, len, width };
+	return 0;
+}
+
+static int push_cut(const char *s, struct text_line **v, size_t *n, size_t *cap, size_t start,
+		    size_t len, int width)
+{
+	while (len > 0) {
+		int used;
+		size_t take = text_fit(s + start, len, width, &used);
+		if (take == 0) /* a character wider than the width: give it a line */
+			take = (size_t)u8_mblen((const uint8_t *)s + start, len), used = width;
+		if (push_line(v, n, cap, start, take, used) != 0)
+			return -1;
+		start += take;
+		len -= take;
+	}
+	return 0;
+}
+
+long text_wrap(const char *s, int width, struct text_line **lines)
+{
+	size_t len = strlen(s), n = 0, cap = 0;
+	*lines = NULL;
+	if (len == 0)
+		return 0;
+	if (width < 1)
+		width = 1;
+	char *brk = malloc(len);
+	if (!brk)
+		return -1;
+	u8_width_linebreaks((const uint8_t *)s, len, width, 0, 0, NULL, encoding, brk);
+	size_t start = 0;
+	for (size_t i = 1; i <= len; i++) {
+		if (i < len && brk[i] != UC_BREAK_POSSIBLE && brk[i] != UC_BREAK_MANDATORY)
+			continue;
+		size_t end = i;
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (push_cut(s, lines, &n, &cap, start, end - start, width) != 0) {
+			free(brk);
+			return -1;
+		}
+		start = i;
+		while (start < len && s[start] == ' ')
+			start++;
+	}
+	free(brk);
+	return (long)n;
+}
+
+int text_fold(const char *s, struct folded *out)
+{
+	size_t len = strlen(s), cap = len + 16, n = 0;
+	memset(out, 0, sizeof(*out));
+	out->text = malloc(cap + 1);
+	out->origin = malloc((cap + 1) * sizeof(size_t));
+	if (!out->text || !out->origin)
+		goto oom;
+	for (size_t i = 0; i < len;) {
+		uint8_t buf[32];
+		const uint8_t *piece = buf;
+		size_t plen, clen;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) { /* the common case, without a library call */
+			buf[0] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			plen = 1;
+			clen = 1;
+		} else {
+			int m = u8_mblen((const uint8_t *)s + i, len - i);
+			clen = m > 0 ? (size_t)m : 1;
+			plen = sizeof(buf);
+			uint8_t *r = u8_casefold((const uint8_t *)s + i, clen, NULL, NULL, buf, &plen);
+			if (!r) { /* keep the bytes as they are */
+				piece = (const uint8_t *)s + i;
+				plen = clen;
+			} else if (r != buf) {
+				free(r); /* longer than 32 bytes cannot come from one character */
+				piece = (const uint8_t *)s + i;
+				plen = clen;
+			}
+		}
+		if (n + plen > cap) {
+			cap = (n + plen) * 2;
+			char *t = realloc(out->text, cap + 1);
+			size_t *o = realloc(out->origin, (cap + 1) * sizeof(size_t));
+			if (t)
+				out->text = t;
+			if (o)
+				out->origin = o;
+			if (!t || !o)
+				goto oom;
+		}
+		memcpy(out->text + n, piece, plen);
+		for (size_t k = 0; k < plen; k++)
+			out->origin[n + k] = i;
+		n += plen;
+		i += clen;
+	}
+	out->text[n] = '\0';
+	out->origin[n] = len;
+	out->len = n;
+	return 0;
+oom:
+	text_folded_free(out);
+	return -1;
+}
+
+void text_folded_free(struct folded *f)
+{
+	free(f->text);
+	free(f->origin);
+	memset(f, 0, sizeof(*f));
+}
+
+bool text_has_upper(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p + i, len - i);
+		if (uc_is_upper(c))
+			return true;
+		i += (size_t)n;
+	}
+	return false;
+}
+
+int text_output_width(int fd)
+{
+	const char *env = getenv("COLUMNS");
+	if (env && *env) {
+		char *end;
+		long v = strtol(env, &end, 10);
+		if (*end == '\0' && v >= 20 && v <= 1000)
+			return (int)v;
+	}
+	struct winsize ws;
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}

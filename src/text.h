@@ -1,0 +1,46 @@
+/* text.h - display width, line wrapping and case folding of UTF-8 text,
+ * shared by the headless commands and the browser (via libunistring). */
+#ifndef TEMM_TEXT_H
+#define TEMM_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Display columns of the first `len` bytes of s (wide characters count 2). */
+int text_width(const char *s, size_t len);
+
+/* Longest prefix of s (bytes) whose width fits in `columns`, never cutting
+ * a character; *used gets its width. */
+size_t text_fit(const char *s, size_t len, int columns, int *used);
+
+/* One wrapped line: a byte range of the text and its display width.
+ * Trailing spaces at the break are not part of the line. */
+struct text_line {
+	size_t start, len;
+	int width;
+};
+
+/* Wrap s into lines of at most `width` columns (a word longer than the width
+ * is cut at a character boundary). Returns the number of lines; *lines is
+ * a new array (caller frees), NULL when s is empty. -1 on out of memory. */
+long text_wrap(const char *s, int width, struct text_line **lines);
+
+/* Case-folded copy of s (Unicode full case folding) with, for each byte of
+ * the result, the offset in s of the character it came from, so matches in
+ * the folded text can be shown in the original. */
+struct folded {
+	char *text;
+	size_t len;
+	size_t *origin; /* len + 1 entries; origin[len] == strlen(s) */
+};
+int text_fold(const char *s, struct folded *out);
+void text_folded_free(struct folded *f);
+
+/* True if s has an upper-case letter (smart case). */
+bool text_has_upper(const char *s);
+
+/* Columns to wrap headless output to: $COLUMNS, else the terminal's width
+ * when fd is one, else 80. */
+int text_output_width(int fd);
+
+#endif

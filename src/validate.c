@@ -1,0 +1,249 @@
+/* validate.c - the rules a loaded report must follow beyond its schema:
+ * unique ids, references that resolve to the right kind, plausible dates,
+ * sections in a tree, events in date order. Fills the resolved indices. */
+#include "loader_internal.h"
+
+#include <stdbool.h>
+
+#include <string.h>
+
+#define YEAR_MIN 1900u
+#define YEAR_MAX 2100u
+#define ID_MAX 64u
+#define SECTION_MAX_DEPTH 8
+
+struct checker {
+	struct load_ctx *ctx;
+	struct report *r;
+	int problems;
+};
+
+#define PROBLEM(c, kind, ix, key, item, ...) do { \
+	(c)->problems++; \
+	load_problem((c)->ctx, kind, ix, key, item, __VA_ARGS__); \
+} while (0)
+
+static bool id_well_formed(const char *id)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > ID_MAX || id[0] == '-')
+		return false;
+	return strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+static void add_id(struct checker *c, enum entity_kind kind, size_t ix)
+{
+	struct entity_ref ref = { kind, (int)ix }, dup;
+	const char *id = report_entity_id(c->r, ref);
+	if (!id_well_formed(id)) {
+		PROBLEM(c, kind, ix, "id", -1,
+			"id '%s' must be 1-%u characters of a-z, 0-9 and '-', not starting with '-'",
+			id, ID_MAX);
+		return;
+	}
+	if (id_table_add(c->r->ids, id, ref, &dup) != 0)
+		PROBLEM(c, kind, ix, "id", -1, "duplicate id '%s' (already used by a %s)", id,
+			entity_kind_name(dup.kind));
+}
+
+static int build_ids(struct checker *c)
+{
+	size_t total = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		total += report_count(c->r, (enum entity_kind)k);
+	c->r->ids = id_table_new(total);
+	if (!c->r->ids)
+		return -1;
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(c->r, (enum entity_kind)k); i++)
+			add_id(c, (enum entity_kind)k, i);
+	return 0;
+}
+
+/* Resolve `id` (may be NULL: optional and absent) to an index of kind
+ * `want` (KIND_COUNT: any kind). */
+static int resolve(struct checker *c, enum entity_kind kind, size_t ix, const char *key, int item,
+		   const char *id, enum entity_kind want)
+{
+	struct entity_ref ref;
+	if (!id)
+		return NO_INDEX;
+	if (report_find(c->r, id, &ref) != 0) {
+		PROBLEM(c, kind, ix, key, item, "'%s' refers to '%s', which does not exist", key, id);
+		return NO_INDEX;
+	}
+	if (want != KIND_COUNT && ref.kind != want) {
+		PROBLEM(c, kind, ix, key, item, "'%s' must name a %s, but '%s' is a %s", key,
+			entity_kind_name(want), id, entity_kind_name(ref.kind));
+		return NO_INDEX;
+	}
+	return ref.index;
+}
+
+static void check_year(struct checker *c, enum entity_kind kind, size_t ix, const char *key,
+		       unsigned year, bool optional)
+{
+	if (optional && year == 0)
+		return;
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		PROBLEM(c, kind, ix, key, -1, "year %u is not plausible (%u-%u)", year, YEAR_MIN,
+			YEAR_MAX);
+}
+
+static void check_month(struct checker *c, enum entity_kind kind, size_t ix, unsigned month)
+{
+	if (month > 12)
+		PROBLEM(c, kind, ix, "month", -1, "month %u is not 1-12", month);
+}
+
+static void check_sections(struct checker *c)
+{
+	for (size_t i = 0; i < c->r->sections_count; i++) {
+		struct section *s = c->r->sections[i];
+		s->parent_ix = resolve(c, KIND_SECTION, i, "parent", -1, s->parent, KIND_SECTION);
+		s->depth = 0;
+		if (s->parent_ix == NO_INDEX)
+			continue;
+		if ((size_t)s->parent_ix >= i) {
+			PROBLEM(c, KIND_SECTION, i, "parent", -1,
+				"parent '%s' must come before the section", s->parent);
+			s->parent_ix = NO_INDEX;
+			continue;
+		}
+		s->depth = c->r->sections[s->parent_ix]->depth + 1;
+		if (s->depth > SECTION_MAX_DEPTH)
+			PROBLEM(c, KIND_SECTION, i, "parent", -1, "sections nest deeper than %d levels",
+				SECTION_MAX_DEPTH);
+	}
+	if (c->r->sections_count == 0)
+		diag_add(c->ctx->diag, c->ctx->files_count ? c->ctx->files[0].path : "", 0, 0,
+			 "the content has no sections");
+	if (c->r->sections_count == 0)
+		c->problems++;
+}
+
+static void check_stages(struct checker *c)
+{
+	for (size_t i = 0; i < c->r->stages_count; i++) {
+		struct stage *s = c->r->stages[i];
+		check_year(c, KIND_STAGE, i, "from", s->from, false);
+		check_year(c, KIND_STAGE, i, "to", s->to, false);
+		if (s->to < s->from)
+			PROBLEM(c, KIND_STAGE, i, "to", -1, "stage ends (%u) before it starts (%u)",
+				s->to, s->from);
+		if (i > 0 && s->from <= c->r->stages[i - 1]->to)
+			PROBLEM(c, KIND_STAGE, i, "from", -1,
+				"stages must be in order and not overlap (%u <= %u)", s->from,
+				c->r->stages[i - 1]->to);
+		s->section_ix = resolve(c, KIND_STAGE, i, "section", -1, s->section, KIND_SECTION);
+		s->meeting_ix = resolve(c, KIND_STAGE, i, "meeting", -1, s->meeting, KIND_MEETING);
+		s->action_plan_ix = resolve(c, KIND_STAGE, i, "action_plan", -1, s->action_plan,
+					    KIND_PROGRAMME);
+		for (unsigned p = 0; p < s->priorities_count; p++)
+			s->priorities[p].area_ix = resolve(c, KIND_STAGE, i, "priorities.area", (int)p,
+							   s->priorities[p].area, KIND_AREA);
+	}
+}
+
+static void check_areas(struct checker *c)
+{
+	for (size_t i = 0; i < c->r->areas_count; i++) {
+		struct area *a = c->r->areas[i];
+		a->section_ix = resolve(c, KIND_AREA, i, "section", -1, a->section, KIND_SECTION);
+		if (a->number != i + 1)
+			PROBLEM(c, KIND_AREA, i, "number", -1,
+				"areas must be numbered 1, 2, 3... in order; expected %zu, found %u",
+				i + 1, a->number);
+	}
+}
+
+static void check_activities(struct checker *c)
+{
+	for (size_t i = 0; i < c->r->activities_count; i++) {
+		struct activity *a = c->r->activities[i];
+		a->area_ix = resolve(c, KIND_ACTIVITY, i, "area", -1, a->area, KIND_AREA);
+		a->section_ix = resolve(c, KIND_ACTIVITY, i, "section", -1, a->section, KIND_SECTION);
+	}
+}
+
+static void check_events(struct checker *c)
+{
+	unsigned last_year = 0, last_month = 0;
+	for (size_t i = 0; i < c->r->events_count; i++) {
+		struct event *e = c->r->events[i];
+		check_year(c, KIND_EVENT, i, "year", e->year, false);
+		check_month(c, KIND_EVENT, i, e->month);
+		if (e->year < last_year ||
+		    (e->year == last_year && e->month && e->month < last_month))
+			PROBLEM(c, KIND_EVENT, i, "year", -1,
+				"events must be in date order: this one is earlier than the one before");
+		if (e->year != last_year)
+			last_month = 0;
+		last_year = e->year;
+		if (e->month)
+			last_month = e->month;
+		e->section_ix = resolve(c, KIND_EVENT, i, "section", -1, e->section, KIND_SECTION);
+		e->meeting_ix = resolve(c, KIND_EVENT, i, "meeting", -1, e->meeting, KIND_MEETING);
+		e->stage_ix = report_stage_for_year(c->r, e->year);
+		for (unsigned l = 0; l < e->links_count; l++)
+			resolve(c, KIND_EVENT, i, "links", (int)l, e->links[l], KIND_COUNT);
+	}
+}
+
+static void check_others(struct checker *c)
+{
+	for (size_t i = 0; i < c->r->meetings_count; i++) {
+		struct meeting *m = c->r->meetings[i];
+		check_year(c, KIND_MEETING, i, "year", m->year, true);
+		check_month(c, KIND_MEETING, i, m->month);
+		m->section_ix = resolve(c, KIND_MEETING, i, "section", -1, m->section, KIND_SECTION);
+	}
+	for (size_t i = 0; i < c->r->programmes_count; i++) {
+		struct programme *p = c->r->programmes[i];
+		p->section_ix = resolve(c, KIND_PROGRAMME, i, "section", -1, p->section, KIND_SECTION);
+	}
+	for (size_t i = 0; i < c->r->terms_count; i++) {
+		struct term *t = c->r->terms[i];
+		t->section_ix = resolve(c, KIND_TERM, i, "section", -1, t->section, KIND_SECTION);
+		resolve(c, KIND_TERM, i, "refers", -1, t->refers, KIND_COUNT);
+	}
+}
+
+static void check_title(struct checker *c)
+{
+	struct load_ctx *ctx = c->ctx;
+	for (size_t f = 0; f < ctx->files_count; f++) {
+		const struct content_doc *doc = ctx->files[f].doc;
+		if (!doc->report)
+			continue;
+		if (c->r->title) {
+			diag_add(ctx->diag, ctx->files[f].path, 0, 0,
+				 "a second 'report' mapping: only one file may have one");
+			c->problems++;
+		} else {
+			c->r->title = doc->report->title;
+		}
+	}
+	if (!c->r->title) {
+		diag_add(ctx->diag, ctx->files_count ? ctx->files[0].path : "", 0, 0,
+			 "no file has the 'report' mapping with the report's title");
+		c->problems++;
+	}
+}
+
+int validate_report(struct load_ctx *ctx)
+{
+	struct checker c = { ctx, ctx->report, 0 };
+	check_title(&c);
+	if (build_ids(&c) != 0) {
+		diag_add(ctx->diag, "", 0, 0, "out of memory");
+		return 1;
+	}
+	check_sections(&c);
+	check_stages(&c);
+	check_areas(&c);
+	check_activities(&c);
+	check_events(&c);
+	check_others(&c);
+	return c.problems;
+}

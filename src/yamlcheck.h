@@ -1,0 +1,32 @@
+/* yamlcheck.h - a first pass over a content file with libyaml, before
+ * libcyaml loads it: syntax, limits and schema conformance, each problem
+ * with its real line and column (libcyaml reports neither). */
+#ifndef TEMM_YAMLCHECK_H
+#define TEMM_YAMLCHECK_H
+
+#include <cyaml/cyaml.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define YAMLCHECK_MAX_DEPTH 32
+
+/* Check one file's bytes against `schema`; add a diag entry per problem.
+ * Returns the number of problems found (0: libcyaml may load it). */
+int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
+		       const cyaml_schema_value_t *schema, struct diag *d);
+
+/* One step of a path into a document: a mapping key, or (key NULL) a
+ * sequence index. */
+struct yaml_step {
+	const char *key;
+	unsigned index;
+};
+
+/* Find the 1-based line and column of the node at `path` in `buf`.
+ * Returns 0 when found, -1 when not. Used only to place error messages. */
+int yamlcheck_locate(const unsigned char *buf, size_t len,
+		     const struct yaml_step *path, size_t steps,
+		     unsigned *line, unsigned *column);
+
+#endif
