@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "paths.h"
+#include "ui.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -32,9 +33,7 @@ int main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	diag_free(&d);
-	if (!cli.command)
-		cli.command = "outline"; /* until the browser exists */
-	rc = cli_run(r, &cli, stdout, stderr);
+	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
 	report_free(r);
 	if (fflush(stdout) != 0)
 		rc = EXIT_FAIL;

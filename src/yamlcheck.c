@@ -22,7 +22,26 @@ struct walker {
 	struct diag *d;
 	int problems;
 	const char *key; /* the mapping key whose value is being checked */
+	const unsigned char *buf;
+	size_t len;
 };
+
+/* libyaml gives reader errors (bad UTF-8, control bytes) as a byte offset
+ * only; turn it into a line and a column (in characters) like its marks. */
+static yaml_mark_t mark_at_offset(const unsigned char *buf, size_t len, size_t offset)
+{
+	yaml_mark_t m = { 0 };
+	for (size_t i = 0; i < offset && i < len; i++) {
+		if (buf[i] == '\n') {
+			m.line++;
+			m.column = 0;
+		} else if ((buf[i] & 0xc0) != 0x80) {
+			m.column++;
+		}
+	}
+	m.index = offset;
+	return m;
+}
 
 static void problem(struct walker *w, yaml_mark_t mark, const char *fmt, ...) DIAG_PRINTF(3, 4);
 
@@ -79,8 +98,12 @@ static bool advance(struct walker *w)
 	if (!yaml_parser_parse(&w->parser, &w->ev)) {
 		yaml_mark_t m = w->parser.problem_mark;
 		const char *what = w->parser.problem ? w->parser.problem : "unreadable input";
+		yaml_mark_t c = w->parser.context_mark;
+		if (w->parser.error == YAML_READER_ERROR)
+			m = mark_at_offset(w->buf, w->len, w->parser.problem_offset);
 		if (w->parser.context)
-			problem(w, m, "YAML syntax error: %s (%s)", what, w->parser.context);
+			problem(w, m, "YAML syntax error: %s (%s that starts at %zu:%zu)", what,
+				w->parser.context, c.line + 1, c.column + 1);
 		else
 			problem(w, m, "YAML syntax error: %s", what);
 		w->fatal = true;
@@ -294,6 +317,8 @@ static bool walker_init(struct walker *w, const char *file, const unsigned char 
 	memset(w, 0, sizeof(*w));
 	w->file = file;
 	w->d = d;
+	w->buf = buf;
+	w->len = len;
 	if (!yaml_parser_initialize(&w->parser))
 		return false;
 	yaml_parser_set_input_string(&w->parser, buf, len);

@@ -1,0 +1,41 @@
+#!/bin/sh
+# cli.sh - the built binary as a user runs it: options, exit codes, where it
+# finds the content, and what it says when the content is missing or bad.
+. "$TEMM_TESTS/lib.sh"
+
+expect_exit 0 "$TEMM" --help
+expect_out "Usage: temm" "$TEMM" --help
+expect_exit 0 "$TEMM" --version
+expect_out "temm 0.1.0" "$TEMM" --version
+expect_exit 2 "$TEMM" --no-such-option
+expect_exit 2 "$TEMM" no-such-command
+
+# the build tree's binary finds the bundled content by itself
+expect_out "content is valid" "$TEMM" check
+
+# --content and TEMM_CONTENT override it
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+printf 'report:\n  title: Tiny\nsections:\n  - {title: Only, id: only}\n' >"$tmp/t.yaml"
+expect_out "content is valid: Tiny" "$TEMM" --content "$tmp" check
+expect_out "content is valid: Tiny" env TEMM_CONTENT="$tmp" "$TEMM" check
+expect_out "1 sections" "$TEMM" --content "$tmp" check
+
+# bad content: a positioned message on stderr, exit 1, nothing on stdout
+printf 'report:\n  title: Tiny\n  colour: red\n' >"$tmp/t.yaml"
+expect_exit 1 "$TEMM" --content "$tmp" check
+expect_err "t.yaml:3:3: unknown key 'colour'" "$TEMM" --content "$tmp" check
+expect_exit 1 "$TEMM" --content "$tmp/missing" list areas
+expect_err "cannot open content directory" "$TEMM" --content "$tmp/missing" list areas
+
+# escape sequences in content never reach stdout raw, tty or not
+printf 'report:\n  title: "A\\e[2J\\x9b\\u202eB"\nsections:\n  - {title: "S\\e]52;c;eA==\\a", id: s}\n' >"$tmp/t.yaml"
+for cmd in "check" "list sections" "show s" "dump" "search S" "list sections --json"; do
+	# shellcheck disable=SC2086
+	"$TEMM" --content "$tmp" $cmd >"$tmp/out" 2>&1
+	if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/out"; then
+		fail "temm $cmd printed a raw escape"
+	fi
+done
+expect_out "A^[[2J<U+009B><U+202E>B" "$TEMM" --content "$tmp" check
+
+finish

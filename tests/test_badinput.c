@@ -1,0 +1,280 @@
+/* test_badinput.c - every class of bad content gets one clear message at
+ * the right FILE:LINE:COLUMN, and never a partial model. */
+#include "testutil.h"
+#include "loader.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define HEAD "report:\n  title: T\nsections:\n  - title: Intro\n    id: intro\n"
+
+/* Load yaml, expect failure with `needle` at line:column of t.yaml. */
+static void expect_error(const char *yaml, unsigned line, unsigned column, const char *needle)
+{
+	struct diag d;
+	struct report *r = tu_load_one(yaml, &d);
+	char *text = tu_diag_text(&d);
+	if (!tu_diag_has(&d, "t.yaml", line, column, needle))
+		fail_msg("expected t.yaml:%u:%u: ...%s...; got:\n%s", line, column, needle, text);
+	assert_null(r);
+	free(text);
+	diag_free(&d);
+}
+
+static void test_valid_minimal(void **state)
+{
+	(void)state;
+	struct diag d;
+	struct report *r = tu_load_one(HEAD, &d);
+	assert_non_null(r);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(r->sections_count, 1);
+	report_free(r);
+	diag_free(&d);
+}
+
+static void test_syntax_error(void **state)
+{
+	(void)state;
+	expect_error(HEAD "    paragraphs: [a, b\n", 7, 1, "YAML syntax error");
+	expect_error("report:\n  title: \"T\n", 3, 1, "quoted scalar that starts at 2:10");
+}
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	expect_error(HEAD "    colour: red\n", 6, 5, "unknown key 'colour'");
+	expect_error("reprot: {title: T}\n", 1, 1, "unknown key 'reprot'");
+}
+
+static void test_wrong_type(void **state)
+{
+	(void)state;
+	expect_error(HEAD "    paragraphs: one\n", 6, 17, "expected a list, found text");
+	expect_error("report: [T]\n", 1, 9, "expected a mapping, found a list");
+}
+
+static void test_integer_junk(void **state)
+{
+	(void)state;
+	expect_error(HEAD "events:\n  - {id: e, year: 2015abc, title: t, section: intro}\n",
+		     7, 19, "expected a whole number, found '2015abc'");
+	expect_error(HEAD "events:\n  - {id: e, year: 0x10, title: t, section: intro}\n",
+		     7, 19, "expected a whole number");
+}
+
+static void test_date_ranges(void **state)
+{
+	(void)state;
+	expect_error(HEAD "events:\n  - {id: e, year: 2015, month: 13, title: t, section: intro}\n",
+		     7, 32, "month 13 is not 1-12");
+	expect_error(HEAD "events:\n  - {id: e, year: 15, title: t, section: intro}\n",
+		     7, 19, "year 15 is not plausible");
+}
+
+static void test_enum_strict(void **state)
+{
+	(void)state;
+	expect_error(HEAD "meetings:\n  - {id: m, title: M, series: 3, section: intro}\n",
+		     7, 31, "unknown value '3'");
+}
+
+static void test_missing_required(void **state)
+{
+	(void)state;
+	expect_error(HEAD "  - id: x\n", 6, 5, "missing required key 'title'");
+	expect_error("sections:\n  - {title: a, id: a}\n", 0, 0, "no file has the 'report' mapping");
+}
+
+static void test_duplicate_id(void **state)
+{
+	(void)state;
+	expect_error(HEAD "areas:\n  - {id: intro, number: 1, title: A, section: intro}\n",
+		     7, 10, "duplicate id 'intro' (already used by a section)");
+	expect_error(HEAD "    id: again\n", 6, 5, "duplicate key 'id'");
+}
+
+static void test_dangling_reference(void **state)
+{
+	(void)state;
+	expect_error(HEAD "  - {title: B, id: b, parent: nowhere}\n", 6, 31,
+		     "'parent' refers to 'nowhere', which does not exist");
+	expect_error(HEAD "events:\n  - {id: e, year: 2015, title: t, section: intro, meeting: intro}\n",
+		     7, 60, "'meeting' must name a meeting, but 'intro' is a section");
+	expect_error(HEAD "events:\n  - id: e\n    year: 2015\n    title: t\n    section: intro\n"
+			  "    links: [intro, ghost]\n", 11, 20, "'links' refers to 'ghost'");
+}
+
+static void test_nul_escape(void **state)
+{
+	(void)state;
+	expect_error(HEAD "    paragraphs: [\"cut\\0here\"]\n", 6, 18, "NUL character");
+}
+
+static void test_invalid_utf8_and_controls(void **state)
+{
+	(void)state;
+	/* libyaml points at the byte that breaks the sequence */
+	expect_error("report:\n  title: caf\xc3\n", 2, 14, "UTF-8");
+	expect_error("report:\n  title: a\x1b[31m\n", 2, 11, "control characters");
+}
+
+static void test_aliases_refused(void **state)
+{
+	(void)state;
+	expect_error(HEAD "    paragraphs: [&p text, *p]\n", 6, 18, "anchors are not allowed");
+	expect_error(HEAD "    paragraphs: [&p text, *p]\n", 6, 27, "aliases are not allowed");
+}
+
+static void test_limits(void **state)
+{
+	(void)state;
+	/* a string over the cap */
+	size_t big = 70000;
+	char *yaml = malloc(big + 200);
+	strcpy(yaml, HEAD "    paragraphs: [");
+	size_t n = strlen(yaml);
+	memset(yaml + n, 'a', big);
+	strcpy(yaml + n + big, "]\n");
+	expect_error(yaml, 6, 18, "text longer than 65536 bytes");
+	free(yaml);
+	/* nesting */
+	char deep[256] = HEAD "    paragraphs: ";
+	for (int i = 0; i < 40; i++)
+		strcat(deep, "[");
+	strcat(deep, "\n");
+	/* the 30th bracket is the 33rd level: file, list, entry come first */
+	expect_error(deep, 6, 46, "nesting deeper than 32 levels");
+}
+
+static void test_many_entities(void **state)
+{
+	(void)state;
+	/* one over the per-file cap of entries in a list */
+	size_t count = 200001;
+	char *yaml = malloc(count * 40 + 200);
+	strcpy(yaml, HEAD "terms:\n");
+	char *p = yaml + strlen(yaml);
+	for (size_t i = 0; i < count; i++)
+		p += sprintf(p, "- {id: t%zu, title: T, section: intro}\n", i);
+	struct diag d;
+	struct report *r = tu_load_one(yaml, &d);
+	char *text = tu_diag_text(&d);
+	assert_null(r);
+	assert_non_null(strstr(text, "more than 200000 entries"));
+	free(text);
+	diag_free(&d);
+	free(yaml);
+}
+
+static void test_file_problems(void **state)
+{
+	(void)state;
+	struct diag d;
+	diag_init(&d);
+	assert_null(content_load("/nonexistent/temm", &d));
+	assert_true(tu_diag_has(&d, "/nonexistent/temm", 0, 0, "cannot open content directory"));
+	diag_free(&d);
+
+	char *dir = tu_mkdtemp();
+	assert_null(content_load(dir, &d));
+	assert_true(tu_diag_has(&d, dir, 0, 0, "no .yaml files"));
+	diag_free(&d);
+
+	/* a file too big, checked before parsing */
+	char *path;
+	assert_true(asprintf(&path, "%s/big.yaml", dir) > 0);
+	int fd = open(path, O_CREAT | O_WRONLY, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, CONTENT_MAX_FILE_BYTES + 1), 0);
+	close(fd);
+	assert_null(content_load(dir, &d));
+	assert_true(tu_diag_has(&d, "big.yaml", 0, 0, "larger than the 8 MiB limit"));
+	diag_free(&d);
+	unlink(path);
+	free(path);
+
+	/* unreadable: a link to nothing, and a directory with a content name */
+	assert_true(asprintf(&path, "%s/gone.yaml", dir) > 0);
+	assert_int_equal(symlink("/nonexistent/temm.yaml", path), 0);
+	free(path);
+	assert_true(asprintf(&path, "%s/dir.yaml", dir) > 0);
+	assert_int_equal(mkdir(path, 0755), 0);
+	free(path);
+	assert_null(content_load(dir, &d));
+	assert_true(tu_diag_has(&d, "gone.yaml", 0, 0, "cannot read"));
+	assert_true(tu_diag_has(&d, "dir.yaml", 0, 0, "not a regular file"));
+	diag_free(&d);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+static void test_empty_and_multi_document(void **state)
+{
+	(void)state;
+	expect_error("", 1, 1, "no YAML document");
+	expect_error(HEAD "---\nreport: {title: U}\n", 6, 1, "only one YAML document");
+}
+
+static void test_problems_across_files(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	tu_write(dir, "a.yaml", HEAD);
+	tu_write(dir, "b.yaml", "areas:\n  - {id: a1, number: 1, title: A, section: sec-9}\n");
+	tu_write(dir, "c.yaml", "report:\n  title: second\n");
+	struct diag d;
+	diag_init(&d);
+	assert_null(content_load(dir, &d));
+	char *text = tu_diag_text(&d);
+	if (!tu_diag_has(&d, "b.yaml", 2, 51, "'section' refers to 'sec-9'"))
+		fail_msg("got:\n%s", text);
+	free(text);
+	assert_true(tu_diag_has(&d, "c.yaml", 0, 0, "a second 'report' mapping"));
+	diag_free(&d);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+static void test_escapes_are_sanitized(void **state)
+{
+	(void)state;
+	struct diag d;
+	struct report *r = tu_load_one(
+		"report:\n  title: \"A\\e]52;c;eA==\\aB\\x9b31mC\\u202ED\\u200BE\\rF\\bG\\tH\"\n"
+		"sections:\n  - {title: x, id: x}\n", &d);
+	assert_non_null(r);
+	assert_string_equal(r->title, "A^[]52;c;eA==^GB<U+009B>31mC<U+202E>D<U+200B>E^MF^HG^IH");
+	report_free(r);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_minimal),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_wrong_type),
+		cmocka_unit_test(test_integer_junk),
+		cmocka_unit_test(test_date_ranges),
+		cmocka_unit_test(test_enum_strict),
+		cmocka_unit_test(test_missing_required),
+		cmocka_unit_test(test_duplicate_id),
+		cmocka_unit_test(test_dangling_reference),
+		cmocka_unit_test(test_nul_escape),
+		cmocka_unit_test(test_invalid_utf8_and_controls),
+		cmocka_unit_test(test_aliases_refused),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_many_entities),
+		cmocka_unit_test(test_file_problems),
+		cmocka_unit_test(test_empty_and_multi_document),
+		cmocka_unit_test(test_problems_across_files),
+		cmocka_unit_test(test_escapes_are_sanitized),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

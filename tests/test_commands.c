@@ -1,0 +1,161 @@
+/* test_commands.c - the headless commands: what they print and how they
+ * exit, on the bundled report. */
+#include "testutil.h"
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define RUN(...) tu_run(&out, &err, __VA_ARGS__, (char *)NULL)
+
+static char *out, *err;
+
+static int cleanup(void **state)
+{
+	(void)state;
+	free(out);
+	free(err);
+	out = err = NULL;
+	return 0;
+}
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void test_check(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("check"), EXIT_OK);
+	assert_non_null(strstr(out, "     3 stages\n"));
+	assert_non_null(strstr(out, "    10 areas\n"));
+	cleanup(state);
+	assert_int_equal(RUN("check", "--json"), EXIT_OK);
+	assert_non_null(strstr(out, "\"stages\":3"));
+	assert_non_null(strstr(out, "\"areas\":10"));
+}
+
+static void test_list_areas(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("list", "areas"), EXIT_OK);
+	assert_int_equal(count_lines(out), 10);
+	assert_non_null(strstr(out, " 1) Air Pollution Control"));
+	assert_non_null(strstr(out, "10) Rural Environmental Management"));
+	assert_true(strstr(out, "Air Pollution") < strstr(out, "DSS Prevention"));
+}
+
+static void test_list_json_fields(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("list", "stages", "--json"), EXIT_OK);
+	assert_int_equal(count_lines(out), 3);
+	assert_non_null(strstr(out, "{\"kind\":\"stage\",\"id\":\"stage-1\",\"title\":\"Foundation Stage\""));
+	assert_non_null(strstr(out, "\"from\":2015,\"to\":2019"));
+	cleanup(state);
+	assert_int_equal(RUN("list", "events", "--json"), EXIT_OK);
+	assert_non_null(strstr(out, "\"year\":1999,\"month\":11"));
+	assert_non_null(strstr(out, "\"month\":null"));
+	cleanup(state);
+	assert_int_equal(RUN("--json", "list", "activities"), EXIT_OK);
+	assert_non_null(strstr(out, "\"id\":\"teen\""));
+	assert_non_null(strstr(out, "\"area\":\"education\""));
+	assert_non_null(strstr(out, "{\"n\":18,\"of\":\"meetings of coordinators\"}"));
+}
+
+static void test_show(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("show", "temm16"), EXIT_OK);
+	assert_non_null(strstr(out, "meeting temm16: TEMM16"));
+	assert_non_null(strstr(out, "Daegu"));
+	assert_non_null(strstr(out, "stage stage-3"));  /* linked from stage III */
+	cleanup(state);
+	assert_int_equal(RUN("show", "sec-2-1-2"), EXIT_OK);
+	assert_non_null(strstr(out, "2) DSS Prevention"));
+	assert_non_null(strstr(out, "Working Group I (monitoring,"));
+	/* the text, after the first blank line, is wrapped to 80 columns */
+	for (char *line = strstr(out, "\n\n"); *line;) {
+		char *nl = strchr(line, '\n');
+		assert_true(nl - line <= 80);
+		line = nl + 1;
+	}
+	cleanup(state);
+	assert_int_equal(RUN("show", "no-such-id"), EXIT_FAIL);
+	assert_non_null(strstr(err, "no entity or section has the id 'no-such-id'"));
+	cleanup(state);
+	assert_int_equal(RUN("show", "air", "--json"), EXIT_OK);
+	assert_non_null(strstr(out, "\"linked_from\":["));
+	assert_non_null(strstr(out, "\"id\":\"tpdap\""));
+}
+
+static void test_search_exit_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("search", "microplastics"), EXIT_OK);
+	assert_non_null(strstr(out, "sec-2-1-9"));
+	cleanup(state);
+	assert_int_equal(RUN("search", "--count", "Daegu"), EXIT_OK);
+	assert_true(atoi(out) >= 2);
+	cleanup(state);
+	assert_int_equal(RUN("search", "--json", "TEEN"), EXIT_OK);
+	assert_non_null(strstr(out, "\"kind\":\"activity\",\"id\":\"teen\""));
+	assert_non_null(strstr(out, "\"snippet\":"));
+	cleanup(state);
+	assert_int_equal(RUN("search", "zzzz-not-in-report"), EXIT_FAIL);
+	assert_string_equal(out, "");
+}
+
+static void test_dump_in_order(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("dump"), EXIT_OK);
+	const char *intro = strstr(out, "\nIntroduction\n");
+	const char *s13 = strstr(out, "\n1.3 Distinctive Features of the TEMM Cooperation\n");
+	const char *s32 = strstr(out, "\n3.2 Future Outlook\n");
+	assert_non_null(intro);
+	assert_true(intro < s13 && s13 < s32);
+	assert_non_null(strstr(out, "The next 20 years will surely be more exciting!"));
+	assert_null(strchr(out, '*'));
+}
+
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("frobnicate"), EXIT_USAGE);
+	assert_non_null(strstr(err, "unknown command 'frobnicate'"));
+	assert_non_null(strstr(err, "Usage: temm"));
+	cleanup(state);
+	assert_int_equal(RUN("--bogus"), EXIT_USAGE);
+	assert_non_null(strstr(err, "unknown option '--bogus'"));
+	cleanup(state);
+	assert_int_equal(RUN("list"), EXIT_USAGE);
+	cleanup(state);
+	assert_int_equal(RUN("list", "dragons"), EXIT_USAGE);
+	assert_non_null(strstr(err, "unknown kind 'dragons'"));
+	cleanup(state);
+	assert_int_equal(RUN("show", "a", "b"), EXIT_USAGE);
+	cleanup(state);
+	assert_int_equal(RUN("--content"), EXIT_USAGE);
+	assert_non_null(strstr(err, "needs an argument"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_check, cleanup),
+		cmocka_unit_test_teardown(test_list_areas, cleanup),
+		cmocka_unit_test_teardown(test_list_json_fields, cleanup),
+		cmocka_unit_test_teardown(test_show, cleanup),
+		cmocka_unit_test_teardown(test_search_exit_codes, cleanup),
+		cmocka_unit_test_teardown(test_dump_in_order, cleanup),
+		cmocka_unit_test_teardown(test_usage_errors, cleanup),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tu_bundled_free();
+	return rc;
+}

@@ -1,0 +1,133 @@
+/* test_text.c - widths, wrapping, folding, sanitizing and search: the text
+ * functions that the browser and the commands share. */
+#include "testutil.h"
+#include "sanitize.h"
+#include "search.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc", 3), 3);
+	assert_int_equal(text_width("日本語", strlen("日本語")), 6);
+	assert_int_equal(text_width("é", strlen("é")), 1);
+	int used;
+	/* 5 columns hold two wide characters, never half of a third */
+	assert_int_equal(text_fit("日本語", strlen("日本語"), 5, &used), 6);
+	assert_int_equal(used, 4);
+}
+
+static void test_wrap(void **state)
+{
+	(void)state;
+	struct text_line *l;
+	const char *s = "the quick brown fox jumps over the lazy dog";
+	long n = text_wrap(s, 10, &l);
+	assert_int_equal(n, 5);
+	for (long i = 0; i < n; i++) {
+		assert_true(l[i].width <= 10);
+		assert_true(s[l[i].start] != ' ');
+	}
+	assert_memory_equal(s + l[0].start, "the quick", 9);
+	assert_int_equal(l[0].len, 9);
+	free(l);
+	/* a word wider than the line is cut on character boundaries */
+	n = text_wrap("日本語日本語日本語", 5, &l);
+	assert_int_equal(n, 5);
+	for (long i = 0; i < n; i++)
+		assert_int_equal(l[i].len % 3, 0);
+	free(l);
+	assert_int_equal(text_wrap("", 10, &l), 0);
+	assert_null(l);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	struct folded f;
+	assert_int_equal(text_fold("Straße DSS", &f), 0);
+	assert_string_equal(f.text, "strasse dss");
+	/* "ss" from ß maps back to the start of ß (byte 4) */
+	assert_int_equal(f.origin[4], 4);
+	assert_int_equal(f.origin[5], 4);
+	assert_int_equal(f.origin[7], 7); /* the space after ß (2 bytes) */
+	assert_int_equal(f.origin[f.len], strlen("Straße DSS"));
+	text_folded_free(&f);
+	assert_true(text_has_upper("e-Waste"));
+	assert_false(text_has_upper("e-waste 日本"));
+}
+
+static void expect_sanitized(const char *in, const char *out)
+{
+	char *s = sanitize_text(in);
+	assert_string_equal(s, out);
+	assert_int_equal(sanitize_needed(in), strcmp(in, out) != 0);
+	free(s);
+}
+
+static void test_sanitize_each_class(void **state)
+{
+	(void)state;
+	expect_sanitized("plain 日本語 text", "plain 日本語 text");
+	expect_sanitized("a\x1b[31mred", "a^[[31mred");            /* CSI colour */
+	expect_sanitized("\x1b]0;title\x07", "^[]0;title^G");      /* OSC title, BEL */
+	expect_sanitized("\x1b]52;c;ZXZpbA==\x07", "^[]52;c;ZXZpbA==^G"); /* OSC 52 */
+	expect_sanitized("x\xc2\x9b" "2J", "x<U+009B>2J");         /* C1 CSI */
+	expect_sanitized("a\bb\rc\td\x7f", "a^Hb^Mc^Id^?");
+	expect_sanitized("\xe2\x80\xae" "evil", "<U+202E>evil");   /* RLO */
+	expect_sanitized("\xe2\x81\xa6" "iso", "<U+2066>iso");     /* LRI */
+	expect_sanitized("zero\xe2\x80\x8bwidth", "zero<U+200B>width");
+	expect_sanitized("bom\xef\xbb\xbf", "bom<U+FEFF>");
+	expect_sanitized("bad\xff\xc3(", "bad<0xFF><0xC3>(");
+	expect_sanitized("two\nlines", "two lines");
+}
+
+static void test_search_ranks_names_first(void **state)
+{
+	(void)state;
+	struct corpus *c = corpus_new(tu_bundled());
+	struct search_results res;
+	assert_int_equal(search_run(c, "E-WASTE", &res), 0);
+	assert_true(res.count > 3);
+	/* the area's title comes before any prose mention */
+	size_t area = res.count, prose = res.count;
+	for (size_t i = 0; i < res.count; i++) {
+		const struct corpus_unit *u = res.hits[i].unit;
+		if (u->ref.kind == KIND_AREA && area == res.count)
+			area = i;
+		if (u->tier == TIER_PROSE && prose == res.count)
+			prose = i;
+		if (i > 0)
+			assert_true(res.hits[i - 1].unit->tier <= u->tier);
+	}
+	assert_true(area < prose);
+	/* the match points at the original (upper-case) text */
+	const struct search_hit *h = &res.hits[area];
+	assert_memory_equal(h->unit->text + h->matches[0].start, "E-Waste", 7);
+	struct snippet sn;
+	assert_int_equal(search_snippet(h, 40, &sn), 0);
+	assert_true(text_width(sn.text, strlen(sn.text)) <= 40);
+	assert_memory_equal(sn.text + sn.match_start, "E-Waste", 7);
+	snippet_free(&sn);
+	search_results_free(&res);
+	assert_int_equal(search_run(c, "no such words anywhere", &res), 0);
+	assert_int_equal(res.count, 0);
+	assert_int_equal(search_run(c, "", &res), -1);
+	corpus_free(c);
+	tu_bundled_free();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_sanitize_each_class),
+		cmocka_unit_test(test_search_ranks_names_first),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
