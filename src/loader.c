@@ -61,7 +61,8 @@ static int list_files(const char *dir, struct load_ctx *ctx)
 	closedir(dh);
 	if (n == 0 && ctx->diag->count == 0)
 		diag_add(ctx->diag, dir, 0, 0, "no .yaml files in the content directory");
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n)
+		qsort(names, n, sizeof(*names), compare_names);
 	ctx->files = calloc(n ? n : 1, sizeof(*ctx->files));
 	for (size_t i = 0; i < n; i++) {
 		if (ctx->files)

@@ -2,6 +2,7 @@
  * unique ids, references that resolve to the right kind, plausible dates,
  * sections in a tree, events in date order. Fills the resolved indices. */
 #include "loader_internal.h"
+#include "yamlcheck.h"
 
 #include <stdbool.h>
 
@@ -217,7 +218,10 @@ static void check_title(struct checker *c)
 		if (!doc->report)
 			continue;
 		if (c->r->title) {
-			diag_add(ctx->diag, ctx->files[f].path, 0, 0,
+			const struct yaml_step at = { "report", 0 };
+			unsigned line = 0, col = 0;
+			yamlcheck_locate(ctx->files[f].bytes, ctx->files[f].len, &at, 1, &line, &col);
+			diag_add(ctx->diag, ctx->files[f].path, line, col,
 				 "a second 'report' mapping: only one file may have one");
 			c->problems++;
 		} else {

@@ -1,0 +1,41 @@
+/* mentions.h - where the report's prose names an entity: the names and
+ * aliases of areas, stages, activities, meetings, programmes and terms found
+ * in a paragraph, so the browser can show them as links. Curses-free. */
+#ifndef TEMM_MENTIONS_H
+#define TEMM_MENTIONS_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* One name found in a text: a byte range and the entity it names. */
+struct mention {
+	size_t start, len;
+	struct entity_ref ref;
+};
+
+struct mentions; /* the dictionary of names */
+
+/* An empty dictionary (for tests), or one of every name in the report. */
+struct mentions *mentions_new(void);
+struct mentions *mentions_from_report(const struct report *r);
+void mentions_free(struct mentions *m);
+
+/* Add a name. A name already present keeps its first entity, so callers add
+ * the kinds they prefer first. Names under 2 bytes are ignored. 0 on
+ * success, -1 on out of memory. */
+int mentions_add(struct mentions *m, const char *name, struct entity_ref ref);
+/* Sort the dictionary once all names are added; mentions_find refuses an
+ * unsealed one (returns -1). */
+void mentions_seal(struct mentions *m);
+size_t mentions_count(const struct mentions *m);
+
+/* Every name in `text`, left to right, not overlapping: at each position
+ * the longest name that starts and ends on a word boundary wins (so
+ * "TEMM11" is never read as "TEMM1", nor "WG II" as "WG I"). Mentions of
+ * `self` (kind KIND_COUNT for none) are left out. Returns how many; *out is
+ * a new array (caller frees; NULL when none), -1 on out of memory. */
+long mentions_find(const struct mentions *m, const char *text, struct entity_ref self,
+		   struct mention **out);
+
+#endif
