@@ -2,7 +2,7 @@
 #include "cli.h"
 #include "text.h"
 
-#include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -62,42 +62,88 @@ void cli_help(FILE *out)
 	      "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error.\n", out);
 }
 
-enum { OPT_CONTENT = 256, OPT_JSON, OPT_COUNT, OPT_GOTO, OPT_NO_COLOR, OPT_ASCII };
-
-static const struct option long_options[] = {
-	{ "content", required_argument, NULL, OPT_CONTENT },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "count", no_argument, NULL, OPT_COUNT },
-	{ "goto", required_argument, NULL, OPT_GOTO },
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-	{ "ascii", no_argument, NULL, OPT_ASCII },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+/* Options may come before or after the command. getopt is not used: in
+ * `temm search TEEN -seminars` the "-seminars" is a word to exclude. */
+struct option_spec {
+	const char *name;
+	bool takes_value;
 };
 
-static int parse_options(int argc, char **argv, struct cli *cli, FILE *err)
+static const struct option_spec options[] = {
+	{ "--content", true }, { "--goto", true }, { "--json", false }, { "--count", false },
+	{ "--no-color", false }, { "--ascii", false }, { "--help", false }, { "--version", false },
+	{ "-h", false }, { "-V", false },
+};
+
+static void set_option(struct cli *cli, const char *name, const char *value)
 {
-	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
-		switch (c) {
-		case OPT_CONTENT: cli->content = optarg; break;
-		case OPT_JSON: cli->json = true; break;
-		case OPT_COUNT: cli->count = true; break;
-		case OPT_GOTO: cli->goto_id = optarg; break;
-		case OPT_NO_COLOR: cli->no_color = true; break;
-		case OPT_ASCII: cli->ascii = true; break;
-		case 'h': cli->help = true; break;
-		case 'V': cli->version = true; break;
-		case ':':
-			fprintf(err, "temm: option '%s' needs an argument\n", argv[optind - 1]);
-			return EXIT_USAGE;
-		default:
-			fprintf(err, "temm: unknown option '%s'\n", argv[optind - 1]);
-			return EXIT_USAGE;
+	if (strcmp(name, "--content") == 0) cli->content = value;
+	else if (strcmp(name, "--goto") == 0) cli->goto_id = value;
+	else if (strcmp(name, "--json") == 0) cli->json = true;
+	else if (strcmp(name, "--count") == 0) cli->count = true;
+	else if (strcmp(name, "--no-color") == 0) cli->no_color = true;
+	else if (strcmp(name, "--ascii") == 0) cli->ascii = true;
+	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) cli->help = true;
+	else cli->version = true;
+}
+
+/* Handle argv[*i] as an option; returns 1 if it was one, 0 if not, -1 on error. */
+static int parse_option(int argc, char **argv, int *i, struct cli *cli, FILE *err)
+{
+	const char *arg = argv[*i];
+	const char *eq = strchr(arg, '=');
+	size_t len = eq && strncmp(arg, "--", 2) == 0 ? (size_t)(eq - arg) : strlen(arg);
+	for (size_t k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+		if (strlen(options[k].name) != len || strncmp(arg, options[k].name, len) != 0)
+			continue;
+		const char *value = NULL;
+		if (options[k].takes_value) {
+			if (eq)
+				value = eq + 1;
+			else if (*i + 1 < argc)
+				value = argv[++*i];
+			else {
+				fprintf(err, "temm: option '%s' needs an argument\n", arg);
+				return -1;
+			}
+		} else if (eq && len != strlen(arg)) {
+			fprintf(err, "temm: option '%.*s' takes no argument\n", (int)len, arg);
+			return -1;
 		}
+		set_option(cli, options[k].name, value);
+		return 1;
+	}
+	/* after `search`, "-word" is a word to exclude */
+	if (cli->command && strcmp(cli->command, "search") == 0 && strncmp(arg, "--", 2) != 0)
+		return 0;
+	fprintf(err, "temm: unknown option '%s'\n", arg);
+	return -1;
+}
+
+static int parse_args(int argc, char **argv, struct cli *cli, FILE *err)
+{
+	char **rest = calloc((size_t)argc + 1, sizeof(*rest));
+	bool only_words = false;
+	if (!rest)
+		return EXIT_FAIL;
+	cli->args = rest;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		int rc = 0;
+		if (!only_words && strcmp(arg, "--") == 0) {
+			only_words = true;
+			continue;
+		}
+		if (!only_words && arg[0] == '-' && arg[1])
+			rc = parse_option(argc, argv, &i, cli, err);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc > 0)
+			continue;
+		if (!cli->command)
+			cli->command = arg;
+		else
+			rest[cli->args_count++] = argv[i];
 	}
 	return EXIT_OK;
 }
@@ -106,29 +152,30 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err)
 {
 	memset(cli, 0, sizeof(*cli));
 	cli->width = text_output_width(STDOUT_FILENO);
-	if (parse_options(argc, argv, cli, err) != EXIT_OK) {
+	if (parse_args(argc, argv, cli, err) != EXIT_OK) {
 		cli_usage(err);
 		return EXIT_USAGE;
 	}
-	if (cli->help || cli->version)
+	if (cli->help || cli->version || !cli->command)
 		return EXIT_OK;
-	if (optind < argc) {
-		cli->command = argv[optind];
-		cli->args = argv + optind + 1;
-		cli->args_count = argc - optind - 1;
-		const struct command *cmd = find_command(cli->command);
-		if (!cmd) {
-			fprintf(err, "temm: unknown command '%s'\n", cli->command);
-			cli_usage(err);
-			return EXIT_USAGE;
-		}
-		if (cli->args_count < cmd->min_args ||
-		    (cmd->max_args >= 0 && cli->args_count > cmd->max_args)) {
-			fprintf(err, "temm: usage: temm %s\n", cmd->synopsis);
-			return EXIT_USAGE;
-		}
+	const struct command *cmd = find_command(cli->command);
+	if (!cmd) {
+		fprintf(err, "temm: unknown command '%s'\n", cli->command);
+		cli_usage(err);
+		return EXIT_USAGE;
+	}
+	if (cli->args_count < cmd->min_args ||
+	    (cmd->max_args >= 0 && cli->args_count > cmd->max_args)) {
+		fprintf(err, "temm: usage: temm %s\n", cmd->synopsis);
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+void cli_free(struct cli *cli)
+{
+	free(cli->args);
+	cli->args = NULL;
 }
 
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err)

@@ -22,6 +22,8 @@ struct cli {
 
 /* Parse argv; on a usage error print it to err and return EXIT_USAGE. */
 int cli_parse(int argc, char **argv, struct cli *cli, FILE *err);
+/* Free what cli_parse allocated (after any return). */
+void cli_free(struct cli *cli);
 void cli_usage(FILE *out);
 void cli_help(FILE *out);
 

@@ -5,6 +5,109 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What the facets need, precomputed once so that building the corpus stays
+ * linear in the size of the report. */
+struct corpus_maps {
+	int *section_area;          /* per section: the area it is, or is inside */
+	unsigned *area_stages;      /* per area: stages listing it as a priority */
+	unsigned *meeting_stages;   /* per meeting: stages whose priorities it set */
+	unsigned *programme_stages; /* per programme: stages whose action plan it is */
+};
+
+static unsigned stage_bit(const struct report *r, int stage_ix)
+{
+	unsigned n = stage_ix == NO_INDEX ? 0 : r->stages[stage_ix]->number;
+	return n >= 1 && n <= 31 ? 1u << n : 0;
+}
+
+static void maps_free(struct corpus_maps *m)
+{
+	free(m->section_area);
+	free(m->area_stages);
+	free(m->meeting_stages);
+	free(m->programme_stages);
+}
+
+static int maps_build(const struct report *r, struct corpus_maps *m)
+{
+	m->section_area = malloc((r->sections_count + 1) * sizeof(int));
+	m->area_stages = calloc(r->areas_count + 1, sizeof(unsigned));
+	m->meeting_stages = calloc(r->meetings_count + 1, sizeof(unsigned));
+	m->programme_stages = calloc(r->programmes_count + 1, sizeof(unsigned));
+	if (!m->section_area || !m->area_stages || !m->meeting_stages || !m->programme_stages)
+		return -1;
+	for (size_t i = 0; i < r->sections_count; i++)
+		m->section_area[i] = NO_INDEX;
+	for (size_t a = 0; a < r->areas_count; a++)
+		if (r->areas[a]->section_ix != NO_INDEX)
+			m->section_area[r->areas[a]->section_ix] = (int)a;
+	/* parents come before children, so one pass inherits the area */
+	for (size_t i = 0; i < r->sections_count; i++)
+		if (m->section_area[i] == NO_INDEX && r->sections[i]->parent_ix != NO_INDEX)
+			m->section_area[i] = m->section_area[r->sections[i]->parent_ix];
+	for (size_t s = 0; s < r->stages_count; s++) {
+		const struct stage *st = r->stages[s];
+		unsigned bit = stage_bit(r, (int)s);
+		for (unsigned p = 0; p < st->priorities_count; p++)
+			if (st->priorities[p].area_ix != NO_INDEX)
+				m->area_stages[st->priorities[p].area_ix] |= bit;
+		if (st->meeting_ix != NO_INDEX)
+			m->meeting_stages[st->meeting_ix] |= bit;
+		if (st->action_plan_ix != NO_INDEX)
+			m->programme_stages[st->action_plan_ix] |= bit;
+	}
+	return 0;
+}
+
+static void event_facets(const struct report *r, const struct event *e, struct corpus_facets *f)
+{
+	f->stages = stage_bit(r, e->stage_ix);
+	f->year_from = f->year_to = e->year;
+	for (unsigned l = 0; l < e->links_count; l++) {
+		struct entity_ref ref;
+		if (report_find(r, e->links[l], &ref) != 0)
+			continue;
+		if (ref.kind == KIND_STAGE)
+			f->stages |= stage_bit(r, ref.index);
+		else if (ref.kind == KIND_AREA && f->area_ix == NO_INDEX)
+			f->area_ix = ref.index;
+		else if (ref.kind == KIND_ACTIVITY && f->area_ix == NO_INDEX)
+			f->area_ix = r->activities[ref.index]->area_ix;
+	}
+}
+
+static struct corpus_facets entity_facets(const struct report *r, const struct corpus_maps *m,
+					  struct entity_ref ref)
+{
+	struct corpus_facets f = { NO_INDEX, 0, 0, 0 };
+	int i = ref.index;
+	switch (ref.kind) {
+	case KIND_SECTION: f.area_ix = m->section_area[i]; break;
+	case KIND_AREA: f.area_ix = i; break;
+	case KIND_ACTIVITY: f.area_ix = r->activities[i]->area_ix; break;
+	case KIND_STAGE:
+		f.stages = stage_bit(r, i);
+		f.year_from = r->stages[i]->from;
+		f.year_to = r->stages[i]->to;
+		return f;
+	case KIND_EVENT:
+		event_facets(r, r->events[i], &f);
+		return f;
+	case KIND_MEETING:
+		f.year_from = f.year_to = r->meetings[i]->year;
+		f.stages = m->meeting_stages[i] |
+			   (r->meetings[i]->year ? stage_bit(r, report_stage_for_year(r, r->meetings[i]->year)) : 0);
+		return f;
+	case KIND_PROGRAMME:
+		f.stages = m->programme_stages[i];
+		return f;
+	default:
+		return f;
+	}
+	f.stages = f.area_ix == NO_INDEX ? 0 : m->area_stages[f.area_ix];
+	return f;
+}
+
 static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *field, int item,
 	       enum corpus_tier tier, const char *text)
 {
@@ -19,7 +122,14 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 		c->capacity = cap;
 	}
 	struct corpus_unit *u = &c->units[c->count];
-	*u = (struct corpus_unit){ { kind, (int)ix }, field, item, tier, text, { 0 } };
+	struct entity_ref ref = { kind, (int)ix };
+	/* units of one entity are added together: compute its facets once */
+	if (!c->count || c->units[c->count - 1].ref.kind != kind ||
+	    c->units[c->count - 1].ref.index != (int)ix)
+		c->current = entity_facets(c->report, c->maps, ref);
+	*u = (struct corpus_unit){ ref, field, item, tier, text, { 0 },
+				   report_entity_section(c->report, ref), c->current.area_ix,
+				   c->current.stages, c->current.year_from, c->current.year_to };
 	if (text_fold(text, &u->folded) != 0)
 		return -1;
 	c->count++;
@@ -113,7 +223,14 @@ struct corpus *corpus_new(const struct report *r)
 	if (!c)
 		return NULL;
 	c->report = r;
-	if (add_sections(c, r) != 0 || add_entities(c, r) != 0) {
+	struct corpus_maps maps = { 0 };
+	c->maps = &maps;
+	int rc = maps_build(r, &maps);
+	if (rc == 0)
+		rc = add_sections(c, r) != 0 || add_entities(c, r) != 0;
+	maps_free(&maps);
+	c->maps = NULL;
+	if (rc != 0) {
 		corpus_free(c);
 		return NULL;
 	}

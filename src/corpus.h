@@ -17,12 +17,27 @@ struct corpus_unit {
 	enum corpus_tier tier;
 	const char *text;      /* model-owned, sanitized */
 	struct folded folded;  /* case-folded text with offsets back into `text` */
+	/* what the facets of a query look at, from the unit's entity */
+	int section_ix;        /* where in the report: ranks ties in report order */
+	int area_ix;           /* the priority area it belongs to, or NO_INDEX */
+	unsigned stages;       /* bit per stage number it belongs to */
+	unsigned year_from, year_to; /* its date or years; 0 when undated */
+};
+
+struct corpus_maps;
+
+struct corpus_facets {
+	int area_ix;
+	unsigned stages, year_from, year_to;
 };
 
 struct corpus {
 	const struct report *report;
 	struct corpus_unit *units;
 	size_t count, capacity;
+	/* only while corpus_new builds it: */
+	struct corpus_facets current; /* of the entity being added */
+	const struct corpus_maps *maps;
 };
 
 struct corpus *corpus_new(const struct report *r);

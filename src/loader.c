@@ -334,6 +334,38 @@ void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, con
 	diag_add(ctx->diag, cf->path, line, col, "%s", msg);
 }
 
+/* Events in date order; one without a month follows the dated ones of its
+ * year; otherwise the order of the files stays (a stable sort). */
+struct dated {
+	struct event *e;
+	size_t order;
+};
+
+static int by_date(const void *a, const void *b)
+{
+	const struct dated *x = a, *y = b;
+	unsigned xm = x->e->month ? x->e->month : 13, ym = y->e->month ? y->e->month : 13;
+	if (x->e->year != y->e->year)
+		return x->e->year < y->e->year ? -1 : 1;
+	if (xm != ym)
+		return xm < ym ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int sort_events(struct report *r)
+{
+	struct dated *v = malloc((r->events_count + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	for (size_t i = 0; i < r->events_count; i++)
+		v[i] = (struct dated){ r->events[i], i };
+	qsort(v, r->events_count, sizeof(*v), by_date);
+	for (size_t i = 0; i < r->events_count; i++)
+		r->events[i] = v[i].e;
+	free(v);
+	return 0;
+}
+
 static void ctx_free(struct load_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->files_count; i++) {
@@ -360,7 +392,9 @@ struct report *content_load(const char *dir, struct diag *d)
 			diag_add(d, dir, 0, 0, "out of memory");
 		else {
 			tidy_text(&ctx);
-			validate_report(&ctx);
+			/* validate first: its positions count entries in file order */
+			if (validate_report(&ctx) == 0 && sort_events(ctx.report) != 0)
+				diag_add(d, dir, 0, 0, "out of memory");
 		}
 	}
 	struct report *r = ctx.report;

@@ -14,15 +14,11 @@ int main(int argc, char **argv)
 	struct cli cli;
 	setlocale(LC_ALL, "");
 	int rc = cli_parse(argc, argv, &cli, stderr);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK || cli.help || cli.version) {
+		if (rc == EXIT_OK)
+			cli.help ? cli_help(stdout) : (void)puts(PACKAGE_STRING);
+		cli_free(&cli);
 		return rc;
-	if (cli.help) {
-		cli_help(stdout);
-		return EXIT_OK;
-	}
-	if (cli.version) {
-		puts(PACKAGE_STRING);
-		return EXIT_OK;
 	}
 	struct diag d;
 	diag_init(&d);
@@ -30,11 +26,13 @@ int main(int argc, char **argv)
 	if (!r) {
 		diag_print(&d, stderr);
 		diag_free(&d);
+		cli_free(&cli);
 		return EXIT_FAIL;
 	}
 	diag_free(&d);
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
 	report_free(r);
+	cli_free(&cli);
 	if (fflush(stdout) != 0)
 		rc = EXIT_FAIL;
 	return rc;

@@ -132,10 +132,6 @@ static void check_stages(struct checker *c)
 		if (s->to < s->from)
 			PROBLEM(c, KIND_STAGE, i, "to", -1, "stage ends (%u) before it starts (%u)",
 				s->to, s->from);
-		if (i > 0 && s->from <= c->r->stages[i - 1]->to)
-			PROBLEM(c, KIND_STAGE, i, "from", -1,
-				"stages must be in order and not overlap (%u <= %u)", s->from,
-				c->r->stages[i - 1]->to);
 		s->section_ix = resolve(c, KIND_STAGE, i, "section", -1, s->section, KIND_SECTION);
 		s->meeting_ix = resolve(c, KIND_STAGE, i, "meeting", -1, s->meeting, KIND_MEETING);
 		s->action_plan_ix = resolve(c, KIND_STAGE, i, "action_plan", -1, s->action_plan,
@@ -169,20 +165,10 @@ static void check_activities(struct checker *c)
 
 static void check_events(struct checker *c)
 {
-	unsigned last_year = 0, last_month = 0;
 	for (size_t i = 0; i < c->r->events_count; i++) {
 		struct event *e = c->r->events[i];
 		check_year(c, KIND_EVENT, i, "year", e->year, false);
 		check_month(c, KIND_EVENT, i, e->month);
-		if (e->year < last_year ||
-		    (e->year == last_year && e->month && e->month < last_month))
-			PROBLEM(c, KIND_EVENT, i, "year", -1,
-				"events must be in date order: this one is earlier than the one before");
-		if (e->year != last_year)
-			last_month = 0;
-		last_year = e->year;
-		if (e->month)
-			last_month = e->month;
 		e->section_ix = resolve(c, KIND_EVENT, i, "section", -1, e->section, KIND_SECTION);
 		e->meeting_ix = resolve(c, KIND_EVENT, i, "meeting", -1, e->meeting, KIND_MEETING);
 		e->stage_ix = report_stage_for_year(c->r, e->year);

@@ -122,6 +122,7 @@ int tu_run(char **out, char **err, ...)
 		cli.width = 80;
 		rc = cli_run(tu_bundled(), &cli, o, e);
 	}
+	cli_free(&cli);
 	fclose(o);
 	fclose(e);
 	return rc;

@@ -1,0 +1,52 @@
+/* query.h - the search query language, parsed once and shared by the
+ * browser and `temm search`:
+ *   words            all must occur (substring, AND)
+ *   "a phrase"       occurs exactly as written
+ *   -word -"phrase"  must not occur
+ *   /regex/          a POSIX extended regular expression
+ *   kind:K           section stage area activity event meeting programme term
+ *   area:A           an area id, its number 1-10, or a unique prefix of its name
+ *   stage:N          1, 2 or 3
+ *   year:Y year:A..B a date or range (events, meetings, stages)
+ * Matching ignores case unless a word, phrase or regex has an upper-case
+ * letter (smart case); it compares Unicode case-folded text. */
+#ifndef TEMM_QUERY_H
+#define TEMM_QUERY_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+enum term_type { TERM_TEXT, TERM_REGEX };
+
+struct query_term {
+	enum term_type type;
+	bool negate;
+	char *text;    /* as typed (without quotes or slashes) */
+	char *folded;  /* case-folded, for case-insensitive text terms */
+	size_t folded_len;
+	regex_t regex; /* TERM_REGEX only */
+	bool compiled; /* regex holds a compiled expression */
+};
+
+struct query {
+	struct query_term *terms;
+	size_t terms_count;
+	bool case_sensitive;
+	unsigned kinds;      /* bit per entity_kind; 0: any */
+	int area_ix;         /* NO_INDEX: any */
+	unsigned stages;     /* bit per stage number (1-31); 0: any */
+	unsigned year_from, year_to; /* 0: any */
+};
+
+/* Parse `text` against the report (for area names and stage numbers).
+ * Returns 0, or -1 with a message in err. Free with query_free either way. */
+int query_parse(const struct report *r, const char *text, struct query *q, char *err,
+		size_t errlen);
+void query_free(struct query *q);
+/* Whether the query has anything to look for besides exclusions. */
+bool query_has_positive(const struct query *q);
+
+#endif
