@@ -377,36 +377,71 @@ static void ctx_free(struct load_ctx *ctx)
 	free(ctx->files);
 }
 
-struct report *content_load(const char *dir, struct diag *d)
+/* Parse, merge, tidy and validate the files in ctx (their bytes read). */
+static struct report *load_files(struct load_ctx *ctx, const char *where, size_t before)
 {
-	struct load_ctx ctx = { .diag = d };
-	size_t before = d->count;
-	if (list_files(dir, &ctx) == 0) {
-		for (size_t i = 0; i < ctx.files_count; i++)
-			if (read_file(&ctx.files[i], d) == 0)
-				parse_file(&ctx.files[i], d);
-	}
+	struct diag *d = ctx->diag;
+	for (size_t i = 0; i < ctx->files_count; i++)
+		if (ctx->files[i].bytes)
+			parse_file(&ctx->files[i], d);
 	if (d->count == before) {
-		ctx.report = calloc(1, sizeof(*ctx.report));
-		if (!ctx.report || merge(&ctx) != 0)
-			diag_add(d, dir, 0, 0, "out of memory");
+		ctx->report = calloc(1, sizeof(*ctx->report));
+		if (!ctx->report || merge(ctx) != 0)
+			diag_add(d, where, 0, 0, "out of memory");
 		else {
-			tidy_text(&ctx);
+			tidy_text(ctx);
 			/* validate first: its positions count entries in file order */
-			if (validate_report(&ctx) == 0 && sort_events(ctx.report) != 0)
-				diag_add(d, dir, 0, 0, "out of memory");
+			if (validate_report(ctx) == 0 && sort_events(ctx->report) != 0)
+				diag_add(d, where, 0, 0, "out of memory");
 		}
 	}
-	struct report *r = ctx.report;
+	struct report *r = ctx->report;
 	bool failed = d->count != before;
 	if (failed && r && !r->docs) {
 		free(r);
-		r = ctx.report = NULL;
+		r = ctx->report = NULL;
 	}
-	ctx_free(&ctx);
+	ctx_free(ctx);
 	if (failed) {
 		report_free(r);
 		return NULL;
 	}
 	return r;
+}
+
+struct report *content_load(const char *dir, struct diag *d)
+{
+	struct load_ctx ctx = { .diag = d };
+	size_t before = d->count;
+	if (list_files(dir, &ctx) == 0)
+		for (size_t i = 0; i < ctx.files_count; i++)
+			read_file(&ctx.files[i], d);
+	/* parse what could be read, so that every file's problems are told */
+	return load_files(&ctx, dir, before);
+}
+
+struct report *content_load_memory(const char *name, const unsigned char *bytes, size_t len,
+				   struct diag *d)
+{
+	struct load_ctx ctx = { .diag = d };
+	size_t before = d->count;
+	if (len > CONTENT_MAX_FILE_BYTES) {
+		diag_add(d, name, 0, 0, "file is larger than the %u MiB limit",
+			 CONTENT_MAX_FILE_BYTES >> 20);
+		return NULL;
+	}
+	ctx.files = calloc(1, sizeof(*ctx.files));
+	if (!ctx.files)
+		return NULL;
+	ctx.files_count = 1;
+	ctx.files[0].path = strdup(name);
+	ctx.files[0].bytes = malloc(len + 1);
+	if (!ctx.files[0].path || !ctx.files[0].bytes) {
+		diag_add(d, name, 0, 0, "out of memory");
+		ctx_free(&ctx);
+		return NULL;
+	}
+	memcpy(ctx.files[0].bytes, bytes, len);
+	ctx.files[0].len = len;
+	return load_files(&ctx, name, before);
 }

@@ -13,4 +13,9 @@
  * partial model. Free with report_free. */
 struct report *content_load(const char *dir, struct diag *d);
 
+/* The same for one file's bytes held in memory (the fuzzer's way in);
+ * `name` is used in messages. */
+struct report *content_load_memory(const char *name, const unsigned char *bytes, size_t len,
+				   struct diag *d);
+
 #endif
