@@ -57,6 +57,8 @@ void cli_help(FILE *out)
 	      "      --goto ID      open the browser on this entity or section\n"
 	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
 	      "      --ascii        draw the browser with plain ASCII only\n"
+	      "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1):\n"
+	      "                     the bundled report only, no files written\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n\n"
 	      "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error.\n", out);
@@ -71,7 +73,8 @@ struct option_spec {
 
 static const struct option_spec options[] = {
 	{ "--content", true }, { "--goto", true }, { "--json", false }, { "--count", false },
-	{ "--no-color", false }, { "--ascii", false }, { "--help", false }, { "--version", false },
+	{ "--no-color", false }, { "--ascii", false }, { "--kiosk", false },
+	{ "--help", false }, { "--version", false },
 	{ "-h", false }, { "-V", false },
 };
 
@@ -83,6 +86,7 @@ static void set_option(struct cli *cli, const char *name, const char *value)
 	else if (strcmp(name, "--count") == 0) cli->count = true;
 	else if (strcmp(name, "--no-color") == 0) cli->no_color = true;
 	else if (strcmp(name, "--ascii") == 0) cli->ascii = true;
+	else if (strcmp(name, "--kiosk") == 0) cli->kiosk = true;
 	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) cli->help = true;
 	else cli->version = true;
 }
@@ -156,6 +160,9 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err)
 		cli_usage(err);
 		return EXIT_USAGE;
 	}
+	const char *kiosk = getenv("TEMM_KIOSK");
+	if (kiosk && *kiosk && strcmp(kiosk, "0") != 0)
+		cli->kiosk = true;
 	if (cli->help || cli->version || !cli->command)
 		return EXIT_OK;
 	const struct command *cmd = find_command(cli->command);

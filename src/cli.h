@@ -14,6 +14,7 @@ struct cli {
 	const char *content;   /* --content DIR */
 	const char *goto_id;   /* --goto ID */
 	bool json, count, no_color, ascii, help, version;
+	bool kiosk;            /* --kiosk or TEMM_KIOSK=1: read-only, no overrides */
 	int width;             /* columns for wrapped plain output */
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */

@@ -20,9 +20,11 @@ int main(int argc, char **argv)
 		cli_free(&cli);
 		return rc;
 	}
+	if (cli.kiosk && (cli.content || getenv("TEMM_CONTENT")))
+		fputs("temm: kiosk mode: ignoring --content and TEMM_CONTENT\n", stderr);
 	struct diag d;
 	diag_init(&d);
-	struct report *r = content_load(paths_content_dir(cli.content), &d);
+	struct report *r = content_load(paths_content_dir(cli.content, cli.kiosk), &d);
 	if (!r) {
 		diag_print(&d, stderr);
 		diag_free(&d);

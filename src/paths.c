@@ -2,7 +2,6 @@
 #include "paths.h"
 
 #include <limits.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +25,11 @@ static bool running_from_build_tree(void)
 	return strcmp(self, built) == 0;
 }
 
-const char *paths_content_dir(const char *option)
+const char *paths_content_dir(const char *option, bool kiosk)
 {
-	if (option && *option)
+	if (option && *option && !kiosk)
 		return option;
-	const char *env = getenv("TEMM_CONTENT");
+	const char *env = kiosk ? NULL : getenv("TEMM_CONTENT");
 	if (env && *env)
 		return env;
 	if (running_from_build_tree())

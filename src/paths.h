@@ -3,7 +3,10 @@
 #ifndef TEMM_PATHS_H
 #define TEMM_PATHS_H
 
-/* The directory to load; `option` is --content or NULL. Never NULL. */
-const char *paths_content_dir(const char *option);
+#include <stdbool.h>
+
+/* The directory to load; `option` is --content or NULL. Never NULL. In
+ * kiosk mode neither the option nor the environment is looked at. */
+const char *paths_content_dir(const char *option, bool kiosk);
 
 #endif

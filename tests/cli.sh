@@ -20,6 +20,13 @@ expect_out "content is valid: Tiny" "$TEMM" --content "$tmp" check
 expect_out "content is valid: Tiny" env TEMM_CONTENT="$tmp" "$TEMM" check
 expect_out "1 sections" "$TEMM" --content "$tmp" check
 
+# kiosk mode (for an sshd ForceCommand) refuses every way to point it elsewhere
+expect_out "content is valid: Report on China-Japan-Korea" "$TEMM" --kiosk --content "$tmp" check
+expect_out "content is valid: Report on China-Japan-Korea" env TEMM_KIOSK=1 TEMM_CONTENT="$tmp" "$TEMM" check
+expect_out "content is valid: Report on China-Japan-Korea" env TEMM_KIOSK=1 "$TEMM" --content="$tmp" check
+expect_err "kiosk mode: ignoring --content" env TEMM_KIOSK=1 "$TEMM" --content "$tmp" check
+expect_out "content is valid: Tiny" env TEMM_KIOSK=0 "$TEMM" --content "$tmp" check
+
 # bad content: a positioned message on stderr, exit 1, nothing on stdout
 printf 'report:\n  title: Tiny\n  colour: red\n' >"$tmp/t.yaml"
 expect_exit 1 "$TEMM" --content "$tmp" check
