@@ -18,7 +18,7 @@ static const struct command commands[] = {
 	{ "list", cmd_list, 1, 1, "list KIND            one row per stage|area|activity|event|meeting|programme|term|section" },
 	{ "show", cmd_show, 1, 1, "show ID              one entity or section in full, with its links" },
 	{ "search", cmd_search, 1, -1, "search QUERY         find text in the report" },
-	{ "dump", cmd_dump, 0, 0, "dump                 the whole report as plain text" },
+	{ "dump", cmd_dump, 0, 0, "dump [--format=F]    the whole report: text (default), markdown or json" },
 	{ "outline", cmd_outline, 0, 0, "outline              the report's table of contents" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
@@ -54,6 +54,7 @@ void cli_help(FILE *out)
 	      "      --content DIR  read the report from DIR (also $TEMM_CONTENT)\n"
 	      "      --json         print JSON Lines, one object a line\n"
 	      "      --count        (search) print only the number of hits\n"
+	      "      --format F     (dump) text, markdown or json\n"
 	      "      --goto ID      open the browser on this entity or section\n"
 	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
 	      "      --ascii        draw the browser with plain ASCII only\n"
@@ -72,7 +73,7 @@ struct option_spec {
 };
 
 static const struct option_spec options[] = {
-	{ "--content", true }, { "--goto", true }, { "--json", false }, { "--count", false },
+	{ "--content", true }, { "--goto", true }, { "--format", true }, { "--json", false }, { "--count", false },
 	{ "--no-color", false }, { "--ascii", false }, { "--kiosk", false },
 	{ "--help", false }, { "--version", false },
 	{ "-h", false }, { "-V", false },
@@ -82,6 +83,7 @@ static void set_option(struct cli *cli, const char *name, const char *value)
 {
 	if (strcmp(name, "--content") == 0) cli->content = value;
 	else if (strcmp(name, "--goto") == 0) cli->goto_id = value;
+	else if (strcmp(name, "--format") == 0) cli->format = value;
 	else if (strcmp(name, "--json") == 0) cli->json = true;
 	else if (strcmp(name, "--count") == 0) cli->count = true;
 	else if (strcmp(name, "--no-color") == 0) cli->no_color = true;

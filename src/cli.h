@@ -13,6 +13,7 @@ enum exit_code { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 struct cli {
 	const char *content;   /* --content DIR */
 	const char *goto_id;   /* --goto ID */
+	const char *format;    /* --format text|markdown|json (dump) */
 	bool json, count, no_color, ascii, help, version;
 	bool kiosk;            /* --kiosk or TEMM_KIOSK=1: read-only, no overrides */
 	int width;             /* columns for wrapped plain output */

@@ -1,25 +1,106 @@
-/* cmd_dump.c - `temm dump` (the whole report as plain text, for pagers and
- * screen readers) and `temm outline` (its table of contents). */
+/* cmd_dump.c - `temm dump` (the whole report as text, markdown or one JSON
+ * document, for pagers, screen readers, pandoc and jq) and `temm outline`
+ * (its table of contents). */
 #include "cli.h"
 #include "json_out.h"
 #include "print.h"
 
-int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
+#include <string.h>
+
+static void dump_text(const struct report *r, int width, FILE *out)
 {
-	(void)err;
-	if (cli->json) {
-		for (size_t i = 0; i < r->sections_count; i++)
-			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, true));
-		return EXIT_OK;
-	}
 	fprintf(out, "%s\n", r->title);
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
 		fprintf(out, "\n%s\n", s->title);
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
 			fputc('\n', out);
-			print_wrapped(out, s->paragraphs[p], cli->width, "");
+			print_wrapped(out, s->paragraphs[p], width, "");
 		}
+	}
+}
+
+/* Markdown would read these as markup at the start of a line or anywhere. */
+static void md_text(FILE *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (strchr("\\`*_[]<>", s[i]))
+			fputc('\\', out);
+		fputc(s[i], out);
+	}
+}
+
+static void md_paragraph(FILE *out, const struct section *s, unsigned p)
+{
+	const char *t = s->paragraphs[p];
+	size_t at = 0, len = strlen(t);
+	/* "1) The three countries..." would become a list item: escape it */
+	size_t digits = strspn(t, "0123456789");
+	for (unsigned e = 0; e < s->emphasis_count; e++) {
+		const struct emphasis *em = &s->emphasis[e];
+		if (em->paragraph != p || em->start < at)
+			continue;
+		md_text(out, t + at, em->start - at);
+		fputc('*', out);
+		md_text(out, t + em->start, em->end - em->start);
+		fputc('*', out);
+		at = em->end;
+	}
+	if (at == 0 && digits && (t[digits] == ')' || t[digits] == '.')) {
+		md_text(out, t, digits);
+		fputc('\\', out);
+		at = digits;
+	}
+	md_text(out, t + at, len - at);
+	fputs("\n\n", out);
+}
+
+static void dump_markdown(const struct report *r, FILE *out)
+{
+	fputs("# ", out);
+	md_text(out, r->title, strlen(r->title));
+	fputs("\n\n", out);
+	for (size_t i = 0; i < r->sections_count; i++) {
+		const struct section *s = r->sections[i];
+		int level = 2 + (s->depth < 4 ? s->depth : 4);
+		fprintf(out, "%.*s ", level, "######");
+		md_text(out, s->title, strlen(s->title));
+		fputs("\n\n", out);
+		for (unsigned p = 0; p < s->paragraphs_count; p++)
+			md_paragraph(out, s, p);
+	}
+}
+
+/* One document holding everything: the sections with their text, then
+ * every entity with its fields and links. */
+static void dump_json(const struct report *r, FILE *out)
+{
+	json_t *doc = json_pack("{s:s}", "title", r->title);
+	for (int k = 0; k < KIND_COUNT && doc; k++) {
+		json_t *list = json_array();
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
+			json_array_append_new(list, json_entity(r, (struct entity_ref){
+				(enum entity_kind)k, (int)i }, true));
+		json_object_set_new(doc, entity_kind_plural((enum entity_kind)k), list);
+	}
+	json_print_line(out, doc);
+}
+
+int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
+{
+	const char *format = cli->format ? cli->format : cli->json ? "jsonl" : "text";
+	if (strcmp(format, "text") == 0) {
+		dump_text(r, cli->width, out);
+	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
+		dump_markdown(r, out);
+	} else if (strcmp(format, "json") == 0) {
+		dump_json(r, out);
+	} else if (strcmp(format, "jsonl") == 0) {
+		for (size_t i = 0; i < r->sections_count; i++)
+			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, true));
+	} else {
+		fprintf(err, "temm: unknown format '%s' (text, markdown or json)\n", format);
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }

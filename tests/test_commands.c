@@ -3,6 +3,8 @@
 #include "testutil.h"
 #include "cli.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +125,30 @@ static void test_dump_in_order(void **state)
 	assert_null(strchr(out, '*'));
 }
 
+static void test_dump_formats(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("dump", "--format=markdown"), EXIT_OK);
+	assert_true(strncmp(out, "# Report on China-Japan-Korea", 29) == 0);
+	assert_non_null(strstr(out, "\n## 1. A Historical Review"));
+	assert_non_null(strstr(out, "\n### 1.1 Start of Cooperation\n"));
+	assert_non_null(strstr(out, "two-phase *Tripartite Joint Action Plan on Environmental Cooperation*"));
+	assert_non_null(strstr(out, "\n1\\) The three countries should")); /* not a list item */
+	cleanup(state);
+	assert_int_equal(RUN("dump", "--format", "json"), EXIT_OK);
+	json_error_t jerr;
+	json_t *doc = json_loads(out, 0, &jerr);
+	assert_non_null(doc);
+	assert_int_equal(json_array_size(json_object_get(doc, "areas")), 10);
+	assert_int_equal(json_array_size(json_object_get(doc, "sections")), 33);
+	json_t *intro = json_array_get(json_object_get(doc, "sections"), 0);
+	assert_true(json_array_size(json_object_get(intro, "paragraphs")) == 3);
+	json_decref(doc);
+	cleanup(state);
+	assert_int_equal(RUN("dump", "--format=pdf"), EXIT_USAGE);
+	assert_non_null(strstr(err, "unknown format 'pdf'"));
+}
+
 static void test_usage_errors(void **state)
 {
 	(void)state;
@@ -153,6 +179,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_show, cleanup),
 		cmocka_unit_test_teardown(test_search_exit_codes, cleanup),
 		cmocka_unit_test_teardown(test_dump_in_order, cleanup),
+		cmocka_unit_test_teardown(test_dump_formats, cleanup),
 		cmocka_unit_test_teardown(test_usage_errors, cleanup),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,120 @@
+/* fuzz_common.c - see fuzz_common.h. Output goes to /dev/null: what is
+ * exercised is the code that formats it. */
+#include "fuzz_common.h"
+#include "cli.h"
+#include "diag.h"
+#include "loader.h"
+#include "search.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static FILE *sink(void)
+{
+	static FILE *devnull;
+	if (!devnull)
+		devnull = fopen("/dev/null", "w");
+	if (!devnull)
+		abort();
+	return devnull;
+}
+
+static void snippets(const struct search_results *res, size_t max)
+{
+	for (size_t i = 0; i < res->count && i < max; i++) {
+		struct snippet sn;
+		if (search_snippet(&res->hits[i], 8 + (int)(i * 7 % 120), &sn) == 0)
+			fputs(sn.text, sink());
+		snippet_free(&sn);
+	}
+}
+
+static void run_command(const struct report *r, const char *command, char *arg, bool json)
+{
+	char *args[1] = { arg };
+	struct cli cli = { .command = command, .args = args, .args_count = arg ? 1 : 0,
+			   .json = json, .width = 60 };
+	cli_run(r, &cli, sink(), sink());
+}
+
+enum fuzz_outcome fuzz_loader_one(const uint8_t *data, size_t size)
+{
+	static const char *const queries[] = { "e", "/[a-z]+/ -x", "kind:event year:1900..2100",
+					       "stage:1", "area:1 \"a\"" };
+	static char *kinds[] = { "sections", "stages", "areas", "activities",
+				 "events", "meetings", "programmes", "terms" };
+	struct diag d;
+	diag_init(&d);
+	struct report *r = content_load_memory("fuzz.yaml", data, size, &d);
+	diag_print(&d, sink());
+	if (!r) {
+		enum fuzz_outcome o = d.count ? FUZZ_REJECTED : FUZZ_BROKEN;
+		diag_free(&d);
+		return o;
+	}
+	enum fuzz_outcome o = d.count ? FUZZ_BROKEN : FUZZ_ACCEPTED; /* loaded, yet a problem? */
+	diag_free(&d);
+	struct corpus *c = corpus_new(r);
+	if (!c)
+		o = FUZZ_BROKEN;
+	for (size_t q = 0; c && q < sizeof(queries) / sizeof(*queries); q++) {
+		struct search_results res;
+		if (search_run(c, queries[q], &res) == 0) {
+			snippets(&res, 16);
+			search_results_free(&res);
+		}
+	}
+	corpus_free(c);
+	run_command(r, "check", NULL, false);
+	run_command(r, "dump", NULL, false);
+	run_command(r, "outline", NULL, true);
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+		run_command(r, "list", kinds[k], k % 2 == 1);
+	/* show the first entity of each kind, plain and as JSON */
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (report_count(r, (enum entity_kind)k)) {
+			struct entity_ref ref = { (enum entity_kind)k, 0 };
+			char *id = strdup(report_entity_id(r, ref));
+			if (id) {
+				run_command(r, "show", id, false);
+				run_command(r, "show", id, true);
+			}
+			free(id);
+		}
+	report_free(r);
+	return o;
+}
+
+enum fuzz_outcome fuzz_query_one(const struct report *r, const struct corpus *c,
+				 const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+	if (!text)
+		return FUZZ_REJECTED;
+	memcpy(text, data, size);
+	text[size] = '\0';
+	char err[256] = "";
+	struct search_results res;
+	enum fuzz_outcome o;
+	if (search_execute(c, text, &res, err, sizeof(err)) == 0) {
+		o = FUZZ_ACCEPTED;
+		snippets(&res, 64);
+		/* the command's own output, both forms, when it stays short */
+		if (res.count <= 64) {
+			char *args[1] = { text };
+			struct cli cli = { .command = "search", .args = args, .args_count = 1,
+					   .width = 72 };
+			cli_run(r, &cli, sink(), sink());
+			cli.json = true;
+			cli_run(r, &cli, sink(), sink());
+		}
+		search_results_free(&res);
+	} else {
+		o = err[0] ? FUZZ_REJECTED : FUZZ_BROKEN; /* a refusal always says why */
+		fputs(err, sink());
+	}
+	free(text);
+	return o;
+}

@@ -1,0 +1,41 @@
+/* fuzz_query.c - libFuzzer harness for the query parser and search, run
+ * against the bundled report ($TEMM_CONTENT, else the source tree's copy),
+ * loaded once. */
+#include "fuzz_common.h"
+#include "diag.h"
+#include "loader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct report *report;
+static struct corpus *corpus;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	const char *dir = getenv("TEMM_CONTENT");
+	struct diag d;
+	diag_init(&d);
+	report = content_load(dir && *dir ? dir : TEMM_SOURCE_CONTENT, &d);
+	if (!report) {
+		diag_print(&d, stderr);
+		abort();
+	}
+	diag_free(&d);
+	corpus = corpus_new(report);
+	if (!corpus)
+		abort();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (fuzz_query_one(report, corpus, data, size) == FUZZ_BROKEN)
+		abort();
+	return 0;
+}
