@@ -1,0 +1,65 @@
+/* config.h - the optional user configuration, $XDG_CONFIG_HOME/temm/config
+ * (default ~/.config/temm/config), YAML read with the same machinery as the
+ * content, so every problem comes as FILE:LINE:COLUMN.
+ *
+ *   theme: default          # or none: no colours at all
+ *   colours:                # per screen element: "FG", "FG on BG"
+ *     selection: black on cyan
+ *   keys:                   # per action: the keys that run it
+ *     move-down: [j, Down]
+ *   pane: areas             # the pane that has focus at start
+ *   wrap: 72                # reader line width (0: the window's)
+ *
+ * The browser passes the names it knows (actions, elements, panes): an
+ * unknown name is an error at its position. */
+#ifndef TEMM_CONFIG_H
+#define TEMM_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct config_names {
+	const char *const *actions; size_t actions_count;
+	const char *const *elements; size_t elements_count;
+	const char *const *panes; size_t panes_count;
+};
+
+struct config_keys {
+	char **keys; /* NULL: the action keeps its default keys */
+	unsigned keys_count;
+};
+
+struct config {
+	bool no_colour;             /* theme: none */
+	char **colours;             /* per element: "FG on BG", or NULL */
+	struct config_keys *bindings; /* per action */
+	int pane;                   /* index into names.panes, or -1 */
+	int wrap;                   /* 0: the window's width */
+	/* kept to place errors found later (e.g. a key name) */
+	char *path;
+	unsigned char *bytes;
+	size_t len;
+	void *data;                 /* what libcyaml loaded */
+	const struct config_names *names;
+};
+
+/* $XDG_CONFIG_HOME/temm/config or ~/.config/temm/config; caller frees. */
+char *config_default_path(void);
+
+/* Read `path` into c. A missing file is not an error (returns 1: defaults).
+ * Returns 0 when read, -1 on problems (listed in d; c holds the defaults).
+ * Colour values are checked here; key names are the browser's to check,
+ * with config_position. */
+int config_load(const char *path, const struct config_names *names, struct config *c,
+		struct diag *d);
+/* Position of keys.<action>[item] (item -1: the action's entry). */
+int config_position(const struct config *c, const char *section, const char *name, int item,
+		    unsigned *line, unsigned *column);
+/* Parse "red", "black on cyan", "default on blue": colour numbers as
+ * curses counts them (-1 default, 0-7, 8-15 bright-). 0 on success. */
+int config_parse_colours(const char *value, int *fg, int *bg);
+void config_free(struct config *c);
+
+#endif

@@ -1,0 +1,145 @@
+/* test_config.c - the config file: good, bad, missing; unknown names and
+ * bad values are errors at their position and leave the defaults. */
+#include "testutil.h"
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const actions[] = { "move-down", "move-up", "quit" };
+static const char *const elements[] = { "title", "selection", "link" };
+static const char *const panes[] = { "stages", "areas", "timeline" };
+static const struct config_names names = { actions, 3, elements, 3, panes, 3 };
+
+static char *dir;
+
+static int load(const char *text, struct config *c, struct diag *d)
+{
+	char *path;
+	assert_true(asprintf(&path, "%s/config", dir) > 0);
+	if (text)
+		tu_write(dir, "config", text);
+	else
+		remove(path);
+	diag_init(d);
+	int rc = config_load(path, &names, c, d);
+	free(path);
+	return rc;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	dir = tu_mkdtemp();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tu_rmdir(dir);
+	free(dir);
+	return 0;
+}
+
+static void expect_problem(const char *text, unsigned line, unsigned col, const char *needle)
+{
+	struct config c;
+	struct diag d;
+	assert_int_equal(load(text, &c, &d), -1);
+	char *all = tu_diag_text(&d);
+	if (!tu_diag_has(&d, "config", line, col, needle))
+		fail_msg("expected config:%u:%u: %s; got:\n%s", line, col, needle, all);
+	free(all);
+	/* the defaults stay */
+	assert_false(c.no_colour);
+	assert_int_equal(c.pane, -1);
+	for (size_t i = 0; i < 3; i++) {
+		assert_null(c.bindings[i].keys);
+		assert_null(c.colours[i]);
+	}
+	config_free(&c);
+	diag_free(&d);
+}
+
+static void test_good(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag d;
+	assert_int_equal(load("theme: none\npane: timeline\nwrap: 72\n"
+			      "keys:\n  move-down: [j, Down, C-n]\n  quit: [Q]\n"
+			      "colours:\n  selection: black on cyan\n  link: bright-blue\n", &c, &d), 0);
+	assert_int_equal(d.count, 0);
+	assert_true(c.no_colour);
+	assert_int_equal(c.pane, 2);
+	assert_int_equal(c.wrap, 72);
+	assert_int_equal(c.bindings[0].keys_count, 3);
+	assert_string_equal(c.bindings[0].keys[2], "C-n");
+	assert_null(c.bindings[1].keys); /* move-up keeps its defaults */
+	assert_string_equal(c.bindings[2].keys[0], "Q");
+	assert_null(c.colours[0]);
+	assert_string_equal(c.colours[1], "black on cyan");
+	unsigned line, col;
+	assert_int_equal(config_position(&c, "keys", "quit", 0, &line, &col), 0);
+	assert_int_equal(line, 6);
+	assert_int_equal(col, 10);
+	config_free(&c);
+	diag_free(&d);
+}
+
+static void test_missing_and_empty(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag d;
+	assert_int_equal(load(NULL, &c, &d), 1);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(c.pane, -1);
+	config_free(&c);
+	diag_free(&d);
+	assert_int_equal(load("# nothing set\n{}\n", &c, &d), 0);
+	config_free(&c);
+	diag_free(&d);
+}
+
+static void test_bad(void **state)
+{
+	(void)state;
+	expect_problem("colour: red\n", 1, 1, "unknown key 'colour'");
+	expect_problem("keys:\n  fly-away: [x]\n", 2, 3, "unknown key 'fly-away'");
+	expect_problem("keys:\n  quit: q\n", 2, 9, "expected a list, found text");
+	expect_problem("theme: dark\n", 1, 8, "unknown value 'dark'");
+	expect_problem("wrap: 72abc\n", 1, 7, "expected a whole number");
+	expect_problem("wrap: 5000\n", 1, 7, "wrap 5000 is not 0-1000");
+	expect_problem("pane: reader2\n", 1, 7, "unknown pane 'reader2'");
+	expect_problem("colours:\n  link: purple\n", 2, 9, "bad colour 'purple'");
+	expect_problem("colours:\n  link: red on\n", 2, 9, "bad colour");
+	expect_problem("keys: [\n", 2, 1, "YAML syntax error");
+}
+
+static void test_parse_colours(void **state)
+{
+	(void)state;
+	int fg, bg;
+	assert_int_equal(config_parse_colours("red", &fg, &bg), 0);
+	assert_int_equal(fg, 1);
+	assert_int_equal(bg, -1);
+	assert_int_equal(config_parse_colours("bright-white on blue", &fg, &bg), 0);
+	assert_int_equal(fg, 15);
+	assert_int_equal(bg, 4);
+	assert_int_equal(config_parse_colours("default on default", &fg, &bg), 0);
+	assert_int_equal(config_parse_colours("mauve", &fg, &bg), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_missing_and_empty),
+		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_parse_colours),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
