@@ -58,8 +58,11 @@ void cli_help(FILE *out)
 	      "      --goto ID      open the browser on this entity or section\n"
 	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
 	      "      --ascii        draw the browser with plain ASCII only\n"
+	      "      --config FILE  read this config file instead of ~/.config/temm/config\n"
+	      "      --no-config    read no config file\n"
+	      "      --no-state     write no search history or reading position\n"
 	      "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1):\n"
-	      "                     the bundled report only, no files written\n"
+	      "                     the bundled report only, no config, no files written\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n\n"
 	      "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error.\n", out);
@@ -75,6 +78,7 @@ struct option_spec {
 static const struct option_spec options[] = {
 	{ "--content", true }, { "--goto", true }, { "--format", true }, { "--json", false }, { "--count", false },
 	{ "--no-color", false }, { "--ascii", false }, { "--kiosk", false },
+	{ "--config", true }, { "--no-config", false }, { "--no-state", false },
 	{ "--help", false }, { "--version", false },
 	{ "-h", false }, { "-V", false },
 };
@@ -89,6 +93,9 @@ static void set_option(struct cli *cli, const char *name, const char *value)
 	else if (strcmp(name, "--no-color") == 0) cli->no_color = true;
 	else if (strcmp(name, "--ascii") == 0) cli->ascii = true;
 	else if (strcmp(name, "--kiosk") == 0) cli->kiosk = true;
+	else if (strcmp(name, "--config") == 0) cli->config = value;
+	else if (strcmp(name, "--no-config") == 0) cli->no_config = true;
+	else if (strcmp(name, "--no-state") == 0) cli->no_state = true;
 	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) cli->help = true;
 	else cli->version = true;
 }
@@ -165,6 +172,10 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err)
 	const char *kiosk = getenv("TEMM_KIOSK");
 	if (kiosk && *kiosk && strcmp(kiosk, "0") != 0)
 		cli->kiosk = true;
+	if (cli->kiosk) { /* the environment's paths are not to be trusted */
+		cli->no_config = cli->no_state = true;
+		cli->config = NULL;
+	}
 	if (cli->help || cli->version || !cli->command)
 		return EXIT_OK;
 	const struct command *cmd = find_command(cli->command);

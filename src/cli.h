@@ -16,6 +16,9 @@ struct cli {
 	const char *format;    /* --format text|markdown|json (dump) */
 	bool json, count, no_color, ascii, help, version;
 	bool kiosk;            /* --kiosk or TEMM_KIOSK=1: read-only, no overrides */
+	const char *config;    /* --config FILE */
+	bool no_config;        /* --no-config (and kiosk): built-in defaults only */
+	bool no_state;         /* --no-state (and kiosk): write no history or position */
 	int width;             /* columns for wrapped plain output */
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */

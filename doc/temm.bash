@@ -1,0 +1,55 @@
+# bash completion for temm: commands, options, kinds for `list`, ids for
+# `show` and `--goto`, formats for `dump`.
+_temm()
+{
+	local cur prev words cword
+	_init_completion || return
+
+	local commands="check list show search dump outline keys"
+	local options="--content --json --count --format --goto --no-color --ascii --kiosk
+		--config --no-config --no-state --help --version"
+	local kinds="stages areas activities events meetings programmes terms sections"
+
+	case $prev in
+	--content)
+		_filedir -d
+		return ;;
+	--config)
+		_filedir
+		return ;;
+	--format)
+		COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+		return ;;
+	--goto)
+		COMPREPLY=($(compgen -W "$(_temm_ids)" -- "$cur"))
+		return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$options" -- "$cur"))
+		return
+	fi
+	local i command=
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		--content | --config | --format | --goto) ((i++)) ;;
+		-*) ;;
+		*) command=${words[i]}; break ;;
+		esac
+	done
+	case $command in
+	"") COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
+	list) COMPREPLY=($(compgen -W "$kinds" -- "$cur")) ;;
+	show) COMPREPLY=($(compgen -W "$(_temm_ids)" -- "$cur")) ;;
+	esac
+}
+
+# Every id in the report the user would open, from temm itself.
+_temm_ids()
+{
+	local k
+	for k in stages areas activities events meetings programmes terms sections; do
+		temm list "$k" 2>/dev/null | cut -d' ' -f1
+	done
+}
+
+complete -F _temm temm
