@@ -1,0 +1,428 @@
+/* test_layout.c - the browser's pure parts without a terminal: pane
+ * geometry for many sizes, wrapping in the reader, pane movement, the pages
+ * built from the model, and the action table that help is made from. */
+#include "testutil.h"
+#include "actions.h"
+#include "doc.h"
+#include "layout.h"
+#include "mentions.h"
+#include "pages.h"
+#include "pane.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+{
+	static char buf[1024]; /* test-only convenience */
+	struct layout l;
+	layout_compute(&l, cols, rows, v, focus);
+	layout_format(&l, buf, sizeof(buf));
+	return buf;
+}
+
+static void test_geometry_80x24(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_layout(80, 24, VIEW_HOME, PANE_STAGES),
+			    "<title 0,0 80x1> <Stages 0,1 34x4> <Priority areas 0,5 34x11> "
+			    "<Timeline 0,16 34x7> <Reader 35,1 45x22> <sep 34,1 1x22> <status 0,23 80x1>");
+	assert_string_equal(fmt_layout(80, 24, VIEW_REPORT, PANE_OUTLINE),
+			    "<title 0,0 80x1> <Contents 0,1 26x22> <Report 27,1 53x22> <sep 26,1 1x22> "
+			    "<status 0,23 80x1>");
+}
+
+static void test_geometry_132x43(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_layout(132, 43, VIEW_HOME, PANE_READER),
+			    "<title 0,0 132x1> <Stages 0,1 52x4> <Priority areas 0,5 52x11> "
+			    "<Timeline 0,16 52x26> <Reader 53,1 79x41> <sep 52,1 1x41> <status 0,42 132x1>");
+	assert_string_equal(fmt_layout(132, 43, VIEW_SEARCH, PANE_RESULTS),
+			    "<title 0,0 132x1> <Results 0,1 132x13> <Preview 0,14 132x28> <status 0,42 132x1>");
+}
+
+static void test_geometry_narrow(void **state)
+{
+	(void)state;
+	/* below 80 columns: one pane at a time, the focused one */
+	assert_string_equal(fmt_layout(40, 12, VIEW_HOME, PANE_AREAS),
+			    "<title 0,0 40x1> <Priority areas 0,1 40x10> <status 0,11 40x1>");
+	assert_string_equal(fmt_layout(79, 24, VIEW_HOME, PANE_READER),
+			    "<title 0,0 79x1> <Reader 0,1 79x22> <status 0,23 79x1>");
+	/* wide but too short for the three navigators */
+	assert_string_equal(fmt_layout(120, 12, VIEW_HOME, PANE_TIMELINE),
+			    "<title 0,0 120x1> <Timeline 0,1 120x10> <status 0,11 120x1>");
+	/* a focus from another view falls back to the view's first pane */
+	assert_string_equal(fmt_layout(40, 12, VIEW_REPORT, PANE_AREAS),
+			    "<title 0,0 40x1> <Contents 0,1 40x10> <status 0,11 40x1>");
+}
+
+static void test_geometry_too_small(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_layout(19, 24, VIEW_HOME, PANE_STAGES), "<too-small 19x24>");
+	assert_string_equal(fmt_layout(80, 5, VIEW_HOME, PANE_STAGES), "<too-small 80x5>");
+	assert_string_equal(fmt_layout(0, 0, VIEW_HOME, PANE_STAGES), "<too-small 0x0>");
+	assert_string_equal(fmt_layout(20, 6, VIEW_HOME, PANE_STAGES),
+			    "<title 0,0 20x1> <Stages 0,1 20x4> <status 0,5 20x1>");
+}
+
+static void test_geometry_every_size(void **state)
+{
+	(void)state;
+	/* no size gives a rectangle outside the screen or overlapping ones */
+	for (int c = 1; c <= 260; c += 7)
+		for (int r = 1; r <= 90; r += 3)
+			for (int v = 0; v < VIEW_COUNT; v++) {
+				struct layout l;
+				layout_compute(&l, c, r, (enum ui_view)v, PANE_READER);
+				if (l.too_small)
+					continue;
+				int used = 0;
+				for (int p = 0; p < PANE_COUNT; p++) {
+					struct rect x = l.pane[p];
+					if (x.w == 0)
+						continue;
+					assert_true(x.x >= 0 && x.y >= 1 && x.h >= 1);
+					assert_true(x.x + x.w <= c && x.y + x.h <= r - 1);
+					used += x.w * x.h;
+				}
+				for (int s = 0; s < l.sep_count; s++)
+					used += l.sep[s].w * l.sep[s].h;
+				assert_int_equal(used, c * (r - 2)); /* the body exactly */
+			}
+}
+
+static char *line(const struct doc *d, size_t i)
+{
+	static char buf[512];
+	char *s = doc_line_text(d, i);
+	snprintf(buf, sizeof(buf), "%s", s);
+	free(s);
+	return buf;
+}
+
+static void test_wrap_reader(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	doc_line_add(d, "Two working groups were established to address dust.", DOC_PLAIN, 0, 0);
+	doc_begin(d, 2, 4, DOC_PLAIN);
+	doc_put(d, "- 日本語 wide characters count two columns", DOC_PLAIN);
+	doc_line_add(d, "", DOC_PLAIN, 0, 0);
+	assert_int_equal(doc_layout(d, 20), 0);
+	assert_string_equal(line(d, 0), "Two working groups");
+	assert_string_equal(line(d, 1), "were established to");
+	assert_string_equal(line(d, 2), "address dust.");
+	/* indent on the first line, hang on the rest; widths in columns */
+	assert_string_equal(line(d, 3), "  - 日本語 wide");
+	assert_int_equal(strncmp(line(d, 4), "    characters", 14), 0);
+	for (size_t i = 0; i < d->lines_count; i++) {
+		const char *t = line(d, i);
+		assert_true(text_width(t, strlen(t)) <= 20);
+		if (i >= 4 && i + 1 < d->lines_count)
+			assert_int_equal(strncmp(t, "    ", 4), 0);
+	}
+	assert_string_equal(line(d, d->lines_count - 1), ""); /* a blank block is one empty line */
+	/* re-laying out at another width keeps a place in the text */
+	size_t off = d->lines[2].start;
+	assert_int_equal(doc_layout(d, 40), 0);
+	assert_string_equal(line(d, 0), "Two working groups were established to");
+	assert_int_equal(doc_line_of(d, 0, off), 1);
+	doc_free(d);
+}
+
+static void test_doc_sanitizes(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	doc_line_add(d, "red \033[31m here \xe2\x80\xae and \a", DOC_PLAIN, 0, 0);
+	doc_layout(d, 80);
+	assert_string_equal(line(d, 0), "red ^[[31m here <U+202E> and ^G");
+	doc_free(d);
+}
+
+static void test_segments_and_highlight(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	doc_begin(d, 0, 0, DOC_PLAIN);
+	doc_put(d, "See ", DOC_PLAIN);
+	int l = doc_put_link(d, "DSS Prevention", (struct entity_ref){ KIND_AREA, 1 });
+	doc_put(d, " for dss.", DOC_PLAIN);
+	assert_int_equal(l, 0);
+	assert_int_equal(doc_highlight(d, "DSS"), 2); /* case-insensitive */
+	doc_layout(d, 80);
+	struct doc_seg s[16];
+	size_t n = doc_line_segs(d, 0, s, 16);
+	assert_int_equal(n, 6); /* "See ", "DSS"(link+match), " Prevention"(link), " for ", "dss", "." */
+	assert_int_equal(s[1].style, DOC_LINK | DOC_MATCH);
+	assert_int_equal(s[1].link, 0);
+	assert_int_equal(s[2].style, DOC_LINK);
+	assert_int_equal(s[4].style, DOC_MATCH);
+	doc_free(d);
+}
+
+static struct doc *list_doc(void)
+{
+	struct doc *d = doc_new();
+	for (int i = 0; i < 12; i++) {
+		char t[32];
+		snprintf(t, sizeof(t), i % 4 == 0 ? "band %d" : "item %d", i);
+		int b = doc_line_add(d, t, DOC_PLAIN, 0, 0);
+		d->blocks[b].nowrap = true;
+		d->blocks[b].item = i % 4 == 0 ? -1 : i;
+	}
+	return d;
+}
+
+static void test_pane_list(void **state)
+{
+	(void)state;
+	struct pane p;
+	pane_init(&p, PANE_TIMELINE, true);
+	p.r = (struct rect){ 0, 0, 30, 5 }; /* a header and 4 rows */
+	pane_set_doc(&p, list_doc());
+	assert_int_equal(pane_item(&p), 1); /* the band row is skipped */
+	char pos[16];
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "1/9");
+	pane_move(&p, 3); /* 1 2 3 (band 4) 5 */
+	assert_int_equal(pane_item(&p), 5);
+	assert_true(p.top <= 4 && p.cur - p.top < 4);
+	pane_goto_line(&p, -1);
+	assert_int_equal(pane_item(&p), 11);
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "9/9");
+	pane_goto_line(&p, 3); /* the 4th item */
+	assert_int_equal(pane_item(&p), 5);
+	assert_int_equal(p.top, 4); /* its band heading shows above it */
+	pane_goto_percent(&p, 50);
+	assert_int_equal(pane_item(&p), 6);
+	/* a resize keeps the selection */
+	pane_resize(&p, (struct rect){ 0, 0, 10, 3 });
+	assert_int_equal(pane_item(&p), 6);
+	assert_int_equal(pane_cursor_row(&p), 1 + p.cur - p.top);
+	pane_free(&p);
+}
+
+static void test_pane_text_links(void **state)
+{
+	(void)state;
+	struct pane p;
+	pane_init(&p, PANE_READER, false);
+	p.r = (struct rect){ 0, 0, 20, 4 }; /* 3 rows of text */
+	struct doc *d = doc_new();
+	for (int i = 0; i < 10; i++) {
+		doc_begin(d, 0, 0, DOC_PLAIN);
+		doc_put(d, "line ", DOC_PLAIN);
+		if (i == 1 || i == 7)
+			doc_put_link(d, "link", (struct entity_ref){ KIND_AREA, i });
+	}
+	pane_set_doc(&p, d);
+	char pos[16];
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "30%");
+	assert_true(pane_link_step(&p, 1));
+	assert_int_equal(p.link, 0);
+	assert_int_equal(p.top, 0);
+	assert_true(pane_link_step(&p, 1)); /* the next link scrolls into view */
+	assert_int_equal(p.link, 1);
+	assert_true(7 >= p.top && 7 < p.top + 3);
+	assert_false(pane_link_step(&p, 1));
+	pane_goto_line(&p, 0); /* scrolled away: the focus goes */
+	assert_int_equal(p.link, -1);
+	pane_goto_percent(&p, 100);
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "100%");
+	/* anchors bring back the same place */
+	struct pane_anchor a;
+	pane_move(&p, -2);
+	pane_anchor_get(&p, &a);
+	int top = p.top;
+	pane_goto_line(&p, 0);
+	pane_anchor_set(&p, &a);
+	assert_int_equal(p.top, top);
+	pane_free(&p);
+}
+
+static int find_line(const struct doc *d, const char *needle)
+{
+	for (size_t i = 0; i < d->lines_count; i++)
+		if (strstr(line(d, i), needle))
+			return (int)i;
+	return -1;
+}
+
+static void test_pages(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct mentions *m = mentions_from_report(r);
+	struct pages pg = { r, m, false };
+	struct doc *d = page_stages(&pg);
+	doc_layout(d, 40);
+	assert_int_equal(d->lines_count, 3);
+	assert_string_equal(line(d, 2), "III Steady Development 2015-2019");
+	doc_free(d);
+
+	d = page_areas(&pg);
+	doc_layout(d, 40);
+	assert_int_equal(d->lines_count, 10);
+	assert_string_equal(line(d, 9), "10) Rural Environmental Management");
+	doc_free(d);
+
+	/* the timeline: events in order inside three stage bands */
+	d = page_timeline(&pg);
+	doc_layout(d, 60);
+	assert_int_equal(d->lines_count, r->events_count + 3);
+	assert_string_equal(line(d, 0), "I Foundation 1999-2009");
+	assert_true(find_line(d, "II Deepening 2010-2014") > 0);
+	assert_true(find_line(d, "2014-04 TEMM16 was held in Daegu") > find_line(d, "II Deepening"));
+	doc_free(d);
+
+	/* TEMM16's event: its date, Daegu, and a link to stage III */
+	struct entity_ref ev;
+	assert_int_equal(report_find(r, "ev-2014-temm16", &ev), 0);
+	d = page_entity(&pg, ev);
+	doc_layout(d, 60);
+	assert_true(find_line(d, "Date: April 2014") >= 0);
+	assert_true(find_line(d, "Daegu") >= 0);
+	bool stage3 = false;
+	for (size_t i = 0; i < d->links_count; i++) {
+		const struct doc_link *l = &d->links[i];
+		if (l->to.kind == KIND_STAGE && l->to.index == 2 &&
+		    strncmp(d->blocks[l->block].text + l->start, "Stage III Steady Development", l->len) == 0)
+			stage3 = true;
+	}
+	assert_true(stage3);
+	doc_free(d);
+
+	/* an area: its text with links, and its activities with counts */
+	struct entity_ref dss;
+	assert_int_equal(report_find(r, "dss", &dss), 0);
+	d = page_entity(&pg, dss);
+	doc_layout(d, 200);
+	assert_true(find_line(d, "2) DSS Prevention") >= 0);
+	assert_true(find_line(d, "Activities (5)") >= 0);
+	assert_true(find_line(d, "10 WG I meetings") >= 0);
+	assert_true(d->links_count > 5);
+	doc_free(d);
+
+	/* the axis: the years at both ends, the width asked for */
+	d = page_axis(&pg, 40, ev.index);
+	doc_layout(d, 40);
+	char *ax = doc_line_text(d, 0);
+	assert_int_equal(strncmp(ax, "1999 ", 5), 0);
+	assert_non_null(strstr(ax, " 2019"));
+	assert_non_null(strstr(ax, "II"));
+	free(ax);
+	char *t = doc_line_text(d, 0);
+	assert_int_equal(text_width(t, strlen(t)), 40);
+	free(t);
+	doc_free(d);
+
+	/* ASCII mode has no box drawing and no arrows */
+	pg.ascii = true;
+	d = page_axis(&pg, 40, ev.index);
+	doc_layout(d, 40);
+	for (const char *s = d->blocks[0].text; *s; s++)
+		assert_true((unsigned char)*s < 0x80);
+	doc_free(d);
+	struct entity_ref s3 = { KIND_STAGE, 2 };
+	d = page_entity(&pg, s3);
+	for (size_t b = 0; b < d->blocks_count; b++)
+		assert_null(strstr(d->blocks[b].text, "\u2192"));
+	doc_free(d);
+	mentions_free(m);
+}
+
+static void test_book(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct pages pg = { r, NULL, false };
+	struct doc *d = page_book(&pg);
+	size_t paras = 0, heads = 0;
+	for (size_t i = 0; i < r->sections_count; i++)
+		paras += r->sections[i]->paragraphs_count;
+	for (size_t b = 0; b < d->blocks_count; b++) {
+		if (d->blocks[b].para >= 0)
+			paras--;
+		else if (d->blocks[b].section >= 0 && d->blocks[b].len)
+			heads++;
+	}
+	assert_int_equal(paras, 0); /* every paragraph, once */
+	assert_int_equal(heads, r->sections_count);
+	doc_free(d);
+}
+
+static void test_actions(void **state)
+{
+	(void)state;
+	const struct ui_action_info *a;
+	size_t n = ui_actions(&a);
+	assert_int_equal(n, ACT_COUNT - 1);
+	long seen[256];
+	size_t seen_count = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(a[i].action, (enum ui_action)(i + 1));
+		assert_true(strlen(a[i].keys) > 0 && strlen(a[i].help) > 0);
+		for (const char *k = a[i].keys; *k;) {
+			size_t len = strcspn(k, " ");
+			long code = ui_key_code(k, len);
+			assert_true(code >= 0); /* every key name is known */
+			for (size_t j = 0; j < seen_count; j++)
+				assert_true(seen[j] != code); /* and bound once */
+			seen[seen_count++] = code;
+			k += len;
+			while (*k == ' ')
+				k++;
+		}
+	}
+	/* the help screen is the table: every help text and key is on it */
+	struct pages pg = { NULL, NULL, false };
+	struct doc *d = page_help(&pg);
+	doc_layout(d, 400);
+	for (size_t i = 0; i < n; i++)
+		assert_true(find_line(d, a[i].help) >= 0);
+	doc_free(d);
+	/* and so is the manual's table */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ui_actions_print(f);
+	fclose(f);
+	for (size_t i = 0; i < n; i++) {
+		char row[256];
+		snprintf(row, sizeof(row), "%s\t%s\t%s\n", a[i].keys, a[i].name, a[i].help);
+		assert_non_null(strstr(buf, row));
+	}
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_geometry_80x24),
+		cmocka_unit_test(test_geometry_132x43),
+		cmocka_unit_test(test_geometry_narrow),
+		cmocka_unit_test(test_geometry_too_small),
+		cmocka_unit_test(test_geometry_every_size),
+		cmocka_unit_test(test_wrap_reader),
+		cmocka_unit_test(test_doc_sanitizes),
+		cmocka_unit_test(test_segments_and_highlight),
+		cmocka_unit_test(test_pane_list),
+		cmocka_unit_test(test_pane_text_links),
+		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_book),
+		cmocka_unit_test(test_actions),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tu_bundled_free();
+	return rc;
+}

@@ -1,0 +1,141 @@
+/* test_mentions.c - finding entity names in prose: longest match, word
+ * boundaries, overlapping aliases, and the names of the bundled report. */
+#include "testutil.h"
+#include "mentions.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct entity_ref ref(enum entity_kind k, int i)
+{
+	return (struct entity_ref){ k, i };
+}
+
+static const struct entity_ref none = { KIND_COUNT, NO_INDEX };
+
+/* The names found, as "text=kind:index" joined by spaces. */
+static char *found(const struct mentions *m, const char *text, struct entity_ref self)
+{
+	static char buf[1024];
+	struct mention *v;
+	long n = mentions_find(m, text, self, &v);
+	assert_true(n >= 0);
+	buf[0] = '\0';
+	for (long i = 0; i < n; i++) {
+		char one[128];
+		snprintf(one, sizeof(one), "%s%.*s=%d:%d", i ? " " : "", (int)v[i].len,
+			 text + v[i].start, v[i].ref.kind, v[i].ref.index);
+		strncat(buf, one, sizeof(buf) - strlen(buf) - 1);
+	}
+	free(v);
+	return buf;
+}
+
+static struct mentions *small(void)
+{
+	struct mentions *m = mentions_new();
+	assert_int_equal(mentions_add(m, "TEMM1", ref(KIND_MEETING, 1)), 0);
+	assert_int_equal(mentions_add(m, "TEMM11", ref(KIND_MEETING, 11)), 0);
+	assert_int_equal(mentions_add(m, "TEMM", ref(KIND_TERM, 0)), 0);
+	assert_int_equal(mentions_add(m, "WG I", ref(KIND_ACTIVITY, 1)), 0);
+	assert_int_equal(mentions_add(m, "WG II", ref(KIND_ACTIVITY, 2)), 0);
+	assert_int_equal(mentions_add(m, "WG", ref(KIND_TERM, 1)), 0);
+	assert_int_equal(mentions_add(m, "Joint Action Plan (2010-2014)", ref(KIND_PROGRAMME, 3)), 0);
+	assert_int_equal(mentions_add(m, "DSS", ref(KIND_TERM, 2)), 0);
+	assert_int_equal(mentions_add(m, "DSS", ref(KIND_AREA, 9)), 0); /* first wins */
+	assert_int_equal(mentions_add(m, "x", ref(KIND_AREA, 8)), 0);   /* too short: ignored */
+	mentions_seal(m);
+	return m;
+}
+
+static void test_longest_and_boundaries(void **state)
+{
+	(void)state;
+	struct mentions *m = small();
+	assert_int_equal(mentions_count(m), 8);
+	assert_string_equal(found(m, "TEMM11 met after TEMM1 and TEMM.", none),
+			    "TEMM11=5:11 TEMM1=5:1 TEMM=7:0");
+	assert_string_equal(found(m, "10th WG II meetings, 10th WG I meetings, WG", none),
+			    "WG II=3:2 WG I=3:1 WG=7:1");
+	/* not inside words: TEMMS, XTEMM, TEMM1a; "WG IV" is WG, not WG I */
+	assert_string_equal(found(m, "TEMMS XTEMM TEMM1a WG IV", none), "WG=7:1");
+	/* a name ending in ')' needs no boundary after it */
+	assert_string_equal(found(m, "the Joint Action Plan (2010-2014)'s aims", none),
+			    "Joint Action Plan (2010-2014)=6:3");
+	/* duplicates keep the first entity */
+	assert_string_equal(found(m, "(DSS)", none), "DSS=7:2");
+	/* non-ASCII neighbours: a letter blocks, a dash does not */
+	assert_string_equal(found(m, "éTEMM —TEMM—", none), "TEMM=7:0");
+	/* self is left out */
+	assert_string_equal(found(m, "TEMM1 and TEMM11", ref(KIND_MEETING, 1)), "TEMM11=5:11");
+	assert_string_equal(found(m, "", none), "");
+	mentions_free(m);
+}
+
+static void test_unsealed(void **state)
+{
+	(void)state;
+	struct mentions *m = mentions_new();
+	mentions_add(m, "TEMM", ref(KIND_TERM, 0));
+	struct mention *v;
+	assert_int_equal(mentions_find(m, "TEMM", none, &v), -1);
+	mentions_free(m);
+	mentions_free(NULL);
+}
+
+static int find_id(const struct report *r, const char *id)
+{
+	struct entity_ref x;
+	assert_int_equal(report_find(r, id, &x), 0);
+	return x.index;
+}
+
+static void test_report_names(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct mentions *m = mentions_from_report(r);
+	assert_non_null(m);
+	struct entity_ref sec;
+	assert_int_equal(report_find(r, "sec-2-1-2", &sec), 0);
+	const char *p = r->sections[sec.index]->paragraphs[0];
+	struct mention *v;
+	long n = mentions_find(m, p, none, &v);
+	assert_true(n > 0);
+	bool wg1 = false, wg2 = false;
+	for (long i = 0; i < n; i++) {
+		if (v[i].len == 4 && memcmp(p + v[i].start, "WG I", 4) == 0) {
+			assert_int_equal(v[i].ref.kind, KIND_ACTIVITY);
+			assert_int_equal(v[i].ref.index, find_id(r, "dss-wg1"));
+			wg1 = true;
+		}
+		if (v[i].len == 5 && memcmp(p + v[i].start, "WG II", 5) == 0) {
+			assert_int_equal(v[i].ref.index, find_id(r, "dss-wg2"));
+			wg2 = true;
+		}
+		/* matches never overlap and go left to right */
+		if (i)
+			assert_true(v[i].start >= v[i - 1].start + v[i - 1].len);
+	}
+	assert_true(wg1 && wg2);
+	free(v);
+	/* meetings by their titles; TEMM11 is not TEMM1 */
+	char want[64];
+	snprintf(want, sizeof(want), "TEMM11=%d:%d", KIND_MEETING, find_id(r, "temm11"));
+	assert_string_equal(found(m, "At TEMM11 held in Beijing", none), want);
+	mentions_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_longest_and_boundaries),
+		cmocka_unit_test(test_unsealed),
+		cmocka_unit_test(test_report_names),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tu_bundled_free();
+	return rc;
+}

@@ -1,0 +1,302 @@
+/* doc.c - building styled documents and laying them out into lines. */
+#include "doc.h"
+#include "sanitize.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct doc *doc_new(void)
+{
+	return calloc(1, sizeof(struct doc));
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->blocks_count; i++) {
+		free(d->blocks[i].text);
+		free(d->blocks[i].spans);
+	}
+	free(d->blocks);
+	free(d->links);
+	free(d->lines);
+	free(d);
+}
+
+/* Grow an array of `size`-byte elements to hold one more. */
+static bool grow(void **v, size_t *cap, size_t count, size_t size)
+{
+	if (count < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *g = realloc(*v, c * size);
+	if (!g)
+		return false;
+	*v = g;
+	*cap = c;
+	return true;
+}
+
+int doc_begin(struct doc *d, int indent, int hang, unsigned style)
+{
+	if (!grow((void **)&d->blocks, &d->blocks_cap, d->blocks_count, sizeof(*d->blocks))) {
+		d->failed = true;
+		return -1;
+	}
+	char *empty = calloc(1, 1);
+	if (!empty) {
+		d->failed = true;
+		return -1;
+	}
+	d->blocks[d->blocks_count] = (struct doc_block){
+		.text = empty, .indent = indent, .hang = hang, .style = style,
+		.item = -1, .section = -1, .para = -1,
+	};
+	return (int)d->blocks_count++;
+}
+
+int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned style, int link)
+{
+	if (block < 0 || (size_t)block >= d->blocks_count || len == 0)
+		return -1;
+	struct doc_block *b = &d->blocks[block];
+	if (start > b->len || len > b->len - start)
+		return -1;
+	if (!grow((void **)&b->spans, &b->spans_cap, b->spans_count, sizeof(*b->spans))) {
+		d->failed = true;
+		return -1;
+	}
+	b->spans[b->spans_count++] = (struct doc_span){ start, len, style, link };
+	return 0;
+}
+
+int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct entity_ref to)
+{
+	if (!grow((void **)&d->links, &d->links_cap, d->links_count, sizeof(*d->links))) {
+		d->failed = true;
+		return -1;
+	}
+	int ix = (int)d->links_count;
+	if (doc_span_add(d, block, start, len, DOC_LINK, ix) != 0)
+		return -1;
+	d->links[d->links_count++] = (struct doc_link){ to, block, start, len };
+	return ix;
+}
+
+size_t doc_put(struct doc *d, const char *text, unsigned style)
+{
+	if (d->blocks_count == 0 && doc_begin(d, 0, 0, DOC_PLAIN) < 0)
+		return 0;
+	struct doc_block *b = &d->blocks[d->blocks_count - 1];
+	size_t at = b->len;
+	if (!text || !*text)
+		return at;
+	/* Content is sanitized by the loader; this is the last line of defence
+	 * for anything else that reaches a pane. */
+	char *clean = sanitize_needed(text) ? sanitize_text(text) : NULL;
+	const char *s = clean ? clean : text;
+	size_t n = strlen(s);
+	char *g = realloc(b->text, b->len + n + 1);
+	if (!g) {
+		free(clean);
+		d->failed = true;
+		return at;
+	}
+	memcpy(g + b->len, s, n + 1);
+	b->text = g;
+	b->len += n;
+	free(clean);
+	if (style != DOC_PLAIN)
+		doc_span_add(d, (int)d->blocks_count - 1, at, n, style, -1);
+	return at;
+}
+
+size_t doc_putf(struct doc *d, unsigned style, const char *fmt, ...)
+{
+	char small[256], *s = small;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return 0;
+	if ((size_t)n >= sizeof(small)) {
+		s = malloc((size_t)n + 1);
+		if (!s) {
+			d->failed = true;
+			return 0;
+		}
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	size_t at = doc_put(d, s, style);
+	if (s != small)
+		free(s);
+	return at;
+}
+
+int doc_put_link(struct doc *d, const char *text, struct entity_ref to)
+{
+	size_t at = doc_put(d, text, DOC_PLAIN);
+	struct doc_block *b = &d->blocks[d->blocks_count - 1];
+	if (b->len == at)
+		return -1;
+	return doc_link_add(d, (int)d->blocks_count - 1, at, b->len - at, to);
+}
+
+int doc_line_add(struct doc *d, const char *text, unsigned style, int indent, int hang)
+{
+	int b = doc_begin(d, indent, hang, style);
+	if (b >= 0)
+		doc_put(d, text, DOC_PLAIN);
+	return b;
+}
+
+static bool push_line(struct doc_line **v, size_t *n, size_t *cap, struct doc_line l)
+{
+	if (!grow((void **)v, cap, *n, sizeof(**v)))
+		return false;
+	(*v)[(*n)++] = l;
+	return true;
+}
+
+int doc_layout(struct doc *d, int width)
+{
+	struct doc_line *v = NULL;
+	size_t n = 0, cap = 0;
+	if (width < 1)
+		width = 1;
+	for (size_t i = 0; i < d->blocks_count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		int ind = b->indent > b->hang ? b->indent : b->hang;
+		if (ind > width / 2)
+			ind = width / 2; /* a narrow pane keeps room for the words */
+		int indent = b->indent < ind ? b->indent : ind, hang = b->hang < ind ? b->hang : ind;
+		if (b->nowrap || b->len == 0) {
+			if (!push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, b->len, indent }))
+				goto oom;
+			continue;
+		}
+		struct text_line *tl;
+		long k = text_wrap(b->text, width - ind, &tl);
+		if (k < 0)
+			goto oom;
+		for (long j = 0; j < k; j++) {
+			struct doc_line l = { (int)i, tl[j].start, tl[j].len, j ? hang : indent };
+			if (!push_line(&v, &n, &cap, l)) {
+				free(tl);
+				goto oom;
+			}
+		}
+		free(tl);
+		if (k == 0 && !push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, 0, indent }))
+			goto oom;
+	}
+	free(d->lines);
+	d->lines = v;
+	d->lines_count = n;
+	d->width = width;
+	return 0;
+oom:
+	free(v);
+	d->failed = true;
+	return -1;
+}
+
+size_t doc_line_of(const struct doc *d, int block, size_t off)
+{
+	/* lines are sorted by (block, start): find the last one at or before */
+	size_t lo = 0, hi = d->lines_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct doc_line *l = &d->lines[mid];
+		if (l->block < block || (l->block == block && l->start <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+size_t doc_link_line(const struct doc *d, int link)
+{
+	if (link < 0 || (size_t)link >= d->links_count)
+		return 0;
+	return doc_line_of(d, d->links[link].block, d->links[link].start);
+}
+
+size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, size_t max)
+{
+	if (line >= d->lines_count || max == 0)
+		return 0;
+	const struct doc_line *l = &d->lines[line];
+	const struct doc_block *b = &d->blocks[l->block];
+	size_t pos = l->start, end = l->start + l->len, n = 0;
+	while (pos < end && n < max) {
+		unsigned style = b->style;
+		int link = -1;
+		size_t next = end;
+		for (size_t i = 0; i < b->spans_count; i++) {
+			const struct doc_span *s = &b->spans[i];
+			size_t s_end = s->start + s->len;
+			if (s->start <= pos && pos < s_end) {
+				style |= s->style;
+				if (s->link >= 0)
+					link = s->link;
+				if (s_end < next)
+					next = s_end;
+			} else if (s->start > pos && s->start < next) {
+				next = s->start;
+			}
+		}
+		segs[n++] = (struct doc_seg){ pos, next - pos, style, link };
+		pos = next;
+	}
+	return n;
+}
+
+long doc_highlight(struct doc *d, const char *query)
+{
+	struct folded q;
+	if (!query || !*query || text_fold(query, &q) != 0)
+		return 0;
+	long count = 0;
+	for (size_t i = 0; i < d->blocks_count && q.len; i++) {
+		struct doc_block *b = &d->blocks[i];
+		struct folded f;
+		if (b->len == 0 || text_fold(b->text, &f) != 0)
+			continue;
+		for (const char *p = strstr(f.text, q.text); p; p = strstr(p + q.len, q.text)) {
+			size_t fs = (size_t)(p - f.text), fe = fs + q.len;
+			size_t start = f.origin[fs], stop = f.origin[fe];
+			while (fe < f.len && f.origin[fe] == f.origin[fe - 1])
+				stop = f.origin[++fe];
+			if (stop <= start)
+				continue;
+			if (doc_span_add(d, (int)i, start, stop - start, DOC_MATCH, -1) == 0)
+				count++;
+		}
+		text_folded_free(&f);
+	}
+	text_folded_free(&q);
+	return count;
+}
+
+char *doc_line_text(const struct doc *d, size_t line)
+{
+	if (line >= d->lines_count)
+		return calloc(1, 1);
+	const struct doc_line *l = &d->lines[line];
+	char *s = malloc((size_t)l->indent + l->len + 1);
+	if (!s)
+		return NULL;
+	memset(s, ' ', (size_t)l->indent);
+	memcpy(s + l->indent, d->blocks[l->block].text + l->start, l->len);
+	s[(size_t)l->indent + l->len] = '\0';
+	return s;
+}

@@ -1,0 +1,109 @@
+/* doc.h - what a pane shows: blocks of UTF-8 text with styled spans and
+ * links, laid out into display lines for a width. Pure and curses-free, so
+ * the wrapping can be tested without a terminal. */
+#ifndef TEMM_DOC_H
+#define TEMM_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* Styles are meanings; ui/draw maps them to attributes that stay visible
+ * without colour. */
+enum doc_style {
+	DOC_PLAIN = 0,
+	DOC_BOLD = 1 << 0,
+	DOC_EMPH = 1 << 1,    /* the report's italics */
+	DOC_LINK = 1 << 2,
+	DOC_HEADING = 1 << 3,
+	DOC_DIM = 1 << 4,
+	DOC_MATCH = 1 << 5,   /* a search match */
+	DOC_BAND = 1 << 6,    /* a group heading inside a list */
+	DOC_MARK = 1 << 7,    /* the selected year on the timeline axis */
+};
+
+struct doc_span {
+	size_t start, len; /* bytes in the block's text */
+	unsigned style;
+	int link;          /* index in doc.links, -1 for none */
+};
+
+struct doc_block {
+	char *text;
+	size_t len;
+	int indent, hang;  /* columns before the first line / the following ones */
+	unsigned style;    /* for the whole block */
+	struct doc_span *spans;
+	size_t spans_count, spans_cap;
+	int item;          /* list rows: what the row stands for; -1 not selectable */
+	int section, para; /* where in the report the text comes from, or -1 */
+	bool nowrap;       /* one line, cut at the pane's edge */
+};
+
+struct doc_link {
+	struct entity_ref to;
+	int block;
+	size_t start, len;
+};
+
+struct doc_line {
+	int block;
+	size_t start, len; /* bytes of the block's text on this line */
+	int indent;
+};
+
+struct doc {
+	struct doc_block *blocks;
+	size_t blocks_count, blocks_cap;
+	struct doc_link *links;   /* in document order */
+	size_t links_count, links_cap;
+	struct doc_line *lines;   /* after doc_layout */
+	size_t lines_count;
+	int width;                /* of the last layout, 0 before */
+	bool failed;              /* out of memory while building */
+};
+
+/* A run of one style inside a line, for drawing. */
+struct doc_seg {
+	size_t start, len; /* bytes in the block's text */
+	unsigned style;
+	int link;
+};
+
+struct doc *doc_new(void);
+void doc_free(struct doc *d);
+
+/* Start a new block; returns its index, -1 on out of memory. */
+int doc_begin(struct doc *d, int indent, int hang, unsigned style);
+/* Append text to the last block: sanitized if it must be; `style` other
+ * than DOC_PLAIN becomes a span. Returns the byte offset it starts at. */
+size_t doc_put(struct doc *d, const char *text, unsigned style);
+size_t doc_putf(struct doc *d, unsigned style, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Append text that links to `to`. Returns the link's index or -1. */
+int doc_put_link(struct doc *d, const char *text, struct entity_ref to);
+/* A whole block in one call (a list row, a heading, a blank line with ""). */
+int doc_line_add(struct doc *d, const char *text, unsigned style, int indent, int hang);
+/* Style or link a byte range of a block already written. */
+int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned style, int link);
+int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct entity_ref to);
+
+/* Lay the blocks out into lines of at most `width` columns. 0 on success. */
+int doc_layout(struct doc *d, int width);
+/* The line that shows byte `off` of `block` (the nearest one before it
+ * when that byte is a space at a break); 0 for an empty doc. */
+size_t doc_line_of(const struct doc *d, int block, size_t off);
+/* The line where a link starts. */
+size_t doc_link_line(const struct doc *d, int link);
+/* The runs of one style on a line, in order; returns how many were filled
+ * (at most max; a line with more is cut short, never past its end). */
+size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, size_t max);
+/* Mark every case-insensitive occurrence of `query` (as search_run finds
+ * them) with DOC_MATCH. Returns how many. */
+long doc_highlight(struct doc *d, const char *query);
+/* Text of a line (for tests and the screen-reader cursor): a new string with
+ * the indent as spaces; caller frees. */
+char *doc_line_text(const struct doc *d, size_t line);
+
+#endif

@@ -1,0 +1,401 @@
+/* pane.c - selection, scrolling and link focus, the same for every pane. */
+#include "pane.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pane_init(struct pane *p, enum ui_pane_id id, bool list)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = id;
+	p->list = list;
+	p->cur = -1;
+	p->link = -1;
+	p->dirty = true;
+}
+
+void pane_free(struct pane *p)
+{
+	doc_free(p->doc);
+	doc_free(p->head);
+	free(p->title);
+	p->doc = p->head = NULL;
+	p->title = NULL;
+}
+
+static int head_lines(const struct pane *p)
+{
+	return p->head ? (int)p->head->lines_count : 0;
+}
+
+int pane_rows(const struct pane *p)
+{
+	int n = p->r.h - 1 - head_lines(p);
+	return n > 0 ? n : 0;
+}
+
+int pane_cols(const struct pane *p)
+{
+	int w = p->r.w > 0 ? p->r.w : 80;
+	return p->wrap_cap > 0 && w > p->wrap_cap ? p->wrap_cap : w;
+}
+
+static int nlines(const struct pane *p)
+{
+	return p->doc ? (int)p->doc->lines_count : 0;
+}
+
+static int max_top(const struct pane *p)
+{
+	int m = nlines(p) - pane_rows(p);
+	return m > 0 ? m : 0;
+}
+
+static bool selectable(const struct pane *p, int line)
+{
+	if (line < 0 || line >= nlines(p))
+		return false;
+	return p->doc->blocks[p->doc->lines[line].block].item >= 0;
+}
+
+static int line_row(const struct pane *p, int line)
+{
+	return line - p->top;
+}
+
+static bool visible(const struct pane *p, int line)
+{
+	int row = line_row(p, line);
+	return row >= 0 && row < pane_rows(p);
+}
+
+/* Keep top in range and, in a list, the selection on screen (with the band
+ * heading above it when there is one). */
+static void settle(struct pane *p)
+{
+	int rows = pane_rows(p);
+	if (p->list && p->cur >= 0 && rows > 0) {
+		if (p->cur < p->top)
+			p->top = p->cur > 0 && !selectable(p, p->cur - 1) && rows > 1 ? p->cur - 1 : p->cur;
+		if (p->cur >= p->top + rows)
+			p->top = p->cur - rows + 1;
+	}
+	if (p->top > max_top(p))
+		p->top = max_top(p);
+	if (p->top < 0)
+		p->top = 0;
+	if (!p->list && p->link >= 0 &&
+	    (p->link >= (int)p->doc->links_count || !visible(p, (int)doc_link_line(p->doc, p->link))))
+		p->link = -1;
+}
+
+static int first_selectable(const struct pane *p, int from, int dir)
+{
+	for (int l = from; l >= 0 && l < nlines(p); l += dir)
+		if (selectable(p, l))
+			return l;
+	return -1;
+}
+
+void pane_set_doc(struct pane *p, struct doc *d)
+{
+	doc_free(p->doc);
+	p->doc = d;
+	if (d)
+		doc_layout(d, pane_cols(p));
+	p->top = 0;
+	p->link = -1;
+	p->cur = p->list ? first_selectable(p, 0, 1) : -1;
+	settle(p);
+	p->dirty = true;
+}
+
+void pane_set_head(struct pane *p, struct doc *d)
+{
+	doc_free(p->head);
+	p->head = d;
+	if (d)
+		doc_layout(d, pane_cols(p));
+	settle(p);
+	p->dirty = true;
+}
+
+void pane_set_title(struct pane *p, const char *title)
+{
+	free(p->title);
+	p->title = title ? strdup(title) : NULL;
+	p->dirty = true;
+}
+
+void pane_anchor_get(const struct pane *p, struct pane_anchor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->block = -1;
+	a->link = p->link;
+	a->cur_item = -1;
+	a->cur_line = p->cur;
+	if (p->doc && p->top < nlines(p)) {
+		a->block = p->doc->lines[p->top].block;
+		a->off = p->doc->lines[p->top].start;
+	}
+	if (p->list && p->cur >= 0 && p->cur < nlines(p))
+		a->cur_item = pane_item(p);
+}
+
+void pane_anchor_set(struct pane *p, const struct pane_anchor *a)
+{
+	if (!p->doc)
+		return;
+	p->top = a->block >= 0 ? (int)doc_line_of(p->doc, a->block, a->off) : 0;
+	if (p->list) {
+		int cur = a->cur_line;
+		if (a->cur_item >= 0) {
+			for (int l = 0; l < nlines(p); l++)
+				if (selectable(p, l) && p->doc->blocks[p->doc->lines[l].block].item == a->cur_item) {
+					cur = l;
+					break;
+				}
+		}
+		if (!selectable(p, cur))
+			cur = first_selectable(p, cur < 0 ? 0 : cur, 1);
+		if (cur < 0)
+			cur = first_selectable(p, nlines(p) - 1, -1);
+		p->cur = cur;
+	}
+	/* the anchor's top wins over the selection's, unless the selection
+	 * would be off screen */
+	p->link = a->link >= 0 && (size_t)a->link < p->doc->links_count ? a->link : -1;
+	if (!p->list && p->link >= 0 && !visible(p, (int)doc_link_line(p->doc, p->link)))
+		p->top = (int)doc_link_line(p->doc, p->link);
+	settle(p);
+	p->dirty = true;
+}
+
+void pane_resize(struct pane *p, struct rect r)
+{
+	struct pane_anchor a;
+	pane_anchor_get(p, &a);
+	int before = pane_cols(p);
+	p->r = r;
+	bool relayout = pane_cols(p) != before || !p->doc || p->doc->width != pane_cols(p);
+	if (relayout && p->doc)
+		doc_layout(p->doc, pane_cols(p));
+	if (relayout && p->head)
+		doc_layout(p->head, pane_cols(p));
+	pane_anchor_set(p, &a);
+	p->dirty = true;
+}
+
+bool pane_move(struct pane *p, int delta)
+{
+	int top = p->top, cur = p->cur, link = p->link;
+	if (p->list) {
+		int dir = delta < 0 ? -1 : 1;
+		for (int n = abs(delta); n > 0; n--) {
+			int next = first_selectable(p, p->cur + dir, dir);
+			if (next < 0)
+				break;
+			p->cur = next;
+		}
+	} else {
+		p->top += delta;
+	}
+	settle(p);
+	bool changed = top != p->top || cur != p->cur || link != p->link;
+	p->dirty |= changed;
+	return changed;
+}
+
+bool pane_page(struct pane *p, int delta_rows)
+{
+	int top = p->top, cur = p->cur;
+	if (!p->list)
+		return pane_move(p, delta_rows);
+	if (p->cur < 0)
+		return false;
+	int want = p->cur + delta_rows;
+	if (want < 0)
+		want = 0;
+	if (want >= nlines(p))
+		want = nlines(p) - 1;
+	int dir = delta_rows < 0 ? -1 : 1;
+	int next = first_selectable(p, want, dir);
+	if (next < 0)
+		next = first_selectable(p, want, -dir);
+	if (next >= 0)
+		p->cur = next;
+	p->top += delta_rows;
+	settle(p);
+	bool changed = top != p->top || cur != p->cur;
+	p->dirty |= changed;
+	return changed;
+}
+
+static int items_count(const struct pane *p)
+{
+	int n = 0;
+	for (int l = 0; l < nlines(p); l++)
+		n += selectable(p, l);
+	return n;
+}
+
+/* The line of the n-th (0-based) selectable row; the last if n is past
+ * the end or negative. */
+static int nth_selectable(const struct pane *p, long n)
+{
+	int last = -1;
+	long k = 0;
+	for (int l = 0; l < nlines(p); l++) {
+		if (!selectable(p, l))
+			continue;
+		if (k++ == n)
+			return l;
+		last = l;
+	}
+	return last;
+}
+
+bool pane_goto_line(struct pane *p, long line)
+{
+	int top = p->top, cur = p->cur;
+	if (p->list) {
+		int l = nth_selectable(p, line);
+		if (l >= 0)
+			p->cur = l;
+	} else {
+		p->top = line < 0 || line > max_top(p) ? max_top(p) : (int)line;
+		p->link = -1;
+	}
+	settle(p);
+	bool changed = top != p->top || cur != p->cur;
+	p->dirty |= changed;
+	return changed;
+}
+
+bool pane_goto_percent(struct pane *p, long percent)
+{
+	if (percent < 0)
+		percent = 0;
+	if (percent > 100)
+		percent = 100;
+	if (p->list) {
+		int n = items_count(p);
+		return n > 0 && pane_goto_line(p, (long)(percent * (n - 1) / 100));
+	}
+	return pane_goto_line(p, percent * nlines(p) / 100);
+}
+
+bool pane_select_item(struct pane *p, int item)
+{
+	for (int l = 0; l < nlines(p); l++)
+		if (selectable(p, l) && p->doc->blocks[p->doc->lines[l].block].item == item)
+			return pane_select_line(p, l);
+	return false;
+}
+
+bool pane_select_line(struct pane *p, int line)
+{
+	int top = p->top, cur = p->cur;
+	int l = first_selectable(p, line, 1);
+	if (l < 0)
+		l = first_selectable(p, line, -1);
+	if (l < 0)
+		return false;
+	p->cur = l;
+	settle(p);
+	bool changed = top != p->top || cur != p->cur;
+	p->dirty |= changed;
+	return changed;
+}
+
+bool pane_scroll_to_line(struct pane *p, int line, int context)
+{
+	int top = p->top;
+	if (!visible(p, line) || line - p->top < context) {
+		p->top = line - context;
+		settle(p);
+	}
+	p->dirty |= top != p->top;
+	return top != p->top;
+}
+
+bool pane_link_step(struct pane *p, int dir)
+{
+	if (p->list || !p->doc || p->doc->links_count == 0)
+		return false;
+	int n = (int)p->doc->links_count, next = -1;
+	if (p->link < 0) {
+		/* start from what is on screen */
+		if (dir > 0) {
+			for (int i = 0; i < n && next < 0; i++)
+				if ((int)doc_link_line(p->doc, i) >= p->top)
+					next = i;
+		} else {
+			for (int i = n - 1; i >= 0 && next < 0; i--)
+				if ((int)doc_link_line(p->doc, i) < p->top + pane_rows(p))
+					next = i;
+		}
+	} else if (p->link + dir >= 0 && p->link + dir < n) {
+		next = p->link + dir;
+	}
+	if (next < 0)
+		return false;
+	p->link = next;
+	int line = (int)doc_link_line(p->doc, next);
+	if (!visible(p, line)) {
+		int rows = pane_rows(p);
+		p->top = dir > 0 ? line - rows + 1 + rows / 3 : line - rows / 3;
+		if (p->top > max_top(p))
+			p->top = max_top(p);
+		if (p->top < 0)
+			p->top = 0;
+	}
+	p->dirty = true;
+	return true;
+}
+
+int pane_item(const struct pane *p)
+{
+	if (!p->list || !selectable(p, p->cur))
+		return -1;
+	return p->doc->blocks[p->doc->lines[p->cur].block].item;
+}
+
+void pane_position(const struct pane *p, char *buf, size_t n)
+{
+	if (p->list) {
+		int k = 0, total = 0;
+		for (int l = 0; l < nlines(p); l++) {
+			if (!selectable(p, l))
+				continue;
+			total++;
+			if (l <= p->cur)
+				k++;
+		}
+		snprintf(buf, n, "%d/%d", k, total);
+		return;
+	}
+	int lines = nlines(p), rows = pane_rows(p);
+	if (lines <= rows) {
+		snprintf(buf, n, "All");
+		return;
+	}
+	int seen = p->top + rows;
+	if (seen > lines)
+		seen = lines;
+	snprintf(buf, n, "%d%%", (int)((long)seen * 100 / lines));
+}
+
+int pane_cursor_row(const struct pane *p)
+{
+	int base = 1 + head_lines(p);
+	if (p->list && p->cur >= 0 && visible(p, p->cur))
+		return base + line_row(p, p->cur);
+	if (!p->list && p->link >= 0) {
+		int line = (int)doc_link_line(p->doc, p->link);
+		if (visible(p, line))
+			return base + line_row(p, line);
+	}
+	return base;
+}

@@ -1,0 +1,73 @@
+/* pane.h - the one pane abstraction: every navigator, the reader, the
+ * book, the outline, search results and help are a pane over a doc, either
+ * a list (a selected row) or text (a scroll position and a focused link).
+ * Movement is written once here; it is pure so tests can drive it. */
+#ifndef TEMM_PANE_H
+#define TEMM_PANE_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "layout.h"
+
+struct pane {
+	enum ui_pane_id id;
+	struct doc *doc;  /* owned */
+	struct doc *head; /* owned, may be NULL: lines fixed under the header */
+	char *title;      /* owned, may be NULL: what the header says after the name */
+	bool list;
+	int top;          /* first line shown */
+	int cur;          /* list: the selected line, -1 none */
+	int link;         /* text: the focused link, -1 none */
+	struct rect r;    /* the header row included */
+	int wrap_cap;     /* text: lines no longer than this (0: the width) */
+	void *win;        /* the curses window (ui/draw.c) */
+	bool dirty;
+};
+
+void pane_init(struct pane *p, enum ui_pane_id id, bool list);
+void pane_free(struct pane *p);
+
+/* Lines of doc that fit under the header and head. */
+int pane_rows(const struct pane *p);
+/* Width the doc is laid out to. */
+int pane_cols(const struct pane *p);
+
+/* Replace the doc; the view goes to the top (a list selects its first
+ * selectable row). */
+void pane_set_doc(struct pane *p, struct doc *d);
+void pane_set_head(struct pane *p, struct doc *d);
+void pane_set_title(struct pane *p, const char *title);
+/* The pane got a new rectangle: lay the doc out again keeping the first
+ * line shown (and the selection) on the same text. */
+void pane_resize(struct pane *p, struct rect r);
+
+/* Movement. Each returns true when something changed. */
+bool pane_move(struct pane *p, int delta);       /* lines (text) or items (list) */
+bool pane_page(struct pane *p, int delta_rows);  /* by rows of the screen */
+bool pane_goto_line(struct pane *p, long line);  /* 0-based line (text) or item (list); -1: last */
+bool pane_goto_percent(struct pane *p, long percent);
+bool pane_select_item(struct pane *p, int item); /* the row whose block.item is `item` */
+bool pane_select_line(struct pane *p, int line); /* the selectable row nearest to `line` */
+bool pane_scroll_to_line(struct pane *p, int line, int context); /* show `line` with context above */
+/* Focus the next/previous link (dir +1/-1), scrolling to it; false when
+ * there is none that way. */
+bool pane_link_step(struct pane *p, int dir);
+
+/* The selected row's item (list), or -1. */
+int pane_item(const struct pane *p);
+/* "3/10" for a list (selectable rows), "42%" or "All"/"Top" for text. */
+void pane_position(const struct pane *p, char *buf, size_t n);
+/* The screen row (inside the pane) the terminal cursor belongs on. */
+int pane_cursor_row(const struct pane *p);
+
+/* Anchors: a place in the doc that survives re-layout. */
+struct pane_anchor {
+	int block;
+	size_t off;
+	int link, cur_item, cur_line;
+};
+void pane_anchor_get(const struct pane *p, struct pane_anchor *a);
+void pane_anchor_set(struct pane *p, const struct pane_anchor *a);
+
+#endif

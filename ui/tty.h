@@ -1,0 +1,29 @@
+/* tty.h - the terminal's safety net: refuse terminals the browser cannot
+ * drive (before touching them), and put the terminal back however temm
+ * ends - quit, SIGINT/TERM/HUP/QUIT, a hang-up, or a fatal signal. */
+#ifndef TEMM_TTY_H
+#define TEMM_TTY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Whether stdin/stdout are a terminal with a known, cursor-addressable
+ * TERM. If not, explain on `err` how to use the headless commands and
+ * return false; nothing is written to the terminal. */
+bool tty_usable(FILE *err);
+
+/* Before initscr: save the termios, and install handlers - INT, TERM, HUP
+ * and QUIT set a flag the loop obeys; SEGV, BUS, FPE, ILL, ABRT restore the
+ * terminal and re-raise. */
+void tty_guard_install(void);
+/* After initscr: prepare the restore string a fatal signal writes (no
+ * terminfo calls are safe inside a signal handler). `mouse`: the mouse
+ * was switched on. */
+void tty_guard_arm(bool mouse);
+/* The signal that asked temm to stop, or 0. */
+int tty_stop_signal(void);
+/* After endwin: take the handlers down; if a signal asked to stop, die of
+ * it now (so the parent sees how temm ended) - this does not return then. */
+void tty_guard_release(void);
+
+#endif
