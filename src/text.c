@@ -74,6 +74,9 @@ static int push_cut(const char *s, struct text_line **v, size_t *n, size_t *cap,
 	return 0;
 }
 
+/* Greedy wrapping over the break opportunities of UAX #14: a line takes
+ * segments (a word and the spaces after it) while the words fit; the spaces
+ * at a break do not count, so a line may be exactly `width` wide. */
 long text_wrap(const char *s, int width, struct text_line **lines)
 {
 	size_t len = strlen(s), n = 0, cap = 0;
@@ -85,24 +88,49 @@ long text_wrap(const char *s, int width, struct text_line **lines)
 	char *brk = malloc(len);
 	if (!brk)
 		return -1;
-	u8_width_linebreaks((const uint8_t *)s, len, width, 0, 0, NULL, encoding, brk);
-	size_t start = 0;
-	for (size_t i = 1; i <= len; i++) {
-		if (i < len && brk[i] != UC_BREAK_POSSIBLE && brk[i] != UC_BREAK_MANDATORY)
-			continue;
-		size_t end = i;
-		while (end > start && s[end - 1] == ' ')
-			end--;
-		if (push_cut(s, lines, &n, &cap, start, end - start, width) != 0) {
-			free(brk);
-			return -1;
+	u8_possible_linebreaks((const uint8_t *)s, len, encoding, brk);
+	size_t start = 0, end = 0; /* the line so far: [start, end) without trailing spaces */
+	int used = 0;
+	for (size_t seg = 0; seg < len;) {
+		size_t next = seg + 1;
+		while (next < len && brk[next] != UC_BREAK_POSSIBLE && brk[next] != UC_BREAK_MANDATORY)
+			next++;
+		size_t word_end = next;
+		while (word_end > seg && s[word_end - 1] == ' ')
+			word_end--;
+		int gap = text_width(s + end, seg - end); /* spaces before this word */
+		int w = text_width(s + seg, word_end - seg);
+		if (end > start && used + gap + w > width) {
+			if (push_line(lines, &n, &cap, start, end - start, used) != 0)
+				goto oom;
+			start = end = seg;
+			used = 0;
+			gap = 0;
 		}
-		start = i;
-		while (start < len && s[start] == ' ')
-			start++;
+		if (end == start && w > width) { /* too wide on its own: cut it */
+			if (push_cut(s, lines, &n, &cap, seg, word_end - seg, width) != 0)
+				goto oom;
+			start = end = next;
+			used = 0;
+		} else if (word_end > seg) {
+			if (end == start)
+				start = seg;
+			used += gap + w;
+			end = word_end;
+		} else if (end == start) {
+			start = end = next; /* only spaces: nothing to show */
+		}
+		seg = next;
 	}
+	if (end > start && push_line(lines, &n, &cap, start, end - start, used) != 0)
+		goto oom;
 	free(brk);
 	return (long)n;
+oom:
+	free(brk);
+	free(*lines);
+	*lines = NULL;
+	return -1;
 }
 
 int text_fold(const char *s, struct folded *out)

@@ -34,6 +34,12 @@ static void test_wrap(void **state)
 	assert_memory_equal(s + l[0].start, "the quick", 9);
 	assert_int_equal(l[0].len, 9);
 	free(l);
+	/* a line may fill the width exactly: the space at the break is free */
+	n = text_wrap("aaaa bbbb cccc dddd", 9, &l);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].width, 9);
+	assert_int_equal(l[1].start, 10);
+	free(l);
 	/* a word wider than the line is cut on character boundaries */
 	n = text_wrap("日本語日本語日本語", 5, &l);
 	assert_int_equal(n, 5);
