@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{ "search", cmd_search, 1, -1, "search QUERY         find text in the report" },
 	{ "dump", cmd_dump, 0, 0, "dump [--format=F]    the whole report: text (default), markdown or json" },
 	{ "outline", cmd_outline, 0, 0, "outline              the report's table of contents" },
+	{ "keys", cmd_keys, 0, 0, "keys                 the browser's keys (--format=man: for the manual)" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
 
@@ -54,7 +55,7 @@ void cli_help(FILE *out)
 	      "      --content DIR  read the report from DIR (also $TEMM_CONTENT)\n"
 	      "      --json         print JSON Lines, one object a line\n"
 	      "      --count        (search) print only the number of hits\n"
-	      "      --format F     (dump) text, markdown or json\n"
+	      "      --format F     (dump) text, markdown or json; (keys) text or man\n"
 	      "      --goto ID      open the browser on this entity or section\n"
 	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
 	      "      --ascii        draw the browser with plain ASCII only\n"

@@ -20,6 +20,9 @@ struct cli {
 	bool no_config;        /* --no-config (and kiosk): built-in defaults only */
 	bool no_state;         /* --no-state (and kiosk): write no history or position */
 	int width;             /* columns for wrapped plain output */
+	/* prints the browser's key table as "group" lines and "keys\tname\thelp"
+	 * lines; set by main, since the keys belong to ui/ */
+	void (*print_keys)(FILE *out);
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */
 	int args_count;
@@ -44,5 +47,6 @@ int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif

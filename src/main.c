@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "paths.h"
+#include "actions.h"
 #include "ui.h"
 
 #include <locale.h>
@@ -14,6 +15,7 @@ int main(int argc, char **argv)
 	struct cli cli;
 	setlocale(LC_ALL, "");
 	int rc = cli_parse(argc, argv, &cli, stderr);
+	cli.print_keys = ui_actions_print;
 	if (rc != EXIT_OK || cli.help || cli.version) {
 		if (rc == EXIT_OK)
 			cli.help ? cli_help(stdout) : (void)puts(PACKAGE_STRING);
