@@ -87,26 +87,27 @@ static void show_fields(FILE *out, const struct report *r, struct entity_ref ref
 	}
 }
 
+static void show_link_list(FILE *out, const struct report *r, const char *heading,
+			   const struct link_list *l, bool incoming)
+{
+	if (!l->count)
+		return;
+	fprintf(out, "%s\n", heading);
+	for (size_t i = 0; i < l->count; i++) {
+		fprintf(out, "  %-12s ", l->links[i].field);
+		print_entity_line(out, r, incoming ? l->links[i].from : l->links[i].to);
+		fputc('\n', out);
+	}
+}
+
 static void show_links(FILE *out, const struct report *r, struct entity_ref ref)
 {
 	struct link_list l;
-	if (links_from(r, ref, &l) == 0 && l.count) {
-		fputs("Links to:\n", out);
-		for (size_t i = 0; i < l.count; i++) {
-			fprintf(out, "  %-12s ", l.links[i].field);
-			print_entity_line(out, r, l.links[i].to);
-			fputc('\n', out);
-		}
-	}
+	if (links_from(r, ref, &l) == 0)
+		show_link_list(out, r, "Links to:", &l, false);
 	link_list_free(&l);
-	if (links_to(r, ref, &l) == 0 && l.count) {
-		fputs("Linked from:\n", out);
-		for (size_t i = 0; i < l.count; i++) {
-			fprintf(out, "  %-12s ", l.links[i].field);
-			print_entity_line(out, r, l.links[i].from);
-			fputc('\n', out);
-		}
-	}
+	if (links_to(r, ref, &l) == 0)
+		show_link_list(out, r, "Linked from:", &l, true);
 	link_list_free(&l);
 }
 
