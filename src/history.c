@@ -1,17 +1,14 @@
 /* history.c - load and save the search history. A crash while saving
- * leaves the old file whole: the new one is written beside it and renamed
- * over it only once it is complete and on disk. */
+ * leaves the old file whole: statefile_write replaces it atomically. */
 #include "history.h"
 #include "sanitize.h"
+#include "statefile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unistr.h>
 
 static const char header[] = "# temm search history 1\n";
@@ -111,62 +108,22 @@ int history_load(struct history *h, const char *path, char *warn, size_t warnlen
 	return 0;
 }
 
-/* mkdir -p for the directory part of path. */
-static int make_parent(const char *path)
-{
-	char *dir = strdup(path);
-	if (!dir)
-		return -1;
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			free(dir);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return 0;
-}
-
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int history_save(const struct history *h, const char *path, char *err, size_t errlen)
 {
-	char *tmp = NULL;
-	if (make_parent(path) != 0 || asprintf(&tmp, "%s.XXXXXX", path) < 0) {
-		snprintf(err, errlen, "cannot save search history %s: %s", path, strerror(errno));
-		return -1;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int rc = f ? 0 : -1;
+	if (f) {
+		fputs(header, f);
+		for (size_t i = 0; i < h->count; i++)
+			fprintf(f, "%s\n", h->items[i]);
+		rc = fclose(f) == 0 ? 0 : -1;
 	}
-	int fd = mkstemp(tmp);
-	int rc = fd < 0 ? -1 : write_all(fd, header, strlen(header));
-	for (size_t i = 0; rc == 0 && i < h->count; i++)
-		rc = write_all(fd, h->items[i], strlen(h->items[i])) | write_all(fd, "\n", 1);
 	if (rc == 0)
-		rc = fsync(fd);
-	if (fd >= 0 && close(fd) != 0)
-		rc = -1;
-	if (rc == 0)
-		rc = rename(tmp, path);
-	if (rc != 0) {
+		rc = statefile_write(path, buf, len);
+	if (rc != 0)
 		snprintf(err, errlen, "cannot save search history %s: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
+	free(buf);
 	return rc;
 }

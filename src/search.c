@@ -223,6 +223,17 @@ int search_snippet(const struct search_hit *h, int width, struct snippet *out)
 			break;
 		start = prev;
 	}
+	/* A match near the end leaves room after it: use it for the words
+	 * before, so a long title ends its line rather than a third of it. */
+	int tail = start > 0 ? text_width(s + start, len - start) : 0;
+	while (start > 0 && tail < width - 3) {
+		size_t prev = char_before(s, start);
+		int w = text_width(s + prev, start - prev);
+		if (tail + w > width - 3)
+			break;
+		tail += w;
+		start = prev;
+	}
 	if (start > 0) /* begin on a word */
 		while (start < ms && s[start - 1] != ' ')
 			start++;

@@ -13,7 +13,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 awk '/^\.SH KEYS/ { on = 1; next } /^\.SH / { on = 0 }
      on && /^\.B / { keys = substr($0, 4); next }
      on && keys != "" { n = split($0, w, "("); name = w[n]; sub(/\)$/, "", name);
-                        gsub(/\\-/, "-", name); gsub(/\\-/, "-", keys); print keys "\t" name; keys = "" }' \
+                        gsub(/\\-/, "-", name); gsub(/\\-/, "-", keys); gsub(/\\&/, "", keys);
+                        print keys "\t" name; keys = "" }' \
 	"$man" >"$tmp/manual"
 "$TEMM" keys | awk '/^  / { line = substr($0, 3); keys = substr(line, 1, 18); sub(/ +$/, "", keys);
                     name = substr(line, 20, 16); sub(/ +$/, "", name); print keys "\t" name }' >"$tmp/program"

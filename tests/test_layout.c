@@ -9,11 +9,13 @@
 #include "pages.h"
 #include "pane.h"
 #include "text.h"
+#include "textmatch.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
 {
@@ -42,7 +44,7 @@ static void test_geometry_132x43(void **state)
 			    "<title 0,0 132x1> <Stages 0,1 52x4> <Priority areas 0,5 52x11> "
 			    "<Timeline 0,16 52x26> <Reader 53,1 79x41> <sep 52,1 1x41> <status 0,42 132x1>");
 	assert_string_equal(fmt_layout(132, 43, VIEW_SEARCH, PANE_RESULTS),
-			    "<title 0,0 132x1> <Results 0,1 132x13> <Preview 0,14 132x28> <status 0,42 132x1>");
+			    "<title 0,0 132x1> <Results 0,1 132x16> <Preview 0,17 132x25> <status 0,42 132x1>");
 }
 
 static void test_geometry_narrow(void **state)
@@ -155,7 +157,10 @@ static void test_segments_and_highlight(void **state)
 	int l = doc_put_link(d, "DSS Prevention", (struct entity_ref){ KIND_AREA, 1 });
 	doc_put(d, " for dss.", DOC_PLAIN);
 	assert_int_equal(l, 0);
-	assert_int_equal(doc_highlight(d, "DSS"), 2); /* case-insensitive */
+	struct query q;
+	char err[128];
+	assert_int_equal(query_parse(tu_bundled(), "dss", &q, err, sizeof(err)), 0);
+	assert_int_equal(doc_highlight(d, &q), 2); /* case-insensitive: no capital */
 	doc_layout(d, 80);
 	struct doc_seg s[16];
 	size_t n = doc_line_segs(d, 0, s, 16);
@@ -164,6 +169,24 @@ static void test_segments_and_highlight(void **state)
 	assert_int_equal(s[1].link, 0);
 	assert_int_equal(s[2].style, DOC_LINK);
 	assert_int_equal(s[4].style, DOC_MATCH);
+	/* marks come off again; links stay */
+	doc_spans_clear(d, DOC_MATCH);
+	n = doc_line_segs(d, 0, s, 16);
+	assert_int_equal(n, 3);
+	assert_int_equal(s[1].style, DOC_LINK);
+	query_free(&q);
+
+	/* smart case, every word on its own, a regex, never the excluded */
+	assert_int_equal(query_parse(tu_bundled(), "DSS /du.t/ -sand", &q, err, sizeof(err)), 0);
+	struct search_match *m;
+	long k = textmatch_find(&q, "dss, DSS and dust; sand", &m);
+	assert_int_equal(k, 2);
+	assert_int_equal(m[0].start, 5);
+	assert_int_equal(m[0].len, 3);
+	assert_int_equal(m[1].start, 13);
+	assert_int_equal(m[1].len, 4);
+	free(m);
+	query_free(&q);
 	doc_free(d);
 }
 
@@ -207,6 +230,44 @@ static void test_pane_list(void **state)
 	pane_resize(&p, (struct rect){ 0, 0, 10, 3 });
 	assert_int_equal(pane_item(&p), 6);
 	assert_int_equal(pane_cursor_row(&p), 1 + p.cur - p.top);
+	pane_free(&p);
+}
+
+static void test_pane_filter(void **state)
+{
+	(void)state;
+	struct pane p;
+	pane_init(&p, PANE_TIMELINE, true);
+	p.r = (struct rect){ 0, 0, 30, 20 };
+	pane_set_doc(&p, list_doc());
+	pane_select_item(&p, 6);
+	bool keep[12] = { false };
+	keep[2] = keep[6] = keep[7] = true;
+	assert_int_equal(pane_filter(&p, keep, 12, "workshop"), 3);
+	assert_string_equal(p.filter, "workshop");
+	/* bands 0 and 4 head kept items and stay; band 8 heads none */
+	assert_int_equal(p.doc->lines_count, 5);
+	assert_string_equal(line(p.doc, 0), "band 0");
+	assert_string_equal(line(p.doc, 1), "item 2");
+	assert_string_equal(line(p.doc, 2), "band 4");
+	assert_int_equal(pane_item(&p), 6); /* the selection stays */
+	char pos[16];
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "2/3");
+	pane_move(&p, 5);
+	assert_int_equal(pane_item(&p), 7);
+	/* the selection goes when its row does */
+	keep[7] = false;
+	assert_int_equal(pane_filter(&p, keep, 12, "x"), 2);
+	assert_true(pane_item(&p) == 2 || pane_item(&p) == 6);
+	/* nothing matches: an empty list */
+	memset(keep, 0, sizeof(keep));
+	assert_int_equal(pane_filter(&p, keep, 12, "nothing"), 0);
+	assert_int_equal(pane_item(&p), -1);
+	/* and back */
+	assert_int_equal(pane_filter(&p, NULL, 0, NULL), 9);
+	assert_null(p.filter);
+	assert_int_equal(p.doc->lines_count, 12);
 	pane_free(&p);
 }
 
@@ -263,7 +324,7 @@ static void test_pages(void **state)
 	(void)state;
 	const struct report *r = tu_bundled();
 	struct mentions *m = mentions_from_report(r);
-	struct pages pg = { r, m, false };
+	struct pages pg = { r, m, false, NULL };
 	struct doc *d = page_stages(&pg);
 	doc_layout(d, 40);
 	assert_int_equal(d->lines_count, 3);
@@ -341,11 +402,66 @@ static void test_pages(void **state)
 	mentions_free(m);
 }
 
+/* The search's hits found again on the pages that show them, and the
+ * results' rows: kind, where, a snippet with its matches marked. */
+static void test_hits_on_pages(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct corpus *c = corpus_new(r);
+	struct pages pg = { r, NULL, false, NULL };
+	struct search_results res;
+	assert_int_equal(search_run(c, "workshop", &res), 0);
+	assert_true(res.count >= 3);
+	struct doc *book = page_book(&pg);
+	for (size_t i = 0; i < res.count; i++) {
+		const struct search_hit *h = &res.hits[i];
+		struct doc *d = h->unit->ref.kind == KIND_SECTION ? book : page_entity(&pg, h->unit->ref);
+		size_t base;
+		int b = page_find_unit(d, h->unit, &base);
+		assert_true(b >= 0);
+		for (size_t k = 0; k < h->matches_count; k++)
+			assert_int_equal(strncasecmp(d->blocks[b].text + base + h->matches[k].start, "workshop", 8), 0);
+		if (d != book)
+			doc_free(d);
+	}
+	/* the results: one row per hit, in columns */
+	struct doc *d = page_results(&pg, &res, 100);
+	doc_layout(d, 100);
+	assert_int_equal(d->lines_count, res.count);
+	for (size_t i = 0; i < res.count; i++) {
+		char *t = doc_line_text(d, i);
+		assert_int_equal(strncmp(t, entity_kind_name(res.hits[i].unit->ref.kind),
+					 strlen(entity_kind_name(res.hits[i].unit->ref.kind))), 0);
+		assert_true(text_width(t, strlen(t)) <= 100);
+		free(t);
+		bool marked = false;
+		for (size_t s = 0; s < d->blocks[i].spans_count; s++)
+			if (d->blocks[i].spans[s].style == DOC_MATCH)
+				marked |= strncasecmp(d->blocks[i].text + d->blocks[i].spans[s].start, "workshop", 8) == 0;
+		assert_true(marked);
+	}
+	assert_true(find_line(d, "2.1 \u25b8 2) DSS Prevention") >= 0);
+	assert_true(find_line(d, "2. \u25b8") < 0); /* the outermost level is dropped */
+	doc_free(d);
+	pg.ascii = true;
+	d = page_results(&pg, &res, 60);
+	doc_layout(d, 60);
+	assert_true(find_line(d, "2.1 > 2) DSS") >= 0);
+	for (size_t b = 0; b < d->blocks_count; b++)
+		for (const char *s = d->blocks[b].text; *s; s++)
+			assert_true((unsigned char)*s < 0x80);
+	doc_free(d);
+	doc_free(book);
+	search_results_free(&res);
+	corpus_free(c);
+}
+
 static void test_book(void **state)
 {
 	(void)state;
 	const struct report *r = tu_bundled();
-	struct pages pg = { r, NULL, false };
+	struct pages pg = { r, NULL, false, NULL };
 	struct doc *d = page_book(&pg);
 	size_t paras = 0, heads = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
@@ -368,16 +484,21 @@ static void test_actions(void **state)
 	size_t n = ui_actions(&a);
 	assert_int_equal(n, ACT_COUNT - 1);
 	long seen[256];
+	bool seen_prompt[256];
 	size_t seen_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(a[i].action, (enum ui_action)(i + 1));
 		assert_true(strlen(a[i].keys) > 0 && strlen(a[i].help) > 0);
+		/* the manual's table has room for this much */
+		assert_true(strlen(a[i].name) <= 16 && strlen(a[i].keys) <= 18);
+		bool prompt = ui_action_in_prompt(a[i].action);
 		for (const char *k = a[i].keys; *k;) {
 			size_t len = strcspn(k, " ");
 			long code = ui_key_code(k, len);
 			assert_true(code >= 0); /* every key name is known */
-			for (size_t j = 0; j < seen_count; j++)
-				assert_true(seen[j] != code); /* and bound once */
+			for (size_t j = 0; j < seen_count; j++) /* and bound once where it counts */
+				assert_true(seen[j] != code || seen_prompt[j] != prompt);
+			seen_prompt[seen_count] = prompt;
 			seen[seen_count++] = code;
 			k += len;
 			while (*k == ' ')
@@ -385,7 +506,7 @@ static void test_actions(void **state)
 		}
 	}
 	/* the help screen is the table: every help text and key is on it */
-	struct pages pg = { NULL, NULL, false };
+	struct pages pg = { NULL, NULL, false, NULL };
 	struct doc *d = page_help(&pg);
 	doc_layout(d, 400);
 	for (size_t i = 0; i < n; i++)
@@ -417,8 +538,10 @@ int main(void)
 		cmocka_unit_test(test_doc_sanitizes),
 		cmocka_unit_test(test_segments_and_highlight),
 		cmocka_unit_test(test_pane_list),
+		cmocka_unit_test(test_pane_filter),
 		cmocka_unit_test(test_pane_text_links),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_hits_on_pages),
 		cmocka_unit_test(test_book),
 		cmocka_unit_test(test_actions),
 	};

@@ -23,7 +23,13 @@ tm() { tmux -L "$TM_SOCK" -f "$TM_DIR/tmux.conf" "$@"; }
 
 tm_cleanup() {
 	tm kill-server >/dev/null 2>&1
-	rm -rf "$TM_DIR"
+	# a temm ended by the hang-up may still be saving its state there
+	n=0
+	while [ -e "$TM_DIR" ] && [ $n -lt 20 ]; do
+		sleep 0.1
+		rm -rf "$TM_DIR" 2>/dev/null
+		n=$((n + 1))
+	done
 }
 trap tm_cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -50,6 +56,10 @@ set -g history-limit 0
 CONF
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR
+# temm reads a config and keeps state (history, position, marks): each
+# test gets its own empty ones, and never the user's
+export XDG_CONFIG_HOME="$TM_DIR/config" XDG_STATE_HOME="$TM_DIR/state"
+unset TEMM_KIOSK
 
 # tm_start COLS ROWS [ARGS...]: the command line is quoted for sh -c.
 tm_start() {
@@ -64,7 +74,13 @@ tm_start() {
 
 # tm_start_cmd COLS ROWS 'SHELL COMMAND'
 tm_start_cmd() {
-	tm new-session -d -s t -x "$1" -y "$2" "$3" || fail "tmux new-session"
+	# a server just killed may still be on its way out: try again
+	n=0
+	until tm new-session -d -s t -x "$1" -y "$2" "$3" 2>"$TM_DIR/tmux.err"; do
+		n=$((n + 1))
+		[ $n -ge 20 ] && fail "tmux new-session: $(cat "$TM_DIR/tmux.err")"
+		sleep 0.1
+	done
 	tm set-window-option -t t window-size manual >/dev/null 2>&1
 }
 
@@ -181,3 +197,31 @@ tm_check_restored() {
 	[ "$(tm_format '#{mouse_any_flag}')" = 0 ] || fail "$1: mouse reporting left on"
 }
 tm_pane_pid() { tm_format '#{pane_pid}'; }
+
+# tm_capture_e: the screen with its attributes (SGR escapes), as text.
+tm_capture_e() { tm capture-pane -e -p -t t; }
+
+# tm_marked WORD: the screen shows WORD drawn with an attribute turned on
+# (reverse, bold, underline or a background colour) right before it - a
+# highlight, not just the text.
+tm_marked() {
+	esc=$(printf '\033')
+	tm_capture_e | grep -Eq -- "$esc\\[([0-9]+;)*(1|4|7|4[0-7])(;[0-9]+)*m$1" ||
+		fail "$1 is not drawn highlighted"
+}
+
+# tm_wait_same FILE: until the screen is the one saved in FILE by
+# tm_capture >FILE, and nothing on it is marked as a search match (the
+# match colours: black on yellow or cyan). Attributes of blank cells are
+# not compared: curses may clear a line with or without them.
+tm_wait_same() {
+	deadline=$(( $(date +%s) + TM_TIMEOUT ))
+	esc=$(printf '\033')
+	until tm_capture | cmp -s - "$1" && ! tm_capture_e | grep -Eq "$esc\[4[36]m"; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			tm_capture | diff "$1" - >&2
+			fail "the screen is not the one before"
+		fi
+		sleep 0.05
+	done
+}

@@ -3,11 +3,11 @@
 # keys are dispatched on; q and Esc close it.
 . "$TEMM_TESTS/tmux.sh"
 
-tm_start_wrapped 160 60
+tm_start_wrapped 160 90
 tm_wait 'Steady Development'
 tm_keys '?'
 tm_wait 'temm keys'
-for g in Moving 'Panes and views' 'Links and history' Search Other; do
+for g in Moving 'Panes and views' 'Links, history and marks' Search 'In the prompt of / and &' Other; do
 	tm_wait "^$g" 2
 done
 # every action's help line as declared in ui/actions.h

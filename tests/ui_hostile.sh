@@ -36,8 +36,12 @@ tm capture-pane -e -p -t t | grep -q "$(printf '\033')\[31m" && fail "raw colour
 [ "$(tm_format '#{pane_title}')" != pwned ] || fail "the title was changed"
 tm_wait 'temm: Report on China-Japan-Korea'  # the title bar is still there
 # and in search results too
-tm_keys / p w n e d Enter
+tm_keys / p w n e d
 tm_wait 'Results: "pwned", 1 hit'
 tm_wait '\^\[\]0;pwned\^G'
+tm_keys Enter                                # the hit, in the report
+tm_wait 'hit 1 of 1'
+tm_wait '\^\[\]0;pwned\^G'
+tm capture-pane -e -p -t t | grep -q "$(printf '\033')\[31m" && fail "raw colour reached the terminal"
 tm_quit
 echo ok

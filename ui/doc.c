@@ -2,6 +2,7 @@
 #include "doc.h"
 #include "sanitize.h"
 #include "text.h"
+#include "textmatch.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -177,6 +178,8 @@ int doc_layout(struct doc *d, int width)
 		if (ind > width / 2)
 			ind = width / 2; /* a narrow pane keeps room for the words */
 		int indent = b->indent < ind ? b->indent : ind, hang = b->hang < ind ? b->hang : ind;
+		if (b->hidden)
+			continue;
 		if (b->nowrap || b->len == 0) {
 			if (!push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, b->len, indent }))
 				goto oom;
@@ -260,31 +263,31 @@ size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, siz
 	return n;
 }
 
-long doc_highlight(struct doc *d, const char *query)
+long doc_highlight(struct doc *d, const struct query *q)
 {
-	struct folded q;
-	if (!query || !*query || text_fold(query, &q) != 0)
-		return 0;
 	long count = 0;
-	for (size_t i = 0; i < d->blocks_count && q.len; i++) {
-		struct doc_block *b = &d->blocks[i];
-		struct folded f;
-		if (b->len == 0 || text_fold(b->text, &f) != 0)
-			continue;
-		for (const char *p = strstr(f.text, q.text); p; p = strstr(p + q.len, q.text)) {
-			size_t fs = (size_t)(p - f.text), fe = fs + q.len;
-			size_t start = f.origin[fs], stop = f.origin[fe];
-			while (fe < f.len && f.origin[fe] == f.origin[fe - 1])
-				stop = f.origin[++fe];
-			if (stop <= start)
-				continue;
-			if (doc_span_add(d, (int)i, start, stop - start, DOC_MATCH, -1) == 0)
+	for (size_t i = 0; q && i < d->blocks_count; i++) {
+		struct search_match *m;
+		long n = d->blocks[i].len ? textmatch_find(q, d->blocks[i].text, &m) : 0;
+		for (long k = 0; k < n; k++)
+			if (doc_span_add(d, (int)i, m[k].start, m[k].len, DOC_MATCH, -1) == 0)
 				count++;
-		}
-		text_folded_free(&f);
+		if (n > 0)
+			free(m);
 	}
-	text_folded_free(&q);
 	return count;
+}
+
+void doc_spans_clear(struct doc *d, unsigned style)
+{
+	for (size_t i = 0; i < d->blocks_count; i++) {
+		struct doc_block *b = &d->blocks[i];
+		size_t k = 0;
+		for (size_t s = 0; s < b->spans_count; s++)
+			if (b->spans[s].style != style || b->spans[s].link >= 0)
+				b->spans[k++] = b->spans[s];
+		b->spans_count = k;
+	}
 }
 
 char *doc_line_text(const struct doc *d, size_t line)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "query.h"
 
 /* Styles are meanings; ui/draw maps them to attributes that stay visible
  * without colour. */
@@ -21,6 +22,7 @@ enum doc_style {
 	DOC_MATCH = 1 << 5,   /* a search match */
 	DOC_BAND = 1 << 6,    /* a group heading inside a list */
 	DOC_MARK = 1 << 7,    /* the selected year on the timeline axis */
+	DOC_CURRENT = 1 << 8, /* the match n and N went to */
 };
 
 struct doc_span {
@@ -39,6 +41,7 @@ struct doc_block {
 	int item;          /* list rows: what the row stands for; -1 not selectable */
 	int section, para; /* where in the report the text comes from, or -1 */
 	bool nowrap;       /* one line, cut at the pane's edge */
+	bool hidden;       /* filtered out: no lines */
 };
 
 struct doc_link {
@@ -89,7 +92,8 @@ int doc_line_add(struct doc *d, const char *text, unsigned style, int indent, in
 int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned style, int link);
 int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct entity_ref to);
 
-/* Lay the blocks out into lines of at most `width` columns. 0 on success. */
+/* Lay the blocks out into lines of at most `width` columns; hidden blocks
+ * get none. 0 on success. */
 int doc_layout(struct doc *d, int width);
 /* The line that shows byte `off` of `block` (the nearest one before it
  * when that byte is a space at a break); 0 for an empty doc. */
@@ -99,9 +103,11 @@ size_t doc_link_line(const struct doc *d, int link);
 /* The runs of one style on a line, in order; returns how many were filled
  * (at most max; a line with more is cut short, never past its end). */
 size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, size_t max);
-/* Mark every case-insensitive occurrence of `query` (as search_run finds
- * them) with DOC_MATCH. Returns how many. */
-long doc_highlight(struct doc *d, const char *query);
+/* Mark every occurrence of the words of `q` (as search finds them, see
+ * textmatch_find) with DOC_MATCH. Returns how many. */
+long doc_highlight(struct doc *d, const struct query *q);
+/* Drop every span of exactly this style (not links). */
+void doc_spans_clear(struct doc *d, unsigned style);
 /* Text of a line (for tests and the screen-reader cursor): a new string with
  * the indent as spaces; caller frees. */
 char *doc_line_text(const struct doc *d, size_t line);

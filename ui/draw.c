@@ -9,7 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PAIR_TITLE = 1, PAIR_LINK, PAIR_HEADING, PAIR_MATCH, PAIR_BAND, PAIR_COUNT };
+/* Colour pair n + 1 is element n's, when it has colours. */
+static bool has_pair(const struct app *a, enum ui_element e)
+{
+	return a->color && has_colors() && (a->set.colours[e].fg != -1 || a->set.colours[e].bg != -1);
+}
+
+static attr_t pair(const struct app *a, enum ui_element e)
+{
+	return has_pair(a, e) ? COLOR_PAIR((short)(e + 1)) : 0;
+}
 
 void draw_init(struct app *a)
 {
@@ -19,43 +28,63 @@ void draw_init(struct app *a)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_LINK, COLOR_CYAN, -1);
-	init_pair(PAIR_HEADING, COLOR_YELLOW, -1);
-	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(PAIR_BAND, COLOR_MAGENTA, -1);
+	for (int e = 0; e < ELEM_COUNT; e++) {
+		struct ui_colour c = a->set.colours[e];
+		/* bright colours need a terminal with 16 */
+		if (c.fg >= COLORS)
+			c.fg -= 8;
+		if (c.bg >= COLORS)
+			c.bg -= 8;
+		if (c.fg != -1 || c.bg != -1)
+			init_pair((short)(e + 1), (short)c.fg, (short)c.bg);
+	}
 }
 
-static attr_t pair(const struct app *a, short p)
+/* An element that stands out by reverse video without colour (the
+ * selection, a match) drops it when it has a background colour: reversed,
+ * the colours would swap. */
+static attr_t marked(const struct app *a, enum ui_element e, attr_t base)
 {
-	return a->color && has_colors() ? COLOR_PAIR(p) : 0;
+	if (has_pair(a, e) && a->set.colours[e].bg != -1)
+		return (base & ~(A_REVERSE | A_COLOR)) | pair(a, e);
+	return (base & ~A_COLOR) | A_REVERSE | pair(a, e);
 }
 
-/* Attributes for a style; `selected`: inside a reversed selection bar. */
+/* The selection bar: reverse video, or its colours. */
+static attr_t selection_attr(const struct app *a)
+{
+	return marked(a, ELEM_SELECTION, 0);
+}
+
+/* Attributes for a style; `selected`: inside a selection bar. */
 static attr_t style_attr(const struct app *a, unsigned style, bool selected, bool link_focused)
 {
 	attr_t at = 0;
 	if (style & (DOC_BOLD | DOC_HEADING | DOC_BAND))
 		at |= A_BOLD;
 	if (style & DOC_HEADING)
-		at |= pair(a, PAIR_HEADING);
+		at |= pair(a, ELEM_HEADING);
 	if (style & DOC_BAND)
-		at |= pair(a, PAIR_BAND);
+		at |= pair(a, ELEM_BAND);
 	if (style & DOC_EMPH)
-		at |= a->italic ? A_ITALIC : 0;
+		at |= (a->italic ? A_ITALIC : 0) | pair(a, ELEM_EMPHASIS);
 	if (style & DOC_DIM)
 		at |= A_DIM;
 	if (style & DOC_LINK) {
-		at |= A_UNDERLINE | pair(a, PAIR_LINK);
+		at |= A_UNDERLINE | pair(a, ELEM_LINK);
 		if (link_focused)
-			at = (at & ~A_COLOR) | A_REVERSE | A_BOLD;
+			at = marked(a, ELEM_FOCUSED_LINK, at | A_BOLD);
 	}
 	if (style & DOC_MATCH)
-		at = selected ? at | A_BOLD | A_UNDERLINE : (at & ~A_COLOR) | A_REVERSE | pair(a, PAIR_MATCH);
+		at = selected ? at | A_BOLD | A_UNDERLINE : marked(a, ELEM_MATCH, at);
+	if (style & DOC_CURRENT)
+		at = marked(a, ELEM_CURRENT_MATCH, at | A_BOLD | A_UNDERLINE);
 	if (style & DOC_MARK)
-		at |= A_REVERSE | A_BOLD;
+		at = marked(a, ELEM_MARKER, at | A_BOLD);
 	if (selected)
-		at = (at & ~A_COLOR) ^ A_REVERSE;
+		at = has_pair(a, ELEM_SELECTION) && a->set.colours[ELEM_SELECTION].bg != -1
+		     ? (at & ~(A_COLOR | A_REVERSE)) | selection_attr(a)
+		     : (at & ~A_COLOR) ^ A_REVERSE;
 	return at;
 }
 
@@ -99,7 +128,7 @@ static void fill(WINDOW *w, int cols)
 static void draw_line(const struct app *a, WINDOW *w, const struct doc *d, size_t line, int width,
 		      bool selected, int focus_link)
 {
-	attr_t base = selected ? A_REVERSE : 0;
+	attr_t base = selected ? selection_attr(a) : 0;
 	if (line >= d->lines_count) {
 		wattrset(w, A_NORMAL);
 		fill(w, width);
@@ -131,11 +160,12 @@ static void draw_line(const struct app *a, WINDOW *w, const struct doc *d, size_
 
 static void hline_glyph(const struct app *a, WINDOW *w, int n)
 {
+	wattrset(w, A_DIM | pair(a, ELEM_BORDER));
 	if (a->ascii)
 		for (int i = 0; i < n; i++)
 			waddch(w, '-');
 	else
-		whline(w, ACS_HLINE, n);
+		whline(w, ACS_HLINE | A_DIM | pair(a, ELEM_BORDER), n);
 }
 
 static void draw_header(const struct app *a, const struct pane *p, WINDOW *w, bool focused)
@@ -152,19 +182,26 @@ static void draw_header(const struct app *a, const struct pane *p, WINDOW *w, bo
 	else
 		snprintf(head, sizeof(head), " %d %s%s%s ", num, layout_pane_name(p->id),
 			 p->title ? ": " : "", p->title ? p->title : "");
+	/* a filter says so where the eye goes first, so a short list is
+	 * never taken for the whole */
+	char mark[300] = "";
+	if (p->filter)
+		snprintf(mark, sizeof(mark), "& %s ", p->filter);
+	int wmark = text_width(mark, strlen(mark));
 	wmove(w, 0, 0);
-	attr_t at = focused ? A_REVERSE | A_BOLD : A_BOLD;
+	attr_t at = focused ? marked(a, ELEM_HEADER, A_BOLD) : A_BOLD | pair(a, ELEM_HEADER);
 	wattrset(w, at);
-	int used = put_text(w, head, strlen(head), p->r.w);
-	if (focused) {
-		fill(w, p->r.w - used);
-	} else {
-		wattrset(w, A_DIM);
-		int rest = p->r.w - used;
-		if (rest > 0) {
-			hline_glyph(a, w, rest);
-		}
+	int room = p->r.w - wmark > 8 ? p->r.w - wmark : p->r.w;
+	int used = put_text(w, head, strlen(head), room);
+	if (wmark && room < p->r.w) {
+		wattrset(w, marked(a, ELEM_MARKER, A_BOLD));
+		used += put_text(w, mark, strlen(mark), p->r.w - used);
+		wattrset(w, at);
 	}
+	if (focused)
+		fill(w, p->r.w - used);
+	else if (p->r.w - used > 0)
+		hline_glyph(a, w, p->r.w - used);
 	wattrset(w, A_NORMAL);
 }
 
@@ -189,7 +226,7 @@ static void draw_pane(const struct app *a, struct pane *p, bool focused)
 		size_t line = (size_t)(p->top + i);
 		bool sel = p->list && (int)line == p->cur;
 		if (gutter) {
-			wattrset(w, sel && focused ? A_REVERSE | A_BOLD : sel ? A_BOLD : A_NORMAL);
+			wattrset(w, sel && focused ? selection_attr(a) | A_BOLD : sel ? A_BOLD : A_NORMAL);
 			waddch(w, sel ? '>' : ' ');
 		}
 		if (p->doc)
@@ -265,10 +302,7 @@ static void draw_title(const struct app *a)
 	free(label);
 	int cols = a->lay.cols, wwhere = text_width(where, strlen(where));
 	wmove(w, 0, 0);
-	attr_t at = A_REVERSE | A_BOLD;
-	if (a->color && has_colors())
-		at = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
-	wattrset(w, at);
+	wattrset(w, marked(a, ELEM_TITLE, A_BOLD));
 	/* the report's name gets what "where" leaves; where wins */
 	int room = cols - wwhere;
 	int used = 0;
@@ -291,21 +325,88 @@ static void draw_title(const struct app *a)
 	wnoutrefresh(w);
 }
 
-static const char *hints(const struct app *a)
+/* The first key of an action, as the hints name it. */
+static void key1(const struct app *a, enum ui_action act, char *buf, size_t n)
+{
+	keymap_keys_text(&a->set.keys, act, buf, n);
+	buf[strcspn(buf, ",")] = '\0';
+	if (!buf[0])
+		snprintf(buf, n, "-");
+}
+
+/* What the main keys are, on the status line: from the key table, so a
+ * rebound key is what the hint says. */
+static void hints(const struct app *a, char *buf, size_t n)
 {
 	const struct pane *p = &a->panes[a->focus[a->view]];
-	switch (a->view) {
-	case VIEW_HELP:
-		return "j/k scroll  Space/b page  q/Esc close";
-	case VIEW_SEARCH:
-		return p->list ? "j/k hit  Enter open  Tab preview  Esc back  n/N next  ? help"
-			       : "j/k scroll  Tab link  Enter follow  Esc back  ? help";
-	default:
-		break;
+	char dn[16], up[16], open[16], tab[16], back[16], srch[16], help[16], quit[16], esc[16],
+	     next[16], page[16];
+	key1(a, ACT_MOVE_DOWN, dn, sizeof(dn));
+	key1(a, ACT_MOVE_UP, up, sizeof(up));
+	key1(a, ACT_OPEN, open, sizeof(open));
+	key1(a, ACT_FOCUS_NEXT, tab, sizeof(tab));
+	key1(a, ACT_BACK, back, sizeof(back));
+	key1(a, ACT_SEARCH, srch, sizeof(srch));
+	key1(a, ACT_HELP, help, sizeof(help));
+	key1(a, ACT_QUIT, quit, sizeof(quit));
+	key1(a, ACT_CANCEL, esc, sizeof(esc));
+	key1(a, ACT_SEARCH_NEXT, next, sizeof(next));
+	key1(a, ACT_PAGE_DOWN, page, sizeof(page));
+	if (a->view == VIEW_HELP)
+		snprintf(buf, n, "%s/%s scroll  %s close", dn, up, esc);
+	else if (a->view == VIEW_SEARCH && p->list)
+		snprintf(buf, n, "%s/%s hit  %s open  & filter  %s back  %s help", dn, up, open, esc, help);
+	else if (a->view == VIEW_SEARCH)
+		snprintf(buf, n, "%s/%s scroll  %s link  %s back  %s help", dn, up, tab, esc, help);
+	else if (a->find.marking && a->find.session)
+		snprintf(buf, n, "%s next match  %s back to before the search  %s search  %s help", next, esc,
+			 srch, help);
+	else if (p->list)
+		snprintf(buf, n, "%s/%s move  %s read  %s pane  %s search  & filter  %s help  %s quit", dn, up,
+			 open, tab, srch, help, quit);
+	else
+		snprintf(buf, n, "%s page  %s link  %s follow  %s back  %s search  %s help  %s quit", page, tab,
+			 open, back, srch, help, quit);
+}
+
+/* The prompt of / and &: the query, and right of it the hits or the
+ * parser's message. */
+static void draw_prompt(struct app *a)
+{
+	WINDOW *w = a->wstatus;
+	int cols = a->lay.cols;
+	char info[400];
+	finder_prompt_info(a, info, sizeof(info));
+	int iw = text_width(info, strlen(info));
+	int qw = 2 + text_width(a->prompt.buf, a->prompt.len);
+	/* the message gets what the query leaves, and half the line at least */
+	int most = cols - qw - 2 > cols / 2 ? cols - qw - 2 : cols / 2;
+	if (iw > most)
+		iw = most;
+	int room = cols - 1 - (iw ? iw + 2 : 0);
+	wattrset(w, pair(a, ELEM_STATUS));
+	const char *lead = a->prompt.kind == PROMPT_FILTER ? "&" : "/";
+	int used = put_text(w, lead, 1, cols);
+	size_t len = a->prompt.len;
+	const char *s = a->prompt.buf;
+	/* show the end of a long query */
+	while (len > 0 && text_width(s, len) > room - 1) {
+		s++;
+		len--;
+		while (len > 0 && ((unsigned char)*s & 0xc0) == 0x80)
+			s++, len--;
 	}
-	if (p->list)
-		return "j/k move  Enter read  Tab pane  / search  r report  ? help  q quit";
-	return "Space page  Tab link  Enter follow  < back  / search  ? help  q quit";
+	used += put_text(w, s, len, room);
+	int cursor = used;
+	if (iw) {
+		fill(w, cols - used - iw);
+		wattrset(w, (a->prompt.error[0] ? A_BOLD : A_DIM) | pair(a, ELEM_STATUS));
+		used = cols - iw + put_text(w, info, strlen(info), iw);
+		used = used > cols ? cols : used;
+	}
+	fill(w, cols - used);
+	wattrset(w, A_NORMAL);
+	wmove(w, 0, cursor < cols ? cursor : cols - 1);
 }
 
 static void draw_status(struct app *a)
@@ -314,20 +415,8 @@ static void draw_status(struct app *a)
 	int cols = a->lay.cols;
 	wmove(w, 0, 0);
 	wattrset(w, A_NORMAL);
-	if (a->prompt) {
-		int used = put_text(w, "/", 1, cols);
-		size_t len = a->prompt_len;
-		const char *s = a->prompt_buf;
-		/* show the end of a long query */
-		while (text_width(s, len) > cols - 2 && len > 0) {
-			s++;
-			len--;
-			while (len > 0 && ((unsigned char)*s & 0xc0) == 0x80)
-				s++, len--;
-		}
-		used += put_text(w, s, len, cols - used);
-		fill(w, cols - used);
-		wmove(w, 0, used < cols ? used : cols - 1);
+	if (a->prompt.kind != PROMPT_NONE) {
+		draw_prompt(a);
 		return;
 	}
 	char pos[32] = "";
@@ -339,21 +428,23 @@ static void draw_status(struct app *a)
 	else if (a->have_count && !a->count_undo) /* a lone 1-4 is a pane jump */
 		snprintf(left, sizeof(left), "count %ld: g goes to line %ld, p to %ld%%; Esc cancels", a->count, a->count, a->count);
 	else
-		snprintf(left, sizeof(left), "%s", hints(a));
+		hints(a, left, sizeof(left));
 	int pw = (int)strlen(pos) + 2;
 	int used = 0;
-	wattrset(w, a->message[0] ? A_BOLD : A_DIM);
+	/* a message that needs the whole line gets it, the position gives way */
+	if (a->message[0] && text_width(left, strlen(left)) > cols - pw)
+		pw = 0;
+	wattrset(w, (a->message[0] ? A_BOLD : A_DIM) | pair(a, ELEM_STATUS));
 	used = put_text(w, left, strlen(left), cols - pw > 0 ? cols - pw : cols);
-	wattrset(w, A_NORMAL);
-	if (cols - used >= pw) {
+	if (pw && cols - used >= pw) {
 		fill(w, cols - used - pw + 1);
-		wattrset(w, A_BOLD);
+		wattrset(w, A_BOLD | pair(a, ELEM_STATUS));
 		put_text(w, pos, strlen(pos), pw - 1);
-		wattrset(w, A_NORMAL);
 		fill(w, 1);
 	} else {
 		fill(w, cols - used);
 	}
+	wattrset(w, A_NORMAL);
 }
 
 static void draw_small(struct app *a)
@@ -373,6 +464,19 @@ static void draw_small(struct app *a)
 	}
 	wmove(w, 0, 0);
 	wnoutrefresh(w);
+}
+
+/* The row the terminal cursor goes to: the selection, the focused link,
+ * or the match n and N went to. */
+static int cursor_row(const struct app *a, const struct pane *p)
+{
+	const struct match_loc *c = &a->find.cur;
+	if (!p->list && p->link < 0 && c->pane == p->id && a->find.marking && p->doc) {
+		int row = (int)doc_line_of(p->doc, c->block, c->start) - p->top;
+		if (row >= 0 && row < pane_rows(p))
+			return 1 + (p->head ? (int)p->head->lines_count : 0) + row;
+	}
+	return pane_cursor_row(p);
 }
 
 void draw_screen(struct app *a)
@@ -398,10 +502,8 @@ void draw_screen(struct app *a)
 	for (int i = 0; i < a->lay.sep_count; i++) {
 		WINDOW *w = a->wsep[i];
 		wmove(w, 0, 0);
-		if (a->ascii)
-			wvline(w, '|', a->lay.sep[i].h);
-		else
-			wvline(w, ACS_VLINE, a->lay.sep[i].h);
+		chtype line = (a->ascii ? '|' : ACS_VLINE) | pair(a, ELEM_BORDER);
+		wvline(w, line, a->lay.sep[i].h);
 		wnoutrefresh(w);
 	}
 	for (int i = 0; i < PANE_COUNT; i++) {
@@ -413,7 +515,7 @@ void draw_screen(struct app *a)
 		wnoutrefresh(p->win);
 	}
 	draw_status(a);
-	if (a->prompt) {
+	if (a->prompt.kind != PROMPT_NONE) {
 		wnoutrefresh(a->wstatus);
 	} else {
 		wnoutrefresh(a->wstatus);
@@ -421,7 +523,7 @@ void draw_screen(struct app *a)
 		 * and braille displays follow it */
 		struct pane *p = &a->panes[focus];
 		if (p->win) {
-			wmove(p->win, pane_cursor_row(p), 0);
+			wmove(p->win, cursor_row(a, p), 0);
 			wnoutrefresh(p->win);
 		}
 	}

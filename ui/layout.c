@@ -108,8 +108,8 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 		break;
 	case VIEW_SEARCH: {
 		/* results above the preview: result rows are long, the preview
-		 * reads best at full width */
-		int h = clamp(l->body.h / 3, 4, 14);
+		 * reads best at full width; while typing, the hits matter most */
+		int h = clamp(l->body.h * 2 / 5, 5, 16);
 		l->pane[PANE_RESULTS] = (struct rect){ 0, 1, cols, h };
 		l->pane[PANE_PREVIEW] = (struct rect){ 0, 1 + h, cols, l->body.h - h };
 		break;

@@ -712,19 +712,77 @@ struct doc *page_book(const struct pages *p)
 	return d;
 }
 
-/* Where a hit is, in a few columns: a section's number, else its kind. */
-static void hit_place(const struct report *r, const struct corpus_unit *u, char *buf, size_t n)
+char *page_hit_where(const struct pages *p, const struct corpus_unit *u)
 {
-	if (u->ref.kind == KIND_SECTION) {
-		const struct section *s = r->sections[u->ref.index];
-		if (s->depth >= 2 && s->parent_ix >= 0 && r->sections[s->parent_ix]->number)
-			snprintf(buf, n, "%s %s", r->sections[s->parent_ix]->number,
-				 s->number ? s->number : "");
-		else
-			snprintf(buf, n, "%s", s->number ? s->number : "Intro");
-	} else {
-		snprintf(buf, n, "%s", entity_kind_name(u->ref.kind));
+	char *path = report_section_path(p->r, u->section_ix, p->ascii ? " > " : " \u25b8 ");
+	if (!path)
+		return NULL;
+	/* "2. > 2.1 > 9) ...": the "2." says nothing "2.1" does not */
+	const char *sep = p->ascii ? " > " : " \u25b8 ";
+	char *first = strstr(path, sep);
+	if (first)
+		memmove(path, first + strlen(sep), strlen(first + strlen(sep)) + 1);
+	return path;
+}
+
+int page_find_unit(const struct doc *d, const struct corpus_unit *u, size_t *base)
+{
+	*base = 0;
+	if (!d || !u->text || !*u->text)
+		return -1;
+	bool para = u->ref.kind == KIND_SECTION && strcmp(u->field, "paragraph") == 0;
+	for (size_t i = 0; para && i < d->blocks_count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		if (b->section == u->ref.index && b->para == u->item) {
+			const char *at = strstr(b->text, u->text);
+			if (!at)
+				break;
+			*base = (size_t)(at - b->text);
+			return (int)i;
+		}
 	}
+	/* a section's title: its own heading first (the book has every title) */
+	for (size_t i = 0; u->ref.kind == KIND_SECTION && !para && i < d->blocks_count; i++)
+		if (d->blocks[i].section == u->ref.index && d->blocks[i].para < 0 &&
+		    strcmp(d->blocks[i].text, u->text) == 0)
+			return (int)i;
+	for (size_t i = 0; i < d->blocks_count; i++)
+		if (strcmp(d->blocks[i].text, u->text) == 0)
+			return (int)i;
+	for (size_t i = 0; i < d->blocks_count; i++) {
+		const char *at = strstr(d->blocks[i].text, u->text);
+		if (at) {
+			*base = (size_t)(at - d->blocks[i].text);
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Put `s` in exactly `cols` columns: cut with an ellipsis, or padded. */
+static void put_cell(const struct pages *p, struct doc *d, const char *s, int cols, unsigned style)
+{
+	int used, w = text_width(s, strlen(s));
+	size_t take = strlen(s);
+	if (w > cols) {
+		take = text_fit(s, take, cols - 1, &used);
+		w = used + 1;
+	}
+	char *cell = malloc(take + 8 + (size_t)(cols > w ? cols - w : 0));
+	if (!cell)
+		return;
+	memcpy(cell, s, take);
+	size_t n = take;
+	if (take < strlen(s)) {
+		const char *dots = p->ascii ? "~" : "\u2026";
+		memcpy(cell + n, dots, strlen(dots));
+		n += strlen(dots);
+	}
+	for (int i = w; i < cols; i++)
+		cell[n++] = ' ';
+	cell[n] = '\0';
+	doc_put(d, cell, style);
+	free(cell);
 }
 
 struct doc *page_results(const struct pages *p, const struct search_results *res, int width)
@@ -732,27 +790,48 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
+	char **where = calloc(res->count + 1, sizeof(char *));
+	if (!where)
+		return d;
+	int where_w = 0, kind_w = 0;
+	for (size_t i = 0; i < res->count; i++) {
+		where[i] = page_hit_where(p, res->hits[i].unit);
+		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
+		if (w > where_w)
+			where_w = w;
+		w = (int)strlen(entity_kind_name(res->hits[i].unit->ref.kind)) + 1;
+		if (w > kind_w)
+			kind_w = w;
+	}
+	/* where gets what a readable snippet leaves */
+	int cap = width - kind_w - 2 - 36;
+	if (where_w > cap)
+		where_w = cap > 10 ? cap : 10;
 	for (size_t i = 0; i < res->count; i++) {
 		const struct search_hit *h = &res->hits[i];
-		char place[48];
-		hit_place(p->r, h->unit, place, sizeof(place));
 		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 		if (blk < 0)
 			break;
 		d->blocks[blk].nowrap = true;
 		d->blocks[blk].item = (int)i;
-		doc_putf(d, DOC_DIM, "%-9s ", place);
+		put_cell(p, d, entity_kind_name(h->unit->ref.kind), kind_w, DOC_DIM);
+		put_cell(p, d, where[i] ? where[i] : "", where_w, DOC_BOLD);
+		doc_put(d, "  ", DOC_PLAIN);
 		struct snippet sn;
-		int room = width - 10;
+		int room = width - kind_w - where_w - 2;
 		if (search_snippet(h, room < 20 ? 20 : room, &sn) == 0) {
 			size_t at = doc_put(d, sn.text, DOC_PLAIN);
 			if (strcmp(d->blocks[blk].text + at, sn.text) == 0)
-				doc_span_add(d, blk, at + sn.match_start, sn.match_len, DOC_MATCH, -1);
+				for (size_t m = 0; m < sn.marks_count; m++)
+					doc_span_add(d, blk, at + sn.marks[m].start, sn.marks[m].len, DOC_MATCH, -1);
 			snippet_free(&sn);
 		} else {
 			doc_put(d, h->unit->text, DOC_PLAIN);
 		}
 	}
+	for (size_t i = 0; i < res->count; i++)
+		free(where[i]);
+	free(where);
 	return d;
 }
 
@@ -773,28 +852,41 @@ static void keys_text(const char *keys, char *buf, size_t n)
 
 struct doc *page_help(const struct pages *p)
 {
-	(void)p;
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
 	const struct ui_action_info *a;
 	size_t n = ui_actions(&a);
-	doc_line_add(d, "temm keys  (q, Esc or ? closes this help)", DOC_HEADING, 0, 0);
+	char q[16] = "q", esc[16] = "Esc", help[16] = "?";
+	if (p->keys) { /* the first key of each, as bound */
+		keymap_keys_text(p->keys, ACT_QUIT, q, sizeof(q));
+		keymap_keys_text(p->keys, ACT_CANCEL, esc, sizeof(esc));
+		keymap_keys_text(p->keys, ACT_HELP, help, sizeof(help));
+		q[strcspn(q, ",")] = esc[strcspn(esc, ",")] = help[strcspn(help, ",")] = '\0';
+	}
+	doc_begin(d, 0, 0, DOC_HEADING);
+	doc_putf(d, DOC_PLAIN, "temm keys  (%s, %s or %s closes this help)", q, esc, help);
 	for (int g = 0; g < GROUP_COUNT; g++) {
 		heading(d, ui_group_title((enum ui_group)g));
 		for (size_t i = 0; i < n; i++) {
 			if (a[i].group != (enum ui_group)g)
 				continue;
 			char keys[64];
-			keys_text(a[i].keys, keys, sizeof(keys));
+			if (p->keys)
+				keymap_keys_text(p->keys, a[i].action, keys, sizeof(keys));
+			else
+				keys_text(a[i].keys, keys, sizeof(keys));
 			doc_begin(d, 2, 22, DOC_PLAIN);
-			doc_putf(d, DOC_BOLD, "%-19s", keys);
+			doc_putf(d, DOC_BOLD, "%-19s", keys[0] ? keys : "(none)");
 			doc_putf(d, DOC_PLAIN, " %s", a[i].help);
 		}
 	}
 	heading(d, "Also");
 	doc_line_add(d, "A number typed before g, G, p, j or k is a count: 42g goes to line 42, "
 		     "50p half way. A lone 1-4 jumps to that pane.", DOC_PLAIN, 2, 2);
+	doc_line_add(d, "Queries: words (all must occur), \"a phrase\", -word, /regex/, kind:K, "
+		     "area:A, stage:N, year:Y or year:A..B; case counts only with a capital.",
+		     DOC_PLAIN, 2, 2);
 	doc_line_add(d, "Mouse: click a row to select it or a link to follow it; the wheel scrolls.",
 		     DOC_PLAIN, 2, 2);
 	doc_line_add(d, "Links are underlined. Every view is also on the command line: "

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "keys.h"
 #include "mentions.h"
 #include "model.h"
 #include "search.h"
@@ -15,6 +16,7 @@ struct pages {
 	const struct report *r;
 	const struct mentions *m; /* may be NULL: no links in prose */
 	bool ascii;               /* no box drawing, no arrows */
+	const struct keymap *keys; /* may be NULL: help shows the default keys */
 };
 
 /* Navigator lists: one nowrap block per row; block.item is the index of
@@ -32,10 +34,24 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref);
 /* The whole report: a heading block and the paragraph blocks of each
  * section, with block.section and block.para set. */
 struct doc *page_book(const struct pages *p);
-/* One row per hit; snippets fit `width` columns. */
+/* One row per hit: its kind, where it is ("2.1 > 6) E-Waste") and a
+ * snippet with every match that shows marked, in `width` columns. */
 struct doc *page_results(const struct pages *p, const struct search_results *res, int width);
-/* Every action and its keys, grouped, from the action table. */
+/* Every action and its keys, grouped, from the action table (the keys as
+ * p->keys binds them). */
 struct doc *page_help(const struct pages *p);
+
+/* Where a hit is, as the results show it: the path of its section with
+ * the outermost level dropped ("2.1 > 9) Marine Environment Protection",
+ * "1.2 Evolution of Cooperation"); a top-level section is itself.
+ * Caller frees. */
+char *page_hit_where(const struct pages *p, const struct corpus_unit *u);
+
+/* The block of a page that shows a search unit's text, and in *base where
+ * the unit's text starts in it, so the unit's match offsets can be found
+ * on the page: a section's paragraph by its place, else the first block
+ * that holds the text. -1 if the page does not show it (an alias). */
+int page_find_unit(const struct doc *d, const struct corpus_unit *u, size_t *base);
 
 /* "I", "II", ... for 1-10; "?" beyond. */
 const char *page_roman(unsigned n);

@@ -12,6 +12,7 @@ void pane_init(struct pane *p, enum ui_pane_id id, bool list)
 	p->list = list;
 	p->cur = -1;
 	p->link = -1;
+	p->keep.block = -1;
 	p->dirty = true;
 }
 
@@ -20,8 +21,9 @@ void pane_free(struct pane *p)
 	doc_free(p->doc);
 	doc_free(p->head);
 	free(p->title);
+	free(p->filter);
 	p->doc = p->head = NULL;
-	p->title = NULL;
+	p->title = p->filter = NULL;
 }
 
 static int head_lines(const struct pane *p)
@@ -101,11 +103,14 @@ static int first_selectable(const struct pane *p, int from, int dir)
 void pane_set_doc(struct pane *p, struct doc *d)
 {
 	doc_free(p->doc);
+	free(p->filter);
+	p->filter = NULL;
 	p->doc = d;
 	if (d)
 		doc_layout(d, pane_cols(p));
 	p->top = 0;
 	p->link = -1;
+	p->keep.block = -1;
 	p->cur = p->list ? first_selectable(p, 0, 1) : -1;
 	settle(p);
 	p->dirty = true;
@@ -138,6 +143,10 @@ void pane_anchor_get(const struct pane *p, struct pane_anchor *a)
 	if (p->doc && p->top < nlines(p)) {
 		a->block = p->doc->lines[p->top].block;
 		a->off = p->doc->lines[p->top].start;
+		if (p->keep.block >= 0 && p->keep.top == p->top) {
+			a->block = p->keep.block;
+			a->off = p->keep.off;
+		}
 	}
 	if (p->list && p->cur >= 0 && p->cur < nlines(p))
 		a->cur_item = pane_item(p);
@@ -169,7 +178,44 @@ void pane_anchor_set(struct pane *p, const struct pane_anchor *a)
 	if (!p->list && p->link >= 0 && !visible(p, (int)doc_link_line(p->doc, p->link)))
 		p->top = (int)doc_link_line(p->doc, p->link);
 	settle(p);
+	p->keep.block = a->block;
+	p->keep.off = a->off;
+	p->keep.top = p->top;
+	if (a->block < 0 || p->top != (int)doc_line_of(p->doc, a->block, a->off))
+		p->keep.block = -1; /* settled elsewhere: the top line is the anchor */
 	p->dirty = true;
+}
+
+int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
+{
+	if (!p->doc)
+		return 0;
+	struct pane_anchor a;
+	pane_anchor_get(p, &a);
+	struct doc *d = p->doc;
+	int shown = 0;
+	/* backwards, so a heading knows whether a row under it stays */
+	bool below = false;
+	for (size_t i = d->blocks_count; i-- > 0;) {
+		struct doc_block *b = &d->blocks[i];
+		if (b->item >= 0) {
+			b->hidden = keep && !((size_t)b->item < n && keep[b->item]);
+			below |= !b->hidden;
+			shown += !b->hidden;
+		} else {
+			b->hidden = keep && !below;
+			below = false;
+		}
+	}
+	free(p->filter);
+	p->filter = keep && label ? strdup(label) : NULL;
+	doc_layout(d, pane_cols(p));
+	pane_anchor_set(p, &a);
+	if (p->list && !selectable(p, p->cur))
+		p->cur = first_selectable(p, 0, 1);
+	settle(p);
+	p->dirty = true;
+	return shown;
 }
 
 void pane_resize(struct pane *p, struct rect r)

@@ -15,11 +15,16 @@ struct pane {
 	struct doc *doc;  /* owned */
 	struct doc *head; /* owned, may be NULL: lines fixed under the header */
 	char *title;      /* owned, may be NULL: what the header says after the name */
+	char *filter;     /* owned, may be NULL: the query a list is filtered by */
 	bool list;
 	int top;          /* first line shown */
 	int cur;          /* list: the selected line, -1 none */
 	int link;         /* text: the focused link, -1 none */
 	struct rect r;    /* the header row included */
+	/* The text position the top line was last put on, kept while it is
+	 * still the top, so re-laying out (a restored place, then the real
+	 * size; resizes back and forth) never drifts by a line. */
+	struct { int block; size_t off; int top; } keep;
 	int wrap_cap;     /* text: lines no longer than this (0: the width) */
 	void *win;        /* the curses window (ui/draw.c) */
 	bool dirty;
@@ -38,6 +43,12 @@ int pane_cols(const struct pane *p);
 void pane_set_doc(struct pane *p, struct doc *d);
 void pane_set_head(struct pane *p, struct doc *d);
 void pane_set_title(struct pane *p, const char *title);
+/* A list shows only the rows whose item `keep` marks (keep[item], item <
+ * n); a row standing for no item (a band heading) stays while a row under
+ * it does. keep NULL shows every row again. `label` is what the header
+ * shows while the filter is on. The selection stays when its row does.
+ * Returns how many items show. */
+int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label);
 /* The pane got a new rectangle: lay the doc out again keeping the first
  * line shown (and the selection) on the same text. */
 void pane_resize(struct pane *p, struct rect r);

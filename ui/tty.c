@@ -96,6 +96,17 @@ void tty_guard_install(void)
 		sigaction(fatal_signals[i], &sa, NULL);
 }
 
+void tty_no_suspend(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+}
+
 /* Append a terminfo string without its padding ("$<5>"). */
 static void add_cap(const char *name)
 {

@@ -16,6 +16,10 @@ bool tty_usable(FILE *err);
  * and QUIT set a flag the loop obeys; SEGV, BUS, FPE, ILL, ABRT restore the
  * terminal and re-raise. */
 void tty_guard_install(void);
+/* Kiosk mode, before initscr: Ctrl-Z does nothing. Under an sshd
+ * ForceCommand there is no shell to resume a stopped temm, so suspending
+ * would only hang the session; curses leaves an ignored SIGTSTP alone. */
+void tty_no_suspend(void);
 /* After initscr: prepare the restore string a fatal signal writes (no
  * terminfo calls are safe inside a signal handler). `mouse`: the mouse
  * was switched on. */

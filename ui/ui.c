@@ -1,485 +1,179 @@
-/* ui.c - the browser: the state, the key loop and what each action does.
- * Keys map to actions through the table generated from UI_ACTIONS; every
- * pane is a struct pane, so moving is the same everywhere and only what
- * follows a move (the reader showing the selection, the outline following
- * the book) is per pane. */
+/* ui.c - the browser: start-up (config, history, the state kept from the
+ * last run), the key loop and what each action does. Keys become actions
+ * through the table built from UI_ACTIONS (ui/keys.c) with the config's
+ * rebindings; moving is pane.c's, what follows a move view.c's, search
+ * and filters finder.c's. */
 #include "ui.h"
 #include "app.h"
-#include "tty.h"
+#include "statefile.h"
 #include "text.h"
+#include "tty.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <sys/stat.h>
 
-static const struct entity_ref no_ref = { KIND_COUNT, NO_INDEX };
+/* Key codes past the named keys for what is not a key. */
+enum { KEY_IS_RESIZE = UIK_LAST + 1, KEY_IS_MOUSE, KEY_IS_OTHER };
 
-static bool same_ref(struct entity_ref a, struct entity_ref b)
+/* A curses key as the key table names it: Enter is Enter however the
+ * terminal sends it. */
+static long key_code(int got, wint_t wc)
 {
-	return a.kind == b.kind && a.index == b.index;
-}
-
-/* ---- keys ---- */
-
-static void keymap_add(struct app *a, long key, enum ui_action act)
-{
-	if (a->keys_count < sizeof(a->keys) / sizeof(a->keys[0]))
-		a->keys[a->keys_count++] = (struct keymap_entry){ key, act };
-}
-
-static void keymap_build(struct app *a)
-{
-	const struct ui_action_info *info;
-	size_t n = ui_actions(&info);
-	for (size_t i = 0; i < n; i++) {
-		const char *k = info[i].keys;
-		while (*k) {
-			size_t len = strcspn(k, " ");
-			long code = ui_key_code(k, len);
-			enum ui_action act = info[i].action;
-			switch (code) {
-			case UIK_UP: keymap_add(a, UI_KEYCODE + KEY_UP, act); break;
-			case UIK_DOWN: keymap_add(a, UI_KEYCODE + KEY_DOWN, act); break;
-			case UIK_LEFT: keymap_add(a, UI_KEYCODE + KEY_LEFT, act); break;
-			case UIK_RIGHT: keymap_add(a, UI_KEYCODE + KEY_RIGHT, act); break;
-			case UIK_PGUP: keymap_add(a, UI_KEYCODE + KEY_PPAGE, act); break;
-			case UIK_PGDN: keymap_add(a, UI_KEYCODE + KEY_NPAGE, act); break;
-			case UIK_HOME: keymap_add(a, UI_KEYCODE + KEY_HOME, act); break;
-			case UIK_END: keymap_add(a, UI_KEYCODE + KEY_END, act); break;
-			case UIK_ENTER:
-				keymap_add(a, '\r', act);
-				keymap_add(a, '\n', act);
-				keymap_add(a, UI_KEYCODE + KEY_ENTER, act);
-				break;
-			case UIK_TAB: keymap_add(a, '\t', act); break;
-			case UIK_BTAB: keymap_add(a, UI_KEYCODE + KEY_BTAB, act); break;
-			case UIK_BACKSPACE:
-				keymap_add(a, UI_KEYCODE + KEY_BACKSPACE, act);
-				keymap_add(a, 127, act);
-				keymap_add(a, 8, act);
-				break;
-			case UIK_ESC: keymap_add(a, 27, act); break;
-			case UIK_SPACE: keymap_add(a, ' ', act); break;
-			case UIK_F1: keymap_add(a, UI_KEYCODE + KEY_F(1), act); break;
-			default:
-				if (code >= 0 && code < UIK_BASE)
-					keymap_add(a, code, act);
-				break;
-			}
-			k += len;
-			while (*k == ' ')
-				k++;
+	if (got == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_UP: return UIK_UP;
+		case KEY_DOWN: return UIK_DOWN;
+		case KEY_LEFT: return UIK_LEFT;
+		case KEY_RIGHT: return UIK_RIGHT;
+		case KEY_PPAGE: return UIK_PGUP;
+		case KEY_NPAGE: return UIK_PGDN;
+		case KEY_HOME: return UIK_HOME;
+		case KEY_END: return UIK_END;
+		case KEY_ENTER: return UIK_ENTER;
+		case KEY_BTAB: return UIK_BTAB;
+		case KEY_BACKSPACE: return UIK_BACKSPACE;
+		case KEY_DC: return UIK_DELETE;
+		case KEY_IC: return UIK_INSERT;
+		case KEY_RESIZE: return KEY_IS_RESIZE;
+		case KEY_MOUSE: return KEY_IS_MOUSE;
+		default:
+			if (wc >= KEY_F(1) && wc <= KEY_F(12))
+				return UIK_F1 + (long)(wc - KEY_F(1));
+			return KEY_IS_OTHER;
 		}
+	}
+	switch (wc) {
+	case '\r': case '\n': return UIK_ENTER;
+	case '\t': return UIK_TAB;
+	case 27: return UIK_ESC;
+	case 127: case 8: return UIK_BACKSPACE;
+	case ' ': return UIK_SPACE;
+	default: return (long)wc;
 	}
 }
 
-static enum ui_action keymap_find(const struct app *a, long key)
+/* ---- state kept between runs ---- */
+
+/* Where to come back to next time: the screen before a search rather
+ * than its results, which are not kept. */
+static void position_take(struct app *a, struct snap *s)
 {
-	for (size_t i = 0; i < a->keys_count; i++)
-		if (a->keys[i].key == key)
-			return a->keys[i].action;
-	return ACT_NONE;
+	enum ui_view v = a->view == VIEW_HELP ? a->view_before_help : a->view;
+	if (v == VIEW_SEARCH && a->find.session)
+		*s = a->find.origin;
+	else
+		app_snap_take(a, s);
+	if (s->view != VIEW_HOME && s->view != VIEW_REPORT)
+		s->view = VIEW_HOME;
 }
 
-/* ---- panes and what follows a move ---- */
-
-static struct pane *pane(struct app *a, enum ui_pane_id id)
+static void state_save(struct app *a)
 {
-	return &a->panes[id];
+	if (!a->state_path)
+		return;
+	char *text = state_format(&a->state, a->r);
+	if (text && statefile_write(a->state_path, text, strlen(text)) != 0)
+		app_say(a, "cannot save %s: %s", a->state_path, strerror(errno));
+	free(text);
 }
 
-static struct pane *focused(struct app *a)
+/* Append to the start-up message (several things may need saying). */
+static void tell(struct app *a, const char *what)
 {
-	return pane(a, a->focus[a->view]);
+	size_t n = strlen(a->message);
+	snprintf(a->message + n, sizeof(a->message) - n, "%s%s", n ? "; " : "", what);
 }
 
-static void say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(struct app *a, const char *fmt, ...)
+static char *read_small_file(const char *path)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof(a->message), fmt, ap);
-	va_end(ap);
-}
-
-static struct doc *highlighted(struct app *a, struct doc *d)
-{
-	if (d && a->highlight)
-		doc_highlight(d, a->highlight);
-	return d;
-}
-
-static char *reader_title(const struct report *r, struct entity_ref ref)
-{
-	char *label = page_label(r, ref), *s = NULL;
-	if (!label)
+	FILE *f = fopen(path, "r");
+	if (!f)
 		return NULL;
-	int n;
-	switch (ref.kind) {
-	case KIND_STAGE:
-		return label;
-	case KIND_AREA:
-		n = asprintf(&s, "Area %s", label);
-		break;
-	case KIND_EVENT: {
-		const struct event *e = r->events[ref.index];
-		n = e->month ? asprintf(&s, "Event %u-%02u", e->year, e->month) : asprintf(&s, "Event %u", e->year);
-		break;
-	}
-	default: {
-		const char *k = entity_kind_name(ref.kind);
-		n = asprintf(&s, "%c%s %s", k[0] - 32, k + 1, label);
-		break;
-	}
-	}
-	free(label);
-	return n < 0 ? NULL : s;
-}
-
-static void set_reader(struct app *a, struct entity_ref ref)
-{
-	struct pane *p = pane(a, PANE_READER);
-	a->reader = ref;
-	pane_set_doc(p, highlighted(a, page_entity(&a->pg, ref)));
-	char *t = reader_title(a->r, ref);
-	pane_set_title(p, t);
-	free(t);
-}
-
-static void update_axis(struct app *a)
-{
-	struct pane *t = pane(a, PANE_TIMELINE);
-	pane_set_head(t, page_axis(&a->pg, pane_cols(t), pane_item(t)));
-}
-
-/* The section the book is reading: the one of its first line on screen. */
-static int book_section(struct app *a)
-{
-	struct pane *b = pane(a, PANE_BOOK);
-	if (!b->doc || b->doc->lines_count == 0)
-		return 0;
-	int blk = b->doc->lines[b->top].block;
-	for (int i = blk; i >= 0; i--)
-		if (b->doc->blocks[i].section >= 0)
-			return b->doc->blocks[i].section;
-	return 0;
-}
-
-static void book_title(struct app *a)
-{
-	int s = book_section(a);
-	pane_set_title(pane(a, PANE_BOOK), s < (int)a->r->sections_count ? a->r->sections[s]->title : NULL);
-}
-
-static void ensure_book(struct app *a)
-{
-	struct pane *b = pane(a, PANE_BOOK);
-	const char *want = a->highlight;
-	const char *have = a->book_highlight;
-	if (b->doc && ((!want && !have) || (want && have && strcmp(want, have) == 0)))
-		return;
-	struct pane_anchor an;
-	pane_anchor_get(b, &an);
-	pane_set_doc(b, highlighted(a, page_book(&a->pg)));
-	pane_anchor_set(b, &an);
-	free(a->book_highlight);
-	a->book_highlight = want ? strdup(want) : NULL;
-}
-
-static int heading_block(const struct doc *d, int section)
-{
-	for (size_t i = 0; i < d->blocks_count; i++)
-		if (d->blocks[i].section == section && d->blocks[i].len > 0 && d->blocks[i].para < 0)
-			return (int)i;
-	return -1;
-}
-
-static void book_goto_section(struct app *a, int section)
-{
-	struct pane *b = pane(a, PANE_BOOK);
-	ensure_book(a);
-	int blk = heading_block(b->doc, section);
-	if (blk < 0)
-		return;
-	pane_goto_line(b, (long)doc_line_of(b->doc, blk, 0));
-	book_title(a);
-	pane_select_item(pane(a, PANE_OUTLINE), section);
-}
-
-/* After the selection or the scroll position of a pane changed. `user`:
- * the user moved this pane (not a pane following another). */
-static void moved(struct app *a, enum ui_pane_id id)
-{
-	struct pane *p = pane(a, id);
-	int item = pane_item(p);
-	switch (id) {
-	case PANE_STAGES:
-	case PANE_AREAS:
-	case PANE_TIMELINE: {
-		enum entity_kind k = id == PANE_STAGES ? KIND_STAGE : id == PANE_AREAS ? KIND_AREA : KIND_EVENT;
-		struct entity_ref ref = { k, item };
-		if (item >= 0 && !same_ref(ref, a->reader))
-			set_reader(a, ref);
-		if (id == PANE_TIMELINE)
-			update_axis(a);
-		break;
-	}
-	case PANE_OUTLINE:
-		if (item >= 0 && item != book_section(a))
-			book_goto_section(a, item);
-		break;
-	case PANE_BOOK:
-		/* the outline follows the reading position */
-		pane_select_item(pane(a, PANE_OUTLINE), book_section(a));
-		book_title(a);
-		break;
-	case PANE_RESULTS: {
-		if (item < 0 || (size_t)item >= a->results.count)
-			break;
-		const struct search_hit *h = &a->results.hits[item];
-		struct pane *pv = pane(a, PANE_PREVIEW);
-		a->preview = h->unit->ref;
-		pane_set_doc(pv, highlighted(a, page_entity(&a->pg, h->unit->ref)));
-		char *t = reader_title(a->r, h->unit->ref);
-		pane_set_title(pv, t);
-		free(t);
-		/* show the hit: its paragraph for a section, else the first match */
-		struct doc *d = pv->doc;
-		int line = -1;
-		for (size_t b = 0; b < d->blocks_count && line < 0; b++) {
-			const struct doc_block *blk = &d->blocks[b];
-			if (h->unit->ref.kind == KIND_SECTION && strcmp(h->unit->field, "paragraph") == 0 &&
-			    blk->para != h->unit->item)
-				continue;
-			for (size_t s = 0; s < blk->spans_count; s++)
-				if (blk->spans[s].style & DOC_MATCH) {
-					line = (int)doc_line_of(d, (int)b, blk->spans[s].start);
-					break;
-				}
-		}
-		if (line >= 0)
-			pane_scroll_to_line(pv, line, pane_rows(pv) / 3);
-		break;
-	}
-	default:
-		break;
-	}
-}
-
-static void set_focus(struct app *a, enum ui_pane_id id)
-{
-	if (layout_pane_view(id) != a->view || a->focus[a->view] == id)
-		return;
-	pane(a, a->focus[a->view])->dirty = true;
-	a->focus[a->view] = id;
-	pane(a, id)->dirty = true;
-	if (a->lay.single)
-		a->relayout = true;
-}
-
-static void set_view(struct app *a, enum ui_view v)
-{
-	if (a->view == v)
-		return;
-	a->view = v;
-	a->relayout = true;
-}
-
-/* ---- history ---- */
-
-static void snap_take(struct app *a, struct snap *s)
-{
-	memset(s, 0, sizeof(*s));
-	s->view = a->view == VIEW_HELP ? a->view_before_help : a->view;
-	memcpy(s->focus, a->focus, sizeof(s->focus));
-	s->reader = a->reader;
-	for (int i = 0; i < PANE_COUNT; i++)
-		pane_anchor_get(&a->panes[i], &s->anchors[i]);
-}
-
-static void snap_restore(struct app *a, const struct snap *s)
-{
-	set_view(a, s->view);
-	memcpy(a->focus, s->focus, sizeof(a->focus));
-	if (!same_ref(s->reader, a->reader))
-		set_reader(a, s->reader);
-	ensure_book(a);
-	static const enum ui_pane_id order[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER,
-						 PANE_OUTLINE, PANE_BOOK, PANE_RESULTS };
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		pane_anchor_set(pane(a, order[i]), &s->anchors[order[i]]);
-	update_axis(a);
-	book_title(a);
-	if (a->have_results) {
-		moved(a, PANE_RESULTS);
-		pane_anchor_set(pane(a, PANE_PREVIEW), &s->anchors[PANE_PREVIEW]);
-	}
-	for (int i = 0; i < PANE_COUNT; i++)
-		a->panes[i].dirty = true;
-	a->relayout = true;
-}
-
-static bool history_push_snap(struct history *h, const struct snap *s)
-{
-	if (h->count == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		if (cap > 4096) { /* a bounded history: drop the oldest */
-			memmove(h->v, h->v + 1, (h->count - 1) * sizeof(*h->v));
-			h->count--;
-		} else {
-			struct snap *g = realloc(h->v, cap * sizeof(*g));
-			if (!g)
-				return false;
-			h->v = g;
-			h->cap = cap;
+	struct stat st;
+	char *buf = NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
+		buf = calloc(1, (size_t)st.st_size + 1);
+		if (buf && fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
+			free(buf);
+			buf = NULL;
 		}
 	}
-	h->v[h->count++] = *s;
-	return true;
+	fclose(f);
+	return buf;
 }
 
-static void history_push(struct app *a)
+/* The search history and the state file: read unless kiosk (a shared
+ * account keeps nothing), written only without --no-state. */
+static void state_load(struct app *a)
 {
-	struct snap s;
-	snap_take(a, &s);
-	history_push_snap(&a->back, &s);
-	a->forward.count = 0;
-}
-
-static void history_go(struct app *a, struct history *from, struct history *to, const char *none)
-{
-	if (from->count == 0) {
-		say(a, "%s", none);
+	if (a->cli->kiosk)
+		return;
+	char *hist = state_path("history"), *st = state_path("state");
+	char warn[600];
+	if (hist && history_load(&a->hist, hist, warn, sizeof(warn)) != 0)
+		tell(a, warn);
+	char *text = st ? read_small_file(st) : NULL;
+	if (text && state_parse(&a->state, text, a->r, warn, sizeof(warn)) != 0) {
+		char msg[700];
+		snprintf(msg, sizeof(msg), "ignoring %s: %s", st, warn);
+		tell(a, msg);
+	}
+	free(text);
+	if (a->cli->no_state) {
+		free(hist);
+		free(st);
 		return;
 	}
-	struct snap now;
-	snap_take(a, &now);
-	history_push_snap(to, &now);
-	struct snap s = from->v[--from->count];
-	snap_restore(a, &s);
+	a->hist_path = hist;
+	a->state_path = st;
 }
 
-/* ---- opening things ---- */
+/* ---- marks ---- */
 
-static void open_ref(struct app *a, struct entity_ref ref, bool push)
+static void mark_key(struct app *a, enum ui_action what, long key)
 {
-	if (ref.index < 0 || (size_t)ref.index >= report_count(a->r, ref.kind))
+	if (key == UIK_ESC)
 		return;
-	if (push)
-		history_push(a);
-	if (ref.kind == KIND_SECTION) {
-		set_view(a, VIEW_REPORT);
-		book_goto_section(a, ref.index);
-		set_focus(a, PANE_BOOK);
+	if (what == ACT_MARK_GOTO && (key == '\'' || key == '`')) {
+		app_history_go(a, true);
 		return;
 	}
-	set_view(a, VIEW_HOME);
-	enum ui_pane_id nav = ref.kind == KIND_STAGE ? PANE_STAGES : ref.kind == KIND_AREA ? PANE_AREAS
-			    : ref.kind == KIND_EVENT ? PANE_TIMELINE : PANE_COUNT;
-	if (nav != PANE_COUNT) {
-		pane_select_item(pane(a, nav), ref.index);
-		if (nav == PANE_TIMELINE)
-			update_axis(a);
+	int slot = state_mark_slot(key);
+	if (slot < 0) {
+		app_say(a, "Marks are letters: a-z, A-Z");
+		return;
 	}
-	set_reader(a, ref);
-	set_focus(a, PANE_READER);
+	char letter = (char)key;
+	if (what == ACT_MARK_SET) {
+		app_snap_take(a, &a->state.marks[slot]);
+		a->state.have_mark[slot] = true;
+		app_say(a, "Mark %c set: '%c comes back here", letter, letter);
+		state_save(a);
+		return;
+	}
+	if (!a->state.have_mark[slot]) {
+		app_say(a, "No mark %c: m%c sets it", letter, letter);
+		return;
+	}
+	app_history_push(a);
+	app_snap_restore(a, &a->state.marks[slot]);
 }
 
-static int first_match_line(const struct doc *d)
+static void mark_start(struct app *a, enum ui_action what)
 {
-	for (size_t b = 0; b < d->blocks_count; b++)
-		for (size_t s = 0; s < d->blocks[b].spans_count; s++)
-			if (d->blocks[b].spans[s].style & DOC_MATCH)
-				return (int)doc_line_of(d, (int)b, d->blocks[b].spans[s].start);
-	return -1;
-}
-
-static void open_hit(struct app *a, int i, bool push)
-{
-	if (i < 0 || (size_t)i >= a->results.count)
-		return;
-	a->hit = i;
-	const struct search_hit *h = &a->results.hits[i];
-	const struct corpus_unit *u = h->unit;
-	size_t at = h->matches_count ? h->matches[0].start : 0;
-	if (u->ref.kind == KIND_SECTION) {
-		if (push)
-			history_push(a);
-		set_view(a, VIEW_REPORT);
-		ensure_book(a);
-		struct pane *b = pane(a, PANE_BOOK);
-		bool para = strcmp(u->field, "paragraph") == 0;
-		int blk = -1;
-		for (size_t k = 0; k < b->doc->blocks_count && blk < 0; k++) {
-			const struct doc_block *db = &b->doc->blocks[k];
-			if (db->section == u->ref.index && db->len > 0 && (para ? db->para == u->item : db->para < 0))
-				blk = (int)k;
-		}
-		if (blk >= 0) {
-			int line = (int)doc_line_of(b->doc, blk, at);
-			pane_goto_line(b, line);
-			pane_scroll_to_line(b, line, pane_rows(b) / 3);
-		}
-		set_focus(a, PANE_BOOK);
-		moved(a, PANE_BOOK);
-	} else {
-		open_ref(a, u->ref, push);
-		struct pane *r = pane(a, PANE_READER);
-		int line = first_match_line(r->doc);
-		if (line >= 0)
-			pane_scroll_to_line(r, line, pane_rows(r) / 3);
-	}
-	say(a, "hit %d of %zu", i + 1, a->results.count);
-}
-
-static void set_highlight(struct app *a, const char *q)
-{
-	free(a->highlight);
-	a->highlight = q ? strdup(q) : NULL;
-	/* the reader and book show marks of the query in force */
-	struct pane *r = pane(a, PANE_READER);
-	struct pane_anchor an;
-	pane_anchor_get(r, &an);
-	set_reader(a, a->reader);
-	pane_anchor_set(r, &an);
-	ensure_book(a);
-}
-
-static void run_search(struct app *a, const char *q)
-{
-	struct search_results res;
-	if (search_run(a->corpus, q, &res) != 0) {
-		say(a, "search failed");
+	enum ui_view v = a->view == VIEW_HELP ? a->view_before_help : a->view;
+	if (what == ACT_MARK_SET && v == VIEW_SEARCH) {
+		app_say(a, "Marks are for places in the report: open a hit first");
 		return;
 	}
-	if (res.count == 0) {
-		search_results_free(&res);
-		say(a, "No match for \"%s\"", q);
-		return;
-	}
-	if (a->view != VIEW_SEARCH)
-		snap_take(a, &a->search_origin);
-	history_push(a);
-	if (a->have_results)
-		search_results_free(&a->results);
-	a->results = res;
-	a->have_results = true;
-	a->hit = -1;
-	set_highlight(a, q);
-	set_view(a, VIEW_SEARCH);
-	struct pane *rp = pane(a, PANE_RESULTS);
-	pane_set_doc(rp, page_results(&a->pg, &a->results, a->lay.cols > 0 ? a->lay.cols : 80));
-	char title[320];
-	snprintf(title, sizeof(title), "\"%s\", %zu hit%s", q, res.count, res.count == 1 ? "" : "s");
-	pane_set_title(rp, title);
-	moved(a, PANE_RESULTS);
-	a->focus[VIEW_SEARCH] = PANE_RESULTS;
+	a->pending = what;
+	app_say(a, "%s", what == ACT_MARK_SET ? "mark: a letter (Esc: none)"
+					      : "go to mark: a letter, or ' for the place before");
 }
 
 /* ---- actions ---- */
@@ -496,352 +190,115 @@ static bool takes_count(enum ui_action act)
 	}
 }
 
-static void pane_jump(struct app *a, int n)
+/* The moves every pane makes the same way; true if something moved. */
+static bool move_action(struct pane *p, enum ui_action act, long count, bool have_count)
 {
-	const enum ui_pane_id *ids;
-	size_t count = layout_view_panes(a->view, &ids);
-	if (a->view != VIEW_HELP && n >= 1 && (size_t)n <= count)
-		set_focus(a, ids[n - 1]);
-}
-
-static void focus_step(struct app *a, int dir)
-{
-	struct pane *p = focused(a);
-	if (!p->list && pane_link_step(p, dir))
-		return;
-	const enum ui_pane_id *ids;
-	size_t n = layout_view_panes(a->view, &ids);
-	if (n < 2)
-		return;
-	size_t i = 0;
-	while (i < n && ids[i] != p->id)
-		i++;
-	p->link = -1;
-	p->dirty = true;
-	enum ui_pane_id next = ids[(i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n];
-	set_focus(a, next);
-	struct pane *np = pane(a, next);
-	if (!np->list) {
-		np->link = -1;
-		pane_link_step(np, dir);
+	int rows = pane_rows(p) > 1 ? pane_rows(p) : 1;
+	int n = have_count && count > 0 ? (int)count : 1;
+	int page = rows > 2 ? rows - 1 : rows, half = rows / 2 ? rows / 2 : 1;
+	switch (act) {
+	case ACT_MOVE_DOWN: return pane_move(p, n);
+	case ACT_MOVE_UP: return pane_move(p, -n);
+	case ACT_PAGE_DOWN: return pane_page(p, n * page);
+	case ACT_PAGE_UP: return pane_page(p, -n * page);
+	case ACT_HALF_DOWN: return pane_page(p, n * half);
+	case ACT_HALF_UP: return pane_page(p, -n * half);
+	case ACT_FIRST: return pane_goto_line(p, have_count ? count - 1 : 0);
+	case ACT_LAST: return pane_goto_line(p, have_count ? count - 1 : -1);
+	case ACT_PERCENT: return pane_goto_percent(p, have_count ? count : 0);
+	default: return false;
 	}
 }
 
-static void pane_side(struct app *a, int dir)
+static void open_action(struct app *a, struct pane *p)
 {
-	enum ui_pane_id f = a->focus[a->view];
-	switch (a->view) {
-	case VIEW_HOME:
-		if (dir > 0 && f != PANE_READER)
-			set_focus(a, PANE_READER);
-		else if (dir < 0 && f == PANE_READER)
-			set_focus(a, pane_item(pane(a, PANE_TIMELINE)) >= 0 && a->reader.kind == KIND_EVENT ? PANE_TIMELINE
-				     : a->reader.kind == KIND_AREA ? PANE_AREAS : PANE_STAGES);
-		else if (dir < 0 && f != PANE_STAGES)
-			set_focus(a, (enum ui_pane_id)(f - 1));
-		break;
-	case VIEW_REPORT:
-		set_focus(a, dir > 0 ? PANE_BOOK : PANE_OUTLINE);
-		break;
-	case VIEW_SEARCH:
-		set_focus(a, dir > 0 ? PANE_PREVIEW : PANE_RESULTS);
-		break;
-	default:
-		break;
-	}
-}
-
-/* The parent of an entity, as ',' goes up. */
-static struct entity_ref parent_of(const struct report *r, struct entity_ref ref)
-{
-	struct entity_ref none = no_ref;
-	int s;
-	switch (ref.kind) {
-	case KIND_SECTION:
-		s = r->sections[ref.index]->parent_ix;
-		return s >= 0 ? (struct entity_ref){ KIND_SECTION, s } : none;
-	case KIND_ACTIVITY:
-		return (struct entity_ref){ KIND_AREA, r->activities[ref.index]->area_ix };
-	case KIND_EVENT:
-		if (r->events[ref.index]->stage_ix >= 0)
-			return (struct entity_ref){ KIND_STAGE, r->events[ref.index]->stage_ix };
-		return (struct entity_ref){ KIND_SECTION, r->events[ref.index]->section_ix };
-	case KIND_AREA:
-		s = r->areas[ref.index]->section_ix;
-		if (s >= 0 && r->sections[s]->parent_ix >= 0)
-			return (struct entity_ref){ KIND_SECTION, r->sections[s]->parent_ix };
-		return none;
-	default:
-		s = report_entity_section(r, ref);
-		return s >= 0 ? (struct entity_ref){ KIND_SECTION, s } : none;
-	}
-}
-
-static void go_parent(struct app *a)
-{
-	if (a->view == VIEW_REPORT) {
-		int s = book_section(a);
-		int up = a->r->sections[s]->parent_ix;
-		if (up < 0) {
-			say(a, "%s is at the top level", a->r->sections[s]->title);
-			return;
-		}
-		book_goto_section(a, up);
-		return;
-	}
-	if (a->view != VIEW_HOME)
-		return;
-	struct entity_ref up = parent_of(a->r, a->reader);
-	if (up.index < 0) {
-		say(a, "no parent");
-		return;
-	}
-	open_ref(a, up, true);
-}
-
-static void go_sibling(struct app *a, int dir)
-{
-	struct pane *p = focused(a);
-	if (a->view == VIEW_REPORT) {
-		int s = p->id == PANE_OUTLINE && pane_item(p) >= 0 ? pane_item(p) : book_section(a);
-		int depth = a->r->sections[s]->depth, parent = a->r->sections[s]->parent_ix;
-		for (int i = s + dir; i >= 0 && i < (int)a->r->sections_count; i += dir) {
-			const struct section *x = a->r->sections[i];
-			if (x->depth < depth)
-				break;
-			if (x->depth == depth && x->parent_ix == parent) {
-				book_goto_section(a, i);
-				return;
-			}
-		}
-		say(a, "no %s section at this level", dir > 0 ? "next" : "previous");
-		return;
-	}
-	if (p->id == PANE_TIMELINE) {
-		/* the first event of the next or previous stage band */
-		int ev = pane_item(p);
-		if (ev < 0)
-			return;
-		int band = a->r->events[ev]->stage_ix;
-		int target = -1;
-		if (dir > 0) {
-			for (size_t i = (size_t)ev; i < a->r->events_count && target < 0; i++)
-				if (a->r->events[i]->stage_ix != band)
-					target = (int)i;
-		} else {
-			int first = ev;
-			while (first > 0 && a->r->events[first - 1]->stage_ix == band)
-				first--;
-			if (first > 0) {
-				int pb = a->r->events[first - 1]->stage_ix;
-				target = first - 1;
-				while (target > 0 && a->r->events[target - 1]->stage_ix == pb)
-					target--;
-			}
-		}
-		if (target >= 0 && pane_select_item(p, target))
-			moved(a, p->id);
-		return;
-	}
 	if (p->list) {
-		if (pane_move(p, dir))
-			moved(a, p->id);
-		return;
-	}
-	if (p->id == PANE_READER) {
-		struct entity_ref ref = a->reader;
-		int next = ref.index + dir;
-		if (next < 0 || (size_t)next >= report_count(a->r, ref.kind)) {
-			say(a, "no %s %s", dir > 0 ? "next" : "previous", entity_kind_name(ref.kind));
-			return;
-		}
-		open_ref(a, (struct entity_ref){ ref.kind, next }, true);
+		if (p->id == PANE_RESULTS)
+			finder_open_hit(a, pane_item(p), 0, true);
+		else if (p->id == PANE_OUTLINE)
+			app_set_focus(a, PANE_BOOK);
+		else if (a->view == VIEW_HOME)
+			app_set_focus(a, PANE_READER);
+	} else if (p->link >= 0 && (size_t)p->link < p->doc->links_count) {
+		app_open_ref(a, p->doc->links[p->link].to, true);
+	} else if (p->doc && p->doc->links_count) {
+		app_say(a, "Tab to a link, then Enter follows it");
 	}
 }
 
-static void where(struct app *a)
+static void view_action(struct app *a, enum ui_view v)
 {
-	struct pane *p = focused(a);
-	char pos[32];
-	pane_position(p, pos, sizeof(pos));
-	int lines = p->doc ? (int)p->doc->lines_count : 0;
-	int last = p->top + pane_rows(p);
-	if (last > lines)
-		last = lines;
-	const char *view = a->view == VIEW_HOME ? "Home" : a->view == VIEW_REPORT ? "Report" :
-			   a->view == VIEW_SEARCH ? "Search" : "Help";
-	if (p->list)
-		say(a, "%s, %s: item %s%s%s", view, layout_pane_name(p->id), pos, p->title ? ", " : "",
-		    p->title ? p->title : "");
-	else
-		say(a, "%s, %s%s%s: lines %d-%d of %d (%s)", view, layout_pane_name(p->id),
-		    p->title ? " " : "", p->title ? p->title : "", lines ? p->top + 1 : 0, last, lines, pos);
+	if (a->view == v)
+		return;
+	app_history_push(a);
+	app_set_view(a, v);
+}
+
+static void help_action(struct app *a, bool toggle)
+{
+	if (a->view == VIEW_HELP) {
+		app_set_view(a, a->view_before_help);
+	} else if (toggle) {
+		a->view_before_help = a->view;
+		app_set_view(a, VIEW_HELP);
+	}
+}
+
+static void cancel_action(struct app *a, struct pane *p)
+{
+	if (a->view == VIEW_HELP) {
+		help_action(a, false);
+	} else if (!finder_cancel(a) && p->link >= 0) {
+		p->link = -1;
+		p->dirty = true;
+	}
 }
 
 static void do_action(struct app *a, enum ui_action act, long count, bool have_count)
 {
-	struct pane *p = focused(a);
-	int rows = pane_rows(p) > 1 ? pane_rows(p) : 1;
-	long n = have_count && count > 0 ? count : 1;
-	bool mv = false;
+	struct pane *p = app_focused(a);
 	switch (act) {
-	case ACT_MOVE_DOWN: mv = pane_move(p, (int)n); break;
-	case ACT_MOVE_UP: mv = pane_move(p, (int)-n); break;
-	case ACT_PAGE_DOWN: mv = pane_page(p, (int)(n * (rows > 2 ? rows - 1 : rows))); break;
-	case ACT_PAGE_UP: mv = pane_page(p, (int)-(n * (rows > 2 ? rows - 1 : rows))); break;
-	case ACT_HALF_DOWN: mv = pane_page(p, (int)(n * (rows / 2 ? rows / 2 : 1))); break;
-	case ACT_HALF_UP: mv = pane_page(p, (int)-(n * (rows / 2 ? rows / 2 : 1))); break;
-	case ACT_FIRST: mv = pane_goto_line(p, have_count ? count - 1 : 0); break;
-	case ACT_LAST: mv = pane_goto_line(p, have_count ? count - 1 : -1); break;
-	case ACT_PERCENT: mv = pane_goto_percent(p, have_count ? count : 0); break;
-	case ACT_PREV_SIBLING: go_sibling(a, -1); break;
-	case ACT_NEXT_SIBLING: go_sibling(a, 1); break;
-	case ACT_PARENT: go_parent(a); break;
-	case ACT_PANE_LEFT: pane_side(a, -1); break;
-	case ACT_PANE_RIGHT: pane_side(a, 1); break;
-	case ACT_FOCUS_NEXT: focus_step(a, 1); break;
-	case ACT_FOCUS_PREV: focus_step(a, -1); break;
-	case ACT_PANE_1: pane_jump(a, 1); break;
-	case ACT_PANE_2: pane_jump(a, 2); break;
-	case ACT_PANE_3: pane_jump(a, 3); break;
-	case ACT_PANE_4: pane_jump(a, 4); break;
-	case ACT_VIEW_HOME:
-		if (a->view != VIEW_HOME) {
-			history_push(a);
-			set_view(a, VIEW_HOME);
-		}
-		break;
-	case ACT_VIEW_REPORT:
-		if (a->view != VIEW_REPORT) {
-			history_push(a);
-			ensure_book(a);
-			set_view(a, VIEW_REPORT);
-		}
-		break;
-	case ACT_OPEN:
-		if (p->list) {
-			if (p->id == PANE_RESULTS)
-				open_hit(a, pane_item(p), true);
-			else if (p->id == PANE_OUTLINE)
-				set_focus(a, PANE_BOOK);
-			else if (a->view == VIEW_HOME)
-				set_focus(a, PANE_READER);
-		} else if (p->link >= 0 && (size_t)p->link < p->doc->links_count) {
-			open_ref(a, p->doc->links[p->link].to, true);
-		} else if (p->doc && p->doc->links_count) {
-			say(a, "Tab to a link, then Enter follows it");
-		}
-		break;
-	case ACT_BACK: history_go(a, &a->back, &a->forward, "Nothing to go back to"); break;
-	case ACT_FORWARD: history_go(a, &a->forward, &a->back, "Nothing to go forward to"); break;
-	case ACT_SEARCH:
-		a->prompt = true;
-		a->prompt_len = 0;
-		a->prompt_buf[0] = '\0';
-		break;
-	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		if (!a->have_results || a->results.count == 0) {
-			say(a, "No search yet: / searches");
-			break;
-		}
-		if (a->view == VIEW_SEARCH) {
-			if (pane_move(pane(a, PANE_RESULTS), act == ACT_SEARCH_NEXT ? 1 : -1))
-				moved(a, PANE_RESULTS);
-			break;
-		}
-		{
-			long c = (long)a->results.count;
-			long i = ((long)a->hit + (act == ACT_SEARCH_NEXT ? 1 : -1) + c) % c;
-			if (a->hit < 0)
-				i = act == ACT_SEARCH_NEXT ? 0 : c - 1;
-			open_hit(a, (int)i, true);
-		}
-		break;
-	case ACT_WHERE: where(a); break;
+	case ACT_PREV_SIBLING: app_go_sibling(a, -1); break;
+	case ACT_NEXT_SIBLING: app_go_sibling(a, 1); break;
+	case ACT_PARENT: app_go_parent(a); break;
+	case ACT_PANE_LEFT: app_pane_side(a, -1); break;
+	case ACT_PANE_RIGHT: app_pane_side(a, 1); break;
+	case ACT_FOCUS_NEXT: app_focus_step(a, 1); break;
+	case ACT_FOCUS_PREV: app_focus_step(a, -1); break;
+	case ACT_PANE_1: app_pane_jump(a, 1); break;
+	case ACT_PANE_2: app_pane_jump(a, 2); break;
+	case ACT_PANE_3: app_pane_jump(a, 3); break;
+	case ACT_PANE_4: app_pane_jump(a, 4); break;
+	case ACT_VIEW_HOME: view_action(a, VIEW_HOME); break;
+	case ACT_VIEW_REPORT: view_action(a, VIEW_REPORT); break;
+	case ACT_OPEN: open_action(a, p); break;
+	case ACT_BACK: app_history_go(a, true); break;
+	case ACT_FORWARD: app_history_go(a, false); break;
+	case ACT_MARK_SET:
+	case ACT_MARK_GOTO: mark_start(a, act); break;
+	case ACT_SEARCH: finder_open(a, PROMPT_SEARCH); break;
+	case ACT_FILTER: finder_open(a, PROMPT_FILTER); break;
+	case ACT_SEARCH_NEXT: finder_step(a, 1); break;
+	case ACT_SEARCH_PREV: finder_step(a, -1); break;
+	case ACT_WHERE: app_where(a); break;
 	case ACT_REDRAW:
 		a->repaint = true;
 		for (int i = 0; i < PANE_COUNT; i++)
 			a->panes[i].dirty = true;
 		break;
-	case ACT_HELP:
-		if (a->view == VIEW_HELP) {
-			set_view(a, a->view_before_help);
-		} else {
-			a->view_before_help = a->view;
-			set_view(a, VIEW_HELP);
-		}
-		break;
-	case ACT_CANCEL:
-		if (a->view == VIEW_HELP) {
-			set_view(a, a->view_before_help);
-		} else if (a->view == VIEW_SEARCH) {
-			struct snap origin = a->search_origin;
-			set_highlight(a, NULL);
-			snap_restore(a, &origin);
-		} else if (a->highlight) {
-			set_highlight(a, NULL);
-			say(a, "Highlights off");
-		} else if (p->link >= 0) {
-			p->link = -1;
-			p->dirty = true;
-		}
-		break;
+	case ACT_HELP: help_action(a, true); break;
+	case ACT_CANCEL: cancel_action(a, p); break;
 	case ACT_QUIT:
 		if (a->view == VIEW_HELP)
-			set_view(a, a->view_before_help);
+			help_action(a, false);
 		else
 			a->quit = true;
 		break;
-	case ACT_NONE:
-	case ACT_COUNT:
+	default:
+		if (move_action(p, act, count, have_count))
+			app_moved(a, p->id);
 		break;
 	}
-	if (mv)
-		moved(a, p->id);
-}
-
-/* ---- the search prompt ---- */
-
-static void prompt_key(struct app *a, long key)
-{
-	if (key == '\r' || key == '\n' || key == UI_KEYCODE + KEY_ENTER) {
-		a->prompt = false;
-		if (a->prompt_len)
-			run_search(a, a->prompt_buf);
-		return;
-	}
-	if (key == 27 || key == 7) { /* Esc, Ctrl-G */
-		a->prompt = false;
-		return;
-	}
-	if (key == UI_KEYCODE + KEY_BACKSPACE || key == 127 || key == 8) {
-		if (a->prompt_len == 0) {
-			a->prompt = false;
-			return;
-		}
-		do
-			a->prompt_len--;
-		while (a->prompt_len > 0 && ((unsigned char)a->prompt_buf[a->prompt_len] & 0xc0) == 0x80);
-		a->prompt_buf[a->prompt_len] = '\0';
-		return;
-	}
-	if (key == 21) { /* Ctrl-U */
-		a->prompt_len = 0;
-		a->prompt_buf[0] = '\0';
-		return;
-	}
-	if (key < 0x20 || key == 0x7f || key >= UI_KEYCODE || (key >= 0x80 && key < 0xa0))
-		return;
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	memset(&st, 0, sizeof(st));
-	size_t k = wcrtomb(mb, (wchar_t)key, &st);
-	if (k == (size_t)-1 || a->prompt_len + k + 1 > sizeof(a->prompt_buf))
-		return;
-	memcpy(a->prompt_buf + a->prompt_len, mb, k);
-	a->prompt_len += k;
-	a->prompt_buf[a->prompt_len] = '\0';
 }
 
 /* ---- the mouse ---- */
@@ -873,31 +330,31 @@ static void mouse(struct app *a)
 	enum ui_pane_id id = draw_pane_at(a, ev.y, ev.x);
 	if (id == PANE_COUNT)
 		return;
-	struct pane *p = pane(a, id);
+	struct pane *p = app_pane(a, id);
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int d = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
 		if (p->list ? pane_page(p, d) : pane_move(p, d))
-			moved(a, id);
+			app_moved(a, id);
 		return;
 	}
 	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
 		return;
-	set_focus(a, id);
+	app_set_focus(a, id);
 	int row = ev.y - p->r.y - 1 - (p->head ? (int)p->head->lines_count : 0);
 	if (row < 0)
 		return;
 	int line = p->top + row;
 	if (p->list) {
 		if (pane_select_line(p, line))
-			moved(a, id);
+			app_moved(a, id);
 		if (id == PANE_RESULTS)
-			open_hit(a, pane_item(p), true);
+			finder_open_hit(a, pane_item(p), 0, true);
 		return;
 	}
 	int link = link_at(p, line, ev.x - p->r.x);
 	if (link >= 0) {
 		p->link = link;
-		open_ref(a, p->doc->links[link].to, true);
+		app_open_ref(a, p->doc->links[link].to, true);
 	}
 }
 
@@ -912,60 +369,128 @@ static void apply_layout(struct app *a)
 			pane_resize(&a->panes[i], a->lay.pane[i]);
 	}
 	if (a->lay.pane[PANE_TIMELINE].w > 0)
-		update_axis(a);
+		app_update_axis(a);
+	finder_relayout(a);
+	/* the preview was filled before it had a size: show the hit */
+	if (v == VIEW_SEARCH && a->laid_out != VIEW_SEARCH)
+		app_moved(a, PANE_RESULTS);
+	a->laid_out = v;
 	for (int i = 0; i < PANE_COUNT; i++)
 		a->panes[i].dirty = true;
+}
+
+/* A digit: a count, or (alone, 1-4) a jump to a pane. */
+static void count_key(struct app *a, long key)
+{
+	if (!a->have_count) {
+		a->have_count = true;
+		a->count = key - '0';
+		a->count_undo = false;
+		if (key >= '1' && key <= '4') {
+			/* a lone 1-4 jumps to a pane at once; if more digits
+			 * or a counted key follow, the jump is undone */
+			a->count_from = a->focus[a->view];
+			a->count_undo = true;
+			app_pane_jump(a, (int)(key - '0'));
+		}
+		return;
+	}
+	if (a->count_undo)
+		app_set_focus(a, a->count_from);
+	a->count_undo = false;
+	if (a->count < 10000000)
+		a->count = a->count * 10 + (key - '0');
 }
 
 static void handle_key(struct app *a, long key)
 {
 	a->message[0] = '\0';
-	if (key == UI_KEYCODE + KEY_RESIZE) {
+	if (key == KEY_IS_RESIZE) {
 		a->relayout = true;
 		return;
 	}
-	if (a->prompt) {
-		prompt_key(a, key);
+	if (a->prompt.kind != PROMPT_NONE) {
+		finder_key(a, key);
 		return;
 	}
-	if (key == UI_KEYCODE + KEY_MOUSE) {
+	if (key == KEY_IS_MOUSE) {
 		mouse(a);
 		return;
 	}
-	if (key >= '0' && key <= '9') {
-		if (!a->have_count) {
-			a->have_count = true;
-			a->count = key - '0';
-			a->count_undo = false;
-			if (key >= '1' && key <= '4') {
-				/* a lone 1-4 jumps to a pane at once; if more digits
-				 * or a counted key follow, the jump is undone */
-				a->count_from = a->focus[a->view];
-				a->count_undo = true;
-				pane_jump(a, (int)(key - '0'));
-			}
-		} else {
-			if (a->count_undo)
-				set_focus(a, a->count_from);
-			a->count_undo = false;
-			if (a->count < 10000000)
-				a->count = a->count * 10 + (key - '0');
-		}
+	if (a->pending != ACT_NONE) {
+		enum ui_action what = a->pending;
+		a->pending = ACT_NONE;
+		mark_key(a, what, key);
 		return;
 	}
-	enum ui_action act = keymap_find(a, key);
+	if (key >= '0' && key <= '9') {
+		count_key(a, key);
+		return;
+	}
+	enum ui_action act = keymap_lookup(&a->set.keys, key, false);
 	bool have = a->have_count;
 	long count = a->count;
 	if (have && takes_count(act) && a->count_undo)
-		set_focus(a, a->count_from);
+		app_set_focus(a, a->count_from);
 	a->have_count = false;
 	a->count = 0;
 	a->count_undo = false;
 	if (act == ACT_NONE) {
-		say(a, "Unknown key: ? shows the keys");
+		app_say(a, "Unknown key: ? shows the keys");
 		return;
 	}
 	do_action(a, act, count, have && takes_count(act));
+}
+
+/* The config: --config FILE, else the default file; none with
+ * --no-config or in kiosk mode. */
+static void settings_read(struct app *a)
+{
+	if (a->cli->no_config || a->cli->kiosk)
+		return;
+	char *path = a->cli->config ? strdup(a->cli->config) : config_default_path();
+	if (path && settings_load(&a->set, path, a->cli->config != NULL) != 0)
+		tell(a, a->set.message);
+	free(path);
+}
+
+/* Where the browser opens: --goto, else where the last run left off,
+ * else the config's pane. */
+static void start_place(struct app *a, struct entity_ref start)
+{
+	if (start.index >= 0) {
+		app_open_ref(a, start, false);
+	} else if (a->state.have_position) {
+		app_snap_restore(a, &a->state.position);
+	} else if (a->set.pane != PANE_COUNT) {
+		enum ui_view v = layout_pane_view(a->set.pane);
+		a->view = v;
+		a->focus[v] = a->set.pane;
+		app_moved(a, a->set.pane); /* the reader shows its selection */
+	}
+}
+
+static void panes_init(struct app *a)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		enum ui_pane_id id = (enum ui_pane_id)i;
+		bool list = id == PANE_STAGES || id == PANE_AREAS || id == PANE_TIMELINE ||
+			    id == PANE_OUTLINE || id == PANE_RESULTS;
+		pane_init(&a->panes[i], id, list);
+		if (!list)
+			a->panes[i].wrap_cap = a->set.wrap;
+	}
+	pane_set_doc(app_pane(a, PANE_STAGES), page_stages(&a->pg));
+	pane_set_doc(app_pane(a, PANE_AREAS), page_areas(&a->pg));
+	pane_set_doc(app_pane(a, PANE_TIMELINE), page_timeline(&a->pg));
+	pane_set_doc(app_pane(a, PANE_OUTLINE), page_outline(&a->pg));
+	pane_set_doc(app_pane(a, PANE_BOOK), page_book(&a->pg));
+	pane_set_doc(app_pane(a, PANE_HELP), page_help(&a->pg));
+	a->focus[VIEW_HOME] = PANE_STAGES;
+	a->focus[VIEW_REPORT] = PANE_OUTLINE;
+	a->focus[VIEW_SEARCH] = PANE_RESULTS;
+	a->focus[VIEW_HELP] = PANE_HELP;
+	a->view = a->laid_out = VIEW_HOME;
 }
 
 static bool app_init(struct app *a, const struct report *r, const struct cli *cli)
@@ -973,8 +498,13 @@ static bool app_init(struct app *a, const struct report *r, const struct cli *cl
 	memset(a, 0, sizeof(*a));
 	a->r = r;
 	a->cli = cli;
+	a->find.hit = -1;
+	a->find.cur.pane = PANE_COUNT;
+	if (settings_init(&a->set) != 0)
+		return false;
+	settings_read(a);
 	const char *nc = getenv("NO_COLOR");
-	a->color = !cli->no_color && !(nc && *nc);
+	a->color = !cli->no_color && !(nc && *nc) && !a->set.no_colour;
 	const char *cs = nl_langinfo(CODESET);
 	/* our own glyphs (arrows, lines) need UTF-8; content text is what it is */
 	a->ascii = cli->ascii || !cs || strcmp(cs, "UTF-8") != 0;
@@ -982,34 +512,14 @@ static bool app_init(struct app *a, const struct report *r, const struct cli *cl
 	a->corpus = corpus_new(r);
 	if (!a->mentions || !a->corpus)
 		return false;
-	a->pg = (struct pages){ r, a->mentions, a->ascii };
-	a->reader = no_ref;
-	a->preview = no_ref;
-	a->hit = -1;
-	for (int i = 0; i < PANE_COUNT; i++) {
-		enum ui_pane_id id = (enum ui_pane_id)i;
-		bool list = id == PANE_STAGES || id == PANE_AREAS || id == PANE_TIMELINE ||
-			    id == PANE_OUTLINE || id == PANE_RESULTS;
-		pane_init(&a->panes[i], id, list);
-		/* long lines are hard to read: text wraps at 100 columns at most */
-		if (!list)
-			a->panes[i].wrap_cap = 100;
-	}
-	pane_set_doc(pane(a, PANE_STAGES), page_stages(&a->pg));
-	pane_set_doc(pane(a, PANE_AREAS), page_areas(&a->pg));
-	pane_set_doc(pane(a, PANE_TIMELINE), page_timeline(&a->pg));
-	pane_set_doc(pane(a, PANE_OUTLINE), page_outline(&a->pg));
-	pane_set_doc(pane(a, PANE_BOOK), page_book(&a->pg));
-	pane_set_doc(pane(a, PANE_HELP), page_help(&a->pg));
-	a->focus[VIEW_HOME] = PANE_STAGES;
-	a->focus[VIEW_REPORT] = PANE_OUTLINE;
-	a->focus[VIEW_SEARCH] = PANE_RESULTS;
-	a->focus[VIEW_HELP] = PANE_HELP;
-	a->view = VIEW_HOME;
-	set_reader(a, r->stages_count ? (struct entity_ref){ KIND_STAGE, 0 }
-				      : (struct entity_ref){ KIND_SECTION, 0 });
-	book_title(a);
-	keymap_build(a);
+	a->pg = (struct pages){ r, a->mentions, a->ascii, &a->set.keys };
+	a->reader = (struct entity_ref){ KIND_COUNT, NO_INDEX };
+	a->preview = a->reader;
+	panes_init(a);
+	app_set_reader(a, r->stages_count ? (struct entity_ref){ KIND_STAGE, 0 }
+					  : (struct entity_ref){ KIND_SECTION, 0 });
+	app_book_title(a);
+	state_load(a);
 	a->relayout = true;
 	return true;
 }
@@ -1020,17 +530,74 @@ static void app_free(struct app *a)
 		pane_free(&a->panes[i]);
 	mentions_free(a->mentions);
 	corpus_free(a->corpus);
-	if (a->have_results)
-		search_results_free(&a->results);
-	free(a->highlight);
-	free(a->book_highlight);
+	finder_free(a);
+	history_free(&a->hist);
+	free(a->hist_path);
+	free(a->state_path);
 	free(a->back.v);
 	free(a->forward.v);
+	settings_free(&a->set);
+}
+
+/* Read keys until q, a stop signal or a hang-up. Keys already typed (a
+ * paste, a fast typist over a slow link) are all read before the screen
+ * is drawn and a query is run again. */
+static int run_loop(struct app *a)
+{
+	bool more = false;
+	while (!a->quit) {
+		if (!more) {
+			finder_flush(a);
+			if (a->relayout)
+				apply_layout(a);
+			app_sync_marks(a);
+			draw_screen(a);
+		}
+		wint_t wc = 0;
+		errno = 0;
+		nodelay(stdscr, more);
+		int got = wget_wch(stdscr, &wc);
+		if (tty_stop_signal())
+			break;
+		if (got == ERR && more) {
+			more = false; /* nothing more typed: draw */
+			continue;
+		}
+		if (got == ERR) {
+			if (errno == EINTR)
+				continue;
+			return EXIT_FAIL; /* the terminal is gone: a hang-up */
+		}
+		handle_key(a, key_code(got, wc));
+		more = true;
+	}
+	return EXIT_OK;
+}
+
+static SCREEN *screen_open(struct app *a)
+{
+	tty_guard_install();
+	if (a->cli->kiosk)
+		tty_no_suspend();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		return NULL;
+	set_escdelay(25); /* Esc answers at once; terminals send sequences faster */
+	cbreak();         /* not raw: Ctrl-Z suspends and Ctrl-C stops, as users expect */
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	a->mouse = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+	mouseinterval(0);
+	tty_guard_arm(a->mouse);
+	draw_init(a);
+	return scr;
 }
 
 int ui_run(const struct report *r, const struct cli *cli)
 {
-	struct entity_ref start = no_ref;
+	struct entity_ref start = { KIND_COUNT, NO_INDEX };
 	if (cli->goto_id && report_find(r, cli->goto_id, &start) != 0) {
 		fprintf(stderr, "temm: --goto: no entity or section has the id '%s' "
 				"(temm list KIND shows the ids)\n", cli->goto_id);
@@ -1046,11 +613,8 @@ int ui_run(const struct report *r, const struct cli *cli)
 		fprintf(stderr, "temm: out of memory\n");
 		return EXIT_FAIL;
 	}
-	if (start.index >= 0)
-		open_ref(a, start, false);
-
-	tty_guard_install();
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	start_place(a, start);
+	SCREEN *scr = screen_open(a);
 	if (!scr) {
 		tty_guard_release();
 		app_free(a);
@@ -1058,35 +622,10 @@ int ui_run(const struct report *r, const struct cli *cli)
 		fprintf(stderr, "temm: cannot initialise the terminal\n");
 		return EXIT_FAIL;
 	}
-	set_escdelay(25); /* Esc answers at once; terminals send sequences faster */
-	cbreak();         /* not raw: Ctrl-Z suspends and Ctrl-C stops, as users expect */
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	a->mouse = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(0);
-	tty_guard_arm(a->mouse);
-	draw_init(a);
-
-	int rc = EXIT_OK;
-	while (!a->quit) {
-		if (a->relayout)
-			apply_layout(a);
-		draw_screen(a);
-		wint_t wc = 0;
-		errno = 0;
-		int got = wget_wch(stdscr, &wc);
-		if (tty_stop_signal())
-			break;
-		if (got == ERR) {
-			if (errno == EINTR)
-				continue;
-			rc = EXIT_FAIL; /* the terminal is gone: a hang-up */
-			break;
-		}
-		handle_key(a, got == KEY_CODE_YES ? UI_KEYCODE + (long)wc : (long)wc);
-	}
+	int rc = run_loop(a);
+	position_take(a, &a->state.position);
+	a->state.have_position = true;
+	state_save(a);
 	if (a->mouse)
 		mousemask(0, NULL);
 	draw_free(a);
