@@ -7,11 +7,16 @@
 
 static int add_match(struct search_hit *h, size_t start, size_t len)
 {
-	struct search_match *m = realloc(h->matches, (h->matches_count + 1) * sizeof(*m));
-	if (!m)
-		return -1;
-	h->matches = m;
-	m[h->matches_count++] = (struct search_match){ start, len };
+	if (h->matches_count == h->matches_capacity) {
+		/* a one-letter query matches hundreds of times in a paragraph */
+		size_t cap = h->matches_capacity ? h->matches_capacity * 2 : 4;
+		struct search_match *m = realloc(h->matches, cap * sizeof(*m));
+		if (!m)
+			return -1;
+		h->matches = m;
+		h->matches_capacity = cap;
+	}
+	h->matches[h->matches_count++] = (struct search_match){ start, len };
 	return 0;
 }
 
@@ -150,7 +155,7 @@ int search_query(const struct corpus *c, const struct query *q, struct search_re
 		if (out->count && u->ref.kind != KIND_SECTION &&
 		    same_entity(out->hits[out->count - 1].unit, u))
 			continue;
-		struct search_hit h = { u, NULL, 0 };
+		struct search_hit h = { u, NULL, 0, 0 };
 		int rc = match_unit(u, q, &h);
 		if (rc == 1 && push_hit(out, &cap, &h) == 0)
 			continue;

@@ -14,6 +14,7 @@ struct search_hit {
 	const struct corpus_unit *unit;
 	struct search_match *matches; /* every match in the unit, in order */
 	size_t matches_count;
+	size_t matches_capacity;
 };
 
 struct search_results {
