@@ -14,14 +14,24 @@ struct name {
 	size_t len;
 	size_t order; /* insertion order: the first entity added for a name wins */
 	struct entity_ref ref;
+	bool starts_word, ends_word; /* need a word boundary before / after */
+};
+
+/* A byte trie of the names: a scan walks it along the text, so finding
+ * the longest name at a position costs the length of the match, not the
+ * number of names (which grows with the content). */
+struct trie_node {
+	int child, sibling; /* first child; next sibling (-1: none) */
+	int name;           /* index into names of the name ending here, or -1 */
+	unsigned char byte;
 };
 
 struct mentions {
 	struct name *names;
 	size_t count, cap;
 	bool sealed;
-	/* after sealing: names starting with byte b are [first[b], first[b+1]) */
-	size_t first[257];
+	struct trie_node *nodes;
+	size_t nodes_count, nodes_cap;
 };
 
 struct mentions *mentions_new(void)
@@ -36,6 +46,7 @@ void mentions_free(struct mentions *m)
 	for (size_t i = 0; i < m->count; i++)
 		free(m->names[i].text);
 	free(m->names);
+	free(m->nodes);
 	free(m);
 }
 
@@ -57,7 +68,7 @@ int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 	char *copy = strdup(name);
 	if (!copy)
 		return -1;
-	m->names[m->count] = (struct name){ copy, len, m->count, ref };
+	m->names[m->count] = (struct name){ copy, len, m->count, ref, false, false };
 	m->count++;
 	m->sealed = false;
 	return 0;
@@ -68,22 +79,60 @@ size_t mentions_count(const struct mentions *m)
 	return m->count;
 }
 
-/* First byte, then longest first (so the first hit is the longest match),
- * then text and insertion order so duplicates sit together, first-added
- * first. */
+/* Text, then insertion order, so duplicates sit together, first-added first. */
 static int compare_names(const void *a, const void *b)
 {
 	const struct name *x = a, *y = b;
-	unsigned char cx = (unsigned char)x->text[0], cy = (unsigned char)y->text[0];
-	if (cx != cy)
-		return cx < cy ? -1 : 1;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
 	int c = strcmp(x->text, y->text);
 	if (c)
 		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
+
+static int trie_child(const struct mentions *m, int node, unsigned char byte)
+{
+	for (int c = m->nodes[node].child; c >= 0; c = m->nodes[c].sibling)
+		if (m->nodes[c].byte == byte)
+			return c;
+	return -1;
+}
+
+static int trie_new_node(struct mentions *m, int parent, unsigned char byte)
+{
+	if (m->nodes_count == m->nodes_cap) {
+		size_t cap = m->nodes_cap ? m->nodes_cap * 2 : 256;
+		struct trie_node *g = realloc(m->nodes, cap * sizeof(*g));
+		if (!g)
+			return -1;
+		m->nodes = g;
+		m->nodes_cap = cap;
+	}
+	int n = (int)m->nodes_count++;
+	m->nodes[n] = (struct trie_node){ -1, -1, -1, byte };
+	if (parent >= 0) {
+		m->nodes[n].sibling = m->nodes[parent].child;
+		m->nodes[parent].child = n;
+	}
+	return n;
+}
+
+static int trie_insert(struct mentions *m, int name)
+{
+	const struct name *nm = &m->names[name];
+	int node = 0;
+	for (size_t i = 0; i < nm->len; i++) {
+		unsigned char b = (unsigned char)nm->text[i];
+		int c = trie_child(m, node, b);
+		node = c >= 0 ? c : trie_new_node(m, node, b);
+		if (node < 0)
+			return -1;
+	}
+	m->nodes[node].name = name;
+	return 0;
+}
+
+static bool name_starts_with_word(const struct name *nm);
+static bool name_ends_with_word(const struct name *nm);
 
 void mentions_seal(struct mentions *m)
 {
@@ -98,11 +147,14 @@ void mentions_seal(struct mentions *m)
 		m->names[w++] = m->names[i];
 	}
 	m->count = w;
-	size_t i = 0;
-	for (unsigned b = 0; b <= 256; b++) {
-		while (b < 256 && i < m->count && (unsigned char)m->names[i].text[0] < b)
-			i++;
-		m->first[b] = b < 256 ? i : m->count;
+	m->nodes_count = 0;
+	if (trie_new_node(m, -1, 0) < 0)
+		return; /* out of memory: stays unsealed, mentions_find says so */
+	for (size_t i = 0; i < m->count; i++) {
+		m->names[i].starts_word = name_starts_with_word(&m->names[i]);
+		m->names[i].ends_word = name_ends_with_word(&m->names[i]);
+		if (trie_insert(m, (int)i) != 0)
+			return;
 	}
 	m->sealed = true;
 }
@@ -133,14 +185,37 @@ static bool word_at(const char *text, size_t pos, size_t len)
 
 /* A name that begins or ends with a non-word character ("(2010-2014)")
  * needs no boundary on that side. */
-static bool starts_with_word(const struct name *nm)
+static bool name_starts_with_word(const struct name *nm)
 {
 	return word_at(nm->text, 0, nm->len);
 }
 
-static bool ends_with_word(const struct name *nm)
+static bool name_ends_with_word(const struct name *nm)
 {
 	return word_before(nm->text, nm->len);
+}
+
+/* The longest name at text[pos] that sits on word boundaries, or NULL. */
+static const struct name *longest_at(const struct mentions *m, const char *text, size_t len,
+				     size_t pos)
+{
+	const struct name *hit = NULL;
+	bool before = word_before(text, pos);
+	int node = 0;
+	for (size_t d = 0; pos + d < len; d++) {
+		node = trie_child(m, node, (unsigned char)text[pos + d]);
+		if (node < 0)
+			break;
+		if (m->nodes[node].name < 0)
+			continue;
+		const struct name *nm = &m->names[m->nodes[node].name];
+		if (before && nm->starts_word)
+			continue;
+		if (nm->ends_word && word_at(text, pos + nm->len, len))
+			continue;
+		hit = nm; /* deeper is longer: keep going */
+	}
+	return hit;
 }
 
 long mentions_find(const struct mentions *m, const char *text, struct entity_ref self,
@@ -152,19 +227,7 @@ long mentions_find(const struct mentions *m, const char *text, struct entity_ref
 	size_t len = strlen(text), n = 0, cap = 0;
 	struct mention *v = NULL;
 	for (size_t pos = 0; pos < len;) {
-		unsigned char b = (unsigned char)text[pos];
-		const struct name *hit = NULL;
-		bool before = word_before(text, pos);
-		for (size_t i = m->first[b]; i < m->first[b + 1] && !hit; i++) {
-			const struct name *nm = &m->names[i];
-			if (nm->len > len - pos || memcmp(text + pos, nm->text, nm->len) != 0)
-				continue;
-			if (before && starts_with_word(nm))
-				continue;
-			if (ends_with_word(nm) && word_at(text, pos + nm->len, len))
-				continue;
-			hit = nm;
-		}
+		const struct name *hit = longest_at(m, text, len, pos);
 		if (!hit) {
 			/* step one character, never into the middle of one */
 			int k = u8_mblen((const uint8_t *)text + pos, len - pos);
