@@ -223,6 +223,18 @@ struct corpus *corpus_new(const struct report *r)
 	if (!c)
 		return NULL;
 	c->report = r;
+	/* size the array once: growing it copies every unit again */
+	size_t guess = r->sections_count + r->events_count + r->terms_count * 2 +
+		       (r->stages_count + r->areas_count + r->activities_count + r->meetings_count +
+			r->programmes_count) * 4;
+	for (size_t i = 0; i < r->sections_count; i++)
+		guess += r->sections[i]->paragraphs_count;
+	c->units = malloc((guess + 1) * sizeof(*c->units));
+	if (!c->units) {
+		free(c);
+		return NULL;
+	}
+	c->capacity = guess + 1;
 	struct corpus_maps maps = { 0 };
 	c->maps = &maps;
 	int rc = maps_build(r, &maps);

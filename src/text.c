@@ -137,8 +137,10 @@ int text_fold(const char *s, struct folded *out)
 {
 	size_t len = strlen(s), cap = len + 16, n = 0;
 	memset(out, 0, sizeof(*out));
+	if (len > UINT32_MAX / 4) /* offsets are 32-bit; content strings are far smaller */
+		return -1;
 	out->text = malloc(cap + 1);
-	out->origin = malloc((cap + 1) * sizeof(size_t));
+	out->origin = malloc((cap + 1) * sizeof(*out->origin));
 	if (!out->text || !out->origin)
 		goto oom;
 	for (size_t i = 0; i < len;) {
@@ -167,7 +169,7 @@ int text_fold(const char *s, struct folded *out)
 		if (n + plen > cap) {
 			cap = (n + plen) * 2;
 			char *t = realloc(out->text, cap + 1);
-			size_t *o = realloc(out->origin, (cap + 1) * sizeof(size_t));
+			uint32_t *o = realloc(out->origin, (cap + 1) * sizeof(*o));
 			if (t)
 				out->text = t;
 			if (o)
@@ -177,12 +179,12 @@ int text_fold(const char *s, struct folded *out)
 		}
 		memcpy(out->text + n, piece, plen);
 		for (size_t k = 0; k < plen; k++)
-			out->origin[n + k] = i;
+			out->origin[n + k] = (uint32_t)i;
 		n += plen;
 		i += clen;
 	}
 	out->text[n] = '\0';
-	out->origin[n] = len;
+	out->origin[n] = (uint32_t)len;
 	out->len = n;
 	return 0;
 oom:

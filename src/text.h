@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Display columns of the first `len` bytes of s (wide characters count 2). */
 int text_width(const char *s, size_t len);
@@ -31,7 +32,8 @@ long text_wrap(const char *s, int width, struct text_line **lines);
 struct folded {
 	char *text;
 	size_t len;
-	size_t *origin; /* len + 1 entries; origin[len] == strlen(s) */
+	uint32_t *origin; /* len + 1 entries; origin[len] == strlen(s); 4 bytes
+			   * each, since the index holds one per byte of text */
 };
 int text_fold(const char *s, struct folded *out);
 void text_folded_free(struct folded *f);
