@@ -14,6 +14,8 @@ void diag_init(struct diag *d)
 	memset(d, 0, sizeof(*d));
 }
 
+static char *vformat(const char *fmt, va_list ap) DIAG_PRINTF(1, 0);
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list copy;

@@ -110,6 +110,9 @@ struct cyaml_log {
 
 /* libcyaml's messages echo user data; keep the first, print it sanitized. */
 static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+	DIAG_PRINTF(3, 0);
+
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 {
 	struct cyaml_log *log = ctx;
 	if (level < CYAML_LOG_ERROR || log->first[0])
@@ -213,7 +216,8 @@ static void sanitize_string(char **s, void *ctx)
 	}
 }
 
-/* Remove the *markup* asterisks in place; record the runs they enclosed. */
+/* Remove the *markup* asterisks in place; record the runs they enclosed
+ * in sec (NULL: only remove them). */
 static void strip_emphasis(char *s, unsigned paragraph, struct section *sec)
 {
 	char *open = NULL;
@@ -232,7 +236,12 @@ static void strip_emphasis(char *s, unsigned paragraph, struct section *sec)
 			open = w;
 			continue;
 		}
-		struct emphasis *e = realloc(sec->emphasis, (sec->emphasis_count + 1) * sizeof(*e));
+		/* the array doubles when the count reaches a power of two: one
+		 * entry at a time was quadratic where realloc cannot grow in place */
+		unsigned n = sec ? sec->emphasis_count : 0;
+		struct emphasis *e = !sec ? NULL
+				   : n & (n - 1) ? sec->emphasis
+				   : realloc(sec->emphasis, (n ? 2 * (size_t)n : 1) * sizeof(*e));
 		if (e) {
 			sec->emphasis = e;
 			e[sec->emphasis_count++] = (struct emphasis){
@@ -247,7 +256,7 @@ static void strip_markup(char **s, void *ctx)
 {
 	(void)ctx;
 	if (strchr(*s, '*'))
-		strip_emphasis(*s, 0, &(struct section){ 0 });
+		strip_emphasis(*s, 0, NULL);
 }
 
 /* "1.1 Start of Cooperation" -> number "1.1", name "Start of Cooperation";
@@ -290,6 +299,9 @@ static void tidy_text(struct load_ctx *ctx)
 		split_heading(r->sections[i]);
 }
 
+/* How many problems of one load are given a line and column. */
+#define LOAD_PLACE_MAX 20
+
 void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, const char *key,
 		  int item, const char *fmt, ...)
 {
@@ -328,9 +340,14 @@ void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, con
 	}
 	unsigned line = 0, col = 0;
 	const struct content_file *cf = &ctx->files[f];
-	/* fall back to the entity, then the file, when the field is absent */
-	if (yamlcheck_locate(cf->bytes, cf->len, path, steps, &line, &col) != 0)
-		yamlcheck_locate(cf->bytes, cf->len, path, 2, &line, &col);
+	/* fall back to the entity, then the file, when the field is absent;
+	 * only for the first few problems: each search parses the file again,
+	 * and a hostile file with a problem per entry would take hours */
+	if (ctx->placed < LOAD_PLACE_MAX) {
+		ctx->placed++;
+		if (yamlcheck_locate(cf->bytes, cf->len, path, steps, &line, &col) != 0)
+			yamlcheck_locate(cf->bytes, cf->len, path, 2, &line, &col);
+	}
 	diag_add(ctx->diag, cf->path, line, col, "%s", msg);
 }
 

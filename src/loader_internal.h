@@ -17,6 +17,7 @@ struct load_ctx {
 	size_t files_count;
 	struct report *report;
 	struct diag *diag;
+	unsigned placed; /* problems given a position so far: each re-reads its file */
 };
 
 /* Report a problem with entity `index` of `kind`, placed at its field `key`

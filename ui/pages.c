@@ -78,6 +78,8 @@ static const char *arrow(const struct pages *p)
 
 /* ---- navigator lists ---- */
 
+static void vput(struct doc *d, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 static void vput(struct doc *d, const char *fmt, va_list ap)
 {
 	char buf[1024];
