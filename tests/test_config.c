@@ -12,14 +12,13 @@ static const char *const elements[] = { "title", "selection", "link" };
 static const char *const panes[] = { "stages", "areas", "timeline" };
 static const struct config_names names = { actions, 3, elements, 3, panes, 3 };
 
-static char *dir;
 
 static int load(const char *text, struct config *c, struct diag *d)
 {
 	char *path;
-	assert_true(asprintf(&path, "%s/config", dir) > 0);
+	assert_true(asprintf(&path, "%s/config", tu_dir) > 0);
 	if (text)
-		tu_write(dir, "config", text);
+		tu_write(tu_dir, "config", text);
 	else
 		remove(path);
 	diag_init(d);
@@ -28,20 +27,6 @@ static int load(const char *text, struct config *c, struct diag *d)
 	return rc;
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	dir = tu_mkdtemp();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tu_rmdir(dir);
-	free(dir);
-	return 0;
-}
 
 static void expect_problem(const char *text, unsigned line, unsigned col, const char *needle)
 {
@@ -141,5 +126,5 @@ int main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_parse_colours),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 }

@@ -11,22 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dir;
 
-static int setup(void **state)
-{
-	(void)state;
-	dir = tu_mkdtemp();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tu_rmdir(dir);
-	free(dir);
-	return 0;
-}
 
 static long code(const char *name)
 {
@@ -100,8 +85,8 @@ static void test_default_table(void **state)
 static const char *write_config(const char *text)
 {
 	static char path[512];
-	snprintf(path, sizeof(path), "%s/config", dir);
-	tu_write(dir, "config", text);
+	snprintf(path, sizeof(path), "%s/config", tu_dir);
+	tu_write(tu_dir, "config", text);
 	return path;
 }
 
@@ -171,7 +156,7 @@ static void expect_defaults(const char *text, const char *where, const char *wha
 	load(&s, text, &rc);
 	assert_int_equal(rc, -1);
 	char want[600];
-	snprintf(want, sizeof(want), "%s/config:%s: ", dir, where);
+	snprintf(want, sizeof(want), "%s/config:%s: ", tu_dir, where);
 	if (!strstr(s.message, want) || !strstr(s.message, what))
 		fail_msg("wanted '%s' and '%s' in: %s", want, what, s.message);
 	assert_non_null(strstr(s.message, "config ignored"));
@@ -198,7 +183,7 @@ static void test_bad_configs(void **state)
 	struct ui_settings s;
 	assert_int_equal(settings_init(&s), 0);
 	char *missing;
-	assert_true(asprintf(&missing, "%s/nothing-here", dir) > 0);
+	assert_true(asprintf(&missing, "%s/nothing-here", tu_dir) > 0);
 	assert_int_equal(settings_load(&s, missing, false), 0); /* the default file may be absent */
 	assert_string_equal(s.message, "");
 	assert_int_equal(settings_load(&s, missing, true), -1); /* a --config FILE may not */
@@ -252,5 +237,5 @@ int main(void)
 		cmocka_unit_test(test_bad_configs),
 		cmocka_unit_test(test_other_settings),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 }

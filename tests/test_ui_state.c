@@ -15,22 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dir;
 
-static int setup(void **state)
-{
-	(void)state;
-	dir = tu_mkdtemp();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tu_rmdir(dir);
-	free(dir);
-	return 0;
-}
 
 static struct snap place(enum ui_view view, struct entity_ref reader, int seed)
 {
@@ -180,7 +165,7 @@ static void test_statefile(void **state)
 {
 	(void)state;
 	char *path, *sub;
-	assert_true(asprintf(&sub, "%s/deep/temm", dir) > 0);
+	assert_true(asprintf(&sub, "%s/deep/temm", tu_dir) > 0);
 	assert_true(asprintf(&path, "%s/state", sub) > 0);
 	/* the directories are made, private */
 	assert_int_equal(statefile_write(path, "one\n", 4), 0);
@@ -235,7 +220,7 @@ int main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_statefile),
 	};
-	int rc = cmocka_run_group_tests(tests, setup, teardown);
+	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();
 	return rc;
 }

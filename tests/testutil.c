@@ -49,6 +49,24 @@ void tu_rmdir(const char *dir)
 	rmdir(dir);
 }
 
+char *tu_dir;
+
+int tu_tmpdir_setup(void **state)
+{
+	(void)state;
+	tu_dir = tu_mkdtemp();
+	return tu_dir ? 0 : -1;
+}
+
+int tu_tmpdir_teardown(void **state)
+{
+	(void)state;
+	tu_rmdir(tu_dir);
+	free(tu_dir);
+	tu_dir = NULL;
+	return 0;
+}
+
 static struct report *bundled;
 
 const struct report *tu_bundled(void)

@@ -17,6 +17,11 @@
 char *tu_mkdtemp(void);
 void tu_write(const char *dir, const char *name, const char *text);
 void tu_rmdir(const char *dir);
+/* A group's temporary directory, made by tu_tmpdir_setup and removed by
+ * tu_tmpdir_teardown (cmocka group setup and teardown). */
+extern char *tu_dir;
+int tu_tmpdir_setup(void **state);
+int tu_tmpdir_teardown(void **state);
 
 /* The bundled content, loaded once per test binary and asserted valid. */
 const struct report *tu_bundled(void);
