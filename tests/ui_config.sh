@@ -73,28 +73,27 @@ w=$(tm_capture | sed -n '3,22p' | sed 's/^[^│]*│//' | sed 's/ *$//' | wc -L)
 [ "$w" -le 30 ] && [ "$w" -ge 20 ] || fail "wrap: 30 gave lines of $w columns"
 tm_quit
 
+# start afresh with the config as it now is, and open the first hit for "dust"
+open_dust_hit() {
+	tm kill-server >/dev/null 2>&1
+	tm_start_wrapped 80 24
+	tm_wait 'Steady Development'
+	tm_keys /
+	tm_literal 'dust'
+	tm_keys Enter
+	tm_wait 'hit 1 of'
+}
+
 # theme: none - attributes only, no colour at all
 esc=$(printf '\033')
 printf 'theme: none\n' >"$cfg"
-tm kill-server >/dev/null 2>&1
-tm_start_wrapped 80 24
-tm_wait 'Steady Development'
-tm_keys /
-tm_literal 'dust'
-tm_keys Enter
-tm_wait 'hit 1 of'
+open_dust_hit
 tm_capture_e | grep -Eq "$esc\\[([0-9]+;)*(3[0-7]|4[0-7]|38;|48;)" && fail "theme: none still draws colours"
 tm_marked dust
 tm_quit
 # and colours of one's own
 printf 'colours:\n  match: red on green\n' >"$cfg"
-tm kill-server >/dev/null 2>&1
-tm_start_wrapped 80 24
-tm_wait 'Steady Development'
-tm_keys /
-tm_literal 'dust'
-tm_keys Enter
-tm_wait 'hit 1 of'
+open_dust_hit
 tm_capture_e | grep -Eq "$esc\\[31m$esc\\[42m" || fail "the match is not red on green"
 tm_quit
 echo ok
