@@ -54,6 +54,14 @@ void diag_add(struct diag *d, const char *file, unsigned line, unsigned column,
 	e->message = msg;
 }
 
+void diag_append(struct diag *d, const struct diag *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag_entry *e = &from->entries[i];
+		diag_add(d, e->file, e->line, e->column, "%s", e->message ? e->message : "");
+	}
+}
+
 void diag_print(const struct diag *d, FILE *out)
 {
 	for (size_t i = 0; i < d->count; i++) {

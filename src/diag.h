@@ -26,6 +26,8 @@ struct diag {
 void diag_init(struct diag *d);
 void diag_add(struct diag *d, const char *file, unsigned line, unsigned column,
 	      const char *fmt, ...) DIAG_PRINTF(5, 6);
+/* Add copies of every entry of `from` to `d`. */
+void diag_append(struct diag *d, const struct diag *from);
 /* Print every entry, one a line, with control characters made visible. */
 void diag_print(const struct diag *d, FILE *out);
 void diag_free(struct diag *d);

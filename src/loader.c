@@ -2,6 +2,7 @@
  * -> one merged, sanitized, validated report. */
 #include "loader.h"
 #include "loader_internal.h"
+#include "parallel.h"
 #include "sanitize.h"
 #include "schema.h"
 #include "yamlcheck.h"
@@ -121,10 +122,18 @@ static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list a
 	log->first[strcspn(log->first, "\n")] = '\0';
 }
 
-static int parse_file(struct content_file *f, struct diag *d)
+/* The checking pass: every problem, placed at its line and column. */
+static void check_file(struct content_file *f)
 {
-	if (yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, d) > 0)
-		return -1;
+	yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, &f->check);
+}
+
+static void tidy_doc(struct content_doc *doc);
+
+/* The loading pass: libcyaml's structs, tidied. Its messages have no
+ * position, so they are only told when the checking pass found nothing. */
+static void load_file(struct content_file *f)
+{
 	struct cyaml_log log = { "" };
 	const cyaml_config_t config = {
 		.log_fn = capture_log,
@@ -136,13 +145,80 @@ static int parse_file(struct content_file *f, struct diag *d)
 	cyaml_data_t *data = NULL;
 	cyaml_err_t err = cyaml_load_data(f->bytes, f->len, &config, &content_doc_schema, &data, NULL);
 	if (err != CYAML_OK) {
-		diag_add(d, f->path, 0, 0, "cannot load: %s%s%s", cyaml_strerror(err),
-			 log.first[0] ? ": " : "", log.first);
-		return -1;
+		snprintf(f->load_error, sizeof(f->load_error), "cannot load: %s%s%s",
+			 cyaml_strerror(err), log.first[0] ? ": " : "", log.first);
+		return;
 	}
 	/* A document with none of the optional keys loads as NULL. */
 	f->doc = data ? data : calloc(1, sizeof(struct content_doc));
-	return f->doc ? 0 : -1;
+	if (!f->doc)
+		snprintf(f->load_error, sizeof(f->load_error), "out of memory");
+	else
+		tidy_doc(f->doc);
+}
+
+/* Task 2k loads the k-th largest file, task 2k+1 checks it: the longest
+ * work starts first, so two threads finish together. */
+struct parse_tasks {
+	struct content_file *files;
+	size_t *order;
+};
+
+static void run_parse_task(size_t i, void *arg)
+{
+	struct parse_tasks *t = arg;
+	struct content_file *f = &t->files[t->order[i / 2]];
+	if (i % 2 == 0)
+		load_file(f);
+	else
+		check_file(f);
+}
+
+struct sized {
+	size_t len, file;
+};
+
+static int by_size_desc(const void *a, const void *b)
+{
+	const struct sized *x = a, *y = b;
+	return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* Both passes over every file that could be read; then, in file order,
+ * the checks' problems, or libcyaml's when the checks found none. */
+static void parse_files(struct load_ctx *ctx)
+{
+	size_t n = 0;
+	struct sized *sized = malloc((ctx->files_count + 1) * sizeof(*sized));
+	size_t *order = malloc((ctx->files_count + 1) * sizeof(*order));
+	if (!sized || !order) {
+		free(sized);
+		free(order);
+		diag_add(ctx->diag, "", 0, 0, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < ctx->files_count; i++)
+		if (ctx->files[i].bytes)
+			sized[n++] = (struct sized){ ctx->files[i].len, i };
+	qsort(sized, n, sizeof(*sized), by_size_desc);
+	for (size_t i = 0; i < n; i++)
+		order[i] = sized[i].file;
+	free(sized);
+	struct parse_tasks tasks = { ctx->files, order };
+	parallel_for(2 * n, parallel_threads(), run_parse_task, &tasks);
+	free(order);
+	for (size_t i = 0; i < ctx->files_count; i++) {
+		struct content_file *f = &ctx->files[i];
+		if (!f->bytes)
+			continue;
+		diag_append(ctx->diag, &f->check);
+		if (f->check.count && f->doc) {
+			report_doc_free(f->doc);
+			f->doc = NULL;
+		} else if (!f->check.count && !f->doc) {
+			diag_add(ctx->diag, f->path, 0, 0, "%s", f->load_error);
+		}
+	}
 }
 
 static unsigned doc_count(const struct content_doc *doc, enum entity_kind kind)
@@ -188,12 +264,6 @@ static int merge(struct load_ctx *ctx)
 	for (size_t f = 0; f < ctx->files_count; f++)
 		ctx->files[f].doc = r->docs[f];
 	GATHER(KIND_SECTION, sections);
-	for (size_t i = 0; i < r->sections_count; i++) {
-		r->sections[i]->emphasis = NULL; /* not in the schema: ours to set */
-		r->sections[i]->emphasis_count = 0;
-		r->sections[i]->number = NULL;
-		r->sections[i]->name = r->sections[i]->title;
-	}
 	GATHER(KIND_STAGE, stages);
 	GATHER(KIND_AREA, areas);
 	GATHER(KIND_ACTIVITY, activities);
@@ -282,21 +352,27 @@ static void split_heading(struct section *s)
 	s->name = t + n + 1;
 }
 
-static void tidy_text(struct load_ctx *ctx)
+/* Sanitize every string, take the emphasis out of the prose and the
+ * markup out of everything else, split the headings: one file at a time,
+ * on the thread that loaded it. */
+static void tidy_doc(struct content_doc *doc)
 {
-	struct report *r = ctx->report;
-	for (size_t i = 0; i < r->docs_count; i++)
-		schema_visit_strings(&content_doc_schema, r->docs[i], sanitize_string, NULL);
-	for (size_t i = 0; i < r->sections_count; i++) {
-		struct section *s = r->sections[i];
+	for (unsigned i = 0; i < doc->sections_count; i++) {
+		struct section *s = &doc->sections[i];
+		s->emphasis = NULL; /* not in the schema: ours to set */
+		s->emphasis_count = 0;
+		s->number = NULL;
+	}
+	schema_visit_strings(&content_doc_schema, doc, sanitize_string, NULL);
+	for (unsigned i = 0; i < doc->sections_count; i++) {
+		struct section *s = &doc->sections[i];
 		for (unsigned p = 0; p < s->paragraphs_count; p++)
 			strip_emphasis(s->paragraphs[p], p, s);
 	}
 	/* any other field: drop the markup, emphasis only shows in prose */
-	for (size_t i = 0; i < r->docs_count; i++)
-		schema_visit_strings(&content_doc_schema, r->docs[i], strip_markup, NULL);
-	for (size_t i = 0; i < r->sections_count; i++)
-		split_heading(r->sections[i]);
+	schema_visit_strings(&content_doc_schema, doc, strip_markup, NULL);
+	for (unsigned i = 0; i < doc->sections_count; i++)
+		split_heading(&doc->sections[i]);
 }
 
 /* How many problems of one load are given a line and column. */
@@ -388,8 +464,9 @@ static void ctx_free(struct load_ctx *ctx)
 	for (size_t i = 0; i < ctx->files_count; i++) {
 		free(ctx->files[i].path);
 		free(ctx->files[i].bytes);
+		diag_free(&ctx->files[i].check);
 		if (!ctx->report || !ctx->report->docs)
-			content_doc_free(ctx->files[i].doc);
+			report_doc_free(ctx->files[i].doc);
 	}
 	free(ctx->files);
 }
@@ -398,15 +475,12 @@ static void ctx_free(struct load_ctx *ctx)
 static struct report *load_files(struct load_ctx *ctx, const char *where, size_t before)
 {
 	struct diag *d = ctx->diag;
-	for (size_t i = 0; i < ctx->files_count; i++)
-		if (ctx->files[i].bytes)
-			parse_file(&ctx->files[i], d);
+	parse_files(ctx);
 	if (d->count == before) {
 		ctx->report = calloc(1, sizeof(*ctx->report));
 		if (!ctx->report || merge(ctx) != 0)
 			diag_add(d, where, 0, 0, "out of memory");
 		else {
-			tidy_text(ctx);
 			/* validate first: its positions count entries in file order */
 			if (validate_report(ctx) == 0 && sort_events(ctx->report) != 0)
 				diag_add(d, where, 0, 0, "out of memory");

@@ -9,7 +9,11 @@ struct content_file {
 	char *path;
 	unsigned char *bytes;
 	size_t len;
-	struct content_doc *doc;
+	/* Filled by the two passes over the file, which may run at the same
+	 * time on different threads: each writes only its own fields. */
+	struct diag check;     /* the checking pass's problems, with positions */
+	struct content_doc *doc; /* libcyaml's load, tidied; NULL if it failed */
+	char load_error[320];  /* why libcyaml could not load it */
 };
 
 struct load_ctx {

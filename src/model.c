@@ -233,16 +233,23 @@ void id_table_free(struct id_table *t)
 	free(t);
 }
 
+void report_doc_free(struct content_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->sections_count; i++) {
+		free(doc->sections[i].emphasis);
+		free(doc->sections[i].number);
+	}
+	content_doc_free(doc);
+}
+
 void report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->sections_count; i++) {
-		free(r->sections[i]->emphasis);
-		free(r->sections[i]->number);
-	}
 	for (size_t i = 0; i < r->docs_count; i++)
-		content_doc_free(r->docs[i]);
+		report_doc_free(r->docs[i]);
 	free(r->docs);
 	free(r->sections);
 	free(r->stages);

@@ -196,6 +196,8 @@ int report_stage_for_year(const struct report *r, unsigned year);
 char *report_section_path(const struct report *r, int section_ix, const char *sep);
 
 void report_free(struct report *r);
+/* One file's entries, with what the loader added to its sections. */
+void report_doc_free(struct content_doc *doc);
 
 /* For the loader: building the id table. id_table_add returns -1 and the
  * earlier entity in *dup when the id is taken. */

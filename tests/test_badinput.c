@@ -240,6 +240,37 @@ static void test_problems_across_files(void **state)
 	free(dir);
 }
 
+/* The files are parsed in parallel, the largest first; their problems are
+ * still told in file order, each with its position. */
+static void test_problems_in_file_order(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	tu_write(dir, "a.yaml", HEAD "  - title: [not, a, string]\n");
+	size_t cap = 64 * 1024, n = 0;
+	char *big = malloc(cap);
+	assert_non_null(big);
+	n += (size_t)snprintf(big, cap, "terms:\n");
+	for (int i = 0; n + 64 < cap && i < 1000; i++)
+		n += (size_t)snprintf(big + n, cap - n, "  - {id: t%d, title: T%d, expansion: E, section: intro}\n", i, i);
+	snprintf(big + n, cap - n, "  - {id: tz, title: Z, section: intro, colour: red}\n");
+	tu_write(dir, "b.yaml", big);
+	free(big);
+	tu_write(dir, "c.yaml", "stages: {unclosed\n");
+	struct diag d;
+	diag_init(&d);
+	assert_null(content_load(dir, &d));
+	char *text = tu_diag_text(&d);
+	const char *a = strstr(text, "a.yaml:6:"), *b = strstr(text, "b.yaml:"),
+		   *c = strstr(text, "c.yaml:");
+	if (!a || !b || !c || !(a < b && b < c) || !strstr(b, "colour"))
+		fail_msg("expected a.yaml, b.yaml (colour), c.yaml in that order; got:\n%s", text);
+	free(text);
+	diag_free(&d);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 static void test_escapes_are_sanitized(void **state)
 {
 	(void)state;
@@ -274,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_file_problems),
 		cmocka_unit_test(test_empty_and_multi_document),
 		cmocka_unit_test(test_problems_across_files),
+		cmocka_unit_test(test_problems_in_file_order),
 		cmocka_unit_test(test_escapes_are_sanitized),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
