@@ -116,7 +116,12 @@ struct app {
 };
 
 /* view.c: panes, views and places */
+/* A pane; the book's and the help's text is built on first use. */
 struct pane *app_pane(struct app *a, enum ui_pane_id id);
+/* Whether the pane's text is there (without building it). */
+bool app_pane_built(const struct app *a, enum ui_pane_id id);
+/* The search index, built on first use; NULL when out of memory. */
+struct corpus *app_corpus(struct app *a);
 struct pane *app_focused(struct app *a);
 void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void app_set_reader(struct app *a, struct entity_ref ref);

@@ -191,6 +191,19 @@ static size_t items_of(const struct app *a, enum ui_pane_id id)
 	}
 }
 
+/* The index is built on first use, which can fail for want of memory. */
+static int run_search(struct app *a, const char *text, struct search_results *res, char *err,
+		      size_t errlen)
+{
+	struct corpus *c = app_corpus(a);
+	if (!c) {
+		memset(res, 0, sizeof(*res));
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return search_execute(c, text, res, err, errlen);
+}
+
 /* Filter pane `id` by `text` (empty: no filter). 0, or -1 on a bad query
  * with the parser's message in err. */
 static int filter_apply(struct app *a, enum ui_pane_id id, const char *text, char *err, size_t errlen)
@@ -203,7 +216,7 @@ static int filter_apply(struct app *a, enum ui_pane_id id, const char *text, cha
 		a->prompt.shown = (int)n;
 	} else {
 		struct search_results res;
-		if (search_execute(a->corpus, text, &res, err, errlen) != 0)
+		if (run_search(a, text, &res, err, errlen) != 0)
 			return -1;
 		bool *keep = calloc(n + 1, sizeof(bool));
 		if (!keep) {
@@ -285,7 +298,7 @@ static void prompt_update(struct app *a)
 		return;
 	}
 	struct search_results res;
-	if (search_execute(a->corpus, text, &res, pr->error, sizeof(pr->error)) != 0)
+	if (run_search(a, text, &res, pr->error, sizeof(pr->error)) != 0)
 		return; /* the last good results stay */
 	pr->error[0] = '\0';
 	results_set(a, text, &res);

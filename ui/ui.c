@@ -276,8 +276,11 @@ static void do_action(struct app *a, enum ui_action act, long count, bool have_c
 	case ACT_FORWARD: app_history_go(a, false); break;
 	case ACT_MARK_SET:
 	case ACT_MARK_GOTO: mark_start(a, act); break;
-	case ACT_SEARCH: finder_open(a, PROMPT_SEARCH); break;
-	case ACT_FILTER: finder_open(a, PROMPT_FILTER); break;
+	case ACT_SEARCH:
+	case ACT_FILTER:
+		app_corpus(a); /* build the index while the prompt opens, not at the first key */
+		finder_open(a, act == ACT_SEARCH ? PROMPT_SEARCH : PROMPT_FILTER);
+		break;
 	case ACT_SEARCH_NEXT: finder_step(a, 1); break;
 	case ACT_SEARCH_PREV: finder_step(a, -1); break;
 	case ACT_WHERE: app_where(a); break;
@@ -365,8 +368,8 @@ static void apply_layout(struct app *a)
 	enum ui_view v = a->view;
 	layout_compute(&a->lay, COLS, LINES, v, a->focus[v]);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		if (a->lay.pane[i].w > 0)
-			pane_resize(&a->panes[i], a->lay.pane[i]);
+		if (a->lay.pane[i].w > 0) /* app_pane: a pane about to show gets its text */
+			pane_resize(app_pane(a, (enum ui_pane_id)i), a->lay.pane[i]);
 	}
 	if (a->lay.pane[PANE_TIMELINE].w > 0)
 		app_update_axis(a);
@@ -484,8 +487,6 @@ static void panes_init(struct app *a)
 	pane_set_doc(app_pane(a, PANE_AREAS), page_areas(&a->pg));
 	pane_set_doc(app_pane(a, PANE_TIMELINE), page_timeline(&a->pg));
 	pane_set_doc(app_pane(a, PANE_OUTLINE), page_outline(&a->pg));
-	pane_set_doc(app_pane(a, PANE_BOOK), page_book(&a->pg));
-	pane_set_doc(app_pane(a, PANE_HELP), page_help(&a->pg));
 	a->focus[VIEW_HOME] = PANE_STAGES;
 	a->focus[VIEW_REPORT] = PANE_OUTLINE;
 	a->focus[VIEW_SEARCH] = PANE_RESULTS;
@@ -509,8 +510,7 @@ static bool app_init(struct app *a, const struct report *r, const struct cli *cl
 	/* our own glyphs (arrows, lines) need UTF-8; content text is what it is */
 	a->ascii = cli->ascii || !cs || strcmp(cs, "UTF-8") != 0;
 	a->mentions = mentions_from_report(r);
-	a->corpus = corpus_new(r);
-	if (!a->mentions || !a->corpus)
+	if (!a->mentions)
 		return false;
 	a->pg = (struct pages){ r, a->mentions, a->ascii, &a->set.keys };
 	a->reader = (struct entity_ref){ KIND_COUNT, NO_INDEX };
@@ -518,7 +518,6 @@ static bool app_init(struct app *a, const struct report *r, const struct cli *cl
 	panes_init(a);
 	app_set_reader(a, r->stages_count ? (struct entity_ref){ KIND_STAGE, 0 }
 					  : (struct entity_ref){ KIND_SECTION, 0 });
-	app_book_title(a);
 	state_load(a);
 	a->relayout = true;
 	return true;

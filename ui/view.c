@@ -17,9 +17,34 @@ static bool same_ref(struct entity_ref a, struct entity_ref b)
 	return a.kind == b.kind && a.index == b.index;
 }
 
+/* The book (the whole report, laid out with its links found) and the help
+ * are most of what start-up would build, and many sessions never open
+ * them: each is built the first time it is asked for. */
+static void build_lazy_doc(struct app *a, enum ui_pane_id id)
+{
+	struct pane *p = &a->panes[id];
+	pane_set_doc(p, id == PANE_BOOK ? page_book(&a->pg) : page_help(&a->pg));
+	if (id == PANE_BOOK && p->doc)
+		app_book_title(a);
+}
+
+bool app_pane_built(const struct app *a, enum ui_pane_id id)
+{
+	return a->panes[id].doc || (id != PANE_BOOK && id != PANE_HELP);
+}
+
 struct pane *app_pane(struct app *a, enum ui_pane_id id)
 {
+	if (!app_pane_built(a, id))
+		build_lazy_doc(a, id);
 	return &a->panes[id];
+}
+
+struct corpus *app_corpus(struct app *a)
+{
+	if (!a->corpus)
+		a->corpus = corpus_new(a->r); /* NULL (out of memory): asked again next time */
+	return a->corpus;
 }
 
 struct pane *app_focused(struct app *a)
@@ -257,8 +282,12 @@ void app_snap_restore(struct app *a, const struct snap *s)
 		app_set_reader(a, s->reader);
 	static const enum ui_pane_id order[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER,
 						 PANE_OUTLINE, PANE_BOOK, PANE_RESULTS };
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		pane_anchor_set(app_pane(a, order[i]), &s->anchors[order[i]]);
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		enum ui_pane_id id = order[i];
+		/* a book never opened was at its start: leave it unbuilt */
+		if (app_pane_built(a, id) || s->anchors[id].block >= 0)
+			pane_anchor_set(app_pane(a, id), &s->anchors[id]);
+	}
 	app_update_axis(a);
 	app_book_title(a);
 	if (a->find.have) {
