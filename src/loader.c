@@ -74,8 +74,10 @@ static int list_files(const char *dir, struct load_ctx *ctx)
 	return ctx->files && n > 0 && ctx->diag->count == 0 ? 0 : -1;
 }
 
-/* Read the whole file ourselves, so its size is capped before libyaml sees it. */
-static int read_file(struct content_file *f, struct diag *d)
+/* Whether the file can be read, and its size (capped before libyaml sees
+ * it). The passes read it themselves, in pieces: a copy of the whole file
+ * is megabytes of fresh memory, slower to get than the parse it feeds. */
+static int stat_file(struct content_file *f, struct diag *d)
 {
 	FILE *fp = fopen(f->path, "rb");
 	if (!fp) {
@@ -83,26 +85,34 @@ static int read_file(struct content_file *f, struct diag *d)
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+	int rc = -1;
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
 		diag_add(d, f->path, 0, 0, "not a regular file");
-		fclose(fp);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > CONTENT_MAX_FILE_BYTES) {
+	else if ((unsigned long long)st.st_size > CONTENT_MAX_FILE_BYTES)
 		diag_add(d, f->path, 0, 0, "file is larger than the %u MiB limit",
 			 CONTENT_MAX_FILE_BYTES >> 20);
-		fclose(fp);
-		return -1;
-	}
-	f->bytes = malloc((size_t)st.st_size + 1);
-	f->len = f->bytes ? fread(f->bytes, 1, (size_t)st.st_size, fp) : 0;
-	int failed = !f->bytes || ferror(fp);
+	else
+		rc = 0;
 	fclose(fp);
-	if (failed) {
-		diag_add(d, f->path, 0, 0, "cannot read: %s", f->bytes ? strerror(errno) : "out of memory");
-		return -1;
+	if (rc == 0) {
+		f->len = (size_t)st.st_size;
+		f->readable = true;
 	}
-	return 0;
+	return rc;
+}
+
+const unsigned char *load_file_bytes(struct content_file *f)
+{
+	if (f->bytes)
+		return f->bytes;
+	FILE *fp = fopen(f->path, "rb");
+	if (!fp)
+		return NULL;
+	f->bytes = malloc(f->len + 1);
+	size_t got = f->bytes ? fread(f->bytes, 1, f->len, fp) : 0;
+	fclose(fp);
+	f->len = got;
+	return f->bytes;
 }
 
 struct cyaml_log {
@@ -125,7 +135,17 @@ static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list a
 /* The checking pass: every problem, placed at its line and column. */
 static void check_file(struct content_file *f)
 {
-	yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, &f->check);
+	if (f->bytes) {
+		yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, &f->check);
+		return;
+	}
+	FILE *fp = fopen(f->path, "rb");
+	if (!fp) {
+		diag_add(&f->check, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		return;
+	}
+	yamlcheck_stream(f->path, fp, CONTENT_MAX_FILE_BYTES, &content_doc_schema, &f->check);
+	fclose(fp);
 }
 
 static void tidy_doc(struct content_doc *doc);
@@ -143,7 +163,9 @@ static void load_file(struct content_file *f)
 		.flags = CYAML_CFG_NO_ALIAS,
 	};
 	cyaml_data_t *data = NULL;
-	cyaml_err_t err = cyaml_load_data(f->bytes, f->len, &config, &content_doc_schema, &data, NULL);
+	cyaml_err_t err = f->bytes ? cyaml_load_data(f->bytes, f->len, &config, &content_doc_schema,
+						      &data, NULL)
+				   : cyaml_load_file(f->path, &config, &content_doc_schema, &data, NULL);
 	if (err != CYAML_OK) {
 		snprintf(f->load_error, sizeof(f->load_error), "cannot load: %s%s%s",
 			 cyaml_strerror(err), log.first[0] ? ": " : "", log.first);
@@ -198,7 +220,7 @@ static void parse_files(struct load_ctx *ctx)
 		return;
 	}
 	for (size_t i = 0; i < ctx->files_count; i++)
-		if (ctx->files[i].bytes)
+		if (ctx->files[i].readable)
 			sized[n++] = (struct sized){ ctx->files[i].len, i };
 	qsort(sized, n, sizeof(*sized), by_size_desc);
 	for (size_t i = 0; i < n; i++)
@@ -209,7 +231,7 @@ static void parse_files(struct load_ctx *ctx)
 	free(order);
 	for (size_t i = 0; i < ctx->files_count; i++) {
 		struct content_file *f = &ctx->files[i];
-		if (!f->bytes)
+		if (!f->readable)
 			continue;
 		diag_append(ctx->diag, &f->check);
 		if (f->check.count && f->doc) {
@@ -415,14 +437,15 @@ void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, con
 			path[steps++] = (struct yaml_step){ tail, 0 };
 	}
 	unsigned line = 0, col = 0;
-	const struct content_file *cf = &ctx->files[f];
+	struct content_file *cf = &ctx->files[f];
 	/* fall back to the entity, then the file, when the field is absent;
 	 * only for the first few problems: each search parses the file again,
 	 * and a hostile file with a problem per entry would take hours */
 	if (ctx->placed < LOAD_PLACE_MAX) {
 		ctx->placed++;
-		if (yamlcheck_locate(cf->bytes, cf->len, path, steps, &line, &col) != 0)
-			yamlcheck_locate(cf->bytes, cf->len, path, 2, &line, &col);
+		const unsigned char *bytes = load_file_bytes(cf);
+		if (bytes && yamlcheck_locate(bytes, cf->len, path, steps, &line, &col) != 0)
+			yamlcheck_locate(bytes, cf->len, path, 2, &line, &col);
 	}
 	diag_add(ctx->diag, cf->path, line, col, "%s", msg);
 }
@@ -506,7 +529,7 @@ struct report *content_load(const char *dir, struct diag *d)
 	size_t before = d->count;
 	if (list_files(dir, &ctx) == 0)
 		for (size_t i = 0; i < ctx.files_count; i++)
-			read_file(&ctx.files[i], d);
+			stat_file(&ctx.files[i], d);
 	/* parse what could be read, so that every file's problems are told */
 	return load_files(&ctx, dir, before);
 }
@@ -534,5 +557,6 @@ struct report *content_load_memory(const char *name, const unsigned char *bytes,
 	}
 	memcpy(ctx.files[0].bytes, bytes, len);
 	ctx.files[0].len = len;
+	ctx.files[0].readable = true;
 	return load_files(&ctx, name, before);
 }

@@ -5,9 +5,12 @@
 #include "diag.h"
 #include "model.h"
 
+#include <stdbool.h>
+
 struct content_file {
 	char *path;
-	unsigned char *bytes;
+	bool readable;         /* a regular file within the size limit */
+	unsigned char *bytes;  /* its bytes, when loaded from memory or needed to place a problem */
 	size_t len;
 	/* Filled by the two passes over the file, which may run at the same
 	 * time on different threads: each writes only its own fields. */
@@ -23,6 +26,10 @@ struct load_ctx {
 	struct diag *diag;
 	unsigned placed; /* problems given a position so far: each re-reads its file */
 };
+
+/* The whole file, for placing a problem found after loading (an error
+ * path: it is read again then). NULL if it cannot be read. */
+const unsigned char *load_file_bytes(struct content_file *f);
 
 /* Report a problem with entity `index` of `kind`, placed at its field `key`
  * (NULL: the entity itself) and, for a list field, item `item` (-1: none). */

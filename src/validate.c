@@ -206,7 +206,9 @@ static void check_title(struct checker *c)
 		if (c->r->title) {
 			const struct yaml_step at = { "report", 0 };
 			unsigned line = 0, col = 0;
-			yamlcheck_locate(ctx->files[f].bytes, ctx->files[f].len, &at, 1, &line, &col);
+			const unsigned char *bytes = load_file_bytes(&ctx->files[f]);
+			if (bytes)
+				yamlcheck_locate(bytes, ctx->files[f].len, &at, 1, &line, &col);
 			diag_add(ctx->diag, ctx->files[f].path, line, col,
 				 "a second 'report' mapping: only one file may have one");
 			c->problems++;

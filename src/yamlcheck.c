@@ -22,21 +22,40 @@ struct walker {
 	struct diag *d;
 	int problems;
 	const char *key; /* the mapping key whose value is being checked */
-	const unsigned char *buf;
+	const unsigned char *buf; /* the bytes, when checked from memory */
 	size_t len;
+	FILE *fp;                 /* else the stream they are read from */
+	size_t max, read;         /* its cap, and how much was read */
+	bool too_big;
 };
 
 /* libyaml gives reader errors (bad UTF-8, control bytes) as a byte offset
  * only; turn it into a line and a column (in characters) like its marks. */
-static yaml_mark_t mark_at_offset(const unsigned char *buf, size_t len, size_t offset)
+static void mark_advance(yaml_mark_t *m, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n') {
+			m->line++;
+			m->column = 0;
+		} else if ((p[i] & 0xc0) != 0x80) {
+			m->column++;
+		}
+	}
+}
+
+static yaml_mark_t mark_at_offset(const struct walker *w, size_t offset)
 {
 	yaml_mark_t m = { 0 };
-	for (size_t i = 0; i < offset && i < len; i++) {
-		if (buf[i] == '\n') {
-			m.line++;
-			m.column = 0;
-		} else if ((buf[i] & 0xc0) != 0x80) {
-			m.column++;
+	if (w->buf) {
+		mark_advance(&m, w->buf, offset < w->len ? offset : w->len);
+	} else if (fseek(w->fp, 0, SEEK_SET) == 0) { /* an error path: read it again */
+		unsigned char piece[4096];
+		for (size_t at = 0, n; at < offset; at += n) {
+			size_t want = offset - at < sizeof(piece) ? offset - at : sizeof(piece);
+			n = fread(piece, 1, want, w->fp);
+			if (n == 0)
+				break;
+			mark_advance(&m, piece, n);
 		}
 	}
 	m.index = offset;
@@ -99,9 +118,13 @@ static bool advance(struct walker *w)
 		yaml_mark_t m = w->parser.problem_mark;
 		const char *what = w->parser.problem ? w->parser.problem : "unreadable input";
 		yaml_mark_t c = w->parser.context_mark;
-		if (w->parser.error == YAML_READER_ERROR)
-			m = mark_at_offset(w->buf, w->len, w->parser.problem_offset);
-		if (w->parser.context)
+		if (w->parser.error == YAML_READER_ERROR && !w->too_big)
+			m = mark_at_offset(w, w->parser.problem_offset);
+		if (w->too_big) {
+			if (w->d)
+				diag_add(w->d, w->file, 0, 0, "file is larger than the %zu MiB limit",
+					 w->max >> 20);
+		} else if (w->parser.context)
 			problem(w, m, "YAML syntax error: %s (%s that starts at %zu:%zu)", what,
 				w->parser.context, c.line + 1, c.column + 1);
 		else
@@ -325,6 +348,34 @@ static bool walker_init(struct walker *w, const char *file, const unsigned char 
 	return true;
 }
 
+/* libyaml asks for the stream in pieces; past the cap it gets an error
+ * (its own buffers would grow without bound). */
+static int read_capped(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct walker *w = data;
+	*size_read = fread(buffer, 1, size, w->fp);
+	w->read += *size_read;
+	if (w->read > w->max) {
+		w->too_big = true;
+		return 0;
+	}
+	return !ferror(w->fp);
+}
+
+static bool walker_init_stream(struct walker *w, const char *file, FILE *fp, size_t max,
+			       struct diag *d)
+{
+	memset(w, 0, sizeof(*w));
+	w->file = file;
+	w->d = d;
+	w->fp = fp;
+	w->max = max;
+	if (!yaml_parser_initialize(&w->parser))
+		return false;
+	yaml_parser_set_input(&w->parser, read_capped, w);
+	return true;
+}
+
 static void walker_done(struct walker *w)
 {
 	if (w->have_ev)
@@ -346,6 +397,23 @@ static bool enter_document(struct walker *w)
 	return advance(w); /* past DOCUMENT_START to the root node */
 }
 
+/* The single document, checked against the schema, then drained to the
+ * end so that a syntax error after it is seen. */
+static int check_walk(struct walker *w, const cyaml_schema_value_t *schema)
+{
+	if (enter_document(w)) {
+		check_value(w, schema);
+		if (!w->fatal && advance(w) && advance(w) &&
+		    w->ev.type == YAML_DOCUMENT_START_EVENT)
+			problem(w, w->ev.start_mark, "only one YAML document per file");
+	}
+	while (!w->fatal && w->have_ev && w->ev.type != YAML_STREAM_END_EVENT && advance(w))
+		;
+	int problems = w->problems + w->too_big;
+	walker_done(w);
+	return problems;
+}
+
 int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d)
 {
@@ -354,18 +422,18 @@ int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		diag_add(d, file, 0, 0, "out of memory");
 		return 1;
 	}
-	if (enter_document(&w)) {
-		check_value(&w, schema);
-		if (!w.fatal && advance(&w) && advance(&w) &&
-		    w.ev.type == YAML_DOCUMENT_START_EVENT)
-			problem(&w, w.ev.start_mark, "only one YAML document per file");
+	return check_walk(&w, schema);
+}
+
+int yamlcheck_stream(const char *file, FILE *fp, size_t max_bytes,
+		     const cyaml_schema_value_t *schema, struct diag *d)
+{
+	struct walker w;
+	if (!walker_init_stream(&w, file, fp, max_bytes, d)) {
+		diag_add(d, file, 0, 0, "out of memory");
+		return 1;
 	}
-	/* Drain to the end so that a syntax error after the document is seen. */
-	while (!w.fatal && w.have_ev && w.ev.type != YAML_STREAM_END_EVENT && advance(&w))
-		;
-	int problems = w.problems;
-	walker_done(&w);
-	return problems;
+	return check_walk(&w, schema);
 }
 
 static bool locate_in(struct walker *w, const struct yaml_step *path, size_t steps,

@@ -6,6 +6,7 @@
 
 #include <cyaml/cyaml.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -15,6 +16,10 @@
  * Returns the number of problems found (0: libcyaml may load it). */
 int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d);
+/* The same, reading the file from a stream in small pieces (no copy of the
+ * whole file); more than max_bytes is a problem. */
+int yamlcheck_stream(const char *file, FILE *fp, size_t max_bytes,
+		     const cyaml_schema_value_t *schema, struct diag *d);
 
 /* One step of a path into a document: a mapping key, or (key NULL) a
  * sequence index. */

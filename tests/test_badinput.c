@@ -2,6 +2,8 @@
  * the right FILE:LINE:COLUMN, and never a partial model. */
 #include "testutil.h"
 #include "loader.h"
+#include "schema.h"
+#include "yamlcheck.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -271,6 +273,27 @@ static void test_problems_in_file_order(void **state)
 	free(dir);
 }
 
+/* A file is read in pieces; one that grew past the cap after it was
+ * looked at is refused while it is read, not parsed to the end. */
+static void test_stream_cap(void **state)
+{
+	(void)state;
+	static const char yaml[] = HEAD;
+	struct diag d;
+	diag_init(&d);
+	FILE *fp = fmemopen((void *)yaml, strlen(yaml), "rb");
+	assert_non_null(fp);
+	assert_int_equal(yamlcheck_stream("t.yaml", fp, sizeof(yaml), &content_doc_schema, &d), 0);
+	fclose(fp);
+	assert_int_equal(d.count, 0);
+	fp = fmemopen((void *)yaml, strlen(yaml), "rb");
+	assert_non_null(fp);
+	assert_int_not_equal(yamlcheck_stream("t.yaml", fp, 16, &content_doc_schema, &d), 0);
+	fclose(fp);
+	assert_true(tu_diag_has(&d, "t.yaml", 0, 0, "file is larger than"));
+	diag_free(&d);
+}
+
 static void test_escapes_are_sanitized(void **state)
 {
 	(void)state;
@@ -306,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_multi_document),
 		cmocka_unit_test(test_problems_across_files),
 		cmocka_unit_test(test_problems_in_file_order),
+		cmocka_unit_test(test_stream_cap),
 		cmocka_unit_test(test_escapes_are_sanitized),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
