@@ -106,6 +106,12 @@ char *sanitize_text(const char *s)
 
 bool sanitize_needed(const char *s)
 {
+	/* Most content is printable ASCII: pass over it a byte at a time
+	 * before looking at characters (every string is checked at load). */
+	while ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f)
+		s++;
+	if (!*s)
+		return false;
 	const uint8_t *p = (const uint8_t *)s;
 	size_t len = strlen(s);
 	char ph[16];
