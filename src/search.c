@@ -140,18 +140,7 @@ long search_unit_matches(const struct query *q, const struct corpus_unit *u,
 	return (long)l.count;
 }
 
-static int by_rank(const void *a, const void *b)
-{
-	const struct corpus_unit *x = ((const struct search_hit *)a)->unit;
-	const struct corpus_unit *y = ((const struct search_hit *)b)->unit;
-	if (x->tier != y->tier)
-		return (int)x->tier - (int)y->tier;
-	if (x->section_ix != y->section_ix)
-		return x->section_ix < y->section_ix ? -1 : 1;
-	return x < y ? -1 : x > y; /* corpus order */
-}
-
-static int push_hit(struct search_results *out, size_t *cap, struct search_hit *h)
+static int push_hit(struct search_results *out, size_t *cap, const struct corpus_unit *u)
 {
 	if (out->count == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
@@ -160,34 +149,65 @@ static int push_hit(struct search_results *out, size_t *cap, struct search_hit *
 			return -1;
 		out->hits = g;
 	}
-	out->hits[out->count++] = *h;
+	out->hits[out->count++] = (struct search_hit){ u, NULL, 0, false };
 	return 0;
 }
 
-static bool same_entity(const struct corpus_unit *a, const struct corpus_unit *b)
+/* A bit per entity: whether it gave a hit already. Its units are not
+ * adjacent in rank order (a title ranks before a field of the same
+ * entity), so the first of them that matches is found this way. */
+struct seen {
+	unsigned char *bits;
+	size_t base[KIND_COUNT]; /* the bit of each kind's first entity */
+};
+
+static int seen_init(struct seen *s, const struct report *r)
 {
-	return a->ref.kind == b->ref.kind && a->ref.index == b->ref.index;
+	size_t n = 0;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		s->base[k] = n;
+		n += report_count(r, (enum entity_kind)k);
+	}
+	s->bits = calloc(n / 8 + 1, 1);
+	return s->bits ? 0 : -1;
+}
+
+static bool seen_has(const struct seen *s, struct entity_ref ref)
+{
+	size_t bit = s->base[ref.kind] + (size_t)ref.index;
+	return s->bits[bit / 8] & (1u << (bit % 8));
+}
+
+static void seen_add(struct seen *s, struct entity_ref ref)
+{
+	size_t bit = s->base[ref.kind] + (size_t)ref.index;
+	s->bits[bit / 8] |= (unsigned char)(1u << (bit % 8));
 }
 
 int search_query(const struct corpus *c, const struct query *q, struct search_results *out)
 {
 	size_t cap = 0;
+	struct seen seen;
 	memset(out, 0, sizeof(*out));
 	out->query = q;
+	if (seen_init(&seen, c->report) != 0)
+		return -1;
+	/* In rank order, so the hits come out ranked and an entity's first
+	 * matching unit is its best; sections give a hit per unit. */
 	for (size_t i = 0; i < c->count; i++) {
-		const struct corpus_unit *u = &c->units[i];
-		/* an entity's units are adjacent: once one matched, skip the rest */
-		if (out->count && u->ref.kind != KIND_SECTION &&
-		    same_entity(out->hits[out->count - 1].unit, u))
+		const struct corpus_unit *u = &c->units[c->rank[i]];
+		bool one_hit = u->ref.kind != KIND_SECTION;
+		if ((one_hit && seen_has(&seen, u->ref)) || !match_unit(u, q))
 			continue;
-		struct search_hit h = { u, NULL, 0, false };
-		if (match_unit(u, q) && push_hit(out, &cap, &h) != 0) {
+		if (one_hit)
+			seen_add(&seen, u->ref);
+		if (push_hit(out, &cap, u) != 0) {
+			free(seen.bits);
 			search_results_free(out);
 			return -1;
 		}
 	}
-	if (out->count > 1)
-		qsort(out->hits, out->count, sizeof(*out->hits), by_rank);
+	free(seen.bits);
 	return 0;
 }
 
