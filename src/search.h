@@ -33,7 +33,8 @@ struct search_results {
  * Hits are ranked by tier (names and titles, then other entity fields,
  * then prose); ties keep report order. Returns 0 (even with no hits), -1
  * on a bad query, with the parser's message in err (if err is not NULL).
- * The results own the parsed query. */
+ * The results own the parsed query: after 0, free them with
+ * search_results_free even when there are no hits. */
 int search_execute(const struct corpus *c, const char *query, struct search_results *out,
 		   char *err, size_t errlen);
 /* The same without the message. */
