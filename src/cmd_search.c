@@ -93,7 +93,7 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 	int width = cli->width > 40 ? cli->width - 4 : 36;
 	for (size_t i = 0; i < res->count; i++) {
 		struct snippet sn;
-		if (search_snippet(&res->hits[i], width, &sn) != 0)
+		if (search_snippet(res, i, width, &sn) != 0)
 			continue;
 		if (cli->json)
 			print_hit_json(out, r, &res->hits[i], &sn);

@@ -217,6 +217,38 @@ static int add_entities(struct corpus *c, const struct report *r)
 	return 0;
 }
 
+/* A unit's key among the TIER_COUNT * (sections + 1) ranks:
+ * tier first, then its section, NO_INDEX before the first. */
+static size_t rank_key(const struct corpus *c, const struct corpus_unit *u)
+{
+	size_t places = c->report->sections_count + 1;
+	size_t place = u->section_ix < 0 ? 0 : (size_t)u->section_ix + 1;
+	if (place >= places) /* cannot happen with a loaded report; stay in bounds */
+		place = places - 1;
+	return (size_t)u->tier * places + place;
+}
+
+/* A counting sort: the keys are few and it is stable, so ties keep corpus
+ * order, and it stays linear in the size of the report. */
+static int rank_build(struct corpus *c)
+{
+	size_t keys = TIER_COUNT * (c->report->sections_count + 1);
+	size_t *next = calloc(keys + 1, sizeof(*next));
+	c->rank = malloc((c->count + 1) * sizeof(*c->rank));
+	if (!next || !c->rank) {
+		free(next);
+		return -1;
+	}
+	for (size_t i = 0; i < c->count; i++)
+		next[rank_key(c, &c->units[i]) + 1]++;
+	for (size_t k = 0; k < keys; k++)
+		next[k + 1] += next[k];
+	for (size_t i = 0; i < c->count; i++)
+		c->rank[next[rank_key(c, &c->units[i])]++] = (uint32_t)i;
+	free(next);
+	return 0;
+}
+
 struct corpus *corpus_new(const struct report *r)
 {
 	struct corpus *c = calloc(1, sizeof(*c));
@@ -239,7 +271,7 @@ struct corpus *corpus_new(const struct report *r)
 	c->maps = &maps;
 	int rc = maps_build(r, &maps);
 	if (rc == 0)
-		rc = add_sections(c, r) != 0 || add_entities(c, r) != 0;
+		rc = add_sections(c, r) != 0 || add_entities(c, r) != 0 || rank_build(c) != 0;
 	maps_free(&maps);
 	c->maps = NULL;
 	if (rc != 0) {
@@ -256,5 +288,6 @@ void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->count; i++)
 		text_folded_free(&c->units[i].folded);
 	free(c->units);
+	free(c->rank);
 	free(c);
 }

@@ -35,6 +35,11 @@ struct corpus {
 	const struct report *report;
 	struct corpus_unit *units;
 	size_t count, capacity;
+	/* The units' indices in the order search ranks hits: tier, then place
+	 * in the report (section_ix), then corpus order. Walking them gives
+	 * ranked hits with no sort per search. (32 bits: half the memory,
+	 * and 4G units would take hundreds of GB of index.) */
+	uint32_t *rank;
 	/* only while corpus_new builds it: */
 	struct corpus_facets current; /* of the entity being added */
 	const struct corpus_maps *maps;

@@ -5,18 +5,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int add_match(struct search_hit *h, size_t start, size_t len)
+/* The matches of one unit as they are found. */
+struct match_list {
+	struct search_match *v;
+	size_t count, capacity;
+};
+
+static int add_match(struct match_list *l, size_t start, size_t len)
 {
-	if (h->matches_count == h->matches_capacity) {
+	if (l->count == l->capacity) {
 		/* a one-letter query matches hundreds of times in a paragraph */
-		size_t cap = h->matches_capacity ? h->matches_capacity * 2 : 4;
-		struct search_match *m = realloc(h->matches, cap * sizeof(*m));
+		size_t cap = l->capacity ? l->capacity * 2 : 4;
+		struct search_match *m = realloc(l->v, cap * sizeof(*m));
 		if (!m)
 			return -1;
-		h->matches = m;
-		h->matches_capacity = cap;
+		l->v = m;
+		l->capacity = cap;
 	}
-	h->matches[h->matches_count++] = (struct search_match){ start, len };
+	l->v[l->count++] = (struct search_match){ start, len };
 	return 0;
 }
 
@@ -31,9 +37,10 @@ static void unfold(const struct corpus_unit *u, size_t fs, size_t fe, size_t *st
 		*end = *start + 1;
 }
 
-/* Every occurrence of a text term; `h` NULL only asks whether there is one. */
+/* Every occurrence of a text term into l; `l` NULL only asks whether there
+ * is one, and stops at it. 1 found, 0 not, -1 out of memory. */
 static int find_text(const struct corpus_unit *u, const struct query_term *t, bool exact,
-		     struct search_hit *h)
+		     struct match_list *l)
 {
 	const char *hay = exact ? u->text : u->folded.text;
 	const char *needle = exact ? t->text : t->folded;
@@ -41,19 +48,19 @@ static int find_text(const struct corpus_unit *u, const struct query_term *t, bo
 	int found = 0;
 	for (const char *p = strstr(hay, needle); p; p = strstr(p + nlen, needle)) {
 		found = 1;
-		if (!h)
+		if (!l)
 			break;
 		size_t start = (size_t)(p - hay), end = start + nlen;
 		if (!exact)
 			unfold(u, start, end, &start, &end);
-		if (add_match(h, start, end - start) != 0)
+		if (add_match(l, start, end - start) != 0)
 			return -1;
 	}
 	return found;
 }
 
 static int find_regex(const struct corpus_unit *u, const struct query_term *t,
-		      struct search_hit *h)
+		      struct match_list *l)
 {
 	const char *s = u->text;
 	size_t len = strlen(s), at = 0;
@@ -63,10 +70,10 @@ static int find_regex(const struct corpus_unit *u, const struct query_term *t,
 		if (regexec(&t->regex, s + at, 1, &m, at ? REG_NOTBOL : 0) != 0)
 			break;
 		found = 1;
-		if (!h)
+		if (!l)
 			break;
 		size_t start = at + (size_t)m.rm_so, end = at + (size_t)m.rm_eo;
-		if (end > start && add_match(h, start, end - start) != 0)
+		if (end > start && add_match(l, start, end - start) != 0)
 			return -1;
 		/* step past an empty match by a whole character */
 		at = end > start ? end : end + 1;
@@ -74,6 +81,12 @@ static int find_regex(const struct corpus_unit *u, const struct query_term *t,
 			at++;
 	}
 	return found;
+}
+
+static int find_term(const struct corpus_unit *u, const struct query *q, const struct query_term *t,
+		     struct match_list *l)
+{
+	return t->type == TERM_REGEX ? find_regex(u, t, l) : find_text(u, t, q->case_sensitive, l);
 }
 
 static bool facets_pass(const struct corpus_unit *u, const struct query *q)
@@ -95,39 +108,39 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* 1 if the unit matches (h gets every match of the positive terms), 0 if
- * not, -1 on out of memory. */
-static int match_unit(const struct corpus_unit *u, const struct query *q, struct search_hit *h)
+/* Whether the unit holds the query. Only the first occurrence of each term
+ * is looked for: where the matches are is found later, for the hits that
+ * are shown (search_hit_fill). */
+static bool match_unit(const struct corpus_unit *u, const struct query *q)
 {
 	if (!facets_pass(u, q))
-		return 0;
+		return false;
 	for (size_t i = 0; i < q->terms_count; i++) {
 		const struct query_term *t = &q->terms[i];
-		struct search_hit *into = t->negate ? NULL : h;
-		int found = t->type == TERM_REGEX ? find_regex(u, t, into)
-						  : find_text(u, t, q->case_sensitive, into);
-		if (found < 0)
-			return -1;
-		if (found == t->negate)
-			return 0;
+		if (find_term(u, q, t, NULL) == t->negate)
+			return false;
 	}
-	if (h->matches_count > 1)
-		qsort(h->matches, h->matches_count, sizeof(*h->matches), by_start);
-	return 1;
+	return true;
 }
 
-static int by_rank(const void *a, const void *b)
+long search_unit_matches(const struct query *q, const struct corpus_unit *u,
+			 struct search_match **out)
 {
-	const struct corpus_unit *x = ((const struct search_hit *)a)->unit;
-	const struct corpus_unit *y = ((const struct search_hit *)b)->unit;
-	if (x->tier != y->tier)
-		return (int)x->tier - (int)y->tier;
-	if (x->section_ix != y->section_ix)
-		return x->section_ix < y->section_ix ? -1 : 1;
-	return x < y ? -1 : x > y; /* corpus order */
+	struct match_list l = { NULL, 0, 0 };
+	*out = NULL;
+	for (size_t i = 0; q && i < q->terms_count; i++) {
+		if (!q->terms[i].negate && find_term(u, q, &q->terms[i], &l) < 0) {
+			free(l.v);
+			return -1;
+		}
+	}
+	if (l.count > 1)
+		qsort(l.v, l.count, sizeof(*l.v), by_start);
+	*out = l.v;
+	return (long)l.count;
 }
 
-static int push_hit(struct search_results *out, size_t *cap, struct search_hit *h)
+static int push_hit(struct search_results *out, size_t *cap, const struct corpus_unit *u)
 {
 	if (out->count == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
@@ -136,53 +149,90 @@ static int push_hit(struct search_results *out, size_t *cap, struct search_hit *
 			return -1;
 		out->hits = g;
 	}
-	out->hits[out->count++] = *h;
+	out->hits[out->count++] = (struct search_hit){ u, NULL, 0, false };
 	return 0;
 }
 
-static bool same_entity(const struct corpus_unit *a, const struct corpus_unit *b)
+/* A bit per entity: whether it gave a hit already. Its units are not
+ * adjacent in rank order (a title ranks before a field of the same
+ * entity), so the first of them that matches is found this way. */
+struct seen {
+	unsigned char *bits;
+	size_t base[KIND_COUNT]; /* the bit of each kind's first entity */
+};
+
+static int seen_init(struct seen *s, const struct report *r)
 {
-	return a->ref.kind == b->ref.kind && a->ref.index == b->ref.index;
+	size_t n = 0;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		s->base[k] = n;
+		n += report_count(r, (enum entity_kind)k);
+	}
+	s->bits = calloc(n / 8 + 1, 1);
+	return s->bits ? 0 : -1;
+}
+
+static bool seen_has(const struct seen *s, struct entity_ref ref)
+{
+	size_t bit = s->base[ref.kind] + (size_t)ref.index;
+	return s->bits[bit / 8] & (1u << (bit % 8));
+}
+
+static void seen_add(struct seen *s, struct entity_ref ref)
+{
+	size_t bit = s->base[ref.kind] + (size_t)ref.index;
+	s->bits[bit / 8] |= (unsigned char)(1u << (bit % 8));
 }
 
 int search_query(const struct corpus *c, const struct query *q, struct search_results *out)
 {
 	size_t cap = 0;
+	struct seen seen;
 	memset(out, 0, sizeof(*out));
+	out->query = q;
+	if (seen_init(&seen, c->report) != 0)
+		return -1;
+	/* In rank order, so the hits come out ranked and an entity's first
+	 * matching unit is its best; sections give a hit per unit. */
 	for (size_t i = 0; i < c->count; i++) {
-		const struct corpus_unit *u = &c->units[i];
-		/* an entity's units are adjacent: once one matched, skip the rest */
-		if (out->count && u->ref.kind != KIND_SECTION &&
-		    same_entity(out->hits[out->count - 1].unit, u))
+		const struct corpus_unit *u = &c->units[c->rank[i]];
+		bool one_hit = u->ref.kind != KIND_SECTION;
+		if ((one_hit && seen_has(&seen, u->ref)) || !match_unit(u, q))
 			continue;
-		struct search_hit h = { u, NULL, 0, 0 };
-		int rc = match_unit(u, q, &h);
-		if (rc == 1 && push_hit(out, &cap, &h) == 0)
-			continue;
-		free(h.matches);
-		if (rc != 0) {
+		if (one_hit)
+			seen_add(&seen, u->ref);
+		if (push_hit(out, &cap, u) != 0) {
+			free(seen.bits);
 			search_results_free(out);
 			return -1;
 		}
 	}
-	if (out->count > 1)
-		qsort(out->hits, out->count, sizeof(*out->hits), by_rank);
+	free(seen.bits);
 	return 0;
 }
 
 int search_execute(const struct corpus *c, const char *text, struct search_results *out,
 		   char *err, size_t errlen)
 {
-	struct query q;
-	char msg[256];
+	char msg[256] = "out of memory";
 	memset(out, 0, sizeof(*out));
-	int rc = query_parse(c->report, text ? text : "", &q, msg, sizeof(msg));
-	if (rc == 0)
-		rc = search_query(c, &q, out);
-	else if (err && errlen)
+	/* on the heap: the results keep it, to find the matches of a hit */
+	struct query *q = malloc(sizeof(*q));
+	int rc = -1;
+	if (q && query_parse(c->report, text ? text : "", q, msg, sizeof(msg)) == 0) {
+		rc = search_query(c, q, out);
+		snprintf(msg, sizeof(msg), "out of memory");
+	}
+	if (rc == 0) {
+		out->owned = q;
+		return 0;
+	}
+	if (err && errlen)
 		snprintf(err, errlen, "%s", msg);
-	query_free(&q);
-	return rc;
+	if (q)
+		query_free(q);
+	free(q);
+	return -1;
 }
 
 int search_run(const struct corpus *c, const char *text, struct search_results *out)
@@ -195,7 +245,33 @@ void search_results_free(struct search_results *r)
 	for (size_t i = 0; i < r->count; i++)
 		free(r->hits[i].matches);
 	free(r->hits);
+	if (r->owned)
+		query_free(r->owned);
+	free(r->owned);
 	memset(r, 0, sizeof(*r));
+}
+
+int search_hit_fill(struct search_results *r, size_t i)
+{
+	struct search_hit *h = &r->hits[i];
+	if (h->filled)
+		return 0;
+	struct search_match *m;
+	long n = search_unit_matches(r->query, h->unit, &m);
+	if (n < 0)
+		return -1;
+	h->matches = m;
+	h->matches_count = (size_t)n;
+	h->filled = true;
+	return 0;
+}
+
+const struct search_hit *search_hit_at(struct search_results *r, size_t i)
+{
+	/* out of memory leaves the hit without matches: it opens at its
+	 * start, as a hit of a query with only facets does */
+	(void)search_hit_fill(r, i);
+	return &r->hits[i];
 }
 
 /* Start of the character before byte offset i. */
@@ -207,12 +283,13 @@ static size_t char_before(const char *s, size_t i)
 	return i;
 }
 
-int search_snippet(const struct search_hit *h, int width, struct snippet *out)
+/* The snippet of text s around matches[0], marking every match of m. */
+static int snippet_of(const char *s, const struct search_match *m, size_t n, int width,
+		      struct snippet *out)
 {
-	const char *s = h->unit->text;
 	size_t len = strlen(s);
-	size_t ms = h->matches_count ? h->matches[0].start : 0;
-	size_t ml = h->matches_count ? h->matches[0].len : 0;
+	size_t ms = n ? m[0].start : 0;
+	size_t ml = n ? m[0].len : 0;
 	const char *dots = "...";
 	memset(out, 0, sizeof(*out));
 	if (width < 8)
@@ -265,11 +342,13 @@ int search_snippet(const struct search_hit *h, int width, struct snippet *out)
 		out->match_start = prefix + (ms - start);
 		out->match_len = ms + ml <= start + take ? ml : start + take - ms;
 	}
-	out->marks = calloc(h->matches_count + 1, sizeof(*out->marks));
-	if (!out->marks)
+	out->marks = calloc(n + 1, sizeof(*out->marks));
+	if (!out->marks) {
+		snippet_free(out);
 		return -1;
-	for (size_t i = 0; i < h->matches_count; i++) {
-		size_t a = h->matches[i].start, b = a + h->matches[i].len;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t a = m[i].start, b = a + m[i].len;
 		if (a < start || a >= start + take)
 			continue;
 		if (b > start + take)
@@ -277,6 +356,22 @@ int search_snippet(const struct search_hit *h, int width, struct snippet *out)
 		out->marks[out->marks_count++] = (struct search_match){ prefix + a - start, b - a };
 	}
 	return 0;
+}
+
+int search_snippet(const struct search_results *r, size_t i, int width, struct snippet *out)
+{
+	const struct search_hit *h = &r->hits[i];
+	if (h->filled)
+		return snippet_of(h->unit->text, h->matches, h->matches_count, width, out);
+	struct search_match *m;
+	long n = search_unit_matches(r->query, h->unit, &m);
+	if (n < 0) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	int rc = snippet_of(h->unit->text, m, (size_t)n, width, out);
+	free(m);
+	return rc;
 }
 
 void snippet_free(struct snippet *s)

@@ -12,14 +12,19 @@ struct search_match {
 
 struct search_hit {
 	const struct corpus_unit *unit;
-	struct search_match *matches; /* every match in the unit, in order */
+	/* Every match in the unit, in order: filled on first use by
+	 * search_hit_at, since a short query matches hundreds of thousands of
+	 * times and most hits are never looked at. */
+	struct search_match *matches;
 	size_t matches_count;
-	size_t matches_capacity;
+	bool filled;
 };
 
 struct search_results {
 	struct search_hit *hits; /* ranked: tier first, then report order */
 	size_t count;
+	const struct query *query; /* what the matches of a hit are found with */
+	struct query *owned;       /* the query, when the results parsed it */
 };
 
 /* Search for a query (the language of query.h) in every unit. A hit is one
@@ -27,24 +32,42 @@ struct search_results {
  * an entity other than a section gives at most one hit, its best unit.
  * Hits are ranked by tier (names and titles, then other entity fields,
  * then prose); ties keep report order. Returns 0 (even with no hits), -1
- * on a bad query, with the parser's message in err (if err is not NULL). */
+ * on a bad query, with the parser's message in err (if err is not NULL).
+ * The results own the parsed query: after 0, free them with
+ * search_results_free even when there are no hits. */
 int search_execute(const struct corpus *c, const char *query, struct search_results *out,
 		   char *err, size_t errlen);
 /* The same without the message. */
 int search_run(const struct corpus *c, const char *query, struct search_results *out);
-/* With an already parsed query. */
+/* With an already parsed query, which the results borrow: q must stay
+ * alive, unchanged, until search_results_free. */
 int search_query(const struct corpus *c, const struct query *q, struct search_results *out);
 void search_results_free(struct search_results *r);
 
-/* A one-line excerpt of at most `width` columns around the hit's first
- * match; match_start/len locate that match inside `text`. */
+/* Hit i with its matches, found now if they were not yet. 0, or -1 on out
+ * of memory (the hit then has none). */
+int search_hit_fill(struct search_results *r, size_t i);
+/* Hit i (i < r->count) with its matches; on out of memory, without them. */
+const struct search_hit *search_hit_at(struct search_results *r, size_t i);
+
+/* Every match in u of the words, phrases and regexes of q that are not
+ * negated, sorted by start; neither whether u holds them all nor the
+ * facets are looked at. Returns how many (*out is a new array, NULL for
+ * none; caller frees), or -1 on out of memory. */
+long search_unit_matches(const struct query *q, const struct corpus_unit *u,
+			 struct search_match **out);
+
+/* A one-line excerpt of at most `width` columns around the first match of
+ * hit i; match_start/len locate that match inside `text`. */
 struct snippet {
 	char *text;
 	size_t match_start, match_len; /* the first match */
 	struct search_match *marks;    /* every match that shows in the snippet */
 	size_t marks_count;
 };
-int search_snippet(const struct search_hit *h, int width, struct snippet *out);
+/* The matches of a hit not filled yet are found for the snippet and not
+ * kept: the results list shows every hit, n and N visit few. */
+int search_snippet(const struct search_results *r, size_t i, int width, struct snippet *out);
 void snippet_free(struct snippet *s);
 
 #endif

@@ -1,5 +1,5 @@
-/* textmatch.c - a query's matches in a text, found by running search_query
- * over a corpus of one unit that holds the text, one term at a time. */
+/* textmatch.c - a query's matches in a text, found by the search core
+ * over a unit that holds the text. */
 #include "textmatch.h"
 #include "corpus.h"
 #include "text.h"
@@ -39,6 +39,7 @@ long textmatch_find(const struct query *q, const char *text, struct search_match
 	*out = NULL;
 	if (!q || !text || !*text)
 		return 0;
+	/* a unit of its own, so the search core folds and matches it */
 	struct corpus_unit u;
 	memset(&u, 0, sizeof(u));
 	u.ref = (struct entity_ref){ KIND_SECTION, 0 };
@@ -48,52 +49,11 @@ long textmatch_find(const struct query *q, const char *text, struct search_match
 	u.area_ix = NO_INDEX;
 	if (text_fold(text, &u.folded) != 0)
 		return -1;
-	struct corpus c;
-	memset(&c, 0, sizeof(c));
-	c.units = &u;
-	c.count = c.capacity = 1;
-	/* the same query with one positive term and no facets at a time */
-	struct query one = *q;
-	one.terms_count = 1;
-	one.kinds = 0;
-	one.area_ix = NO_INDEX;
-	one.stages = 0;
-	one.year_from = one.year_to = 0;
-	struct search_match *v = NULL;
-	size_t n = 0;
-	long rc = 0;
-	for (size_t i = 0; i < q->terms_count && rc == 0; i++) {
-		if (q->terms[i].negate)
-			continue;
-		one.terms = &q->terms[i];
-		struct search_results res;
-		if (search_query(&c, &one, &res) != 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t h = 0; h < res.count && rc == 0; h++) {
-			const struct search_hit *hit = &res.hits[h];
-			struct search_match *g = realloc(v, (n + hit->matches_count + 1) * sizeof(*g));
-			if (!g) {
-				rc = -1;
-				break;
-			}
-			v = g;
-			memcpy(v + n, hit->matches, hit->matches_count * sizeof(*v));
-			n += hit->matches_count;
-		}
-		search_results_free(&res);
-	}
+	struct search_match *v;
+	long n = search_unit_matches(q, &u, &v);
 	text_folded_free(&u.folded);
-	if (rc != 0) {
-		free(v);
-		return -1;
-	}
-	n = merge(v, n);
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
+	if (n <= 0)
+		return n;
 	*out = v;
-	return (long)n;
+	return (long)merge(v, (size_t)n);
 }

@@ -415,7 +415,8 @@ static void test_hits_on_pages(void **state)
 	assert_true(res.count >= 3);
 	struct doc *book = page_book(&pg);
 	for (size_t i = 0; i < res.count; i++) {
-		const struct search_hit *h = &res.hits[i];
+		const struct search_hit *h = search_hit_at(&res, i);
+		assert_true(h->matches_count >= 1);
 		struct doc *d = h->unit->ref.kind == KIND_SECTION ? book : page_entity(&pg, h->unit->ref);
 		size_t base;
 		int b = page_find_unit(d, h->unit, &base);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <strings.h>
 
 static struct corpus *corpus;
 
@@ -178,6 +179,176 @@ static void test_ranking(void **state)
 	search_results_free(&res);
 }
 
+/* Where ASCII words occur in a text, found the plain way (case ignored,
+ * occurrences not overlapping, as search steps past each), appended to
+ * v[*n..], then sorted by start: what a hit's matches must be. */
+static void plain_matches(const char *text, const char *const *words, struct search_match *v,
+			  size_t *n, size_t max)
+{
+	*n = 0;
+	for (const char *const *w = words; *w; w++) {
+		size_t len = strlen(*w);
+		for (size_t at = 0; text[at];) {
+			if (strncasecmp(text + at, *w, len) != 0) {
+				at++;
+				continue;
+			}
+			assert_true(*n < max);
+			v[(*n)++] = (struct search_match){ at, len };
+			at += len;
+		}
+	}
+	for (size_t i = 1; i < *n; i++) /* insertion sort: few and nearly sorted */
+		for (size_t j = i; j > 0 && v[j - 1].start > v[j].start; j--) {
+			struct search_match t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+}
+
+static void assert_same_snippet(const struct snippet *a, const struct snippet *b)
+{
+	assert_string_equal(a->text, b->text);
+	assert_int_equal(a->match_start, b->match_start);
+	assert_int_equal(a->match_len, b->match_len);
+	assert_int_equal(a->marks_count, b->marks_count);
+	for (size_t m = 0; m < a->marks_count; m++) {
+		assert_int_equal(a->marks[m].start, b->marks[m].start);
+		assert_int_equal(a->marks[m].len, b->marks[m].len);
+	}
+}
+
+/* A hit's matches are found only when it is looked at, and then they are
+ * every occurrence of the query's words in its unit, in order (what n and
+ * N step through); the snippet is the same before and after. */
+static void test_matches_found_on_demand(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *query;
+		const char *words[3]; /* its words that must be marked */
+	} cases[] = {
+		{ "e", { "e" } },
+		{ "pollution", { "pollution" } },
+		{ "air pollution", { "air", "pollution" } },
+		{ "\"joint action plan\"", { "joint action plan" } },
+		{ "cooperation -china", { "cooperation" } },
+		{ "kind:term", { NULL } },
+	};
+	enum { MAX = 512 };
+	struct search_match want[MAX];
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		struct search_results res;
+		assert_int_equal(search_run(corpus, cases[c].query, &res), 0);
+		assert_true(res.count > 0);
+		for (size_t i = 0; i < res.count; i++) {
+			assert_false(res.hits[i].filled); /* nothing found eagerly */
+			assert_null(res.hits[i].matches);
+			struct snippet before, after;
+			assert_int_equal(search_snippet(&res, i, 50, &before), 0);
+			assert_false(res.hits[i].filled); /* a snippet keeps nothing */
+			const struct search_hit *h = search_hit_at(&res, i);
+			assert_true(h->filled);
+			size_t n;
+			plain_matches(h->unit->text, cases[c].words, want, &n, MAX);
+			if (!cases[c].words[0])
+				assert_int_equal(n, 0);
+			else
+				assert_true(n >= 1);
+			assert_int_equal(h->matches_count, n);
+			for (size_t m = 0; m < n; m++) {
+				assert_int_equal(h->matches[m].start, want[m].start);
+				assert_int_equal(h->matches[m].len, want[m].len);
+			}
+			/* found once: the same list again */
+			const struct search_match *first = h->matches;
+			assert_ptr_equal(search_hit_at(&res, i)->matches, first);
+			assert_int_equal(search_snippet(&res, i, 50, &after), 0);
+			assert_same_snippet(&before, &after);
+			snippet_free(&before);
+			snippet_free(&after);
+		}
+		search_results_free(&res);
+	}
+}
+
+/* The order search ranks in, worked out the slow way: tier, place in the
+ * report, corpus order. */
+static int by_rank(const void *a, const void *b)
+{
+	const struct corpus_unit *x = *(const struct corpus_unit *const *)a;
+	const struct corpus_unit *y = *(const struct corpus_unit *const *)b;
+	if (x->tier != y->tier)
+		return (int)x->tier - (int)y->tier;
+	if (x->section_ix != y->section_ix)
+		return x->section_ix < y->section_ix ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The hits of a one-letter query (nearly every unit) are exactly: every
+ * unit holding it, ranked, with one hit per entity other than a section -
+ * its best unit. */
+static void test_hits_ranked_one_per_entity(void **state)
+{
+	(void)state;
+	const struct corpus_unit **want = calloc(corpus->count, sizeof(*want));
+	bool *seen = calloc(corpus->count, sizeof(*seen)); /* by the entity's first unit */
+	assert_non_null(want);
+	assert_non_null(seen);
+	size_t n = 0;
+	for (size_t i = 0; i < corpus->count; i++)
+		if (strchr(corpus->units[i].text, 'a') || strchr(corpus->units[i].text, 'A'))
+			want[n++] = &corpus->units[i];
+	qsort(want, n, sizeof(*want), by_rank);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct corpus_unit *u = want[i];
+		if (u->ref.kind != KIND_SECTION) {
+			size_t first = (size_t)(u - corpus->units);
+			while (first > 0 && corpus->units[first - 1].ref.kind == u->ref.kind &&
+			       corpus->units[first - 1].ref.index == u->ref.index)
+				first--;
+			if (seen[first])
+				continue;
+			seen[first] = true;
+		}
+		want[kept++] = u;
+	}
+	struct search_results res;
+	assert_int_equal(search_run(corpus, "a", &res), 0);
+	assert_int_equal(res.count, kept);
+	for (size_t i = 0; i < kept; i++)
+		assert_ptr_equal(res.hits[i].unit, want[i]);
+	search_results_free(&res);
+	free(want);
+	free(seen);
+	/* a meeting's place comes before its aliases in the corpus, yet an
+	 * alias (a name) is the better hit */
+	assert_int_equal(search_run(corpus, "kind:meeting /Manila|Leaders' Meeting/", &res), 0);
+	assert_int_equal(res.count, 1);
+	assert_string_equal(res.hits[0].unit->field, "aliases");
+	search_results_free(&res);
+}
+
+/* search_query borrows the caller's query to find matches later. */
+static void test_results_borrow_query(void **state)
+{
+	(void)state;
+	struct query q;
+	parse_ok("dust storm", &q);
+	struct search_results res;
+	assert_int_equal(search_query(corpus, &q, &res), 0);
+	assert_ptr_equal(res.query, &q);
+	assert_null(res.owned);
+	assert_true(res.count > 0);
+	const struct search_hit *h = search_hit_at(&res, 0);
+	assert_true(h->matches_count >= 2); /* both words, in order */
+	for (size_t m = 1; m < h->matches_count; m++)
+		assert_true(h->matches[m - 1].start < h->matches[m].start);
+	search_results_free(&res);
+	query_free(&q);
+}
+
 static void test_stage_and_kind_filters(void **state)
 {
 	(void)state;
@@ -267,6 +438,9 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_case_folding_and_phrases),
 		cmocka_unit_test(test_ranking),
+		cmocka_unit_test(test_matches_found_on_demand),
+		cmocka_unit_test(test_hits_ranked_one_per_entity),
+		cmocka_unit_test(test_results_borrow_query),
 		cmocka_unit_test(test_stage_and_kind_filters),
 		cmocka_unit_test(test_history_roundtrip_and_corruption),
 	};

@@ -111,16 +111,18 @@ static void test_search_ranks_names_first(void **state)
 	}
 	assert_true(area < prose);
 	/* the match points at the original (upper-case) text */
-	const struct search_hit *h = &res.hits[area];
+	const struct search_hit *h = search_hit_at(&res, area);
+	assert_true(h->matches_count >= 1);
 	assert_memory_equal(h->unit->text + h->matches[0].start, "E-Waste", 7);
 	struct snippet sn;
-	assert_int_equal(search_snippet(h, 40, &sn), 0);
+	assert_int_equal(search_snippet(&res, area, 40, &sn), 0);
 	assert_true(text_width(sn.text, strlen(sn.text)) <= 40);
 	assert_memory_equal(sn.text + sn.match_start, "E-Waste", 7);
 	snippet_free(&sn);
 	search_results_free(&res);
 	assert_int_equal(search_run(c, "no such words anywhere", &res), 0);
 	assert_int_equal(res.count, 0);
+	search_results_free(&res); /* no hits, yet the query it holds */
 	assert_int_equal(search_run(c, "", &res), -1);
 	corpus_free(c);
 	tu_bundled_free();

@@ -538,7 +538,7 @@ static void show_current(struct app *a, bool force)
  * `force`: with a third of the pane above it even if it shows already. */
 static void goto_match(struct app *a, enum ui_pane_id id, int i, size_t k, bool force)
 {
-	const struct search_hit *h = &a->find.results.hits[i];
+	const struct search_hit *h = search_hit_at(&a->find.results, (size_t)i);
 	struct pane *p = app_pane(a, id);
 	app_mark_pane(a, id);
 	clear_current(a);
@@ -632,7 +632,8 @@ void finder_step(struct app *a, int dir)
 	}
 	bool wrapped = false;
 	int i = f->hit;
-	size_t k = 0, nm = i >= 0 && (size_t)i < f->results.count ? f->results.hits[i].matches_count : 0;
+	size_t k = 0, nm = i >= 0 && (size_t)i < f->results.count
+				   ? search_hit_at(&f->results, (size_t)i)->matches_count : 0;
 	if (i >= 0 && (size_t)i < f->results.count && dir > 0 && f->match + 1 < nm) {
 		k = f->match + 1;
 	} else if (i >= 0 && (size_t)i < f->results.count && dir < 0 && f->match > 0 && f->match - 1 < nm) {
@@ -645,7 +646,7 @@ void finder_step(struct app *a, int dir)
 			return;
 		}
 		wrapped &= !first;
-		nm = f->results.hits[i].matches_count;
+		nm = search_hit_at(&f->results, (size_t)i)->matches_count;
 		k = dir > 0 || nm == 0 ? 0 : nm - 1;
 	}
 	bool here = hit_on_screen(a, i) && i == f->hit && f->marking;

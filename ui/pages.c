@@ -821,7 +821,7 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 		doc_put(d, "  ", DOC_PLAIN);
 		struct snippet sn;
 		int room = width - kind_w - where_w - 2;
-		if (search_snippet(h, room < 20 ? 20 : room, &sn) == 0) {
+		if (search_snippet(res, i, room < 20 ? 20 : room, &sn) == 0) {
 			size_t at = doc_put(d, sn.text, DOC_PLAIN);
 			if (strcmp(d->blocks[blk].text + at, sn.text) == 0)
 				for (size_t m = 0; m < sn.marks_count; m++)

@@ -189,7 +189,7 @@ static void preview_hit(struct app *a)
 	int item = pane_item(rp);
 	if (item < 0 || (size_t)item >= a->find.results.count)
 		return;
-	const struct search_hit *h = &a->find.results.hits[item];
+	const struct search_hit *h = search_hit_at(&a->find.results, (size_t)item);
 	struct pane *pv = app_pane(a, PANE_PREVIEW);
 	if (!same_ref(a->preview, h->unit->ref) || !pv->doc) {
 		a->preview = h->unit->ref;
