@@ -29,10 +29,11 @@ static int add_match(struct match_list *l, size_t start, size_t len)
 /* Map a match in the folded text back to whole characters of the text. */
 static void unfold(const struct corpus_unit *u, size_t fs, size_t fe, size_t *start, size_t *end)
 {
-	*start = u->folded.origin[fs];
-	while (fe < u->folded.len && u->folded.origin[fe] == u->folded.origin[fe - 1])
+	const struct folded *f = &u->folded;
+	*start = folded_origin(f, fs);
+	while (fe < f->len && folded_origin(f, fe) == folded_origin(f, fe - 1))
 		fe++;
-	*end = u->folded.origin[fe];
+	*end = folded_origin(f, fe);
 	if (*end <= *start)
 		*end = *start + 1;
 }

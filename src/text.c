@@ -133,12 +133,35 @@ oom:
 	return -1;
 }
 
+/* ASCII folds byte for byte: no map back is needed. */
+static int fold_ascii(const char *s, size_t len, struct folded *out)
+{
+	out->text = malloc(len + 1);
+	if (!out->text)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		out->text[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	out->text[len] = '\0';
+	out->len = len;
+	return 0;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 int text_fold(const char *s, struct folded *out)
 {
 	size_t len = strlen(s), cap = len + 16, n = 0;
 	memset(out, 0, sizeof(*out));
 	if (len > UINT32_MAX / 4) /* offsets are 32-bit; content strings are far smaller */
 		return -1;
+	if (is_ascii(s, len))
+		return fold_ascii(s, len, out);
 	out->text = malloc(cap + 1);
 	out->origin = malloc((cap + 1) * sizeof(*out->origin));
 	if (!out->text || !out->origin)

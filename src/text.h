@@ -33,8 +33,16 @@ struct folded {
 	char *text;
 	size_t len;
 	uint32_t *origin; /* len + 1 entries; origin[len] == strlen(s); 4 bytes
-			   * each, since the index holds one per byte of text */
+			   * each, since the index holds one per byte of text.
+			   * NULL when s is ASCII: every byte stays in place
+			   * (most of the report; read it with folded_origin) */
 };
+
+/* Where byte i of the folded text comes from in the original. */
+static inline size_t folded_origin(const struct folded *f, size_t i)
+{
+	return f->origin ? f->origin[i] : i;
+}
 int text_fold(const char *s, struct folded *out);
 void text_folded_free(struct folded *f);
 

@@ -62,6 +62,13 @@ static void test_fold(void **state)
 	assert_int_equal(f.origin[7], 7); /* the space after ß (2 bytes) */
 	assert_int_equal(f.origin[f.len], strlen("Straße DSS"));
 	text_folded_free(&f);
+	/* ASCII keeps every byte in place: no map is stored */
+	assert_int_equal(text_fold("E-Waste DSS", &f), 0);
+	assert_string_equal(f.text, "e-waste dss");
+	assert_null(f.origin);
+	assert_int_equal(folded_origin(&f, 3), 3);
+	assert_int_equal(folded_origin(&f, f.len), strlen("E-Waste DSS"));
+	text_folded_free(&f);
 	assert_true(text_has_upper("e-Waste"));
 	assert_false(text_has_upper("e-waste 日本"));
 }
