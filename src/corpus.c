@@ -1,7 +1,9 @@
 /* corpus.c - which fields of which entities are searchable, and how much a
  * match in each counts. */
 #include "corpus.h"
+#include "parallel.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,10 +132,39 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 	*u = (struct corpus_unit){ ref, field, item, tier, text, { 0 },
 				   report_entity_section(c->report, ref), c->current.area_ix,
 				   c->current.stages, c->current.year_from, c->current.year_to };
-	if (text_fold(text, &u->folded) != 0)
-		return -1;
-	c->count++;
+	c->count++; /* folded later, all units at once (fold_all) */
 	return 0;
+}
+
+/* Folding is most of building the index, and every unit folds on its
+ * own: the cores share it, in slices of units. */
+#define FOLD_SLICE 2048
+
+struct fold_job {
+	struct corpus *c;
+	atomic_bool failed;
+};
+
+static void fold_slice(size_t i, void *arg)
+{
+	struct fold_job *job = arg;
+	size_t end = (i + 1) * FOLD_SLICE;
+	if (end > job->c->count)
+		end = job->c->count;
+	for (size_t k = i * FOLD_SLICE; k < end; k++) {
+		struct corpus_unit *u = &job->c->units[k];
+		if (text_fold(u->text, &u->folded) != 0)
+			atomic_store(&job->failed, true);
+	}
+}
+
+static int fold_all(struct corpus *c)
+{
+	struct fold_job job = { .c = c };
+	atomic_init(&job.failed, false);
+	size_t slices = (c->count + FOLD_SLICE - 1) / FOLD_SLICE;
+	parallel_for(slices, parallel_threads(), fold_slice, &job);
+	return atomic_load(&job.failed) ? -1 : 0;
 }
 
 #define ADD(kind, ix, field, item, tier, text) \
@@ -271,7 +302,8 @@ struct corpus *corpus_new(const struct report *r)
 	c->maps = &maps;
 	int rc = maps_build(r, &maps);
 	if (rc == 0)
-		rc = add_sections(c, r) != 0 || add_entities(c, r) != 0 || rank_build(c) != 0;
+		rc = add_sections(c, r) != 0 || add_entities(c, r) != 0 || fold_all(c) != 0 ||
+		     rank_build(c) != 0;
 	maps_free(&maps);
 	c->maps = NULL;
 	if (rc != 0) {
