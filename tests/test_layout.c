@@ -448,13 +448,55 @@ static void test_hits_on_pages(void **state)
 	pg.ascii = true;
 	d = page_results(&pg, &res, 60);
 	doc_layout(d, 60);
-	assert_true(find_line(d, "2.1 > 2) DSS") >= 0);
+	assert_true(find_line(d, "2.1 > 2) DS") >= 0); /* cut to the width, in ASCII */
 	for (size_t b = 0; b < d->blocks_count; b++)
 		for (const char *s = d->blocks[b].text; *s; s++)
 			assert_true((unsigned char)*s < 0x80);
 	doc_free(d);
 	doc_free(book);
 	search_results_free(&res);
+	corpus_free(c);
+}
+
+/* The column a result row's "where" starts in: after the kind and its
+ * padding (kind names are ASCII, so bytes are columns). */
+static int where_column(const struct doc *d, size_t line)
+{
+	char *t = doc_line_text(d, line);
+	const char *s = t;
+	while (*s && *s != ' ')
+		s++;
+	while (*s == ' ')
+		s++;
+	int col = (int)(s - t);
+	free(t);
+	return col;
+}
+
+/* Typing a query changes which kinds the hits are of; the columns stay, so
+ * the terminal is not sent every row again because one kind left. */
+static void test_results_columns_stay(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct corpus *c = corpus_new(r);
+	struct pages pg = { r, NULL, false, NULL };
+	const char *queries[] = { "w", "wat", "EANET", "kind:event workshop" };
+	int col = -1;
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		struct search_results res;
+		assert_int_equal(search_run(c, queries[q], &res), 0);
+		assert_true(res.count > 0);
+		struct doc *d = page_results(&pg, &res, 79);
+		doc_layout(d, 79);
+		for (size_t i = 0; i < d->lines_count; i++) {
+			if (col < 0)
+				col = where_column(d, i);
+			assert_int_equal(where_column(d, i), col);
+		}
+		doc_free(d);
+		search_results_free(&res);
+	}
 	corpus_free(c);
 }
 
@@ -543,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_pane_text_links),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_hits_on_pages),
+		cmocka_unit_test(test_results_columns_stay),
 		cmocka_unit_test(test_book),
 		cmocka_unit_test(test_actions),
 	};

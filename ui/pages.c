@@ -787,6 +787,21 @@ static void put_cell(const struct pages *p, struct doc *d, const char *s, int co
 	free(cell);
 }
 
+/* The kind column fits every kind, not just the kinds of these hits: as a
+ * query is typed the rows keep their columns, so a row that shows the same
+ * hit (or the same place) costs the terminal only the cells that changed,
+ * and ncurses can scroll rows that moved instead of sending them again. */
+static int kind_column(void)
+{
+	int most = 0;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		int w = (int)strlen(entity_kind_name((enum entity_kind)k)) + 1;
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
 struct doc *page_results(const struct pages *p, const struct search_results *res, int width)
 {
 	struct doc *d = doc_new();
@@ -795,15 +810,12 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	char **where = calloc(res->count + 1, sizeof(char *));
 	if (!where)
 		return d;
-	int where_w = 0, kind_w = 0;
+	int where_w = 0, kind_w = kind_column();
 	for (size_t i = 0; i < res->count; i++) {
 		where[i] = page_hit_where(p, res->hits[i].unit);
 		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
 		if (w > where_w)
 			where_w = w;
-		w = (int)strlen(entity_kind_name(res->hits[i].unit->ref.kind)) + 1;
-		if (w > kind_w)
-			kind_w = w;
 	}
 	/* where gets what a readable snippet leaves */
 	int cap = width - kind_w - 2 - 36;
