@@ -6,7 +6,7 @@
 #include "diag.h"
 #include "model.h"
 
-#define CONTENT_MAX_FILE_BYTES (8u << 20) /* read before parsing: libyaml's own buffers are unbounded */
+#define CONTENT_MAX_FILE_BYTES (8u << 20) /* checked before and while parsing: libyaml's own buffers are unbounded */
 #define CONTENT_MAX_FILES      4096u
 
 /* Returns the model, or NULL with at least one entry in `d`. Never a

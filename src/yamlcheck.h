@@ -1,6 +1,7 @@
-/* yamlcheck.h - a first pass over a content file with libyaml, before
- * libcyaml loads it: syntax, limits and schema conformance, each problem
- * with its real line and column (libcyaml reports neither). */
+/* yamlcheck.h - a checking pass over a content file with libyaml, beside
+ * libcyaml's load (the loader runs both at once and keeps the load only
+ * when this finds nothing): syntax, limits and schema conformance, each
+ * problem with its real line and column (libcyaml reports neither). */
 #ifndef TEMM_YAMLCHECK_H
 #define TEMM_YAMLCHECK_H
 
@@ -13,7 +14,7 @@
 #define YAMLCHECK_MAX_DEPTH 32
 
 /* Check one file's bytes against `schema`; add a diag entry per problem.
- * Returns the number of problems found (0: libcyaml may load it). */
+ * Returns the number of problems found (0: libcyaml's load of it may be kept). */
 int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d);
 /* The same, reading the file from a stream in small pieces (no copy of the
