@@ -147,6 +147,8 @@ void app_update_axis(struct app *a)
 /* The section the book is reading: the one of its first line on screen. */
 int app_book_section(struct app *a)
 {
+	if (!app_pane_built(a, PANE_BOOK))
+		return 0; /* never opened: at its start */
 	struct pane *b = app_pane(a, PANE_BOOK);
 	if (!b->doc || b->doc->lines_count == 0)
 		return 0;
@@ -159,6 +161,8 @@ int app_book_section(struct app *a)
 
 void app_book_title(struct app *a)
 {
+	if (!app_pane_built(a, PANE_BOOK))
+		return; /* set when the book is built */
 	int s = app_book_section(a);
 	pane_set_title(app_pane(a, PANE_BOOK), s < (int)a->r->sections_count ? a->r->sections[s]->title : NULL);
 }
