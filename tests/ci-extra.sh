@@ -4,7 +4,10 @@
 #     (AddressSanitizer + UndefinedBehaviorSanitizer, leak detection on) and
 #     runs the whole `make check` there;
 #  2. runs every headless command on the bundled report under
-#     valgrind --leak-check=full, in the normal build.
+#     valgrind --leak-check=full, in the normal build;
+#  3. builds with ThreadSanitizer and loads, indexes and searches the
+#     report and ten copies of it (the loader and the index share their
+#     work between threads).
 # Zero reports, or it exits non-zero. Run it from anywhere:
 #     tests/ci-extra.sh [NORMAL_BUILD_DIR]
 # NORMAL_BUILD_DIR (default: the source tree, where the README's command
@@ -173,6 +176,34 @@ EOF
 	fi
 	[ "$(grep -c '^ok: ' "$work/valgrind.out")" -eq "$(wc -l <"$work/runs")" ] ||
 		bad "only some valgrind runs reported"
+fi
+
+# ---- 3. the loader's and the index's threads under ThreadSanitizer ----
+say "loading and indexing threads under ThreadSanitizer"
+tsan=$work/build-tsan
+if [ "${SKIP_SANITIZERS:-0}" = 1 ]; then
+	echo "skipped (SKIP_SANITIZERS=1)"
+elif build "$tsan" CFLAGS="-g -O1 -fsanitize=thread" LDFLAGS="-fsanitize=thread" &&
+	(cd "$tsan" && make -s -j"$jobs" tests/test_loader tests/test_badinput tests/test_query \
+		bench/gen_content >>make.out 2>&1); then
+	export TSAN_OPTIONS="halt_on_error=1:exitcode=66"
+	# ten copies: several files to parse at once, and many slices to fold
+	"$tsan/bench/gen_content" "$work/src/content" "$work/x10" 10 >/dev/null ||
+		bad "generating ten copies of the report"
+	for t in test_loader test_badinput test_query; do
+		"$tsan/tests/$t" >"$tsan/$t.out" 2>&1 || { cat "$tsan/$t.out" >&2; bad "$t under TSan"; }
+	done
+	for c in "$work/src/content" "$work/x10"; do
+		for args in "check" "search e --count" "search water --json"; do
+			# shellcheck disable=SC2086
+			"$tsan/src/temm" --content "$c" $args >"$tsan/run.out" 2>&1 ||
+				{ tail -n 40 "$tsan/run.out" >&2; bad "temm --content $c $args under TSan"; }
+		done
+	done
+	grep -l 'ThreadSanitizer' "$tsan"/*.out 2>/dev/null && bad "ThreadSanitizer reports above"
+	echo "TSan: 3 test programs and 6 runs done"
+else
+	bad "the ThreadSanitizer build"
 fi
 
 say "done in $(( $(date +%s) - start )) s: $failures failure(s)"
