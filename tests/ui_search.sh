@@ -112,6 +112,26 @@ tm_keys /                                 # the mode is the prompt's, not kept
 tm_wait '^/ *$'
 tm_keys Escape
 
+# many hits: the list lays out its first rows, and the rest as they are
+# reached; the position counts every hit
+n=$("$TEMM" search --count e)
+[ "$n" -gt 150 ] || fail "expected more than 150 hits for e, got $n"
+tm_keys /
+tm_literal e
+tm_wait "Results: \"e\", $n hits"
+tm_keys C-n Tab
+tm_wait " 2/$n *\$"
+tm_keys g
+tm_wait " 1/$n *\$"
+j110=$(printf 'j %.0s' $(seq 110))
+# shellcheck disable=SC2086
+tm_keys $j110                             # past the first hundred, row by row
+tm_wait " 111/$n *\$"
+tm_keys G                                 # the last hit, not the last row laid out
+tm_wait " $n/$n *\$"
+tm_keys Escape
+tm_wait_same "$TM_DIR/before"
+
 # no match: Enter says so and stays where it was
 tm_keys /
 tm_literal 'nowhere-to-be-found'

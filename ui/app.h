@@ -70,6 +70,7 @@ struct finder {
 	bool scroll_pending;      /* cur is in a pane not laid out yet */
 	bool session;             /* from '/' until Esc: Esc goes back to origin */
 	struct snap origin;       /* the screen '/' was pressed on */
+	size_t rows;              /* hits laid out in the results pane */
 };
 
 struct app {
@@ -166,6 +167,10 @@ void finder_prompt_info(const struct app *a, char *buf, size_t n);
 /* After the panes were placed: snippets for a new width of the results,
  * and a match opened in a pane that had no size yet scrolled to. */
 void finder_relayout(struct app *a);
+/* The results pane lays out its first rows, and more as the selection
+ * comes near their end; _all lays out every hit (before G, N%, a filter). */
+void finder_rows_follow(struct app *a);
+void finder_rows_all(struct app *a);
 void finder_free(struct app *a);
 
 /* draw.c */

@@ -51,8 +51,53 @@ static void results_doc(struct app *a)
 {
 	struct pane *rp = app_pane(a, PANE_RESULTS);
 	int width = (rp->r.w > 0 ? rp->r.w : a->lay.cols > 0 ? a->lay.cols : 80) - 1;
-	pane_set_doc(rp, page_results(&a->pg, &a->find.results, width));
+	pane_set_doc(rp, page_results(&a->pg, &a->find.results, a->find.rows, width));
+	size_t n = a->find.results.count;
+	rp->unlaid = rp->doc && a->find.rows < n ? n - a->find.rows : 0;
 	results_title(a);
+}
+
+static int filter_apply(struct app *a, enum ui_pane_id id, const char *text, char *err,
+			size_t errlen);
+
+/* A one-letter query over a big report has tens of thousands of hits, and
+ * laying them all out cost more than the search: the list starts with
+ * this many rows and grows as the selection comes near their end. */
+#define RESULTS_FIRST_ROWS 100
+
+/* Lay the results out again with `rows` rows, on the same hit and with
+ * the same filter (and for the pane's width now). */
+static void results_relayout(struct app *a, size_t rows)
+{
+	struct pane *rp = app_pane(a, PANE_RESULTS);
+	struct pane_anchor an;
+	pane_anchor_get(rp, &an);
+	char *filter = rp->filter ? strdup(rp->filter) : NULL;
+	a->find.rows = rows;
+	results_doc(a);
+	if (filter) {
+		char err[256];
+		filter_apply(a, PANE_RESULTS, filter, err, sizeof(err));
+		free(filter);
+	}
+	pane_anchor_set(rp, &an);
+}
+
+void finder_rows_all(struct app *a)
+{
+	if (a->find.have && a->find.rows < a->find.results.count)
+		results_relayout(a, a->find.results.count);
+}
+
+void finder_rows_follow(struct app *a)
+{
+	struct finder *f = &a->find;
+	struct pane *rp = app_pane(a, PANE_RESULTS);
+	int item = pane_item(rp);
+	size_t margin = 2 * (size_t)(pane_rows(rp) > 0 ? pane_rows(rp) : 1);
+	if (f->have && f->rows < f->results.count && item >= 0 && (size_t)item + margin >= f->rows)
+		results_relayout(a, 2 * f->rows > (size_t)item + margin ? 2 * f->rows
+									: (size_t)item + 2 * margin);
 }
 
 static void results_set(struct app *a, const char *text, struct search_results *res)
@@ -70,6 +115,7 @@ static void results_set(struct app *a, const char *text, struct search_results *
 		f->gen = 1;
 	f->marking = true;
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
+	f->rows = RESULTS_FIRST_ROWS;
 	results_doc(a);
 	app_moved(a, PANE_RESULTS);
 }
@@ -208,6 +254,8 @@ static int run_search(struct app *a, const char *text, struct search_results *re
  * with the parser's message in err. */
 static int filter_apply(struct app *a, enum ui_pane_id id, const char *text, char *err, size_t errlen)
 {
+	if (id == PANE_RESULTS)
+		finder_rows_all(a); /* the filter is on every hit */
 	struct pane *p = app_pane(a, id);
 	int before = pane_item(p);
 	size_t n = items_of(a, id);
@@ -693,17 +741,7 @@ void finder_relayout(struct app *a)
 	struct pane *rp = app_pane(a, PANE_RESULTS);
 	if (!a->find.have || !rp->doc || rp->r.w <= 0 || rp->doc->width == rp->r.w)
 		return;
-	/* new snippets for the new width, on the same hit */
-	struct pane_anchor an;
-	pane_anchor_get(rp, &an);
-	char *filter = rp->filter ? strdup(rp->filter) : NULL;
-	results_doc(a);
-	if (filter) {
-		char err[256];
-		filter_apply(a, PANE_RESULTS, filter, err, sizeof(err));
-		free(filter);
-	}
-	pane_anchor_set(rp, &an);
+	results_relayout(a, a->find.rows); /* new snippets for the new width */
 }
 
 void finder_free(struct app *a)

@@ -802,16 +802,18 @@ static int kind_column(void)
 	return most;
 }
 
-struct doc *page_results(const struct pages *p, const struct search_results *res, int width)
+struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
+			  int width)
 {
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
-	char **where = calloc(res->count + 1, sizeof(char *));
+	size_t n = rows < res->count ? rows : res->count;
+	char **where = calloc(n + 1, sizeof(char *));
 	if (!where)
 		return d;
 	int where_w = 0, kind_w = kind_column();
-	for (size_t i = 0; i < res->count; i++) {
+	for (size_t i = 0; i < n; i++) {
 		where[i] = page_hit_where(p, res->hits[i].unit);
 		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
 		if (w > where_w)
@@ -821,7 +823,7 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	int cap = width - kind_w - 2 - 36;
 	if (where_w > cap)
 		where_w = cap > 10 ? cap : 10;
-	for (size_t i = 0; i < res->count; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct search_hit *h = &res->hits[i];
 		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 		if (blk < 0)
@@ -843,7 +845,7 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 			doc_put(d, h->unit->text, DOC_PLAIN);
 		}
 	}
-	for (size_t i = 0; i < res->count; i++)
+	for (size_t i = 0; i < n; i++)
 		free(where[i]);
 	free(where);
 	return d;

@@ -34,9 +34,11 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref);
 /* The whole report: a heading block and the paragraph blocks of each
  * section, with block.section and block.para set. */
 struct doc *page_book(const struct pages *p);
-/* One row per hit: its kind, where it is ("2.1 > 6) E-Waste") and a
- * snippet with every match that shows marked, in `width` columns. */
-struct doc *page_results(const struct pages *p, const struct search_results *res, int width);
+/* One row for each of the first `rows` hits: its kind, where it is
+ * ("2.1 > 6) E-Waste") and a snippet with every match that shows marked,
+ * in `width` columns. */
+struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
+			  int width);
 /* Every action and its keys, grouped, from the action table (the keys as
  * p->keys binds them). */
 struct doc *page_help(const struct pages *p);

@@ -419,7 +419,7 @@ void pane_position(const struct pane *p, char *buf, size_t n)
 			if (l <= p->cur)
 				k++;
 		}
-		snprintf(buf, n, "%d/%d", k, total);
+		snprintf(buf, n, "%d/%zu", k, (size_t)total + p->unlaid);
 		return;
 	}
 	int lines = nlines(p), rows = pane_rows(p);

@@ -17,6 +17,7 @@ struct pane {
 	char *title;      /* owned, may be NULL: what the header says after the name */
 	char *filter;     /* owned, may be NULL: the query a list is filtered by */
 	bool list;
+	size_t unlaid;    /* list: items after the doc's, not laid out yet (counted in the position) */
 	int top;          /* first line shown */
 	int cur;          /* list: the selected line, -1 none */
 	int link;         /* text: the focused link, -1 none */

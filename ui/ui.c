@@ -298,6 +298,10 @@ static void do_action(struct app *a, enum ui_action act, long count, bool have_c
 			a->quit = true;
 		break;
 	default:
+		/* the last hit, or N% of them: lay every one out first */
+		if (p->id == PANE_RESULTS && (act == ACT_LAST || act == ACT_PERCENT ||
+					      (act == ACT_FIRST && have_count)))
+			finder_rows_all(a);
 		if (move_action(p, act, count, have_count))
 			app_moved(a, p->id);
 		break;

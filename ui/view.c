@@ -240,6 +240,7 @@ void app_moved(struct app *a, enum ui_pane_id id)
 		app_book_title(a);
 		break;
 	case PANE_RESULTS:
+		finder_rows_follow(a);
 		preview_hit(a);
 		break;
 	default:
