@@ -334,20 +334,6 @@ static void check_value(struct walker *w, const cyaml_schema_value_t *schema)
 	}
 }
 
-static bool walker_init(struct walker *w, const char *file, const unsigned char *buf,
-			size_t len, struct diag *d)
-{
-	memset(w, 0, sizeof(*w));
-	w->file = file;
-	w->d = d;
-	w->buf = buf;
-	w->len = len;
-	if (!yaml_parser_initialize(&w->parser))
-		return false;
-	yaml_parser_set_input_string(&w->parser, buf, len);
-	return true;
-}
-
 /* libyaml asks for the stream in pieces; past the cap it gets an error
  * (its own buffers would grow without bound). */
 static int read_capped(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -362,17 +348,26 @@ static int read_capped(void *data, unsigned char *buffer, size_t size, size_t *s
 	return !ferror(w->fp);
 }
 
-static bool walker_init_stream(struct walker *w, const char *file, FILE *fp, size_t max,
-			       struct diag *d)
+/* Walk `len` bytes at buf, or (buf NULL) read fp in pieces, at most
+ * `len` bytes of it. */
+static bool walker_init(struct walker *w, const char *file, const unsigned char *buf,
+			FILE *fp, size_t len, struct diag *d)
 {
 	memset(w, 0, sizeof(*w));
 	w->file = file;
 	w->d = d;
+	w->buf = buf;
 	w->fp = fp;
-	w->max = max;
+	if (buf)
+		w->len = len;
+	else
+		w->max = len;
 	if (!yaml_parser_initialize(&w->parser))
 		return false;
-	yaml_parser_set_input(&w->parser, read_capped, w);
+	if (buf)
+		yaml_parser_set_input_string(&w->parser, buf, len);
+	else
+		yaml_parser_set_input(&w->parser, read_capped, w);
 	return true;
 }
 
@@ -418,7 +413,7 @@ int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d)
 {
 	struct walker w;
-	if (!walker_init(&w, file, buf, len, d)) {
+	if (!walker_init(&w, file, buf, NULL, len, d)) {
 		diag_add(d, file, 0, 0, "out of memory");
 		return 1;
 	}
@@ -429,7 +424,7 @@ int yamlcheck_stream(const char *file, FILE *fp, size_t max_bytes,
 		     const cyaml_schema_value_t *schema, struct diag *d)
 {
 	struct walker w;
-	if (!walker_init_stream(&w, file, fp, max_bytes, d)) {
+	if (!walker_init(&w, file, NULL, fp, max_bytes, d)) {
 		diag_add(d, file, 0, 0, "out of memory");
 		return 1;
 	}
@@ -471,7 +466,7 @@ int yamlcheck_locate(const unsigned char *buf, size_t len, const struct yaml_ste
 {
 	struct walker w;
 	yaml_mark_t mark;
-	if (!walker_init(&w, "", buf, len, NULL))
+	if (!walker_init(&w, "", buf, NULL, len, NULL))
 		return -1;
 	bool found = enter_document(&w) && locate_in(&w, path, steps, &mark);
 	walker_done(&w);
