@@ -179,23 +179,7 @@ static void load_file(struct content_file *f)
 		tidy_doc(f->doc);
 }
 
-/* Task 2k loads the k-th largest file, task 2k+1 checks it: the longest
- * work starts first, so two threads finish together. */
-struct parse_tasks {
-	struct content_file *files;
-	size_t *order;
-};
-
-static void run_parse_task(size_t i, void *arg)
-{
-	struct parse_tasks *t = arg;
-	struct content_file *f = &t->files[t->order[i / 2]];
-	if (i % 2 == 0)
-		load_file(f);
-	else
-		check_file(f);
-}
-
+/* A file to parse, with its size: the largest go first. */
 struct sized {
 	size_t len, file;
 };
@@ -206,26 +190,37 @@ static int by_size_desc(const void *a, const void *b)
 	return x->len > y->len ? -1 : x->len < y->len;
 }
 
+/* Task 2k loads the k-th largest file, task 2k+1 checks it: the longest
+ * work starts first, so the threads finish together. */
+struct parse_tasks {
+	struct content_file *files;
+	const struct sized *order;
+};
+
+static void run_parse_task(size_t i, void *arg)
+{
+	struct parse_tasks *t = arg;
+	struct content_file *f = &t->files[t->order[i / 2].file];
+	if (i % 2 == 0)
+		load_file(f);
+	else
+		check_file(f);
+}
+
 /* Both passes over every file that could be read; then, in file order,
  * the checks' problems, or libcyaml's when the checks found none. */
 static void parse_files(struct load_ctx *ctx)
 {
 	size_t n = 0;
-	struct sized *sized = malloc((ctx->files_count + 1) * sizeof(*sized));
-	size_t *order = malloc((ctx->files_count + 1) * sizeof(*order));
-	if (!sized || !order) {
-		free(sized);
-		free(order);
+	struct sized *order = malloc((ctx->files_count + 1) * sizeof(*order));
+	if (!order) {
 		diag_add(ctx->diag, "", 0, 0, "out of memory");
 		return;
 	}
 	for (size_t i = 0; i < ctx->files_count; i++)
 		if (ctx->files[i].readable)
-			sized[n++] = (struct sized){ ctx->files[i].len, i };
-	qsort(sized, n, sizeof(*sized), by_size_desc);
-	for (size_t i = 0; i < n; i++)
-		order[i] = sized[i].file;
-	free(sized);
+			order[n++] = (struct sized){ ctx->files[i].len, i };
+	qsort(order, n, sizeof(*order), by_size_desc);
 	struct parse_tasks tasks = { ctx->files, order };
 	parallel_for(2 * n, parallel_threads(), run_parse_task, &tasks);
 	free(order);
