@@ -1117,6 +1117,10 @@ static const char *c_check(struct scale *s) { return fmt_stats(&s->check_ms, 1);
 static const char *c_check_rss(struct scale *s) { return fmt_stats(&s->check_rss, 1.0 / 1024); }
 static const char *c_load(struct scale *s) { return fmt_jstats(s->search, "load_ms", 1); }
 static const char *c_index(struct scale *s) { return fmt_jstats(s->search, "index_ms", 1); }
+static const char *c_index_first(struct scale *s)
+{
+	return fmt_num(jnum(s->search, "index_first_ms"), "");
+}
 static const char *c_index_mb(struct scale *s)
 {
 	return fmt_num((jnum(s->search, "rss_kb.indexed") - jnum(s->search, "rss_kb.loaded")) / 1024, "");
@@ -1217,7 +1221,12 @@ static double growth(int from, int to, double (*get)(struct scale *))
 /* Growth from one scale to the next, on the medians. */
 static double g_check(struct scale *s) { return s->check_ms.n ? samples_median(&s->check_ms) : -1; }
 static double g_load(struct scale *s) { return jnum(s->search, "load_ms.median"); }
-static double g_index(struct scale *s) { return jnum(s->search, "index_ms.median"); }
+/* The index as the browser builds it: once a session. Targets and growth
+ * use the first build of each process: later rounds reuse memory the last
+ * one freed, and at 100x that memory still sits in the caches (x20 from
+ * 100x to 1000x with the medians of the rounds, x10 with first builds in
+ * fresh processes). */
+static double g_index_first(struct scale *s) { return jnum(s->search, "index_first_ms"); }
 static double g_rss(struct scale *s) { return samples_median(&s->check_rss); }
 static double g_indexed_rss(struct scale *s) { return jnum(s->search, "rss_kb.indexed"); }
 static double g_key(struct scale *s) { return jnum(s->search, "keystroke_ms.p50.median"); }
@@ -1271,7 +1280,8 @@ static void evaluate(void)
 			       one->temm_session.failure ? one->temm_session.failure : "?");
 	}
 	if (hundred) {
-		double check = samples_median(&hundred->check_ms), index = g_index(hundred);
+		/* the index as a session builds it: once, the first time */
+		double check = samples_median(&hundred->check_ms), index = g_index_first(hundred);
 		target("100x: load under 150 ms", check + index < 150,
 		       "temm check %.0f ms (in process: load %.0f ms) + index %.0f ms = %.0f ms", check,
 		       g_load(hundred), index, check + index);
@@ -1288,7 +1298,7 @@ static void evaluate(void)
 	{
 		char flagged[600] = "", noted[600] = "", unjudged[200] = "";
 		struct { const char *name; double (*get)(struct scale *); } m[] = {
-			{ "temm check", g_check }, { "load", g_load }, { "index build", g_index },
+			{ "temm check", g_check }, { "load", g_load }, { "index build", g_index_first },
 			{ "check peak RSS", g_rss }, { "indexed RSS", g_indexed_rss },
 			{ "keystroke p50", g_key }, { "whole query", g_query },
 			{ "browser first screen", g_first }, { "browser RSS", g_brss },
@@ -1358,7 +1368,7 @@ static json_t *growth_json(int a, int b)
 {
 	return json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f}", "data", growth(a, b, g_bytes),
 			 "check_time", growth(a, b, g_check), "check_peak_rss", growth(a, b, g_rss),
-			 "load_time", growth(a, b, g_load), "index_time", growth(a, b, g_index),
+			 "load_time", growth(a, b, g_load), "index_time", growth(a, b, g_index_first),
 			 "indexed_rss", growth(a, b, g_indexed_rss), "keystroke_p50", growth(a, b, g_key),
 			 "whole_query", growth(a, b, g_query), "browser_first_screen",
 			 growth(a, b, g_first), "browser_peak_rss", growth(a, b, g_brss));
@@ -1380,6 +1390,7 @@ static void print_table(double seconds)
 	row_fn("temm check peak RSS, MB", c_check_rss);
 	row_fn("in process: load+validate, ms", c_load);
 	row_fn("in process: index build, ms", c_index);
+	row_fn("  the first, in fresh memory, ms", c_index_first);
 	row_fn("index memory, MB", c_index_mb);
 	row_fn("search keystroke p50, ms", c_key50);
 	row_fn("search keystroke p99, ms", c_key99);
@@ -1399,10 +1410,10 @@ static void print_table(double seconds)
 	for (int p = 0; p < 2; p++) {
 		int a = p ? 100 : 10, b = p ? 1000 : 100;
 		printf("growth %dx -> %dx (data x%.1f): temm check time x%.1f, peak RSS x%.1f; load x%.1f, "
-		       "index x%.1f, indexed RSS x%.1f; keystroke p50 x%.1f, query x%.1f; browser first "
+		       "index (first) x%.1f, indexed RSS x%.1f; keystroke p50 x%.1f, query x%.1f; browser first "
 		       "screen x%.1f, RSS x%.1f  (x-1.0: not measured)\n",
 		       a, b, growth(a, b, g_bytes), growth(a, b, g_check), growth(a, b, g_rss),
-		       growth(a, b, g_load), growth(a, b, g_index), growth(a, b, g_indexed_rss),
+		       growth(a, b, g_load), growth(a, b, g_index_first), growth(a, b, g_indexed_rss),
 		       growth(a, b, g_key), growth(a, b, g_query), growth(a, b, g_first),
 		       growth(a, b, g_brss));
 	}
