@@ -40,6 +40,9 @@ struct corpus {
 	 * ranked hits with no sort per search. (32 bits: half the memory,
 	 * and 4G units would take hundreds of GB of index.) */
 	uint32_t *rank;
+	/* From this many units on, a search shares the units out between the
+	 * cores (below it, starting threads costs more than they save). */
+	size_t parallel_from;
 	/* only while corpus_new builds it: */
 	struct corpus_facets current; /* of the entity being added */
 	const struct corpus_maps *maps;

@@ -1,6 +1,9 @@
 /* search.c - substring search over the folded corpus, ranked by tier. */
 #include "search.h"
+#include "parallel.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +188,104 @@ static void seen_add(struct seen *s, struct entity_ref ref)
 	s->bits[bit / 8] |= (unsigned char)(1u << (bit % 8));
 }
 
+/* Hit u, unless it is an entity that gave one already (sections give a
+ * hit per unit). 0, or -1 on out of memory. */
+static int take_hit(struct search_results *out, size_t *cap, struct seen *seen,
+		    const struct corpus_unit *u)
+{
+	if (u->ref.kind != KIND_SECTION) {
+		if (seen_has(seen, u->ref))
+			return 0;
+		seen_add(seen, u->ref);
+	}
+	return push_hit(out, cap, u);
+}
+
+/* In rank order, so the hits come out ranked and an entity's first
+ * matching unit is its best. */
+static int search_serial(const struct corpus *c, const struct query *q,
+			 struct search_results *out, size_t *cap, struct seen *seen)
+{
+	for (size_t i = 0; i < c->count; i++) {
+		const struct corpus_unit *u = &c->units[c->rank[i]];
+		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
+			continue; /* its best unit matched already */
+		if (match_unit(u, q) && take_hit(out, cap, seen, u) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A big index is searched on every core: each takes slices of the rank
+ * order and keeps where the units that match are; the slices are then put
+ * together in order. A small one is quicker on one thread
+ * (corpus->parallel_from). */
+#define SEARCH_SLICES 16
+
+struct slice {
+	uint32_t *pos; /* rank positions of the units that match */
+	size_t count, cap;
+};
+
+struct slice_job {
+	const struct corpus *c;
+	const struct query *q;
+	size_t per; /* rank positions in a slice */
+	struct slice s[SEARCH_SLICES];
+	atomic_bool failed;
+};
+
+static void match_slice(size_t k, void *arg)
+{
+	struct slice_job *job = arg;
+	struct slice *s = &job->s[k];
+	size_t end = (k + 1) * job->per < job->c->count ? (k + 1) * job->per : job->c->count;
+	for (size_t i = k * job->per; i < end; i++) {
+		if (!match_unit(&job->c->units[job->c->rank[i]], job->q))
+			continue;
+		if (s->count == s->cap) {
+			size_t ncap = s->cap ? 2 * s->cap : 256;
+			uint32_t *g = realloc(s->pos, ncap * sizeof(*g));
+			if (!g) {
+				atomic_store(&job->failed, true);
+				return;
+			}
+			s->pos = g;
+			s->cap = ncap;
+		}
+		s->pos[s->count++] = (uint32_t)i;
+	}
+}
+
+static int search_sliced(const struct corpus *c, const struct query *q,
+			 struct search_results *out, size_t *cap, struct seen *seen)
+{
+	struct slice_job *job = calloc(1, sizeof(*job));
+	if (!job)
+		return -1;
+	*job = (struct slice_job){ .c = c, .q = q, .per = (c->count + SEARCH_SLICES - 1) / SEARCH_SLICES };
+	atomic_init(&job->failed, false);
+	parallel_for(SEARCH_SLICES, parallel_threads(), match_slice, job);
+	int rc = atomic_load(&job->failed) ? -1 : 0;
+	for (size_t k = 0; k < SEARCH_SLICES; k++) {
+		for (size_t j = 0; rc == 0 && j < job->s[k].count; j++)
+			rc = take_hit(out, cap, seen, &c->units[c->rank[job->s[k].pos[j]]]);
+		free(job->s[k].pos);
+	}
+	free(job);
+	return rc;
+}
+
+/* glibc's regexec takes a lock per compiled pattern: threads sharing one
+ * wait for each other, and a regex search is slower on two than on one. */
+static bool has_regex(const struct query *q)
+{
+	for (size_t i = 0; i < q->terms_count; i++)
+		if (q->terms[i].type == TERM_REGEX)
+			return true;
+	return false;
+}
+
 int search_query(const struct corpus *c, const struct query *q, struct search_results *out)
 {
 	size_t cap = 0;
@@ -193,23 +294,13 @@ int search_query(const struct corpus *c, const struct query *q, struct search_re
 	out->query = q;
 	if (seen_init(&seen, c->report) != 0)
 		return -1;
-	/* In rank order, so the hits come out ranked and an entity's first
-	 * matching unit is its best; sections give a hit per unit. */
-	for (size_t i = 0; i < c->count; i++) {
-		const struct corpus_unit *u = &c->units[c->rank[i]];
-		bool one_hit = u->ref.kind != KIND_SECTION;
-		if ((one_hit && seen_has(&seen, u->ref)) || !match_unit(u, q))
-			continue;
-		if (one_hit)
-			seen_add(&seen, u->ref);
-		if (push_hit(out, &cap, u) != 0) {
-			free(seen.bits);
-			search_results_free(out);
-			return -1;
-		}
-	}
+	int rc = c->count >= c->parallel_from && !has_regex(q) && parallel_threads() > 1
+			 ? search_sliced(c, q, out, &cap, &seen)
+			 : search_serial(c, q, out, &cap, &seen);
 	free(seen.bits);
-	return 0;
+	if (rc != 0)
+		search_results_free(out);
+	return rc;
 }
 
 int search_execute(const struct corpus *c, const char *text, struct search_results *out,

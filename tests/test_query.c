@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <dirent.h>
 #include <strings.h>
@@ -330,6 +331,31 @@ static void test_hits_ranked_one_per_entity(void **state)
 	search_results_free(&res);
 }
 
+/* A big index is searched in slices on every core: the hits are the same,
+ * in the same order, as on one thread. */
+static void test_sliced_search_same_hits(void **state)
+{
+	(void)state;
+	const char *queries[] = { "a", "e", "water", "dust and sandstorm", "\"joint action plan\"",
+				  "cooperation -china", "kind:activity seminar", "stage:2 cooperation",
+				  "year:2010..2014 plan", "kind:term", "TEMM", "xylophone" };
+	size_t from = corpus->parallel_from;
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct search_results one, all;
+		corpus->parallel_from = SIZE_MAX;
+		assert_int_equal(search_run(corpus, queries[i], &one), 0);
+		corpus->parallel_from = 1;
+		assert_int_equal(search_run(corpus, queries[i], &all), 0);
+		if (all.count != one.count)
+			fail_msg("%s: %zu hits in slices, %zu on one thread", queries[i], all.count, one.count);
+		for (size_t h = 0; h < one.count; h++)
+			assert_ptr_equal(all.hits[h].unit, one.hits[h].unit);
+		search_results_free(&one);
+		search_results_free(&all);
+	}
+	corpus->parallel_from = from;
+}
+
 /* search_query borrows the caller's query to find matches later. */
 static void test_results_borrow_query(void **state)
 {
@@ -440,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_ranking),
 		cmocka_unit_test(test_matches_found_on_demand),
 		cmocka_unit_test(test_hits_ranked_one_per_entity),
+		cmocka_unit_test(test_sliced_search_same_hits),
 		cmocka_unit_test(test_results_borrow_query),
 		cmocka_unit_test(test_stage_and_kind_filters),
 		cmocka_unit_test(test_history_roundtrip_and_corruption),
