@@ -164,6 +164,7 @@ char *report_section_path(const struct report *r, int section_ix, const char *se
 struct id_slot {
 	const char *id;
 	struct entity_ref ref;
+	uint32_t hash; /* compared first: a probe then rarely reads another id's text */
 };
 
 struct id_table {
@@ -199,13 +200,13 @@ struct id_table *id_table_new(size_t expected)
 /* Returns the existing entry's ref through *dup if the id is taken. */
 int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup)
 {
-	for (size_t i = hash_id(id) & t->mask;; i = (i + 1) & t->mask) {
+	uint32_t h = hash_id(id);
+	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
 		if (!t->slots[i].id) {
-			t->slots[i].id = id;
-			t->slots[i].ref = ref;
+			t->slots[i] = (struct id_slot){ id, ref, h };
 			return 0;
 		}
-		if (strcmp(t->slots[i].id, id) == 0) {
+		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0) {
 			*dup = t->slots[i].ref;
 			return -1;
 		}
@@ -217,8 +218,9 @@ int report_find(const struct report *r, const char *id, struct entity_ref *out)
 	const struct id_table *t = r->ids;
 	if (!t)
 		return -1;
-	for (size_t i = hash_id(id) & t->mask; t->slots[i].id; i = (i + 1) & t->mask) {
-		if (strcmp(t->slots[i].id, id) == 0) {
+	uint32_t h = hash_id(id);
+	for (size_t i = h & t->mask; t->slots[i].id; i = (i + 1) & t->mask) {
+		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0) {
 			*out = t->slots[i].ref;
 			return 0;
 		}
