@@ -1,6 +1,7 @@
 /* corpus.c - which fields of which entities are searchable, and how much a
  * match in each counts. */
 #include "corpus.h"
+#include "grow.h"
 #include "parallel.h"
 
 #include <stdatomic.h>
@@ -115,14 +116,8 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 {
 	if (!text || !*text)
 		return 0;
-	if (c->count == c->capacity) {
-		size_t cap = c->capacity ? c->capacity * 2 : 256;
-		struct corpus_unit *u = realloc(c->units, cap * sizeof(*u));
-		if (!u)
-			return -1;
-		c->units = u;
-		c->capacity = cap;
-	}
+	if (grow(&c->units, &c->capacity, c->count, sizeof(*c->units), 256) != 0)
+		return -1;
 	struct corpus_unit *u = &c->units[c->count];
 	struct entity_ref ref = { kind, (int)ix };
 	/* units of one entity are added together: compute its facets once */

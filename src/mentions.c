@@ -1,6 +1,7 @@
 /* mentions.c - a dictionary of entity names, and a longest-match scan of
  * prose for them on word boundaries. */
 #include "mentions.h"
+#include "grow.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -57,14 +58,8 @@ int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 	size_t len = strlen(name);
 	if (len < 2)
 		return 0;
-	if (m->count == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		struct name *g = realloc(m->names, cap * sizeof(*g));
-		if (!g)
-			return -1;
-		m->names = g;
-		m->cap = cap;
-	}
+	if (grow(&m->names, &m->cap, m->count, sizeof(*m->names), 64) != 0)
+		return -1;
 	char *copy = strdup(name);
 	if (!copy)
 		return -1;
@@ -99,14 +94,8 @@ static int trie_child(const struct mentions *m, int node, unsigned char byte)
 
 static int trie_new_node(struct mentions *m, int parent, unsigned char byte)
 {
-	if (m->nodes_count == m->nodes_cap) {
-		size_t cap = m->nodes_cap ? m->nodes_cap * 2 : 256;
-		struct trie_node *g = realloc(m->nodes, cap * sizeof(*g));
-		if (!g)
-			return -1;
-		m->nodes = g;
-		m->nodes_cap = cap;
-	}
+	if (grow(&m->nodes, &m->nodes_cap, m->nodes_count, sizeof(*m->nodes), 256) != 0)
+		return -1;
 	int n = (int)m->nodes_count++;
 	m->nodes[n] = (struct trie_node){ -1, -1, -1, byte };
 	if (parent >= 0) {
@@ -236,14 +225,9 @@ long mentions_find(const struct mentions *m, const char *text, struct entity_ref
 		}
 		bool is_self = hit->ref.kind == self.kind && hit->ref.index == self.index;
 		if (!is_self) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 8;
-				struct mention *g = realloc(v, cap * sizeof(*g));
-				if (!g) {
-					free(v);
-					return -1;
-				}
-				v = g;
+			if (grow(&v, &cap, n, sizeof(*v), 8) != 0) {
+				free(v);
+				return -1;
 			}
 			v[n++] = (struct mention){ pos, hit->len, hit->ref };
 		}

@@ -1,5 +1,6 @@
 /* search.c - substring search over the folded corpus, ranked by tier. */
 #include "search.h"
+#include "grow.h"
 #include "parallel.h"
 
 #include <stdatomic.h>
@@ -16,15 +17,9 @@ struct match_list {
 
 static int add_match(struct match_list *l, size_t start, size_t len)
 {
-	if (l->count == l->capacity) {
-		/* a one-letter query matches hundreds of times in a paragraph */
-		size_t cap = l->capacity ? l->capacity * 2 : 4;
-		struct search_match *m = realloc(l->v, cap * sizeof(*m));
-		if (!m)
-			return -1;
-		l->v = m;
-		l->capacity = cap;
-	}
+	/* a one-letter query matches hundreds of times in a paragraph */
+	if (grow(&l->v, &l->capacity, l->count, sizeof(*l->v), 4) != 0)
+		return -1;
 	l->v[l->count++] = (struct search_match){ start, len };
 	return 0;
 }
@@ -146,13 +141,8 @@ long search_unit_matches(const struct query *q, const struct corpus_unit *u,
 
 static int push_hit(struct search_results *out, size_t *cap, const struct corpus_unit *u)
 {
-	if (out->count == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		struct search_hit *g = realloc(out->hits, *cap * sizeof(*g));
-		if (!g)
-			return -1;
-		out->hits = g;
-	}
+	if (grow(&out->hits, cap, out->count, sizeof(*out->hits), 64) != 0)
+		return -1;
 	out->hits[out->count++] = (struct search_hit){ u, NULL, 0, false };
 	return 0;
 }
@@ -243,15 +233,9 @@ static void match_slice(size_t k, void *arg)
 	for (size_t i = k * job->per; i < end; i++) {
 		if (!match_unit(&job->c->units[job->c->rank[i]], job->q))
 			continue;
-		if (s->count == s->cap) {
-			size_t ncap = s->cap ? 2 * s->cap : 256;
-			uint32_t *g = realloc(s->pos, ncap * sizeof(*g));
-			if (!g) {
-				atomic_store(&job->failed, true);
-				return;
-			}
-			s->pos = g;
-			s->cap = ncap;
+		if (grow(&s->pos, &s->cap, s->count, sizeof(*s->pos), 256) != 0) {
+			atomic_store(&job->failed, true);
+			return;
 		}
 		s->pos[s->count++] = (uint32_t)i;
 	}

@@ -4,7 +4,9 @@
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
+#include "grow.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +75,28 @@ static void test_fold(void **state)
 	assert_false(text_has_upper("e-waste 日本"));
 }
 
+/* grow: doubling from `first`, contents kept; a size that would overflow
+ * is refused with nothing changed. */
+static void test_grow(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t cap = 0, n = 0;
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(grow(&v, &cap, n, sizeof(*v), 4), 0);
+		v[n++] = i;
+	}
+	assert_int_equal(cap, 128);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	int *before = v;
+	size_t huge = SIZE_MAX / 2;
+	assert_int_equal(grow(&v, &huge, huge, 4, 4), -1);
+	assert_ptr_equal(v, before);
+	assert_int_equal(huge, SIZE_MAX / 2);
+	free(v);
+}
+
 static void expect_sanitized(const char *in, const char *out)
 {
 	char *s = sanitize_text(in);
@@ -138,6 +162,7 @@ static void test_search_ranks_names_first(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_fold),
