@@ -67,12 +67,14 @@ static void show_fields(FILE *out, const struct report *r, struct entity_ref ref
 	case KIND_EVENT:
 		field(out, "Date:", print_date(r->events[i]->year, r->events[i]->month, date));
 		break;
-	case KIND_MEETING:
-		field(out, "Series:", meeting_series_name(r->meetings[i]->series));
+	case KIND_MEETING: {
+		const struct series *se = report_meeting_series(r, r->meetings[i]);
+		field(out, "Series:", se ? se->title : NULL);
 		field(out, "Place:", r->meetings[i]->place);
 		if (r->meetings[i]->year)
 			field(out, "Date:", print_date(r->meetings[i]->year, r->meetings[i]->month, date));
 		break;
+	}
 	case KIND_PROGRAMME:
 		field(out, "Acronym:", r->programmes[i]->short_name);
 		field(out, "Type:", programme_type_name(r->programmes[i]->type));

@@ -101,7 +101,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref,
 	}
 	case KIND_MEETING: {
 		const struct meeting *m = r->meetings[i];
-		json_object_set_new(o, "series", json_string(meeting_series_name(m->series)));
+		json_object_set_new(o, "series", jstr(m->series));
 		json_object_set_new(o, "place", jstr(m->place));
 		json_object_set_new(o, "year", m->year ? json_integer(m->year) : json_null());
 		json_object_set_new(o, "month", jmonth(m->month));

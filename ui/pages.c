@@ -608,7 +608,8 @@ static void page_other(const struct pages *p, struct doc *d, struct entity_ref r
 	}
 	case KIND_MEETING: {
 		const struct meeting *m = r->meetings[ref.index];
-		kind_line(d, "Meeting  %s", meeting_series_name(m->series));
+		const struct series *se = report_meeting_series(r, m);
+		kind_line(d, "Meeting  %s", se ? se->title : "");
 		title_block(d, m->title);
 		blank(d);
 		field_text(d, "Place", m->place);
