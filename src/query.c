@@ -324,6 +324,11 @@ static int compile_terms(struct query *q, char *err, size_t errlen)
 			t->folded = f.text;
 			t->folded_len = f.len;
 			free(f.origin);
+			if (!t->folded_len) /* only accents: they are set aside */
+				return fail(err, errlen, "'%s' has nothing to search for but accents",
+					    t->text);
+			if (q->case_sensitive && !(t->stripped = text_strip_marks(t->text, strlen(t->text))))
+				return fail(err, errlen, "out of memory");
 			continue;
 		}
 		int flags = REG_EXTENDED | (q->case_sensitive ? 0 : REG_ICASE);
@@ -397,6 +402,7 @@ void query_free(struct query *q)
 			regfree(&q->terms[i].regex);
 		free(q->terms[i].text);
 		free(q->terms[i].folded);
+		free(q->terms[i].stripped);
 	}
 	free(q->terms);
 	memset(q, 0, sizeof(*q));

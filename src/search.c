@@ -2,6 +2,7 @@
 #include "search.h"
 #include "grow.h"
 #include "parallel.h"
+#include "text.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -36,24 +37,44 @@ static void unfold(const struct corpus_unit *u, size_t fs, size_t fe, size_t *st
 		*end = *start + 1;
 }
 
+/* Whether the original text of a match reads as the term does, case kept
+ * (its accents set aside): a query with an upper-case letter matches the
+ * folded text, then keeps what has its case. */
+static bool same_case(const char *text, size_t start, size_t end, const char *stripped)
+{
+	size_t len = end - start;
+	bool ascii = true;
+	for (size_t i = start; i < end && ascii; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	if (ascii)
+		return strlen(stripped) == len && memcmp(text + start, stripped, len) == 0;
+	char *s = text_strip_marks(text + start, len);
+	bool same = s && strcmp(s, stripped) == 0;
+	free(s);
+	return same;
+}
+
 /* Every occurrence of a text term into l; `l` NULL only asks whether there
  * is one, and stops at it. 1 found, 0 not, -1 out of memory. */
 static int find_text(const struct corpus_unit *u, const struct query_term *t, bool exact,
 		     struct match_list *l)
 {
-	const char *hay = exact ? u->text : u->folded.text;
-	const char *needle = exact ? t->text : t->folded;
-	size_t nlen = exact ? strlen(t->text) : t->folded_len;
+	const char *hay = u->folded.text, *needle = t->folded;
+	size_t nlen = t->folded_len;
 	int found = 0;
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + nlen, needle)) {
+	for (const char *p = strstr(hay, needle); p;) {
+		size_t start, end;
+		unfold(u, (size_t)(p - hay), (size_t)(p - hay) + nlen, &start, &end);
+		if (exact && !same_case(u->text, start, end, t->stripped)) {
+			p = strstr(p + 1, needle);
+			continue;
+		}
 		found = 1;
 		if (!l)
 			break;
-		size_t start = (size_t)(p - hay), end = start + nlen;
-		if (!exact)
-			unfold(u, start, end, &start, &end);
 		if (add_match(l, start, end - start) != 0)
 			return -1;
+		p = strstr(p + nlen, needle);
 	}
 	return found;
 }

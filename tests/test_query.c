@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "history.h"
 #include "search.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +208,48 @@ static void plain_matches(const char *text, const char *const *words, struct sea
 		}
 }
 
+/* text's first len bytes as search compares them, by another way than the
+ * index's: accents set aside on the whole text, then ASCII lower-cased (the
+ * queries below are ASCII). Caller frees. */
+static char *plain_fold(const char *text, size_t len)
+{
+	char *s = text_strip_marks(text, len);
+	assert_non_null(s);
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return s;
+}
+
+/* A text with characters outside ASCII: each match of the hit reads as one
+ * of the words once folded, and there are as many as the folded text has. */
+static void assert_folded_matches(const struct search_hit *h, const char *const *words)
+{
+	char *all = plain_fold(h->unit->text, strlen(h->unit->text));
+	struct search_match want[512];
+	size_t n;
+	plain_matches(all, words, want, &n, 512);
+	assert_int_equal(h->matches_count, n);
+	for (size_t m = 0; m < h->matches_count; m++) {
+		char *span = plain_fold(h->unit->text + h->matches[m].start, h->matches[m].len);
+		bool one = false;
+		for (const char *const *w = words; *w; w++)
+			one |= strcmp(span, *w) == 0;
+		if (!one)
+			fail_msg("'%s' matched '%s'", words[0], span);
+		free(span);
+	}
+	free(all);
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 static void assert_same_snippet(const struct snippet *a, const struct snippet *b)
 {
 	assert_string_equal(a->text, b->text);
@@ -252,14 +295,17 @@ static void test_matches_found_on_demand(void **state)
 			assert_true(h->filled);
 			size_t n;
 			plain_matches(h->unit->text, cases[c].words, want, &n, MAX);
-			if (!cases[c].words[0])
-				assert_int_equal(n, 0);
-			else
+			if (!cases[c].words[0]) {
+				assert_int_equal(h->matches_count, 0);
+			} else if (!is_ascii(h->unit->text)) {
+				assert_folded_matches(h, cases[c].words);
+			} else {
 				assert_true(n >= 1);
-			assert_int_equal(h->matches_count, n);
-			for (size_t m = 0; m < n; m++) {
-				assert_int_equal(h->matches[m].start, want[m].start);
-				assert_int_equal(h->matches[m].len, want[m].len);
+				assert_int_equal(h->matches_count, n);
+				for (size_t m = 0; m < n; m++) {
+					assert_int_equal(h->matches[m].start, want[m].start);
+					assert_int_equal(h->matches[m].len, want[m].len);
+				}
 			}
 			/* found once: the same list again */
 			const struct search_match *first = h->matches;
