@@ -109,11 +109,11 @@ static int find_term(const struct corpus_unit *u, const struct query *q, const s
 	return t->type == TERM_REGEX ? find_regex(u, t, l) : find_text(u, t, q->case_sensitive, l);
 }
 
-static bool facets_pass(const struct corpus_unit *u, const struct query *q)
+static bool facets_pass(const struct corpus *c, const struct corpus_unit *u, const struct query *q)
 {
 	if (q->kinds && !(q->kinds & (1u << u->ref.kind)))
 		return false;
-	if (q->area_ix != NO_INDEX && u->area_ix != q->area_ix)
+	if (q->area_ix != NO_INDEX && !corpus_unit_in_area(c, u, q->area_ix))
 		return false;
 	if (q->stages && !(q->stages & u->stages))
 		return false;
@@ -131,9 +131,9 @@ static int by_start(const void *a, const void *b)
 /* Whether the unit holds the query. Only the first occurrence of each term
  * is looked for: where the matches are is found later, for the hits that
  * are shown (search_hit_fill). */
-static bool match_unit(const struct corpus_unit *u, const struct query *q)
+static bool match_unit(const struct corpus *c, const struct corpus_unit *u, const struct query *q)
 {
-	if (!facets_pass(u, q))
+	if (!facets_pass(c, u, q))
 		return false;
 	for (size_t i = 0; i < q->terms_count; i++) {
 		const struct query_term *t = &q->terms[i];
@@ -221,7 +221,7 @@ static int search_serial(const struct corpus *c, const struct query *q,
 		const struct corpus_unit *u = &c->units[c->rank[i]];
 		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
 			continue; /* its best unit matched already */
-		if (match_unit(u, q) && take_hit(out, cap, seen, u) != 0)
+		if (match_unit(c, u, q) && take_hit(out, cap, seen, u) != 0)
 			return -1;
 	}
 	return 0;
@@ -252,7 +252,7 @@ static void match_slice(size_t k, void *arg)
 	struct slice *s = &job->s[k];
 	size_t end = (k + 1) * job->per < job->c->count ? (k + 1) * job->per : job->c->count;
 	for (size_t i = k * job->per; i < end; i++) {
-		if (!match_unit(&job->c->units[job->c->rank[i]], job->q))
+		if (!match_unit(job->c, &job->c->units[job->c->rank[i]], job->q))
 			continue;
 		if (grow(&s->pos, &s->cap, s->count, sizeof(*s->pos), 256) != 0) {
 			atomic_store(&job->failed, true);
