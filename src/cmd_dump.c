@@ -9,10 +9,11 @@
 
 static void dump_text(const struct report *r, int width, FILE *out)
 {
-	fprintf(out, "%s\n", r->title);
+	print_wrapped(out, r->title, width, "");
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		fprintf(out, "\n%s\n", s->title);
+		fputc('\n', out);
+		print_wrapped(out, s->title, width, "");
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
 			fputc('\n', out);
 			print_wrapped(out, s->paragraphs[p], width, "");

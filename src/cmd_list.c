@@ -6,15 +6,35 @@
 
 #include <string.h>
 
-static int id_width(const struct report *r, enum entity_kind kind)
+/* The widths of a kind's columns, from its entities: a longer id, area or
+ * type widens its column, never shifts the next one. */
+struct columns {
+	int id, area, kind, number;
+};
+
+static int widest(int w, const char *s)
 {
-	int w = 0;
+	int n = s ? print_width(s) : 0;
+	return n > w ? n : w;
+}
+
+static struct columns column_widths(const struct report *r, enum entity_kind kind)
+{
+	struct columns c = { 0, 0, 0, 1 };
+	char num[16];
 	for (size_t i = 0; i < report_count(r, kind); i++) {
-		int n = (int)strlen(report_entity_id(r, (struct entity_ref){ kind, (int)i }));
-		if (n > w)
-			w = n;
+		c.id = widest(c.id, report_entity_id(r, (struct entity_ref){ kind, (int)i }));
+		if (kind == KIND_ACTIVITY) {
+			c.area = widest(c.area, r->activities[i]->area);
+			c.kind = widest(c.kind, activity_kind_name(r->activities[i]->kind));
+		} else if (kind == KIND_PROGRAMME) {
+			c.kind = widest(c.kind, programme_type_name(r->programmes[i]->type));
+		} else if (kind == KIND_AREA) {
+			snprintf(num, sizeof(num), "%u", r->areas[i]->number);
+			c.number = widest(c.number, num);
+		}
 	}
-	return w;
+	return c;
 }
 
 static void print_counts(FILE *out, const struct count *c, unsigned n)
@@ -36,7 +56,8 @@ static size_t area_activity_count(const struct report *r, int area_ix)
 }
 
 /* The columns between the id and the title, per kind. */
-static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref)
+static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref,
+			     const struct columns *c)
 {
 	char date[16];
 	int i = ref.index;
@@ -48,18 +69,18 @@ static void print_row_middle(FILE *out, const struct report *r, struct entity_re
 		fprintf(out, "%-7s  ", print_date(r->events[i]->year, r->events[i]->month, date));
 		break;
 	case KIND_ACTIVITY:
-		fprintf(out, "%-13s  %-15s  ", r->activities[i]->area,
-			activity_kind_name(r->activities[i]->kind));
+		print_padded(out, r->activities[i]->area, c->area + 2);
+		print_padded(out, activity_kind_name(r->activities[i]->kind), c->kind + 2);
 		break;
 	case KIND_MEETING:
 		fprintf(out, "%-7s  ", r->meetings[i]->year
 			? print_date(r->meetings[i]->year, r->meetings[i]->month, date) : "-");
 		break;
 	case KIND_PROGRAMME:
-		fprintf(out, "%-18s  ", programme_type_name(r->programmes[i]->type));
+		print_padded(out, programme_type_name(r->programmes[i]->type), c->kind + 2);
 		break;
 	case KIND_AREA:
-		fprintf(out, "%2u) ", r->areas[i]->number);
+		fprintf(out, "%*u) ", c->number, r->areas[i]->number);
 		break;
 	case KIND_SECTION:
 		for (int d = 0; d < r->sections[i]->depth; d++)
@@ -92,15 +113,15 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 			     "programmes, terms, sections)\n", cli->args[0]);
 		return EXIT_USAGE;
 	}
-	int w = id_width(r, kind);
+	struct columns c = column_widths(r, kind);
 	for (size_t i = 0; i < report_count(r, kind); i++) {
 		struct entity_ref ref = { kind, (int)i };
 		if (cli->json) {
 			json_print_line(out, json_entity(r, ref, false));
 			continue;
 		}
-		fprintf(out, "%-*s  ", w, report_entity_id(r, ref));
-		print_row_middle(out, r, ref);
+		print_padded(out, report_entity_id(r, ref), c.id + 2);
+		print_row_middle(out, r, ref, &c);
 		fputs(report_entity_title(r, ref), out);
 		print_row_end(out, r, ref);
 	}

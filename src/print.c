@@ -19,6 +19,18 @@ void print_wrapped(FILE *out, const char *text, int width, const char *indent)
 	free(lines);
 }
 
+int print_width(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+void print_padded(FILE *out, const char *s, int width)
+{
+	fputs(s, out);
+	for (int w = print_width(s); w < width; w++)
+		fputc(' ', out);
+}
+
 const char *print_date(unsigned year, unsigned month, char *buf)
 {
 	if (month)

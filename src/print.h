@@ -9,6 +9,11 @@
 
 /* Print text wrapped to `width` columns, each line after `indent`. */
 void print_wrapped(FILE *out, const char *text, int width, const char *indent);
+/* s, then spaces to fill `width` display columns (wide characters count
+ * two): columns stay aligned whatever the script. */
+void print_padded(FILE *out, const char *s, int width);
+/* The display width of s. */
+int print_width(const char *s);
 /* "1999-11" or "1999"; buf of at least 16 bytes. */
 const char *print_date(unsigned year, unsigned month, char *buf);
 /* One line naming an entity: "area air  1) Air Pollution Control". */
