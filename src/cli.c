@@ -46,7 +46,9 @@ void cli_usage(FILE *out)
 void cli_help(FILE *out)
 {
 	fputs("Usage: temm [OPTION]... [COMMAND [ARG]...]\n"
-	      "Read the TEMM20 report on China-Japan-Korea environmental cooperation.\n"
+	      "Read a report written in temm's schema: its stages, priority areas,\n"
+	      "timeline and text. The report is the bundled one (the TEMM20 report on\n"
+	      "China-Japan-Korea environmental cooperation) unless --content names another.\n"
 	      "With no command, open the browser on a terminal.\n\n"
 	      "Commands:\n", out);
 	for (size_t i = 0; i < COMMANDS_COUNT; i++)
