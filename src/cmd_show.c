@@ -28,10 +28,25 @@ static void field_list(FILE *out, const char *name, char **v, unsigned n)
 		field(out, i ? "" : name, v[i]);
 }
 
-static void show_stage(FILE *out, const struct report *r, const struct stage *s, int width)
+/* Where the report tells a stage: "sec-1-2, paragraphs 5-6" a line. */
+static void show_prose(FILE *out, const struct report *r, int stage)
 {
+	struct prose_span sp;
+	for (size_t k = 0; report_stage_prose(r, stage, k, &sp); k++) {
+		fprintf(out, "%-12s %s, ", k ? "" : "Told in:", r->sections[sp.section_ix]->id);
+		if (sp.end == sp.first + 1)
+			fprintf(out, "paragraph %u\n", sp.first + 1);
+		else
+			fprintf(out, "paragraphs %u-%u\n", sp.first + 1, sp.end);
+	}
+}
+
+static void show_stage(FILE *out, const struct report *r, int ix, int width)
+{
+	const struct stage *s = r->stages[ix];
 	fprintf(out, "%-12s %u-%u\n", "Years:", s->from, s->to);
 	field(out, "Name:", s->name);
+	show_prose(out, r, ix);
 	fprintf(out, "Priority areas (%u):\n", s->priorities_count);
 	for (unsigned i = 0; i < s->priorities_count; i++) {
 		fprintf(out, "  - %s", s->priorities[i].text);
@@ -51,7 +66,7 @@ static void show_fields(FILE *out, const struct report *r, struct entity_ref ref
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_STAGE:
-		show_stage(out, r, r->stages[i], width);
+		show_stage(out, r, i, width);
 		break;
 	case KIND_AREA:
 		fprintf(out, "%-12s %u\n", "Number:", r->areas[i]->number);

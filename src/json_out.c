@@ -39,8 +39,21 @@ static json_t *jid(const struct report *r, enum entity_kind kind, int index)
 				 : jstr(report_entity_id(r, (struct entity_ref){ kind, index }));
 }
 
-static void add_stage(json_t *o, const struct report *r, const struct stage *s, bool full)
+/* Where the report tells stage ix: its sections' paragraphs, counted from 1. */
+static json_t *jprose(const struct report *r, int ix)
 {
+	json_t *a = json_array();
+	struct prose_span sp;
+	for (size_t k = 0; report_stage_prose(r, ix, k, &sp); k++)
+		json_array_append_new(a, json_pack("{s:s, s:I, s:I}", "section",
+						   r->sections[sp.section_ix]->id, "first",
+						   (json_int_t)sp.first + 1, "last", (json_int_t)sp.end));
+	return a;
+}
+
+static void add_stage(json_t *o, const struct report *r, int ix, bool full)
+{
+	const struct stage *s = r->stages[ix];
 	json_object_set_new(o, "number", json_integer(s->number));
 	json_object_set_new(o, "name", json_string(s->name));
 	json_object_set_new(o, "from", json_integer(s->from));
@@ -55,6 +68,7 @@ static void add_stage(json_t *o, const struct report *r, const struct stage *s, 
 						   "area", jid(r, KIND_AREA, s->priorities[i].area_ix)));
 	json_object_set_new(o, "priorities", p);
 	json_object_set_new(o, "achievements", jstrings(s->achievements, s->achievements_count));
+	json_object_set_new(o, "prose", jprose(r, ix));
 }
 
 static void add_section_text(json_t *o, const struct section *s)
@@ -76,7 +90,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref,
 		break;
 	}
 	case KIND_STAGE:
-		add_stage(o, r, r->stages[i], full);
+		add_stage(o, r, i, full);
 		break;
 	case KIND_AREA:
 		json_object_set_new(o, "number", json_integer(r->areas[i]->number));
