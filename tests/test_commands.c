@@ -1,7 +1,8 @@
 /* test_commands.c - the headless commands: what they print and how they
- * exit, on the bundled report. */
+ * exit, on the bundled report and on the second report (tests/report2). */
 #include "testutil.h"
 #include "cli.h"
+#include "text.h"
 
 #include <jansson.h>
 
@@ -21,6 +22,13 @@ static int cleanup(void **state)
 	return 0;
 }
 
+static int teardown(void **state)
+{
+	(void)state;
+	tu_report_free();
+	return 0;
+}
+
 static size_t count_lines(const char *s)
 {
 	size_t n = 0;
@@ -29,120 +37,268 @@ static size_t count_lines(const char *s)
 	return n;
 }
 
+/* The display width of the widest line of s. */
+static int widest_line(const char *s)
+{
+	int w = 0;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		int lw = text_width(s, n);
+		w = lw > w ? lw : w;
+		s += n + (s[n] == '\n');
+	}
+	return w;
+}
+
 static void test_check(void **state)
 {
 	(void)state;
+	const struct tu_facts *f = tu_facts();
+	char line[64];
 	assert_int_equal(RUN("check"), EXIT_OK);
-	assert_non_null(strstr(out, "     3 stages\n"));
-	assert_non_null(strstr(out, "    10 areas\n"));
+	snprintf(line, sizeof(line), "%6zu stages\n", f->stages);
+	assert_non_null(strstr(out, line));
+	snprintf(line, sizeof(line), "%6zu areas\n", f->areas);
+	assert_non_null(strstr(out, line));
 	cleanup(state);
 	assert_int_equal(RUN("check", "--json"), EXIT_OK);
-	assert_non_null(strstr(out, "\"stages\":3"));
-	assert_non_null(strstr(out, "\"areas\":10"));
+	snprintf(line, sizeof(line), "\"stages\":%zu", f->stages);
+	assert_non_null(strstr(out, line));
+	snprintf(line, sizeof(line), "\"areas\":%zu", f->areas);
+	assert_non_null(strstr(out, line));
 }
 
 static void test_list_areas(void **state)
 {
 	(void)state;
+	const struct tu_facts *f = tu_facts();
 	assert_int_equal(RUN("list", "areas"), EXIT_OK);
-	assert_int_equal(count_lines(out), 10);
-	assert_non_null(strstr(out, " 1) Air Pollution Control"));
-	assert_non_null(strstr(out, "10) Rural Environmental Management"));
-	assert_true(strstr(out, "Air Pollution") < strstr(out, "DSS Prevention"));
+	assert_int_equal(count_lines(out), f->areas);
+	/* numbers right-aligned to the widest, in number order */
+	int digits = f->areas >= 10 ? 2 : 1;
+	const char *prev = out;
+	for (size_t i = 0; i < f->areas; i++) {
+		char row[160];
+		snprintf(row, sizeof(row), "%*zu) %s", digits, i + 1, f->area_titles[i]);
+		const char *at = strstr(out, row);
+		if (!at)
+			fail_msg("no row '%s' in:\n%s", row, out);
+		assert_true(at >= prev);
+		prev = at;
+	}
+}
+
+/* Each row i holds values[i] as a column of its own (after two spaces),
+ * starting at the same display column in every row. */
+static void assert_column_aligned(const char *text, const char *const *values, size_t count)
+{
+	int col = -1;
+	const char *line = text;
+	for (size_t i = 0; i < count && *line; i++) {
+		char cell[200];
+		snprintf(cell, sizeof(cell), "  %s", values[i]);
+		const char *at = strstr(line, cell);
+		assert_non_null(at);
+		int c = text_width(line, (size_t)(at - line)) + 2;
+		if (col < 0)
+			col = c;
+		if (c != col)
+			fail_msg("'%s' starts at column %d, not %d", values[i], c, col);
+		line = strchr(line, '\n') + 1;
+	}
+}
+
+/* Columns stay aligned whatever the width of the values before them (an
+ * area id longer than the bundled report's, say). */
+static void test_list_columns(void **state)
+{
+	(void)state;
+	const struct report *r = tu_report();
+	assert_int_equal(RUN("list", "activities"), EXIT_OK);
+	const char **kinds = calloc(r->activities_count, sizeof(*kinds));
+	const char **titles = calloc(r->activities_count, sizeof(*titles));
+	for (size_t i = 0; i < r->activities_count; i++) {
+		kinds[i] = activity_kind_name(r->activities[i]->kind);
+		titles[i] = r->activities[i]->title;
+	}
+	assert_column_aligned(out, kinds, r->activities_count);
+	assert_column_aligned(out, titles, r->activities_count);
+	free(kinds);
+	free(titles);
 }
 
 static void test_list_json_fields(void **state)
 {
 	(void)state;
+	const struct tu_facts *f = tu_facts();
+	const struct report *r = tu_report();
+	char want[200];
 	assert_int_equal(RUN("list", "stages", "--json"), EXIT_OK);
-	assert_int_equal(count_lines(out), 3);
-	assert_non_null(strstr(out, "{\"kind\":\"stage\",\"id\":\"stage-1\",\"title\":\"Foundation Stage\""));
-	assert_non_null(strstr(out, "\"from\":2015,\"to\":2019"));
+	assert_int_equal(count_lines(out), f->stages);
+	snprintf(want, sizeof(want), "{\"kind\":\"stage\",\"id\":\"%s\",\"title\":\"%s\"",
+		 r->stages[0]->id, r->stages[0]->title);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof(want), "\"from\":%u,\"to\":%u", f->stage_years[f->stages - 1][0],
+		 f->stage_years[f->stages - 1][1]);
+	assert_non_null(strstr(out, want));
 	cleanup(state);
 	assert_int_equal(RUN("list", "events", "--json"), EXIT_OK);
-	assert_non_null(strstr(out, "\"year\":1999,\"month\":11"));
-	assert_non_null(strstr(out, "\"month\":null"));
+	snprintf(want, sizeof(want), "\"year\":%u,\"month\":", f->first_year);
+	assert_non_null(strstr(out, want));
 	cleanup(state);
 	assert_int_equal(RUN("--json", "list", "activities"), EXIT_OK);
-	assert_non_null(strstr(out, "\"id\":\"teen\""));
-	assert_non_null(strstr(out, "\"area\":\"education\""));
-	assert_non_null(strstr(out, "{\"n\":18,\"of\":\"meetings of coordinators\"}"));
+	snprintf(want, sizeof(want), "\"id\":\"%s\"", f->activity);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof(want), "\"area\":\"%s\"", f->activity_area);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof(want), "{\"n\":%u,\"of\":", f->count_n);
+	assert_non_null(strstr(out, want));
+	cleanup(state);
+	assert_int_equal(RUN("list", "meetings", "--json"), EXIT_OK);
+	snprintf(want, sizeof(want), "\"id\":\"%s\",\"title\":\"%s\",\"series\":\"", f->meeting,
+		 f->meeting_title);
+	assert_non_null(strstr(out, want));
 }
 
 static void test_show(void **state)
 {
 	(void)state;
-	assert_int_equal(RUN("show", "temm16"), EXIT_OK);
-	assert_non_null(strstr(out, "meeting temm16: TEMM16"));
-	assert_non_null(strstr(out, "Daegu"));
-	assert_non_null(strstr(out, "stage stage-3"));  /* linked from stage III */
+	const struct tu_facts *f = tu_facts();
+	const struct report *r = tu_report();
+	char want[200];
+	assert_int_equal(RUN("show", f->meeting), EXIT_OK);
+	snprintf(want, sizeof(want), "meeting %s: %s", f->meeting, f->meeting_title);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, f->place));
+	snprintf(want, sizeof(want), "Series:      %s\n", f->series);
+	assert_non_null(strstr(out, want));
 	cleanup(state);
-	assert_int_equal(RUN("show", "sec-2-1-2"), EXIT_OK);
-	assert_non_null(strstr(out, "2) DSS Prevention"));
-	assert_non_null(strstr(out, "Working Group I (monitoring,"));
+	/* a stage says where the report tells it */
+	assert_int_equal(RUN("show", r->stages[0]->id), EXIT_OK);
+	struct prose_span sp;
+	assert_true(report_stage_prose(r, 0, 0, &sp));
+	snprintf(want, sizeof(want), "Told in:     %s, paragraph", r->sections[sp.section_ix]->id);
+	assert_non_null(strstr(out, want));
+	cleanup(state);
+	assert_int_equal(RUN("show", f->section), EXIT_OK);
+	const struct section *s = r->sections[0];
+	struct entity_ref ref;
+	assert_int_equal(report_find(r, f->section, &ref), 0);
+	s = r->sections[ref.index];
+	assert_non_null(strstr(out, s->title));
 	/* the text, after the first blank line, is wrapped to 80 columns */
-	for (char *line = strstr(out, "\n\n"); *line;) {
-		char *nl = strchr(line, '\n');
-		assert_true(nl - line <= 80);
-		line = nl + 1;
-	}
+	const char *text = strstr(out, "\n\n");
+	assert_non_null(text);
+	assert_true(widest_line(text) <= 80);
 	cleanup(state);
 	assert_int_equal(RUN("show", "no-such-id"), EXIT_FAIL);
 	assert_non_null(strstr(err, "no entity or section has the id 'no-such-id'"));
 	cleanup(state);
-	assert_int_equal(RUN("show", "air", "--json"), EXIT_OK);
+	assert_int_equal(RUN("show", f->activity_area, "--json"), EXIT_OK);
 	assert_non_null(strstr(out, "\"linked_from\":["));
-	assert_non_null(strstr(out, "\"id\":\"tpdap\""));
+	snprintf(want, sizeof(want), "\"id\":\"%s\"", f->activity);
+	assert_non_null(strstr(out, want));
 }
 
 static void test_search_exit_codes(void **state)
 {
 	(void)state;
-	assert_int_equal(RUN("search", "microplastics"), EXIT_OK);
-	assert_non_null(strstr(out, "sec-2-1-9"));
+	const struct tu_facts *f = tu_facts();
+	assert_int_equal(RUN("search", f->word), EXIT_OK);
+	assert_non_null(strstr(out, f->word_section));
 	cleanup(state);
-	assert_int_equal(RUN("search", "--count", "Daegu"), EXIT_OK);
+	assert_int_equal(RUN("search", "--count", f->place), EXIT_OK);
 	assert_true(atoi(out) >= 2);
 	cleanup(state);
-	assert_int_equal(RUN("search", "--json", "TEEN"), EXIT_OK);
-	assert_non_null(strstr(out, "\"kind\":\"activity\",\"id\":\"teen\""));
+	assert_int_equal(RUN("search", "--json", f->meeting_title), EXIT_OK);
+	char want[120];
+	snprintf(want, sizeof(want), "\"kind\":\"meeting\",\"id\":\"%s\"", f->meeting);
+	assert_non_null(strstr(out, want));
 	assert_non_null(strstr(out, "\"snippet\":"));
 	cleanup(state);
 	assert_int_equal(RUN("search", "zzzz-not-in-report"), EXIT_FAIL);
 	assert_string_equal(out, "");
+	cleanup(state);
+	/* the messages give the report's own numbers */
+	char stage[16], area[16];
+	snprintf(stage, sizeof(stage), "stage:%zu", f->stages + 1);
+	snprintf(area, sizeof(area), "area:%zu", f->areas + 1);
+	assert_int_equal(RUN("search", stage), EXIT_USAGE);
+	snprintf(want, sizeof(want), "is not a stage number (%s)", f->stage_numbers);
+	assert_non_null(strstr(err, want));
+	cleanup(state);
+	assert_int_equal(RUN("search", area), EXIT_USAGE);
+	snprintf(want, sizeof(want), "no area with that number (1-%zu)", f->areas);
+	assert_non_null(strstr(err, want));
 }
 
 static void test_dump_in_order(void **state)
 {
 	(void)state;
+	const struct report *r = tu_report();
 	assert_int_equal(RUN("dump"), EXIT_OK);
-	const char *intro = strstr(out, "\nIntroduction\n");
-	const char *s13 = strstr(out, "\n1.3 Distinctive Features of the TEMM Cooperation\n");
-	const char *s32 = strstr(out, "\n3.2 Future Outlook\n");
-	assert_non_null(intro);
-	assert_true(intro < s13 && s13 < s32);
-	assert_non_null(strstr(out, "The next 20 years will surely be more exciting!"));
+	/* every heading on a line of its own, in order */
+	const char *at = out;
+	for (size_t i = 0; i < r->sections_count; i++) {
+		char want[48]; /* a heading's start (a long one is wrapped) */
+		snprintf(want, sizeof(want), "\n\n%.40s", r->sections[i]->title);
+		const char *h = strstr(at, want);
+		if (!h)
+			fail_msg("heading '%s' missing or out of order", r->sections[i]->title);
+		at = h + 1;
+	}
 	assert_null(strchr(out, '*'));
+	/* the title and every line fit in 80 columns, wide characters counted */
+	assert_true(widest_line(out) <= 80);
+	cleanup(state);
+	assert_int_equal(RUN("outline"), EXIT_OK); /* its title is wrapped too */
+	const char *first_line_end = strchr(out, '\n');
+	assert_true(text_width(out, (size_t)(first_line_end - out)) <= 80);
 }
 
 static void test_dump_formats(void **state)
 {
 	(void)state;
+	const struct report *r = tu_report();
+	const struct tu_facts *f = tu_facts();
 	assert_int_equal(RUN("dump", "--format=markdown"), EXIT_OK);
-	assert_true(strncmp(out, "# Report on China-Japan-Korea", 29) == 0);
-	assert_non_null(strstr(out, "\n## 1. A Historical Review"));
-	assert_non_null(strstr(out, "\n### 1.1 Start of Cooperation\n"));
-	assert_non_null(strstr(out, "two-phase *Tripartite Joint Action Plan on Environmental Cooperation*"));
-	assert_non_null(strstr(out, "\n1\\) The three countries should")); /* not a list item */
+	assert_true(strncmp(out, "# ", 2) == 0);
+	assert_true(strncmp(out + 2, r->title, 20) == 0);
+	for (size_t i = 0; i < r->sections_count && i < 8; i++) {
+		const struct section *s = r->sections[i];
+		char want[300];
+		if (strpbrk(s->title, "\\`*_[]<>"))
+			continue; /* escaped: checked by the emphasis below */
+		snprintf(want, sizeof(want), "\n%.*s %s\n\n", 2 + (s->depth < 4 ? s->depth : 4), "######",
+			 s->title);
+		assert_non_null(strstr(out, want));
+	}
+	char em[80];
+	snprintf(em, sizeof(em), "*%s", f->emphasis);
+	assert_non_null(strstr(out, em));
+	/* a paragraph opening "1) " would be a list item: escaped */
+	for (size_t i = 0; i < r->sections_count; i++)
+		for (unsigned p = 0; p < r->sections[i]->paragraphs_count; p++) {
+			const char *t = r->sections[i]->paragraphs[p];
+			size_t d = strspn(t, "0123456789");
+			if (d && t[d] == ')') {
+				char want[40];
+				snprintf(want, sizeof(want), "\n%.*s\\)", (int)d, t);
+				assert_non_null(strstr(out, want));
+			}
+		}
 	cleanup(state);
 	assert_int_equal(RUN("dump", "--format", "json"), EXIT_OK);
 	json_error_t jerr;
 	json_t *doc = json_loads(out, 0, &jerr);
 	assert_non_null(doc);
-	assert_int_equal(json_array_size(json_object_get(doc, "areas")), 10);
-	assert_int_equal(json_array_size(json_object_get(doc, "sections")), 33);
+	assert_int_equal(json_array_size(json_object_get(doc, "areas")), f->areas);
+	assert_int_equal(json_array_size(json_object_get(doc, "sections")), f->sections);
 	json_t *intro = json_array_get(json_object_get(doc, "sections"), 0);
-	assert_true(json_array_size(json_object_get(intro, "paragraphs")) == 3);
+	assert_int_equal(json_array_size(json_object_get(intro, "paragraphs")),
+			 r->sections[0]->paragraphs_count);
+	json_t *stage = json_array_get(json_object_get(doc, "stages"), 0);
+	assert_true(json_array_size(json_object_get(stage, "prose")) >= 1);
 	json_decref(doc);
 	cleanup(state);
 	assert_int_equal(RUN("dump", "--format=pdf"), EXIT_USAGE);
@@ -175,6 +331,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_check, cleanup),
 		cmocka_unit_test_teardown(test_list_areas, cleanup),
+		cmocka_unit_test_teardown(test_list_columns, cleanup),
 		cmocka_unit_test_teardown(test_list_json_fields, cleanup),
 		cmocka_unit_test_teardown(test_show, cleanup),
 		cmocka_unit_test_teardown(test_search_exit_codes, cleanup),
@@ -182,7 +339,5 @@ int main(void)
 		cmocka_unit_test_teardown(test_dump_formats, cleanup),
 		cmocka_unit_test_teardown(test_usage_errors, cleanup),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	tu_bundled_free();
-	return rc;
+	return TU_RUN_EACH(tests, NULL, teardown);
 }
