@@ -33,6 +33,12 @@ static bool id_well_formed(const char *id)
 	return strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+/* "a section", "an area" */
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static void add_id(struct checker *c, enum entity_kind kind, size_t ix)
 {
 	struct entity_ref ref = { kind, (int)ix }, dup;
@@ -44,8 +50,8 @@ static void add_id(struct checker *c, enum entity_kind kind, size_t ix)
 		return;
 	}
 	if (id_table_add(c->r->ids, id, ref, &dup) != 0)
-		PROBLEM(c, kind, ix, "id", -1, "duplicate id '%s' (already used by a %s)", id,
-			entity_kind_name(dup.kind));
+		PROBLEM(c, kind, ix, "id", -1, "duplicate id '%s' (already used by %s %s)", id,
+			article(entity_kind_name(dup.kind)), entity_kind_name(dup.kind));
 }
 
 static int build_ids(struct checker *c)
@@ -75,8 +81,9 @@ static int resolve(struct checker *c, enum entity_kind kind, size_t ix, const ch
 		return NO_INDEX;
 	}
 	if (want != KIND_COUNT && ref.kind != want) {
-		PROBLEM(c, kind, ix, key, item, "'%s' must name a %s, but '%s' is a %s", key,
-			entity_kind_name(want), id, entity_kind_name(ref.kind));
+		PROBLEM(c, kind, ix, key, item, "'%s' must name %s %s, but '%s' is %s %s", key,
+			article(entity_kind_name(want)), entity_kind_name(want), id,
+			article(entity_kind_name(ref.kind)), entity_kind_name(ref.kind));
 		return NO_INDEX;
 	}
 	return ref.index;

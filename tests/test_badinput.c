@@ -159,6 +159,9 @@ static void test_duplicate_id(void **state)
 	(void)state;
 	expect_error(HEAD "areas:\n  - {id: intro, number: 1, title: A, section: intro}\n",
 		     7, 10, "duplicate id 'intro' (already used by a section)");
+	expect_error(HEAD "areas:\n  - {id: a, number: 1, title: A, section: intro}\n"
+			  "events:\n  - {id: a, year: 2015, title: t, section: intro}\n",
+		     9, 10, "duplicate id 'a' (already used by an area)");
 	expect_error(HEAD "    id: again\n", 6, 5, "duplicate key 'id'");
 }
 
@@ -169,6 +172,8 @@ static void test_dangling_reference(void **state)
 		     "'parent' refers to 'nowhere', which does not exist");
 	expect_error(HEAD "events:\n  - {id: e, year: 2015, title: t, section: intro, meeting: intro}\n",
 		     7, 60, "'meeting' must name a meeting, but 'intro' is a section");
+	expect_error(HEAD "activities:\n  - {id: a, title: A, kind: other, area: intro, section: intro}\n",
+		     7, 42, "'area' must name an area, but 'intro' is a section");
 	expect_error(HEAD "events:\n  - id: e\n    year: 2015\n    title: t\n    section: intro\n"
 			  "    links: [intro, ghost]\n", 11, 20, "'links' refers to 'ghost'");
 }
