@@ -546,20 +546,38 @@ static void test_area_filter_every_area(void **state)
 	}
 }
 
+/* The index of a small content given as one file's YAML; free it with
+ * small_free. */
+static struct corpus *small_corpus(const char *yaml)
+{
+	struct diag d;
+	struct report *small = tu_load_one(yaml, &d);
+	if (!small)
+		fail_msg("%s", tu_diag_text(&d));
+	diag_free(&d);
+	struct corpus *c = corpus_new(small);
+	assert_non_null(c);
+	return c;
+}
+
+static void small_free(struct corpus *c)
+{
+	struct report *small = (struct report *)c->report; /* small_corpus loaded it */
+	corpus_free(c);
+	report_free(small);
+}
+
 /* Accents and compatibility forms are set aside on both sides, the matches
  * cover the original characters, and a query with an upper-case letter
  * still keeps its case. */
 static void test_accents_and_scripts(void **state)
 {
 	(void)state;
-	struct diag d;
-	struct report *small = tu_load_one(
+	struct corpus *c = small_corpus(
 		"report: {title: T}\nsections:\n  - title: Intro\n    id: intro\n    paragraphs:\n"
 		"      - \"At Montréal, a café; in MONTREAL a cafe\\u0301; ｍｏｎｔｒｅａｌ; Straße.\"\n"
-		"      - \"各国依照蒙特利尔议定书逐步淘汰消耗臭氧层物质。\"\n", &d);
-	assert_non_null(small);
-	struct corpus *c = corpus_new(small);
-	assert_non_null(c);
+		"      - \"各国依照蒙特利尔议定书逐步淘汰消耗臭氧层物质。\"\n");
+	const struct report *small = c->report;
 	const char *p = small->sections[0]->paragraphs[0];
 	static const struct {
 		const char *query, *matches[4]; /* what each match covers, in order */
@@ -600,17 +618,14 @@ static void test_accents_and_scripts(void **state)
 	assert_int_equal(h->matches[0].start, strlen("各国依照"));
 	assert_int_equal(h->matches[0].len, strlen("蒙特利尔议定书"));
 	search_results_free(&res);
-	corpus_free(c);
-	report_free(small);
-	diag_free(&d);
+	small_free(c);
 }
 
 /* An event linked to two areas is found under both; the index keeps them. */
 static void test_area_filter_second_area(void **state)
 {
 	(void)state;
-	struct diag d;
-	struct report *small = tu_load_one(
+	struct corpus *c = small_corpus(
 		"report: {title: T}\nsections:\n  - {title: Intro, id: intro}\n"
 		"areas:\n  - {id: one, number: 1, title: One, section: intro}\n"
 		"  - {id: two, number: 2, title: Two, section: intro}\n"
@@ -618,10 +633,7 @@ static void test_area_filter_second_area(void **state)
 		"activities:\n  - {id: act, title: Act, kind: other, area: three, section: intro}\n"
 		"events:\n  - {id: both, year: 2000, title: both areas, section: intro, links: [one, two]}\n"
 		"  - {id: via, year: 2001, title: through an activity, section: intro, links: [one, act]}\n"
-		"  - {id: first, year: 2002, title: the first only, section: intro, links: [one]}\n", &d);
-	assert_non_null(small);
-	struct corpus *c = corpus_new(small);
-	assert_non_null(c);
+		"  - {id: first, year: 2002, title: the first only, section: intro, links: [one]}\n");
 	static const struct {
 		const char *query;
 		size_t hits;
@@ -636,9 +648,7 @@ static void test_area_filter_second_area(void **state)
 			fail_msg("%s: %zu hits", cases[k].query, res.count);
 		search_results_free(&res);
 	}
-	corpus_free(c);
-	report_free(small);
-	diag_free(&d);
+	small_free(c);
 }
 
 static void test_history_roundtrip_and_corruption(void **state)
