@@ -670,52 +670,55 @@ static void page_section(struct build *b, int ix)
 
 /* ---- the links nothing on the page shows yet ---- */
 
+/* Which entities the page already shows: a flag per entity of each kind
+ * (a stage's page at scale lists thousands of events). */
 struct shown {
-	struct entity_ref *refs;
-	size_t count, cap;
+	bool *seen[KIND_COUNT];
 };
 
-static void shown_add(struct build *b, struct shown *s, struct entity_ref ref)
+static void shown_init(struct build *b, struct shown *s)
 {
-	if (!is_link(ref))
-		return;
-	for (size_t i = 0; i < s->count; i++)
-		if (s->refs[i].kind == ref.kind && s->refs[i].index == ref.index)
-			return;
-	if (grow(&s->refs, &s->cap, s->count, sizeof(*s->refs), 32) != 0) {
-		b->oom = true;
-		return;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		s->seen[k] = calloc(report_count(b->r, (enum entity_kind)k) + 1, sizeof(bool));
+		b->oom = b->oom || !s->seen[k];
 	}
-	s->refs[s->count++] = ref;
+}
+
+static void shown_free(struct shown *s)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		free(s->seen[k]);
 }
 
 static bool shown_has(const struct shown *s, struct entity_ref ref)
 {
-	for (size_t i = 0; i < s->count; i++)
-		if (s->refs[i].kind == ref.kind && s->refs[i].index == ref.index)
-			return true;
-	return false;
+	return is_link(ref) && s->seen[ref.kind] && s->seen[ref.kind][ref.index];
 }
 
-static void shown_line(struct build *b, struct shown *s, const struct present_line *l)
+static void shown_add(struct shown *s, struct entity_ref ref)
+{
+	if (is_link(ref) && s->seen[ref.kind])
+		s->seen[ref.kind][ref.index] = true;
+}
+
+static void shown_line(struct shown *s, const struct present_line *l)
 {
 	for (size_t i = 0; i < l->runs_count; i++)
-		shown_add(b, s, l->runs[i].link);
+		shown_add(s, l->runs[i].link);
 }
 
-static void shown_collect(struct build *b, struct shown *s)
+static void shown_collect(const struct present_page *p, struct shown *s)
 {
-	const struct present_page *p = b->p;
-	shown_add(b, s, p->ref);
+	shown_add(s, p->ref);
 	for (size_t f = 0; f < p->fields_count; f++)
-		shown_line(b, s, &p->fields[f].value);
+		shown_line(s, &p->fields[f].value);
 	for (size_t k = 0; k < p->blocks_count; k++) {
 		for (size_t i = 0; i < p->blocks[k].items_count; i++) {
 			const struct present_item *it = &p->blocks[k].items[i];
-			shown_add(b, s, it->ref);
-			shown_line(b, s, &it->line);
+			shown_add(s, it->ref);
+			shown_line(s, &it->line);
 			for (size_t m = 0; m < it->more_count; m++)
-				shown_line(b, s, &it->more[m]);
+				shown_line(s, &it->more[m]);
 		}
 	}
 }
@@ -723,8 +726,9 @@ static void shown_collect(struct build *b, struct shown *s)
 /* Links either way that no field or list above shows, each once. */
 static void other_links(struct build *b)
 {
-	struct shown s = { NULL, 0, 0 };
-	shown_collect(b, &s);
+	struct shown s;
+	shown_init(b, &s);
+	shown_collect(b->p, &s);
 	const char *headings[] = { "Links to", "Linked from" };
 	for (int dir = 0; dir < 2; dir++) {
 		struct link_list l;
@@ -738,12 +742,12 @@ static void other_links(struct build *b)
 			struct entity_ref other = dir == 0 ? l.links[i].to : l.links[i].from;
 			if (shown_has(&s, other))
 				continue;
-			shown_add(b, &s, other);
+			shown_add(&s, other);
 			kind_row(b, k, other);
 		}
 		link_list_free(&l);
 	}
-	free(s.refs);
+	shown_free(&s);
 }
 
 static void tag_columns(struct present_page *p)

@@ -103,7 +103,7 @@ static bool may_name(const char *text, const struct names *n)
 		if (n->one[i] && strstr(text, n->one[i]))
 			return true;
 	for (unsigned i = 0; i < n->more_count; i++)
-		if (strstr(text, n->more[i]))
+		if (strcmp(n->more[i], n->one[0]) != 0 && strstr(text, n->more[i]))
 			return true;
 	return false;
 }
