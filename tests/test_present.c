@@ -337,25 +337,20 @@ static void test_dates_in_words(void **state)
 static void test_place_one_way(void **state)
 {
 	(void)state;
-	const struct report *r = tu_bundled();
-	char *s = present_place(r, find("sec-2-1-9").index, PRESENT_UTF8);
-	assert_string_equal(s, "2.1 \u203a 9) Marine Environment Protection");
-	free(s);
-	s = present_place(r, find("sec-2-1-9").index, PRESENT_ASCII);
-	assert_string_equal(s, "2.1 > 9) Marine Environment Protection");
-	free(s);
-	s = present_place(r, find("sec-1-2").index, PRESENT_UTF8);
-	assert_string_equal(s, "1.2 Evolution of Cooperation");
-	free(s);
-	s = present_place(r, find("intro").index, PRESENT_UTF8);
-	assert_string_equal(s, "Introduction");
-	free(s);
-	s = present_place(r, find("sec-2").index, PRESENT_UTF8);
-	assert_string_equal(s, "2. Key Activities, Achievements and Useful Experience");
-	free(s);
-	s = present_place(r, NO_INDEX, PRESENT_UTF8);
-	assert_string_equal(s, "");
-	free(s);
+	const struct { const char *id; enum present_glyphs g; const char *place; } cases[] = {
+		{ "sec-2-1-9", PRESENT_UTF8, "2.1 \u203a 9) Marine Environment Protection" },
+		{ "sec-2-1-9", PRESENT_ASCII, "2.1 > 9) Marine Environment Protection" },
+		{ "sec-1-2", PRESENT_UTF8, "1.2 Evolution of Cooperation" },
+		{ "intro", PRESENT_UTF8, "Introduction" },
+		{ "sec-2", PRESENT_UTF8, "2. Key Activities, Achievements and Useful Experience" },
+		{ NULL, PRESENT_UTF8, "" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int ix = cases[i].id ? find(cases[i].id).index : NO_INDEX;
+		char *s = present_place(tu_bundled(), ix, cases[i].g);
+		assert_string_equal(s, cases[i].place);
+		free(s);
+	}
 	/* the same words in search, show and JSON (this process's locale is C:
 	 * the command line writes ">") */
 	assert_int_equal(present_glyphs_for_locale(false), PRESENT_ASCII);
@@ -414,19 +409,17 @@ static void test_roman_numerals(void **state)
 static void test_labels(void **state)
 {
 	(void)state;
-	const struct report *r = tu_bundled();
-	char *s = present_label(r, find("stage-3"), PRESENT_UTF8);
-	assert_string_equal(s, "Stage III Steady Development");
-	free(s);
-	s = present_label(r, find("marine"), PRESENT_UTF8);
-	assert_string_equal(s, "9) Marine Environment Protection");
-	free(s);
-	s = present_label(r, find("sec-2-1-2"), PRESENT_ASCII);
-	assert_string_equal(s, "2.1 > 2) DSS Prevention");
-	free(s);
-	s = present_label(r, find("teen"), PRESENT_UTF8);
-	assert_string_equal(s, "Tripartite Environmental Education Network");
-	free(s);
+	const struct { const char *id; enum present_glyphs g; const char *label; } cases[] = {
+		{ "stage-3", PRESENT_UTF8, "Stage III Steady Development" },
+		{ "marine", PRESENT_UTF8, "9) Marine Environment Protection" },
+		{ "sec-2-1-2", PRESENT_ASCII, "2.1 > 2) DSS Prevention" },
+		{ "teen", PRESENT_UTF8, "Tripartite Environmental Education Network" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = present_label(tu_bundled(), find(cases[i].id), cases[i].g);
+		assert_string_equal(s, cases[i].label);
+		free(s);
+	}
 }
 
 static void expect_parent(const char *id, const char *parent)
