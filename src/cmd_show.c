@@ -111,7 +111,7 @@ static void show_page(FILE *out, const struct report *r, const struct present_pa
 	show_fields(out, r, p, width);
 	for (size_t k = 0; k < p->blocks_count; k++) {
 		const struct present_block *b = &p->blocks[k];
-		if (b->type == PRESENT_LIST ? !b->items_count : b->end <= b->first)
+		if (present_block_empty(b))
 			continue;
 		fputc('\n', out);
 		if (b->heading)

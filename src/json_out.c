@@ -159,14 +159,11 @@ static void add_raw(json_t *o, const struct report *r, const char *key, const st
 	case PRESENT_RAW_TEXT:
 		json_object_set_new(o, key, jstr(raw->text));
 		break;
-	case PRESENT_RAW_NUMBER:
-		json_object_set_new(o, key, json_integer((json_int_t)raw->number));
-		break;
 	case PRESENT_RAW_REF:
 		json_object_set_new(o, key, jref(r, raw->ref));
 		break;
 	case PRESENT_RAW_DATE:
-		json_object_set_new(o, "year", raw->number ? json_integer((json_int_t)raw->number) : json_null());
+		json_object_set_new(o, "year", raw->year ? json_integer(raw->year) : json_null());
 		json_object_set_new(o, "month", jmonth(raw->month));
 		break;
 	default:

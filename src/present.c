@@ -282,7 +282,7 @@ static void field_told_in(struct build *b)
 
 static void field_date(struct build *b, unsigned year, unsigned month)
 {
-	struct present_raw raw = { .type = PRESENT_RAW_DATE, .number = year, .month = month };
+	struct present_raw raw = { .type = PRESENT_RAW_DATE, .year = year, .month = month };
 	struct present_line *v = field(b, "Date", "date", raw);
 	char date[PRESENT_DATE_MAX];
 	if (v)
@@ -293,7 +293,7 @@ static void field_date(struct build *b, unsigned year, unsigned month)
 static void field_aliases(struct build *b, char **aliases, unsigned n, const char *short_name)
 {
 	struct present_line *v = field(b, "Also called", NULL, raw_none);
-	const char *title = b->p->title;
+	const char *title = b->p->title ? b->p->title : "";
 	for (unsigned i = 0; v && i < n; i++) {
 		if (strcmp(aliases[i], title) == 0 || (short_name && strcmp(aliases[i], short_name) == 0))
 			continue;
@@ -825,6 +825,11 @@ void present_page_free(struct present_page *p)
 	}
 	free(p->blocks);
 	free(p);
+}
+
+bool present_block_empty(const struct present_block *b)
+{
+	return b->type == PRESENT_LIST ? b->items_count == 0 : b->end <= b->first;
 }
 
 char *present_line_text(const struct present_line *line)

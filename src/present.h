@@ -85,7 +85,6 @@ enum present_raw_type {
 	PRESENT_RAW_NONE,   /* for people only: not in JSON */
 	PRESENT_RAW_NULL,   /* not given: JSON null */
 	PRESENT_RAW_TEXT,   /* the model's string */
-	PRESENT_RAW_NUMBER,
 	PRESENT_RAW_REF,    /* an entity: its id */
 	PRESENT_RAW_DATE,   /* written as two members, "year" and "month" (0: null) */
 };
@@ -93,8 +92,7 @@ enum present_raw_type {
 struct present_raw {
 	enum present_raw_type type;
 	const char *text;       /* TEXT (the model's; not a copy) */
-	unsigned long number;   /* NUMBER; DATE: the year */
-	unsigned month;         /* DATE */
+	unsigned year, month;   /* DATE (0: not given) */
 	struct entity_ref ref;  /* REF */
 };
 
@@ -141,8 +139,6 @@ struct present_block {
 	char *heading;              /* "Activities (5)", "From the report"; NULL: none */
 	const char *key;            /* the JSON member; NULL: not in JSON */
 	enum present_shape shape;
-	/* A block with no items or no paragraphs says nothing to people:
-	 * renderers skip it (JSON writes []). */
 	/* PRESENT_LIST */
 	struct present_item *items;
 	size_t items_count, items_cap;
@@ -172,6 +168,10 @@ struct present_page {
 struct present_page *present_page_new(const struct report *r, struct entity_ref ref,
 				      enum present_glyphs g, const struct mentions *m);
 void present_page_free(struct present_page *p);
+
+/* A block with no items or no paragraphs says nothing to people:
+ * renderers skip it (JSON writes []). */
+bool present_block_empty(const struct present_block *b);
 
 /* A line's words as one string. Caller frees; NULL on out of memory. */
 char *present_line_text(const struct present_line *line);
