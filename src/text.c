@@ -3,7 +3,6 @@
 #include "text.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -313,34 +312,6 @@ bool text_has_upper(const char *s)
 		i += (size_t)n;
 	}
 	return false;
-}
-
-const char *text_roman(unsigned n, char *buf, size_t size)
-{
-	static const struct {
-		unsigned value;
-		const char *digits;
-	} steps[] = {
-		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" }, { 90, "XC" },
-		{ 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
-	};
-	if (!size)
-		return buf;
-	if (n == 0 || n > 3999) {
-		snprintf(buf, size, "%u", n);
-		return buf;
-	}
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		for (; n >= steps[i].value; n -= steps[i].value) {
-			size_t k = strlen(steps[i].digits);
-			if (len + k >= size)
-				return buf; /* too small: a prefix, still a string */
-			memcpy(buf + len, steps[i].digits, k + 1);
-			len += k;
-		}
-	return buf;
 }
 
 int text_output_width(int fd)

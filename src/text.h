@@ -59,11 +59,6 @@ char *text_strip_marks(const char *s, size_t len);
 /* True if s has an upper-case letter (smart case). */
 bool text_has_upper(const char *s);
 
-/* n as an upper-case Roman numeral ("IV", "XIV") for 1-3999, else in
- * decimal digits; written into buf (TEXT_ROMAN_MAX bytes hold any). */
-#define TEXT_ROMAN_MAX 16
-const char *text_roman(unsigned n, char *buf, size_t size);
-
 /* Columns to wrap headless output to: $COLUMNS, else the terminal's width
  * when fd is one, else 80. */
 int text_output_width(int fd);

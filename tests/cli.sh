@@ -26,8 +26,8 @@ expect_out "content is valid: Forty Years for the Ozone Layer" "$TEMM" --content
 expect_out "     4 stages" "$TEMM" --content "$r2" check
 expect_out "kigali      2016-2024  Kigali Stage" "$TEMM" --content "$r2" list stages
 expect_out "awareness-training  7) Public Awareness and Training" "$TEMM" --content "$r2" list areas
-expect_out "Series:      Meeting of the Parties to the Montreal Protocol" "$TEMM" --content "$r2" show mop9
-expect_out "meeting mop9  [1. > 1.2 The Phase-out Stage (1990-1999)]  Montréal" "$TEMM" --content "$r2" search montreal
+expect_out "Meeting - MOP" "$TEMM" --content "$r2" --ascii show mop9
+expect_out "meeting mop9  [1.2 The Phase-out Stage (1990-1999)]  Montréal" "$TEMM" --content "$r2" search montreal
 expect_out "programme montreal-protocol" "$TEMM" --content "$r2" search 蒙特利尔议定书
 expect_err "stage:5 is not a stage number (1-4)" "$TEMM" --content "$r2" search stage:5
 for cols in 80 132; do

@@ -170,22 +170,35 @@ static void test_show(void **state)
 	snprintf(want, sizeof(want), "meeting %s: %s", f->meeting, f->meeting_title);
 	assert_non_null(strstr(out, want));
 	assert_non_null(strstr(out, f->place));
-	snprintf(want, sizeof(want), "Series:      %s\n", f->series);
+	snprintf(want, sizeof(want), "Meeting - %s\n", f->series_words); /* its series */
 	assert_non_null(strstr(out, want));
 	cleanup(state);
-	/* a stage says where the report tells it */
-	assert_int_equal(RUN("show", r->stages[0]->id), EXIT_OK);
-	struct prose_span sp;
-	assert_true(report_stage_prose(r, 0, 0, &sp));
-	snprintf(want, sizeof(want), "Told in:     %s, paragraph", r->sections[sp.section_ix]->id);
-	assert_non_null(strstr(out, want));
-	cleanup(state);
+	/* a stage's page holds the paragraphs the content says tell it */
+	for (size_t st = 0; st < r->stages_count; st++) {
+		assert_int_equal(RUN("show", r->stages[st]->id), EXIT_OK);
+		struct prose_span sp;
+		for (size_t k = 0; report_stage_prose(r, (int)st, k, &sp); k++) {
+			const struct section *s = r->sections[sp.section_ix];
+			snprintf(want, 40, "%s", s->paragraphs[sp.first]);
+			*strrchr(want, ' ') = '\0'; /* the first words, before any wrap */
+			if (!strstr(out, want))
+				fail_msg("show %s lacks '%s'", r->stages[st]->id, want);
+			if (sp.end < s->paragraphs_count) { /* and stops where the passage ends */
+				snprintf(want, 40, "%s", s->paragraphs[sp.end]);
+				*strrchr(want, ' ') = '\0';
+				assert_null(strstr(out, want));
+			}
+		}
+		cleanup(state);
+	}
 	assert_int_equal(RUN("show", f->section), EXIT_OK);
 	const struct section *s = r->sections[0];
 	struct entity_ref ref;
 	assert_int_equal(report_find(r, f->section, &ref), 0);
 	s = r->sections[ref.index];
-	assert_non_null(strstr(out, s->title));
+	snprintf(want, 40, "section %s: %s", s->id, s->title);
+	*strrchr(want, ' ') = '\0'; /* its first words, before any wrap */
+	assert_non_null(strstr(out, want));
 	/* the text, after the first blank line, is wrapped to 80 columns */
 	const char *text = strstr(out, "\n\n");
 	assert_non_null(text);

@@ -1,6 +1,6 @@
 /* test_text.c - widths, wrapping, folding (case, accents, compatibility
- * forms), Roman numerals, sanitizing and search: the text functions that
- * the browser and the commands share. */
+ * forms), sanitizing and search: the text functions that the browser and
+ * the commands share. */
 #include "testutil.h"
 #include "sanitize.h"
 #include "search.h"
@@ -122,24 +122,6 @@ static void test_fold_accents_and_forms(void **state)
 	free(s);
 }
 
-static void test_roman(void **state)
-{
-	(void)state;
-	static const struct {
-		unsigned n;
-		const char *roman;
-	} cases[] = {
-		{ 1, "I" }, { 3, "III" }, { 4, "IV" }, { 9, "IX" }, { 10, "X" }, { 11, "XI" },
-		{ 14, "XIV" }, { 40, "XL" }, { 49, "XLIX" }, { 99, "XCIX" }, { 2024, "MMXXIV" },
-		{ 3888, "MMMDCCCLXXXVIII" }, { 0, "0" }, { 4000, "4000" },
-	};
-	char buf[TEXT_ROMAN_MAX];
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_string_equal(text_roman(cases[i].n, buf, sizeof(buf)), cases[i].roman);
-	char small[4];
-	assert_string_equal(text_roman(8, small, sizeof(small)), "VII"); /* cut, still a string */
-}
-
 /* grow: doubling from `first`, contents kept; a size that would overflow
  * is refused with nothing changed. */
 static void test_grow(void **state)
@@ -234,7 +216,6 @@ int main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_accents_and_forms),
-		cmocka_unit_test(test_roman),
 		cmocka_unit_test(test_sanitize_each_class),
 	};
 	const struct CMUnitTest on_reports[] = {

@@ -90,7 +90,7 @@ const struct tu_facts tu_reports[TU_REPORTS] = {
 		.area_prefix = "mar", .area_prefix_id = "marine",
 		.activity = "teen", .activity_area = "education", .count_of = "coordinators", .count_n = 18,
 		.meeting = "temm16", .meeting_title = "TEMM16", .place = "Daegu",
-		.series = "Tripartite Environment Ministers Meeting",
+		.series = "Tripartite Environment Ministers Meeting", .series_words = "TEMM",
 		.meeting_year = 2014, .meeting_month = 4,
 		.section = "sec-2-1-6", .section_number = "6)",
 		.section_path = "2. > 2.1 > 6) Circulative Management of Resources/3R/ "
@@ -124,7 +124,7 @@ const struct tu_facts tu_reports[TU_REPORTS] = {
 		.area_prefix = "ozone", .area_prefix_id = "science",
 		.activity = "joon", .activity_area = "science", .count_of = "stations", .count_n = 14,
 		.meeting = "mop4", .meeting_title = "MOP4", .place = "København",
-		.series = "Meeting of the Parties to the Montreal Protocol",
+		.series = "Meeting of the Parties to the Montreal Protocol", .series_words = "MOP",
 		.meeting_year = 1992, .meeting_month = 11,
 		.section = "sec-1-4", .section_number = "1.4",
 		.section_path = "1. > 1.4 The Kigali Stage (2016-2024)",

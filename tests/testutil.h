@@ -44,7 +44,7 @@ struct tu_facts {
 	const char *area_prefix, *area_prefix_id;        /* area:mar -> marine */
 	const char *activity, *activity_area, *count_of; /* an activity, its area, a count */
 	unsigned count_n;
-	const char *meeting, *meeting_title, *place, *series;
+	const char *meeting, *meeting_title, *place, *series, *series_words;
 	unsigned meeting_year, meeting_month;
 	const char *section, *section_number, *section_path; /* a sub-sub-section */
 	const char *emphasis;            /* a run the report sets in italics */
