@@ -9,13 +9,13 @@ cfg="$XDG_CONFIG_HOME/temm/config"
 mkdir -p "$XDG_CONFIG_HOME/temm"
 printf 'keys:\n  quit: [Q]\n  search: [F5, /]\npane: areas\n' >"$cfg"
 tm_start_wrapped 80 24
-tm_wait 'Home . Priority areas'               # pane: areas
+tm_wait 'Home . Areas'               # pane: areas
 tm_wait 'Reader: Area 1\) Air Pollution'      # and the reader shows its selection
 tm_wait 'Q quit'
 tm_expect_not ' q quit'
 tm_wait 'Q quit'
 tm_keys q
-tm_wait 'Unknown key: \? shows the keys'
+tm_wait 'q does nothing here: \? shows the keys'
 [ -f "$TM_DIR/rc" ] && fail "q still quits"
 tm_keys '?'
 tm_wait 'temm keys  \(Q, Esc or \? closes this help\)'

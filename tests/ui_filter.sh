@@ -8,19 +8,19 @@
 tm_start_wrapped 80 24
 tm_wait 'Steady Development'
 tm_keys 2                                 # the priority areas
-tm_wait 'Home . Priority areas'
+tm_wait 'Home . Areas'
 tm_keys '&'
 tm_wait '^& *0? *10 of 10 *$|^& +10 of 10'
 tm_literal 'workshop'
 tm_wait '^&workshop +2 of 10 *$'          # narrows as it is typed
-tm_wait 'Priority areas & workshop'       # the marker in the pane's title
+tm_wait 'Areas & workshop'       # the marker in the pane's title
 tm_wait '^> 2\) DSS Prevention'
 tm_wait '^  9\) Marine Environment Protection'
 tm_expect_not 'Air Pollution Control'
 tm_wait 'Reader: Area 2\) DSS Prevention' # the reader follows the selection
 tm_keys Enter
 tm_wait '2 of 10 shown; Esc shows all'
-tm_wait 'Priority areas & workshop'
+tm_wait 'Areas & workshop'
 tm_keys j
 tm_wait 'Reader: Area 9\) Marine'
 tm_keys Escape                            # the filter goes, the selection stays

@@ -13,7 +13,7 @@ done
 # every action's help line as declared in ui/actions.h
 src="$TEMM_TESTS/../ui/actions.h"
 n=0
-grep -E '^	A\(' "$src" | sed 's/.*GROUP_[A-Z]*, "\(.*\)") \\$/\1/; s/.*GROUP_[A-Z]*, "\(.*\)")$/\1/' >"$TM_DIR/help"
+grep -E '^	A\(' "$src" | sed -E 's/.*"([^"]*)"\) *\\?$/\1/' >"$TM_DIR/help"
 while IFS= read -r h; do
 	tm_capture | grep -Fq -- "$h" || fail "help does not list: $h"
 	n=$((n + 1))
