@@ -103,6 +103,18 @@ void book_goto_section(struct app *a, int section)
 	pane_select_item(app_pane(a, PANE_OUTLINE), section);
 }
 
+void book_show(struct app *a, struct entity_ref ref)
+{
+	book_goto_section(a, ref.index);
+}
+
+bool book_showing(const struct app *a, struct entity_ref ref)
+{
+	(void)a;
+	(void)ref;
+	return true;
+}
+
 void book_moved(struct app *a, struct pane *p)
 {
 	(void)p;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct app;
 struct doc;
 struct pane;
@@ -27,6 +29,10 @@ int book_section(struct app *a);
 /* Put the book on a section's heading, the contents on its row. */
 void book_goto_section(struct app *a, int section);
 
+/* The pane ops `show` (a section's heading on top) and `showing` (the
+ * book shows every section). */
+void book_show(struct app *a, struct entity_ref ref);
+bool book_showing(const struct app *a, struct entity_ref ref);
 void book_moved(struct app *a, struct pane *p);
 void book_placed(struct app *a, struct pane *p);
 void book_outline_moved(struct app *a, struct pane *p);

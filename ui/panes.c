@@ -38,6 +38,8 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_TIMELINE].items = timeline_count, [PANE_TIMELINE].keep = timeline_keep,
 
 	[PANE_READER].kind = KIND_COUNT, [PANE_READER].marked = true,
+	[PANE_READER].pages = ((1u << KIND_COUNT) - 1) & ~(1u << KIND_SECTION),
+	[PANE_READER].show = reader_open, [PANE_READER].showing = reader_showing,
 	[PANE_READER].sibling = reader_sibling, [PANE_READER].parent = reader_parent,
 
 	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION,
@@ -47,11 +49,14 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_OUTLINE].items = book_sections_count, [PANE_OUTLINE].keep = book_keep_section,
 
 	[PANE_BOOK].kind = KIND_COUNT, [PANE_BOOK].lazy = true, [PANE_BOOK].marked = true,
+	[PANE_BOOK].pages = 1u << KIND_SECTION, [PANE_BOOK].show = book_show,
+	[PANE_BOOK].showing = book_showing,
 	[PANE_BOOK].build = book_build, [PANE_BOOK].moved = book_moved,
 	[PANE_BOOK].sibling = book_sibling, [PANE_BOOK].parent = book_parent,
 	[PANE_BOOK].placed = book_placed,
 
 	[PANE_RESULTS].list = true, [PANE_RESULTS].kind = KIND_COUNT, [PANE_RESULTS].click_opens = true,
+	[PANE_RESULTS].hits = true,
 	[PANE_RESULTS].moved = results_moved, [PANE_RESULTS].open = results_open,
 	[PANE_RESULTS].placed = results_placed, [PANE_RESULTS].all_rows = results_all_rows,
 	[PANE_RESULTS].items = results_count, [PANE_RESULTS].keep = results_keep,
@@ -80,6 +85,14 @@ const char *const *pane_class_names(size_t *count)
 {
 	*count = PANE_COUNT;
 	return names;
+}
+
+enum ui_pane_id pane_class_page_for(enum entity_kind kind)
+{
+	for (int i = 0; i < PANE_COUNT; i++)
+		if ((classes[i].pages >> kind) & 1u)
+			return (enum ui_pane_id)i;
+	return PANE_COUNT;
 }
 
 enum ui_pane_id pane_class_for_kind(enum entity_kind kind)

@@ -27,8 +27,14 @@ struct pane_class {
 	bool lazy;             /* built the first time it is asked for, not at start */
 	bool marked;           /* shows text the search marks its matches in */
 	bool click_opens;      /* a click on a row opens it, as Enter does (else selects) */
+	bool hits;             /* the search's hits: n and N move in it */
+	unsigned pages;        /* a text pane: the kinds (1 << kind) whose pages it shows */
 
 	/* Every operation may be NULL: nothing to do. */
+	/* A text pane with `pages`: show the page of `ref`, and whether it
+	 * shows it now. */
+	void (*show)(struct app *a, struct entity_ref ref);
+	bool (*showing)(const struct app *a, struct entity_ref ref);
 	/* Its doc (a new one; the pane owns it after). */
 	struct doc *(*build)(struct app *a);
 	/* After its selection or scroll changed: what follows it. */
@@ -57,5 +63,8 @@ int pane_class_find(const char *name, size_t len, enum ui_pane_id *out);
 const char *const *pane_class_names(size_t *count);
 /* The list pane whose rows stand for entities of this kind, or PANE_COUNT. */
 enum ui_pane_id pane_class_for_kind(enum entity_kind kind);
+/* The text pane that shows the page of an entity of this kind (the reader;
+ * the book for a section), or PANE_COUNT. */
+enum ui_pane_id pane_class_page_for(enum entity_kind kind);
 
 #endif

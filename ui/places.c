@@ -36,10 +36,8 @@ void places_restore(struct app *a, const struct snap *s)
 		reader_show(a, s->reader);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		enum ui_pane_id id = (enum ui_pane_id)i;
-		/* the results and preview are the search's; a pane never built
-		 * (the book never opened) was at its start: leave it unbuilt */
-		if (!layout_view(layout_pane_view(id))->kept && id != PANE_RESULTS)
-			continue;
+		/* a pane never built (the book never opened) was at its start:
+		 * it stays unbuilt */
 		if (app_pane_built(a, id) || s->anchors[id].block >= 0)
 			pane_anchor_set(app_pane(a, id), &s->anchors[id]);
 	}
@@ -97,17 +95,15 @@ void places_open(struct app *a, struct entity_ref ref, bool push)
 {
 	if (ref.index < 0 || (size_t)ref.index >= report_count(a->r, ref.kind))
 		return;
+	enum ui_pane_id page = pane_class_page_for(ref.kind);
+	if (page == PANE_COUNT)
+		return;
 	if (push)
 		places_push(a);
-	if (ref.kind == KIND_SECTION) {
-		app_set_view(a, VIEW_REPORT);
-		book_goto_section(a, ref.index);
-		app_set_focus(a, PANE_BOOK);
-		return;
-	}
-	app_set_view(a, VIEW_HOME);
+	app_set_view(a, layout_pane_view(page));
+	/* the list of its kind beside the page selects it */
 	enum ui_pane_id nav = pane_class_for_kind(ref.kind);
-	if (nav != PANE_COUNT && layout_pane_view(nav) == VIEW_HOME) {
+	if (nav != PANE_COUNT && layout_pane_view(nav) == a->view) {
 		struct pane *np = app_pane(a, nav);
 		/* a filter that hides the entity gives way to it */
 		if (np->filter && !pane_select_item(np, ref.index) && pane_item(np) != ref.index)
@@ -116,11 +112,8 @@ void places_open(struct app *a, struct entity_ref ref, bool push)
 		if (pane_class(nav)->placed)
 			pane_class(nav)->placed(a, np);
 	}
-	if (!entity_ref_same(ref, a->reader))
-		reader_show(a, ref);
-	else
-		pane_goto_line(app_pane(a, PANE_READER), 0);
-	app_set_focus(a, PANE_READER);
+	pane_class(page)->show(a, ref);
+	app_set_focus(a, page);
 }
 
 /* ---- marks ---- */

@@ -44,6 +44,19 @@ void reader_show(struct app *a, struct entity_ref ref)
 	free(t);
 }
 
+void reader_open(struct app *a, struct entity_ref ref)
+{
+	if (entity_ref_same(ref, a->reader))
+		pane_goto_line(app_pane(a, PANE_READER), 0);
+	else
+		reader_show(a, ref);
+}
+
+bool reader_showing(const struct app *a, struct entity_ref ref)
+{
+	return entity_ref_same(ref, a->reader);
+}
+
 void reader_sibling(struct app *a, struct pane *p, int dir)
 {
 	(void)p;

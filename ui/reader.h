@@ -3,6 +3,8 @@
 #ifndef TEMM_READER_H
 #define TEMM_READER_H
 
+#include <stdbool.h>
+
 #include "model.h"
 
 struct app;
@@ -11,6 +13,10 @@ struct pane;
 /* The reader shows the page of `ref` (nothing if it shows it already or
  * `ref` is not an entity of the report). */
 void reader_show(struct app *a, struct entity_ref ref);
+/* Show `ref`'s page at its top (the pane op `show`), and whether the
+ * reader shows it (`showing`). */
+void reader_open(struct app *a, struct entity_ref ref);
+bool reader_showing(const struct app *a, struct entity_ref ref);
 /* A title for a page: "Area 2) DSS Prevention"; caller frees. */
 char *reader_title(const struct report *r, struct entity_ref ref);
 /* [ and ]: the entity of the same kind before or after. */

@@ -307,7 +307,7 @@ static void goto_match(struct app *a, enum ui_pane_id id, int i, size_t k, bool 
 /* The pane a hit's page shows in: a section in the book, else the reader. */
 static enum ui_pane_id hit_pane(const struct corpus_unit *u)
 {
-	return u->ref.kind == KIND_SECTION ? PANE_BOOK : PANE_READER;
+	return pane_class_page_for(u->ref.kind);
 }
 
 void session_open_hit(struct app *a, int i, size_t k, bool push)
@@ -348,9 +348,7 @@ static bool hit_on_screen(struct app *a, int i)
 {
 	const struct corpus_unit *u = a->find.results.hits[i].unit;
 	enum ui_pane_id id = hit_pane(u);
-	if (layout_pane_view(id) != a->view)
-		return false;
-	return id == PANE_BOOK || entity_ref_same(a->reader, u->ref);
+	return id != PANE_COUNT && layout_pane_view(id) == a->view && pane_class(id)->showing(a, u->ref);
 }
 
 /* The next match of the hit n and N are on, else the next hit's first
@@ -386,9 +384,9 @@ void session_step(struct app *a, int dir)
 		app_say(a, "No search yet: / searches");
 		return;
 	}
-	if (a->view == VIEW_SEARCH && app_focus_id(a) == PANE_RESULTS) {
-		if (pane_move(app_pane(a, PANE_RESULTS), dir))
-			app_moved(a, PANE_RESULTS);
+	if (pane_class(app_focus_id(a))->hits) { /* in the list of hits: the next one */
+		if (pane_move(app_focused(a), dir))
+			app_moved(a, app_focus_id(a));
 		return;
 	}
 	if (!f->active) { /* after Esc: a new walk, and Esc comes back here */
