@@ -2,7 +2,7 @@
  * plain text, one object per line in JSON. */
 #include "cli.h"
 #include "json_out.h"
-#include "print.h"
+#include "present.h"
 
 #include <string.h>
 
@@ -38,22 +38,23 @@ static size_t area_activity_count(const struct report *r, int area_ix)
 /* The columns between the id and the title, per kind. */
 static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref)
 {
-	char date[16];
+	char date[PRESENT_DATE_MAX];
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_STAGE:
 		fprintf(out, "%u-%u  ", r->stages[i]->from, r->stages[i]->to);
 		break;
 	case KIND_EVENT:
-		fprintf(out, "%-7s  ", print_date(r->events[i]->year, r->events[i]->month, date));
+		fprintf(out, "%-7s  ", present_date(r->events[i]->year, r->events[i]->month,
+						    PRESENT_DATE_COMPACT, date));
 		break;
 	case KIND_ACTIVITY:
 		fprintf(out, "%-13s  %-15s  ", r->activities[i]->area,
 			activity_kind_name(r->activities[i]->kind));
 		break;
 	case KIND_MEETING:
-		fprintf(out, "%-7s  ", r->meetings[i]->year
-			? print_date(r->meetings[i]->year, r->meetings[i]->month, date) : "-");
+		fprintf(out, "%-7s  ", r->meetings[i]->year ? present_date(r->meetings[i]->year,
+			r->meetings[i]->month, PRESENT_DATE_COMPACT, date) : "-");
 		break;
 	case KIND_PROGRAMME:
 		fprintf(out, "%-18s  ", programme_type_name(r->programmes[i]->type));
@@ -96,7 +97,7 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	for (size_t i = 0; i < report_count(r, kind); i++) {
 		struct entity_ref ref = { kind, (int)i };
 		if (cli->json) {
-			json_print_line(out, json_entity(r, ref, false));
+			json_print_line(out, json_entity(r, ref));
 			continue;
 		}
 		fprintf(out, "%-*s  ", w, report_entity_id(r, ref));

@@ -2,6 +2,7 @@
  * where it is and the words around the match. */
 #include "cli.h"
 #include "json_out.h"
+#include "present.h"
 #include "search.h"
 
 #include <stdlib.h>
@@ -27,10 +28,10 @@ static char *join_args(const struct cli *cli)
 	return q;
 }
 
-/* Where a hit is, for people: "2.1 > 6) Circulative Management ...". */
-static char *hit_where(const struct report *r, const struct search_hit *h)
+/* Where a hit is: "2.1 › 6) Circulative Management ...". */
+static char *hit_where(const struct report *r, const struct search_hit *h, enum present_glyphs g)
 {
-	return report_section_path(r, h->unit->section_ix, " > ");
+	return present_place(r, h->unit->section_ix, g);
 }
 
 /* JSON consumers index strings by character, so offsets count characters. */
@@ -50,8 +51,8 @@ static json_t *json_marks(const struct snippet *sn)
 static void print_hit_json(FILE *out, const struct report *r, const struct search_hit *h,
 			   const struct snippet *sn)
 {
-	json_t *o = json_entity(r, h->unit->ref, false);
-	char *where = hit_where(r, h);
+	json_t *o = json_entity(r, h->unit->ref);
+	char *where = hit_where(r, h, PRESENT_UTF8); /* JSON is UTF-8 whatever the locale */
 	if (!o)
 		return;
 	json_object_set_new(o, "where", json_string(where ? where : ""));
@@ -77,9 +78,9 @@ static void print_snippet(FILE *out, const struct snippet *sn, bool mark)
 }
 
 static void print_hit(FILE *out, const struct report *r, const struct search_hit *h,
-		      const struct snippet *sn, bool mark)
+		      const struct snippet *sn, bool mark, enum present_glyphs g)
 {
-	char *where = hit_where(r, h);
+	char *where = hit_where(r, h, g);
 	fprintf(out, "%s %s  [%s]  ", entity_kind_name(h->unit->ref.kind),
 		report_entity_id(r, h->unit->ref), where && *where ? where : "-");
 	free(where);
@@ -91,6 +92,7 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 {
 	bool mark = out == stdout && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	int width = cli->width > 40 ? cli->width - 4 : 36;
+	enum present_glyphs g = present_glyphs_for_locale(cli->ascii);
 	for (size_t i = 0; i < res->count; i++) {
 		struct snippet sn;
 		if (search_snippet(res, i, width, &sn) != 0)
@@ -98,7 +100,7 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 		if (cli->json)
 			print_hit_json(out, r, &res->hits[i], &sn);
 		else
-			print_hit(out, r, &res->hits[i], &sn, mark);
+			print_hit(out, r, &res->hits[i], &sn, mark, g);
 		snippet_free(&sn);
 	}
 }

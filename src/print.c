@@ -1,42 +1,42 @@
-/* print.c - plain-text building blocks shared by the commands. */
+/* print.c - wrapping plain text to the command's width. */
 #include "print.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-void print_wrapped(FILE *out, const char *text, int width, const char *indent)
+/* Fewer columns than this after a prefix and the text goes below it. */
+#define PRINT_MIN_ROOM 16
+#define PRINT_BELOW_INDENT 4
+
+void print_wrapped(FILE *out, const char *text, int width, const char *prefix)
 {
+	print_wrapped_as(out, text, text, width, prefix);
+}
+
+void print_wrapped_as(FILE *out, const char *text, const char *layout, int width,
+		      const char *prefix)
+{
+	int indent = text_width(prefix, strlen(prefix));
+	if (width - indent < PRINT_MIN_ROOM && indent > 0) {
+		char *alone = strdup(prefix);
+		size_t len = alone ? strlen(alone) : 0;
+		while (len && alone[len - 1] == ' ')
+			alone[--len] = '\0';
+		print_wrapped(out, alone ? alone : "", width, "");
+		free(alone);
+		indent = width - PRINT_BELOW_INDENT >= PRINT_MIN_ROOM ? PRINT_BELOW_INDENT : 0;
+		fprintf(out, "%*s", indent, "");
+	} else {
+		fputs(prefix, out);
+	}
 	struct text_line *lines;
-	int room = width - text_width(indent, strlen(indent));
-	long n = text_wrap(text, room < 20 ? 20 : room, &lines);
-	if (n < 0) {
-		fprintf(out, "%s%s\n", indent, text);
+	long n = text_wrap(layout, width - indent, &lines);
+	if (n <= 0) {
+		fprintf(out, "%s\n", n < 0 ? text : "");
 		return;
 	}
 	for (long i = 0; i < n; i++)
-		fprintf(out, "%s%.*s\n", indent, (int)lines[i].len, text + lines[i].start);
+		fprintf(out, "%*s%.*s\n", i ? indent : 0, "", (int)lines[i].len, text + lines[i].start);
 	free(lines);
-}
-
-const char *print_date(unsigned year, unsigned month, char *buf)
-{
-	if (month)
-		snprintf(buf, 16, "%04u-%02u", year, month);
-	else
-		snprintf(buf, 16, "%04u", year);
-	return buf;
-}
-
-void print_entity_line(FILE *out, const struct report *r, struct entity_ref ref)
-{
-	fprintf(out, "%s %s  %s", entity_kind_name(ref.kind), report_entity_id(r, ref),
-		report_entity_title(r, ref));
-}
-
-void print_count(FILE *out, const struct count *c)
-{
-	fprintf(out, "%u %s", c->n, c->of);
-	if (c->words)
-		fprintf(out, " (the report: \"%s\")", c->words);
 }

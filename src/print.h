@@ -1,19 +1,18 @@
-/* print.h - plain-text output of the headless commands: wrapped prose and
- * one-line descriptions of entities. */
+/* print.h - plain-text output of the headless commands: text wrapped to
+ * the command's width. */
 #ifndef TEMM_PRINT_H
 #define TEMM_PRINT_H
 
 #include <stdio.h>
 
-#include "model.h"
-
-/* Print text wrapped to `width` columns, each line after `indent`. */
-void print_wrapped(FILE *out, const char *text, int width, const char *indent);
-/* "1999-11" or "1999"; buf of at least 16 bytes. */
-const char *print_date(unsigned year, unsigned month, char *buf);
-/* One line naming an entity: "area air  1) Air Pollution Control". */
-void print_entity_line(FILE *out, const struct report *r, struct entity_ref ref);
-/* "5 sessions" or "13 DG-level meetings (13th sessions)". */
-void print_count(FILE *out, const struct count *c);
+/* Print text wrapped to `width` columns: the first line after `prefix`,
+ * the others under the prefix's first column after it. When the prefix
+ * leaves too little room, it goes on a line of its own and the text
+ * follows, indented. No line is wider than `width` (20 or more). */
+void print_wrapped(FILE *out, const char *text, int width, const char *prefix);
+/* The same, breaking lines only where `layout` (the text with some bytes
+ * changed, as long) may break: so an id stays whole. */
+void print_wrapped_as(FILE *out, const char *text, const char *layout, int width,
+		      const char *prefix);
 
 #endif
