@@ -57,7 +57,7 @@ tm_wait 'Results: "workshop", [0-9]+ hits'
 tm_keys '&'
 tm_literal 'kind:section'
 tm_wait 'Results: "workshop", [0-9]+ hits & kind:section'
-tm_expect_not '^ ?.?activity '
+tm_expect_not '^[ >]activity '            # no result row of another kind
 tm_wait '^.section '
 tm_keys Enter
 tm_keys n                                 # n and N keep to what shows

@@ -5,10 +5,10 @@
 . "$TEMM_TESTS/tmux.sh"
 
 tm_start_wrapped 80 24 --goto ev-2014-temm16
-tm_wait 'Reader: Event 2014-04'
+tm_wait 'Reader: Event April 2014'
 tm_wait '^>2014-04 TEMM16'                # --goto selected it on the timeline
 tm_keys Tab Tab Tab Tab                   # Stage, Meeting, Told in, then Concerns: Stage III
-tm_wait 'Reader: Event 2014-04'
+tm_wait 'Reader: Event April 2014'
 sleep 0.2
 before=$(tm_capture)
 tm_keys Enter
@@ -16,14 +16,14 @@ tm_wait 'Reader: Stage III Steady Development'
 tm_wait 'Steady Development Stage'
 tm_wait '^>III Steady Development'
 tm_keys BSpace
-tm_wait 'Reader: Event 2014-04'
+tm_wait 'Reader: Event April 2014'
 sleep 0.2
 after=$(tm_capture)
 [ "$before" = "$after" ] || { printf '%s\n----\n%s\n' "$before" "$after" >&2; fail "back did not restore the screen"; }
 tm_keys '>'
 tm_wait 'Reader: Stage III Steady Development'
 tm_keys '<'
-tm_wait 'Reader: Event 2014-04'
+tm_wait 'Reader: Event April 2014'
 
 # a scrolled reader comes back at the same place: an area's long page
 tm_keys 2 j                               # 2) DSS Prevention

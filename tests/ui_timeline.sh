@@ -11,7 +11,7 @@ tm_wait 'Home . Timeline . leaders of China'
 tm_keys ']'                    # the next stage band: Deepening
 tm_wait 'Home . Timeline . the Joint Action Plan \(2010-2014\) was adopted'
 tm_keys j j
-tm_wait 'Event 2014-04'
+tm_wait 'Event April 2014'
 tm_wait '^>2014-04 TEMM16 was held in Daegu'
 tm_wait 'TEMM16 was held in Daegu, ROK and identified'
 tm_wait 'Date: April 2014'
@@ -26,7 +26,7 @@ tm_wait 'Event 2015-04'
 axis2=$(tm_capture | grep '^1999 ')
 [ "$axis1" != "$axis2" ] || fail "the axis did not follow the selection"
 tm_keys k
-tm_wait 'Event 2014-04'
+tm_wait 'Event April 2014'
 # ',' goes up to the event's stage (by its year: II)
 tm_keys ','
 tm_wait 'Reader: Stage II Deepening'

@@ -47,7 +47,7 @@ static void where(const struct app *a, char *buf, size_t n)
 	char *label = NULL;
 	const struct pane_class *c = pane_class(p->id);
 	if (c->kind != KIND_COUNT && c->kind != KIND_SECTION && pane_item(p) >= 0)
-		label = page_label(a->r, (struct entity_ref){ c->kind, pane_item(p) });
+		label = present_label(a->r, (struct entity_ref){ c->kind, pane_item(p) }, page_glyphs(&a->pg));
 	else if (p->title)
 		label = strdup(p->title);
 	snprintf(buf, n, " %s%s%s%s%s ", layout_view(a->view)->name, sep, c->title, label ? sep : "",

@@ -20,7 +20,8 @@ struct doc *page_stages(const struct pages *p)
 			break;
 		d->blocks[blk].nowrap = true;
 		d->blocks[blk].item = (int)i;
-		doc_putf(d, DOC_BOLD, "%-3s", page_roman(s->number));
+		char roman[PRESENT_ROMAN_MAX];
+		doc_putf(d, DOC_BOLD, "%-3s", present_roman(s->number, roman));
 		doc_putf(d, DOC_PLAIN, " %-18s %s", s->name, years);
 	}
 	return d;

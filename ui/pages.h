@@ -1,4 +1,4 @@
-/* pages.h - the reader's page for any entity, built from the model, and
+/* pages.h - the reader's page for any entity, from the presenter, and
  * the pieces the other pages share (labels, headings, prose with its
  * italics and the names in it as links). Curses-free, so tests can read
  * them. Each screen family builds its own rows (ui/lists.c, timeline.c,
@@ -13,6 +13,7 @@
 #include "keys.h"
 #include "mentions.h"
 #include "model.h"
+#include "present.h"
 
 struct pages {
 	const struct report *r;
@@ -37,12 +38,7 @@ void page_prose(const struct pages *p, struct doc *d, const char *text, int sect
 /* A blank line, then a bold heading. */
 void page_heading(struct doc *d, const char *text);
 
-/* "I", "II", ... for 1-10; "?" beyond. */
-const char *page_roman(unsigned n);
-/* A short name for an entity as links and titles show it, e.g.
- * "Stage III Steady Development", "2) DSS Prevention"; caller frees. */
-char *page_label(const struct report *r, struct entity_ref ref);
-/* The paragraphs of its section that tell a stage: [*first, *end). */
-void page_stage_paragraphs(const struct report *r, int stage, unsigned *first, unsigned *end);
+/* The glyphs the presenter writes for these pages (src/present.h). */
+enum present_glyphs page_glyphs(const struct pages *p);
 
 #endif

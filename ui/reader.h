@@ -8,6 +8,7 @@
 #include "model.h"
 
 struct app;
+struct pages;
 struct pane;
 
 /* The reader shows the page of `ref` (nothing if it shows it already or
@@ -18,7 +19,7 @@ void reader_show(struct app *a, struct entity_ref ref);
 void reader_open(struct app *a, struct entity_ref ref);
 bool reader_showing(const struct app *a, struct entity_ref ref);
 /* A title for a page: "Area 2) DSS Prevention"; caller frees. */
-char *reader_title(const struct report *r, struct entity_ref ref);
+char *reader_title(const struct pages *pg, struct entity_ref ref);
 /* [ and ]: the entity of the same kind before or after. */
 void reader_sibling(struct app *a, struct pane *p, int dir);
 /* ,: the parent of what the reader shows (a home pane's op). */

@@ -11,15 +11,7 @@
 
 char *page_hit_where(const struct pages *p, const struct corpus_unit *u)
 {
-	const char *sep = p->ascii ? " > " : " \u25b8 ";
-	char *path = report_section_path(p->r, u->section_ix, sep);
-	if (!path)
-		return NULL;
-	/* "2. > 2.1 > 9) ...": the "2." says nothing "2.1" does not */
-	char *first = strstr(path, sep);
-	if (first)
-		memmove(path, first + strlen(sep), strlen(first + strlen(sep)) + 1);
-	return path;
+	return present_place(p->r, u->section_ix, page_glyphs(p));
 }
 
 /* Put `s` in exactly `cols` columns: cut with an ellipsis, or padded. */
@@ -203,7 +195,7 @@ static void preview_hit(struct app *a, struct pane *rp)
 	if (!entity_ref_same(a->preview, h->unit->ref) || !pv->doc) {
 		a->preview = h->unit->ref;
 		app_set_text_doc(a, PANE_PREVIEW, page_entity(&a->pg, h->unit->ref));
-		char *t = reader_title(a->r, h->unit->ref);
+		char *t = reader_title(&a->pg, h->unit->ref);
 		pane_set_title(pv, t);
 		free(t);
 	}

@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void date_text(unsigned year, unsigned month, char *buf, size_t n)
-{
-	if (month >= 1 && month <= 12)
-		snprintf(buf, n, "%u-%02u", year, month);
-	else
-		snprintf(buf, n, "%u", year);
-}
-
 static void band_row(const struct report *r, struct doc *d, int band)
 {
 	int blk = doc_begin(d, 0, 0, DOC_BAND);
@@ -23,7 +15,8 @@ static void band_row(const struct report *r, struct doc *d, int band)
 	d->blocks[blk].nowrap = true;
 	if (band >= 0) {
 		const struct stage *s = r->stages[band];
-		doc_putf(d, DOC_PLAIN, "%s %s %u-%u", page_roman(s->number), s->name, s->from, s->to);
+		char roman[PRESENT_ROMAN_MAX];
+		doc_putf(d, DOC_PLAIN, "%s %s %u-%u", present_roman(s->number, roman), s->name, s->from, s->to);
 	} else {
 		doc_put(d, "Outside the stages", DOC_PLAIN);
 	}
@@ -42,8 +35,8 @@ struct doc *page_timeline(const struct pages *p)
 			band = e->stage_ix;
 			band_row(r, d, band);
 		}
-		char date[16];
-		date_text(e->year, e->month, date, sizeof(date));
+		char date[PRESENT_DATE_MAX];
+		present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
 		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 		if (blk < 0)
 			break;
@@ -72,7 +65,8 @@ static bool put_numeral(const struct report *r, struct doc *d, const int *stage,
 		b++;
 	if (a > 0)
 		a++; /* the tick */
-	const char *num = page_roman(r->stages[stage[*c]]->number);
+	char roman[PRESENT_ROMAN_MAX];
+	const char *num = present_roman(r->stages[stage[*c]]->number, roman);
 	int nl = (int)strlen(num), at = (a + b - nl) / 2;
 	if (*c != at || b - a < nl + 1 || (mark_cell >= at && mark_cell < at + nl))
 		return false;
