@@ -22,7 +22,7 @@ tm_wait '7/17 *$'
 # the selected year is marked on the axis: it moves with the selection
 axis1=$(tm_capture | grep '^1999 ')
 tm_keys j
-tm_wait 'Event 2015-04'
+tm_wait 'Event April 2015'
 axis2=$(tm_capture | grep '^1999 ')
 [ "$axis1" != "$axis2" ] || fail "the axis did not follow the selection"
 tm_keys k
