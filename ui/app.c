@@ -133,6 +133,12 @@ void app_moved(struct app *a, enum ui_pane_id id)
 		c->moved(a, app_pane(a, id));
 }
 
+void app_settle(struct app *a)
+{
+	prompt_flush(a);
+	session_sync_marks(a);
+}
+
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d)
 {
 	pane_set_doc(&a->panes[id], d);

@@ -88,6 +88,9 @@ void app_resize(struct app *a, int cols, int rows);
 /* After its selection or scroll changed: what follows it (its class's
  * `moved`). */
 void app_moved(struct app *a, enum ui_pane_id id);
+/* After a batch of keys, before drawing: the query typed runs, the
+ * search's marks are brought up to date in the panes that show. */
+void app_settle(struct app *a);
 /* Give a pane a new doc, as a text pane the search marks (nothing marked
  * in it yet). */
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d);

@@ -46,8 +46,8 @@ static char *read_small_file(const char *path)
 
 void persist_load(struct app *a)
 {
-	if (a->cli->kiosk)
-		return; /* a shared account keeps nothing */
+	if (a->cli->kiosk || a->cli->no_state)
+		return; /* a shared account keeps nothing; --no-state: nothing is read or written */
 	char *hist = state_path("history"), *st = state_path("state");
 	char warn[600];
 	if (hist && history_load(&a->hist, hist, warn, sizeof(warn)) != 0)
@@ -59,11 +59,6 @@ void persist_load(struct app *a)
 		tell(a, msg);
 	}
 	free(text);
-	if (a->cli->no_state) {
-		free(hist);
-		free(st);
-		return;
-	}
 	a->hist_path = hist;
 	a->state_path = st;
 }

@@ -22,8 +22,7 @@ static int run_loop(struct app *a)
 	bool more = false;
 	while (!a->quit) {
 		if (!more) {
-			prompt_flush(a);
-			session_sync_marks(a);
+			app_settle(a);
 			draw_screen(a);
 		}
 		long key;
