@@ -6,10 +6,14 @@
 #include "vscreen.h"
 #include "app.h"
 #include "panes.h"
+#include "settings.h"
+
+#include <curses.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static struct vscreen *open_at(int cols, int rows)
 {
@@ -178,21 +182,159 @@ static void test_help(void **state)
 	vs_close(v);
 }
 
-/* Tab focuses the links of the reader in turn, Enter follows one, < comes
- * back, > goes forward again. */
+static void expect_screen(struct vscreen *v, const char *want)
+{
+	char *now = vs_screen(v);
+	if (strcmp(now, want) != 0)
+		fail_msg("the screen is not the one before:\n%s\n---- now ----\n%s", want, now);
+	free(now);
+}
+
+/* Links in the reader: Tab moves between them, Enter follows, < goes back
+ * to exactly the same screen (pane, selection, scroll), > forward again;
+ * --goto opens on an entity. */
 static void test_links(void **state)
 {
 	(void)state;
-	struct vscreen *v = open_at(80, 24);
-	vs_keys(v, "3]jj4");
+	struct vscreen *v = vs_open(tu_bundled(), 80, 24, "--no-config", "--no-state", "--goto",
+				    "ev-2014-temm16", (char *)NULL);
+	assert_non_null(v);
 	vs_expect(v, "Reader: Event April 2014");
-	vs_keys(v, "<Tab><Enter>");
-	vs_expect(v, "Reader: Stage II Deepening");
+	vs_expect(v, "^>2014-04 TEMM16"); /* --goto selected it on the timeline */
+	vs_keys(v, "<Tab><Tab><Tab><Tab>"); /* Stage, Meeting, Told in, then Concerns: Stage III */
+	char *before = vs_screen(v);
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "Reader: Stage III Steady Development");
+	vs_expect(v, "Steady Development Stage");
+	vs_expect(v, "^>III Steady Development");
+	vs_keys(v, "<Backspace>");
+	expect_screen(v, before);
+	free(before);
+	vs_keys(v, ">");
+	vs_expect(v, "Reader: Stage III Steady Development");
 	vs_keys(v, "<lt>");
 	vs_expect(v, "Reader: Event April 2014");
-	vs_keys(v, ">");
-	vs_expect(v, "Reader: Stage II Deepening");
+	/* a scrolled reader comes back at the same place */
+	vs_keys(v, "2j4<Space>");
+	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
+	vs_expect_not(v, "Priority area 2");
+	vs_keys(v, "<Tab>");
+	before = vs_screen(v);
+	vs_keys(v, "<Enter>");
+	vs_expect_not(v, "Reader: Area 2\\) DSS");
+	vs_keys(v, "<Backspace>");
+	expect_screen(v, before);
+	free(before);
+	/* a link to a section opens the report view there */
+	vs_keys(v, "g<Tab><Enter>"); /* Told in: 2.1 › 2) DSS Prevention */
+	vs_expect(v, "Report › Report");
+	vs_expect(v, "^> +2\\) DSS Prevention");
+	vs_keys(v, "<lt>");
+	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
 	vs_close(v);
+}
+
+/* A config of one's own, under a temporary $XDG_CONFIG_HOME. */
+static struct vscreen *with_config(int cols, int rows, const char *config, const char *arg)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/temm", tu_dir);
+	mkdir(path, 0700);
+	tu_write(path, "config", config);
+	setenv("XDG_CONFIG_HOME", tu_dir, 1);
+	struct vscreen *v = vs_open(tu_bundled(), cols, rows, "--no-state", arg, (char *)NULL);
+	assert_non_null(v);
+	return v;
+}
+
+/* A key rebound by action name works and the old one no longer does (help
+ * shows the new one); a bad config leaves every default and says
+ * FILE:LINE:COLUMN; --config, --no-config; theme: none; wrap. */
+static void test_config(void **state)
+{
+	(void)state;
+	struct vscreen *v = with_config(80, 24, "keys:\n  quit: [Q]\n  search: [F5, /]\npane: areas\n", NULL);
+	vs_expect(v, "Home › Areas");
+	vs_expect(v, "Reader: Area 1\\) Air Pollution");
+	vs_expect(v, "Q quit");
+	vs_expect_not(v, " q quit");
+	vs_keys(v, "q");
+	vs_expect(v, "q does nothing here: \\? shows the keys");
+	assert_false(vs_app(v)->quit);
+	vs_keys(v, "?");
+	vs_expect(v, "temm keys  \\(Q, Esc or \\? closes this help\\)");
+	vs_keys(v, "<Esc><F5>");
+	vs_expect(v, "^/ *$");
+	vs_keys(v, "<Esc>Q");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+
+	char re[2048];
+	v = with_config(160, 24, "theme: none\nkeys:\n  quit: [Q, Bogus]\n", NULL);
+	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:13: unknown key 'Bogus'", tu_dir);
+	vs_expect(v, re);
+	vs_keys(v, "j"); /* the message goes with a key */
+	vs_expect_not(v, "config ignored");
+	vs_keys(v, "q");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+
+	v = with_config(160, 24, "wrap: 60\nkeys:\n  fly-away: [f]\n", NULL);
+	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:3: .*fly-away", tu_dir);
+	vs_expect(v, re);
+	vs_close(v);
+
+	/* --config FILE; a file named that is missing is a problem too */
+	char other[1100];
+	snprintf(other, sizeof(other), "%s/other-config", tu_dir);
+	tu_write(tu_dir, "other-config", "keys:\n  quit: [x]\n");
+	struct vscreen *o = vs_open(tu_bundled(), 80, 24, "--no-state", "--config", other, (char *)NULL);
+	vs_keys(o, "x");
+	assert_true(vs_app(o)->quit);
+	vs_close(o);
+	snprintf(other, sizeof(other), "%s/missing", tu_dir);
+	o = vs_open(tu_bundled(), 160, 24, "--no-state", "--config", other, (char *)NULL);
+	snprintf(re, sizeof(re), "config ignored: %s: no such file", other);
+	vs_expect(o, re);
+	vs_close(o);
+
+	/* --no-config: not even read */
+	v = with_config(80, 24, "keys:\n  quit: [x]\n", "--no-config");
+	vs_keys(v, "x");
+	assert_false(vs_app(v)->quit);
+	vs_close(v);
+
+	/* wrap: the reader's line width */
+	v = with_config(160, 24, "wrap: 30\n", NULL);
+	vs_expect(v, "Foundation Stage");
+	int widest = 0;
+	for (int y = 2; y < 22; y++) {
+		const char *row = strstr(vs_row(v, y), "│");
+		int w = row ? (int)strlen(row + strlen("│")) : 0;
+		while (w > 0 && row[strlen("│") + (size_t)w - 1] == ' ')
+			w--;
+		widest = w > widest ? w : widest;
+	}
+	assert_true(widest <= 30 && widest >= 20);
+	vs_close(v);
+
+	/* theme: none - attributes only, no colour at all */
+	v = with_config(80, 24, "theme: none\n", NULL);
+	vs_keys(v, "/dust<Enter>");
+	vs_expect(v, "hit 1 of");
+	assert_false(vs_has_pair(v, 0));
+	assert_true(vs_marked(v, "dust") || vs_marked(v, "Dust"));
+	vs_close(v);
+	/* and colours of one's own */
+	v = with_config(80, 24, "colours:\n  match: red on green\n", NULL);
+	vs_keys(v, "/dust<Enter>");
+	assert_true(vs_has_pair(v, ELEM_MATCH + 1));
+	short fg, bg;
+	pair_content(ELEM_MATCH + 1, &fg, &bg);
+	assert_int_equal(fg, COLOR_RED);
+	assert_int_equal(bg, COLOR_GREEN);
+	vs_close(v);
+	unsetenv("XDG_CONFIG_HOME");
 }
 
 int main(void)
@@ -204,8 +346,9 @@ int main(void)
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_config),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();
 	return rc;
 }

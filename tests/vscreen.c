@@ -239,17 +239,72 @@ void vs_cursor(struct vscreen *v, int *y, int *x)
 	getyx(newscr, *y, *x); /* where the last update left the cursor */
 }
 
-bool vs_reverse(struct vscreen *v, int y, int x)
+void vs_cell(struct vscreen *v, int y, int x, unsigned long *attrs, short *pair)
 {
 	(void)v;
 	cchar_t cc;
+	*attrs = 0;
+	*pair = 0;
 	if (mvwin_wch(curscr, y, x, &cc) == ERR)
-		return false;
+		return;
 	wchar_t wch[CCHARW_MAX + 1];
 	attr_t at;
+	getcchar(&cc, wch, &at, pair, NULL);
+	*attrs = at;
+}
+
+bool vs_reverse(struct vscreen *v, int y, int x)
+{
+	unsigned long at;
 	short pair;
-	getcchar(&cc, wch, &at, &pair, NULL);
+	vs_cell(v, y, x, &at, &pair);
 	return (at & A_REVERSE) || pair != 0;
+}
+
+/* The column of byte `off` of row y's text. */
+static int column_of(const char *row, size_t off)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	int col = 0;
+	for (size_t i = 0; i < off;) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, row + i, off - i, &st);
+		if (n == 0 || n > off - i)
+			break;
+		int w = wcwidth(wc);
+		col += w > 0 ? w : 0;
+		i += n;
+	}
+	return col;
+}
+
+bool vs_marked(struct vscreen *v, const char *word)
+{
+	for (int y = 0; y < LINES; y++) {
+		const char *row = vs_row(v, y);
+		for (const char *at = strstr(row, word); at; at = strstr(at + 1, word)) {
+			unsigned long attrs;
+			short pair;
+			vs_cell(v, y, column_of(row, (size_t)(at - row)), &attrs, &pair);
+			if ((attrs & (A_REVERSE | A_BOLD | A_UNDERLINE)) || pair)
+				return true;
+		}
+	}
+	return false;
+}
+
+bool vs_has_pair(struct vscreen *v, short want)
+{
+	for (int y = 0; y < LINES; y++)
+		for (int x = 0; x < COLS; x++) {
+			unsigned long attrs;
+			short pair;
+			vs_cell(v, y, x, &attrs, &pair);
+			if (want ? pair == want : pair != 0)
+				return true;
+		}
+	return false;
 }
 
 void vs_expect_at(struct vscreen *v, const char *regex, const char *file, int line)

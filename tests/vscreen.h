@@ -43,6 +43,13 @@ void vs_cursor(struct vscreen *v, int *y, int *x);
 /* Whether the cell at y, x is drawn in reverse video or as a search match
  * would be (for tests of what is marked). */
 bool vs_reverse(struct vscreen *v, int y, int x);
+/* The attributes and colour pair of a cell. */
+void vs_cell(struct vscreen *v, int y, int x, unsigned long *attrs, short *pair);
+/* Whether `word` shows somewhere drawn highlighted: its first cell in
+ * reverse, bold, underline or a colour. */
+bool vs_marked(struct vscreen *v, const char *word);
+/* Whether any cell has colour pair `pair` (0: whether any has colour). */
+bool vs_has_pair(struct vscreen *v, short pair);
 
 /* cmocka: fail with the screen when no row matches. */
 #define vs_expect(v, regex) vs_expect_at(v, regex, __FILE__, __LINE__)
