@@ -172,6 +172,12 @@ struct entity_ref {
 	int index;
 };
 
+/* Whether two references name the same entity. */
+static inline int entity_ref_same(struct entity_ref a, struct entity_ref b)
+{
+	return a.kind == b.kind && a.index == b.index;
+}
+
 struct id_table; /* model.c: id -> entity_ref */
 
 /* The whole report, merged over all files. The arrays hold pointers into

@@ -134,7 +134,7 @@ static void test_damaged(void **state)
 	static const char *const tails[] = {
 		"position view=search focus=areas,book entity=dss\n",
 		"position view=home focus=areas,book entity=no-such-id\n",
-		"position view=home focus=book,areas entity=dss\n",
+		"position view=home focus=areas,stages entity=dss\n",
 		"position view=home focus=areas,book entity=dss areas=1,2,3\n",
 		"position view=home focus=areas,book entity=dss areas=1,-2,3,4,5\n",
 		"position view=home focus=areas,book entity=dss areas=99999999999,0,0,0,0\n",
