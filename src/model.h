@@ -59,6 +59,7 @@ struct section {
 	int depth; /* 0 for Introduction and 1, 2, 3 */
 	struct emphasis *emphasis;
 	unsigned emphasis_count;
+	size_t emphasis_cap;
 };
 
 struct priority {
