@@ -139,7 +139,7 @@ static void test_activity_counts(void **state)
 	assert_int_equal(count_of(teen, "coordinators"), 18);
 	assert_int_equal(count_of(teen, "seminars"), 18);
 	const struct activity *tpdap = find(KIND_ACTIVITY, "tpdap");
-	assert_int_equal(tpdap->kind, ACT_POLICY_DIALOGUE);
+	assert_int_equal(tpdap->kind, ACTIVITY_POLICY_DIALOGUE);
 	assert_int_equal(tpdap->counts[0].n, 5);
 	/* DSS: the report's ordinals kept as words beside the numbers */
 	unsigned dss_total = 0;
