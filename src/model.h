@@ -3,6 +3,7 @@
 #ifndef TEMM_MODEL_H
 #define TEMM_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Every kind of thing with an id. The order is the order `temm check`
@@ -155,6 +156,12 @@ struct entity_ref {
 	enum entity_kind kind;
 	int index;
 };
+
+/* Whether a and b name the same entity. */
+static inline bool entity_ref_same(struct entity_ref a, struct entity_ref b)
+{
+	return a.kind == b.kind && a.index == b.index;
+}
 
 struct id_table; /* model.c: id -> entity_ref */
 
