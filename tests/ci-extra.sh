@@ -2,8 +2,8 @@
 # ci-extra.sh - the strict-build, sanitizer and valgrind half of CI:
 #  1. builds a clean copy with gcc and again with clang, with
 #     -Wall -Wextra -Werror: the programs, the test programs and the bench
-#     programs (built only, nothing run: on 2 cores, configure included,
-#     about 16 s with gcc and 18 s with clang);
+#     programs (built only, nothing run: configure included, about 16 s
+#     with gcc and 18 s with clang on 2 idle cores);
 #  2. builds a copy of the source tree out of tree with --enable-sanitizers
 #     (AddressSanitizer + UndefinedBehaviorSanitizer, leak detection on) and
 #     runs the whole `make check` there;
@@ -16,7 +16,8 @@
 #     tests/ci-extra.sh [NORMAL_BUILD_DIR]
 # NORMAL_BUILD_DIR (default: the source tree, where the README's command
 # builds) must hold a built src/temm; without one, a normal build is made
-# in the work directory. Needs valgrind, and what `make check` needs.
+# in the work directory. Needs valgrind, gcc, clang and what `make check`
+# needs.
 # Temporary files go to $TMPDIR (removed at the end unless KEEP=1);
 # SKIP_SANITIZERS=1 runs only the -Werror builds and valgrind (for a quick
 # local look).
