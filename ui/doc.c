@@ -41,7 +41,7 @@ int doc_begin(struct doc *d, int indent, int hang, unsigned style)
 		return -1;
 	}
 	d->blocks[d->blocks_count] = (struct doc_block){
-		.text = empty, .text_cap = 1, .indent = indent, .hang = hang, .style = style,
+		.text = empty, .text_cap = 0, .indent = indent, .hang = hang, .style = style,
 		.item = -1, .section = -1, .para = -1,
 	};
 	return (int)d->blocks_count++;
@@ -88,7 +88,9 @@ size_t doc_put(struct doc *d, const char *text, unsigned style)
 	char *clean = sanitize_needed(text) ? sanitize_text(text) : NULL;
 	const char *s = clean ? clean : text;
 	size_t n = strlen(s);
-	if (grow_to(&b->text, &b->text_cap, b->len + n + 1, 1, 16) != 0) {
+	/* text_cap 0 until the first put, which takes just what it needs (most
+	 * blocks get one put); a block built in pieces doubles */
+	if (grow_to(&b->text, &b->text_cap, b->len + n + 1, 1, b->len + n + 1) != 0) {
 		free(clean);
 		d->failed = true;
 		return at;
