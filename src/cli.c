@@ -32,11 +32,6 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-bool cli_is_command(const char *name)
-{
-	return find_command(name) != NULL;
-}
-
 void cli_usage(FILE *out)
 {
 	fputs("Usage: temm [OPTION]... [COMMAND [ARG]...]\n"
