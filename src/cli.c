@@ -32,11 +32,6 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-bool cli_is_command(const char *name)
-{
-	return find_command(name) != NULL;
-}
-
 void cli_usage(FILE *out)
 {
 	fputs("Usage: temm [OPTION]... [COMMAND [ARG]...]\n"
@@ -63,7 +58,7 @@ void cli_help(FILE *out)
 	      "      --ascii        draw the browser with plain ASCII only\n"
 	      "      --config FILE  read this config file instead of ~/.config/temm/config\n"
 	      "      --no-config    read no config file\n"
-	      "      --no-state     write no search history or reading position\n"
+	      "      --no-state     read and write no search history, position or marks\n"
 	      "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1):\n"
 	      "                     the bundled report only, no config, no files written\n"
 	      "  -h, --help         show this help and exit\n"

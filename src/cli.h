@@ -35,8 +35,6 @@ void cli_free(struct cli *cli);
 void cli_usage(FILE *out);
 void cli_help(FILE *out);
 
-/* Whether `name` is a headless command; they all need the content loaded. */
-bool cli_is_command(const char *name);
 /* Run a headless command on a loaded report. Returns the exit code. */
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 

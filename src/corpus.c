@@ -96,8 +96,7 @@ static int event_facets(struct corpus *c, const struct event *e, struct corpus_f
 	f->area_ix = n ? areas[0] : NO_INDEX;
 	int rc = 0;
 	if (n > 1) { /* the list goes to the corpus's areas: its length, then it */
-		while (rc == 0 && c->areas_count + n >= c->areas_capacity)
-			rc = grow(&c->areas, &c->areas_capacity, c->areas_count + n, sizeof(*c->areas), 16);
+		rc = grow_to(&c->areas, &c->areas_capacity, c->areas_count + 1 + n, sizeof(*c->areas), 16);
 		if (rc == 0 && c->areas_count < UINT32_MAX - 1) {
 			c->areas[c->areas_count++] = (int)n;
 			f->areas_at = (uint32_t)c->areas_count;

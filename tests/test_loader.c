@@ -214,6 +214,19 @@ static void test_links_both_ways(void **state)
 		found |= strcmp(report_entity_id(r, in.links[i].from), f->activity) == 0;
 	link_list_free(&in);
 	assert_true(found);
+	/* ...and the activity's own links name that same area */
+	struct entity_ref area = ref_of(KIND_AREA, f->activity_area);
+	struct entity_ref act = ref_of(KIND_ACTIVITY, f->activity);
+	struct link_list out;
+	assert_int_equal(links_from(r, act, &out), 0);
+	bool names_area = false;
+	for (size_t i = 0; i < out.count; i++)
+		names_area |= entity_ref_same(out.links[i].to, area);
+	link_list_free(&out);
+	assert_true(names_area);
+	/* the same index in another kind is another entity */
+	assert_false(entity_ref_same(area, (struct entity_ref){ KIND_STAGE, area.index }));
+	assert_false(entity_ref_same(area, act));
 }
 
 static void test_corpus_covers_prose(void **state)

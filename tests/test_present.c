@@ -518,7 +518,7 @@ static void test_enumerations_in_words(void **state)
 	assert_non_null(strstr(out, "Working Group I (monitoring, forecast and early warning) [dss-wg1] - working group\n"));
 	free(out);
 	char buf[64];
-	assert_null(present_activity_type_words(ACT_OTHER, buf, sizeof(buf)));
+	assert_null(present_activity_type_words(ACTIVITY_OTHER, buf, sizeof(buf)));
 	assert_null(present_series_words(tu_bundled(), tu_bundled()->meetings[find("cop").index]));
 }
 

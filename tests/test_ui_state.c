@@ -192,7 +192,7 @@ static void test_statefile(void **state)
 	assert_int_equal(errno, ENOTDIR);
 	assert_int_equal(entries(sub), 1);
 	/* the search history goes through it too */
-	struct history h = { NULL, 0 };
+	struct history h = { 0 };
 	char err[512];
 	assert_int_equal(history_add(&h, "microplastics"), 0);
 	assert_int_equal(history_save(&h, blocked, err, sizeof(err)), -1);

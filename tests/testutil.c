@@ -67,6 +67,9 @@ int tu_tmpdir_teardown(void **state)
 	return 0;
 }
 
+/* The second report, beside the bundled content in the source tree. */
+#define REPORT2_CONTENT SOURCE_CONTENT "/../tests/report2"
+
 const struct tu_facts tu_reports[TU_REPORTS] = {
 	{
 		.name = "bundled",
