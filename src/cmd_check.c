@@ -2,6 +2,7 @@
  * already done both); say what it holds. */
 #include "cli.h"
 #include "json_out.h"
+#include "print.h"
 
 int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
@@ -15,7 +16,7 @@ int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *er
 		json_print_line(out, o);
 		return EXIT_OK;
 	}
-	fprintf(out, "content is valid: %s\n", r->title);
+	print_wrapped(out, r->title, cli->width, "content is valid: ");
 	for (int k = 0; k < KIND_COUNT; k++)
 		fprintf(out, "%6zu %s\n", report_count(r, (enum entity_kind)k),
 			entity_kind_plural((enum entity_kind)k));

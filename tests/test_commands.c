@@ -56,6 +56,7 @@ static void test_check(void **state)
 	const struct tu_facts *f = tu_facts();
 	char line[64];
 	assert_int_equal(RUN("check"), EXIT_OK);
+	assert_true(widest_line(out) <= 80); /* a long title is wrapped */
 	snprintf(line, sizeof(line), "%6zu stages\n", f->stages);
 	assert_non_null(strstr(out, line));
 	snprintf(line, sizeof(line), "%6zu areas\n", f->areas);
