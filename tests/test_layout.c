@@ -52,7 +52,7 @@ static void test_geometry_132x43(void **state)
 			    "<title 0,0 132x1> <Stages 0,1 52x4> <Areas 0,5 52x11> "
 			    "<Timeline 0,16 52x26> <Reader 53,1 79x41> <sep 52,1 1x41> <status 0,42 132x1>");
 	assert_string_equal(fmt_layout(132, 43, VIEW_SEARCH, PANE_RESULTS),
-			    "<title 0,0 132x1> <Results 0,1 132x16> <Preview 0,17 132x25> <status 0,42 132x1>");
+			    "<title 0,0 132x1> <Results 0,1 132x24> <Preview 0,25 132x17> <status 0,42 132x1>");
 }
 
 static void test_geometry_narrow(void **state)

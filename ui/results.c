@@ -123,8 +123,9 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 		if (w > where_w)
 			where_w = w;
 	}
-	/* where gets what a readable snippet leaves */
-	int cap = width - kind_w - 2 - 36;
+	/* the snippet is what is read: the place gets a quarter of the width
+	 * (cut with an ellipsis; the preview's header says it whole) */
+	int cap = width / 4;
 	if (where_w > cap)
 		where_w = cap > 10 ? cap : 10;
 	for (size_t i = 0; i < n; i++) {
@@ -179,6 +180,7 @@ void results_show(struct app *a)
 {
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	results_doc(a, RESULTS_FIRST_ROWS);
+	app_relayout(a); /* as tall as its rows need, the preview the rest */
 	app_moved(a, PANE_RESULTS);
 }
 

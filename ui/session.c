@@ -182,7 +182,7 @@ static void search_update(struct app *a)
 	pr->error[0] = '\0';
 	results_set(a, text, &res);
 	show_results(a);
-	results_show(a); /* laid out for the view's size, on the first hit */
+	results_show(a); /* on the first hit, the list as tall as its hits need */
 }
 
 static void search_cancel(struct app *a)
