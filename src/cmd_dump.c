@@ -9,10 +9,11 @@
 
 static void dump_text(const struct report *r, int width, FILE *out)
 {
-	fprintf(out, "%s\n", r->title);
+	print_wrapped(out, r->title, width, "");
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		fprintf(out, "\n%s\n", s->title);
+		fputc('\n', out);
+		print_wrapped(out, s->title, width, "");
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
 			fputc('\n', out);
 			print_wrapped(out, s->paragraphs[p], width, "");
@@ -75,7 +76,7 @@ static void dump_markdown(const struct report *r, FILE *out)
  * every entity with its fields and links. */
 static void dump_json(const struct report *r, FILE *out)
 {
-	json_t *doc = json_pack("{s:s}", "title", r->title);
+	json_t *doc = json_pack("{s:s, s:s}", "kind", "report", "title", r->title);
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
@@ -89,6 +90,10 @@ static void dump_json(const struct report *r, FILE *out)
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	const char *format = cli->format ? cli->format : cli->json ? "jsonl" : "text";
+	if (cli->json && (strcmp(format, "text") == 0 || strcmp(format, "markdown") == 0 ||
+			  strcmp(format, "md") == 0))
+		return cli_no_json(strcmp(format, "text") == 0 ? "dump --format=text"
+							       : "dump --format=markdown", err);
 	if (strcmp(format, "text") == 0) {
 		dump_text(r, cli->width, out);
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
@@ -108,15 +113,18 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	(void)err;
-	if (!cli->json)
-		fprintf(out, "%s\n\n", r->title);
+	if (!cli->json) {
+		print_wrapped(out, r->title, cli->width, "");
+		fputc('\n', out);
+	}
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
 		if (cli->json) {
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, false));
 			continue;
 		}
-		fprintf(out, "%*s%s\n", 2 * s->depth, "", s->title);
+		/* a long heading goes on under its own first word */
+		print_hanging(out, 2 * s->depth, s->title, cli->width, 2 * s->depth + 4);
 	}
 	return EXIT_OK;
 }

@@ -81,7 +81,22 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 		fprintf(out, ": %s", r->terms[i]->expansion);
 	else if (ref.kind == KIND_AREA)
 		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s)", n, n == 1 ? "activity" : "activities"); }
-	fputc('\n', out);
+}
+
+/* One row, wrapped to the width: its lines continue under the title. */
+static int print_row(FILE *out, const struct report *r, struct entity_ref ref, int id_w,
+		     int width)
+{
+	struct print_row row;
+	if (print_row_open(&row) != 0)
+		return -1;
+	fprintf(row.f, "%-*s  ", id_w, report_entity_id(r, ref));
+	print_row_middle(row.f, r, ref);
+	print_row_mark(&row);
+	fputs(report_entity_title(r, ref), row.f);
+	print_row_end(row.f, r, ref);
+	print_row_close(&row, out, width);
+	return 0;
 }
 
 int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -99,10 +114,10 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 			json_print_line(out, json_entity(r, ref, false));
 			continue;
 		}
-		fprintf(out, "%-*s  ", w, report_entity_id(r, ref));
-		print_row_middle(out, r, ref);
-		fputs(report_entity_title(r, ref), out);
-		print_row_end(out, r, ref);
+		if (print_row(out, r, ref, w, cli->width) != 0) {
+			fputs("temm: out of memory\n", err);
+			return EXIT_FAIL;
+		}
 	}
 	return EXIT_OK;
 }

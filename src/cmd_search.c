@@ -2,6 +2,7 @@
  * where it is and the words around the match. */
 #include "cli.h"
 #include "json_out.h"
+#include "print.h"
 #include "search.h"
 
 #include <stdlib.h>
@@ -76,14 +77,27 @@ static void print_snippet(FILE *out, const struct snippet *sn, bool mark)
 	fprintf(out, "%s\n", sn->text + at);
 }
 
-static void print_hit(FILE *out, const struct report *r, const struct search_hit *h,
-		      const struct snippet *sn, bool mark)
+/* "kind id  [where]" wrapped to the width, then the words around the
+ * match on the next line, indented, as wide as the rest of the width. */
+static void print_hit(FILE *out, const struct report *r, const struct search_results *res,
+		      size_t i, int width, bool mark)
 {
-	char *where = hit_where(r, h);
-	fprintf(out, "%s %s  [%s]  ", entity_kind_name(h->unit->ref.kind),
-		report_entity_id(r, h->unit->ref), where && *where ? where : "-");
-	free(where);
-	print_snippet(out, sn, mark);
+	const struct search_hit *h = &res->hits[i];
+	struct print_row head;
+	struct snippet sn;
+	if (search_snippet(res, i, width - 4, &sn) != 0)
+		return;
+	if (print_row_open(&head) == 0) {
+		char *where = hit_where(r, h);
+		fprintf(head.f, "%s %s  [%s]", entity_kind_name(h->unit->ref.kind),
+			report_entity_id(r, h->unit->ref), where && *where ? where : "-");
+		free(where);
+		head.hang = 4;
+		print_row_close(&head, out, width);
+		fputs("    ", out);
+		print_snippet(out, &sn, mark);
+	}
+	snippet_free(&sn);
 }
 
 static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
@@ -93,14 +107,24 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 	int width = cli->width > 40 ? cli->width - 4 : 36;
 	for (size_t i = 0; i < res->count; i++) {
 		struct snippet sn;
+		if (!cli->json) {
+			print_hit(out, r, res, i, cli->width, mark);
+			continue;
+		}
 		if (search_snippet(res, i, width, &sn) != 0)
 			continue;
-		if (cli->json)
-			print_hit_json(out, r, &res->hits[i], &sn);
-		else
-			print_hit(out, r, &res->hits[i], &sn, mark);
+		print_hit_json(out, r, &res->hits[i], &sn);
 		snippet_free(&sn);
 	}
+}
+
+static void print_hit_count(FILE *out, const char *query, size_t n, bool json)
+{
+	if (json)
+		json_print_line(out, json_pack("{s:s, s:s, s:I}", "kind", "count", "query", query,
+					       "count", (json_int_t)n));
+	else
+		fprintf(out, "%zu\n", n);
 }
 
 int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -117,7 +141,7 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 		rc = EXIT_USAGE;
 	} else {
 		if (cli->count)
-			fprintf(out, "%zu\n", res.count);
+			print_hit_count(out, query, res.count, cli->json);
 		else
 			print_hits(out, r, cli, &res);
 		rc = res.count ? EXIT_OK : EXIT_FAIL;

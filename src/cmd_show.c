@@ -123,7 +123,7 @@ static void show_section_text(FILE *out, const struct report *r, int ix, int wid
 int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	struct entity_ref ref;
-	if (report_find(r, cli->args[0], &ref) != 0) {
+	if (report_find_typed(r, cli->args[0], &ref) != 0) {
 		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
 			cli->args[0]);
 		return EXIT_FAIL;

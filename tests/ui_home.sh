@@ -11,7 +11,7 @@ check_home() {
 	done
 	# every area, numbered as in the report (long titles are cut at the
 	# pane's edge, so the first words are what is checked)
-	"$TEMM" list areas | sed 's/^[a-z-]* *//; s/ (.*activit.*)$//' | cut -c1-24 >"$TM_DIR/areas"
+	COLUMNS=1000 "$TEMM" list areas | sed 's/^[a-z-]* *//; s/ (.*activit.*)$//' | cut -c1-24 >"$TM_DIR/areas"
 	[ "$(wc -l <"$TM_DIR/areas")" -eq 10 ] || fail "temm list areas did not give ten areas"
 	while IFS= read -r a; do
 		tm_capture | grep -Fq -- "$a" || fail "area missing: $a"

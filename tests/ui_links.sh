@@ -1,10 +1,10 @@
 #!/bin/sh
 # ui_links.sh - links in the reader: Tab moves between them, Enter follows,
 # Backspace / < goes back to exactly the same screen (pane, selection,
-# scroll), > goes forward again. Also --goto.
+# scroll), > goes forward again. Also --goto (with the id in upper case).
 . "$TEMM_TESTS/tmux.sh"
 
-tm_start_wrapped 80 24 --goto ev-2014-temm16
+tm_start_wrapped 80 24 --goto EV-2014-TEMM16   # ids are matched whatever their case
 tm_wait 'Reader: Event 2014-04'
 tm_wait '^>2014-04 TEMM16'                # --goto selected it on the timeline
 tm_keys Tab Tab Tab Tab                   # Stage, Meeting, Told in, then Concerns: Stage III
