@@ -9,7 +9,7 @@ _temm()
 
 	local commands="check list show search dump outline keys"
 	local options="--content --json --count --format --goto --no-color --ascii --kiosk
-		--config --no-config --no-state --help --version"
+		--config --no-config --no-state --help --version -h -V"
 	local kinds="stages areas activities events meetings programmes terms sections"
 
 	case $prev in

@@ -30,21 +30,34 @@ done
 checks=$((checks + 1))
 [ "$ids" -gt 100 ] || fail "temm check counts only $ids entities"
 
-# same SHELL PROBE EXPECTED_FILE GOT_FILE: the completion offered exactly that
+# same SHELL LINE EXPECTED_FILE: the completion of LINE offered exactly that
 same() {
 	checks=$((checks + 1))
-	sort -u "$4" >"$4.sorted"
-	if ! diff -u "$3" "$4.sorted" >"$tmp/diff"; then
-		fail "$1: '$2<TAB>' does not offer what temm has ($3):"
+	sort -u "$tmp/got" >"$tmp/got.sorted"
+	if ! diff -u "$3" "$tmp/got.sorted" >"$tmp/diff"; then
+		fail "$1: '$2<TAB>' does not offer what temm has (${3##*/}):"
 		cat "$tmp/diff" >&2
 	fi
 }
-# offers_ids SHELL GOT_FILE: every id, once
+# offers_ids SHELL LINE: every id, once
 offers_ids() {
 	checks=$((checks + 1))
-	n=$(sort -u "$2" | grep -cE '^[a-z0-9-]+$')
-	[ "$n" -eq "$ids" ] && grep -qx temm16 "$2" && grep -qx sec-2-1-9 "$2" ||
-		fail "$1: offers $n ids, temm has $ids"
+	n=$(sort -u "$tmp/got" | grep -cE '^[a-z0-9-]+$')
+	[ "$n" -eq "$ids" ] && grep -qx temm16 "$tmp/got" && grep -qx sec-2-1-9 "$tmp/got" ||
+		fail "$1: '$2<TAB>' offers $n ids, temm has $ids"
+}
+# try SHELL PROBE: PROBE LINE writes what the shell offers for LINE<TAB>
+# to $tmp/got, one a line. $lines: the lines try types, in its order (zsh
+# types them all in one shell first)
+lines="temm |temm -|temm list |temm list --json |temm dump --format |temm show |temm --goto "
+try() {
+	$2 "temm ";                 same "$1" "temm " "$tmp/commands"
+	$2 "temm -";                same "$1" "temm -" "$tmp/options"
+	$2 "temm list ";            same "$1" "temm list " "$tmp/kinds"
+	$2 "temm list --json ";     same "$1" "temm list --json " "$tmp/kinds"
+	$2 "temm dump --format ";   same "$1" "temm dump --format " "$tmp/formats"
+	$2 "temm show ";            offers_ids "$1" "temm show "
+	$2 "temm --goto ";          offers_ids "$1" "temm --goto "
 }
 
 # ---- bash: the function itself, with bash-completion's two helpers stubbed ----
@@ -59,28 +72,14 @@ _temm
 printf '%s\n' "${COMPREPLY[@]}"
 PROBE
 bash_probe() { bash "$tmp/bash-probe" "$doc/temm.bash" "$1" >"$tmp/got"; }
-bash_probe "temm ";                  same bash "temm " "$tmp/commands" "$tmp/got"
-bash_probe "temm --";                same bash "temm --" "$tmp/long" "$tmp/got"
-bash_probe "temm list ";             same bash "temm list " "$tmp/kinds" "$tmp/got"
-bash_probe "temm list --json ";      same bash "temm list --json " "$tmp/kinds" "$tmp/got"
-bash_probe "temm dump --format ";    same bash "temm dump --format " "$tmp/formats" "$tmp/got"
-bash_probe "temm show ";             offers_ids bash "$tmp/got"
-bash_probe "temm --goto ";           offers_ids bash "$tmp/got"
+try bash bash_probe
 
 # ---- fish: complete -C, as at a prompt ----
 if command -v fish >/dev/null 2>&1; then
 	checks=$((checks + 1))
 	fish -n "$doc/temm.fish" || fail "fish -n: doc/temm.fish does not parse"
-	fish_probe() {
-		fish -c "source '$doc/temm.fish'; complete -C'$1'" | cut -f1 >"$tmp/got"
-	}
-	fish_probe "temm ";               same fish "temm " "$tmp/commands" "$tmp/got"
-	fish_probe "temm -";              same fish "temm -" "$tmp/options" "$tmp/got"
-	fish_probe "temm list ";          same fish "temm list " "$tmp/kinds" "$tmp/got"
-	fish_probe "temm list --json ";   same fish "temm list --json " "$tmp/kinds" "$tmp/got"
-	fish_probe "temm dump --format "; same fish "temm dump --format " "$tmp/formats" "$tmp/got"
-	fish_probe "temm show ";          offers_ids fish "$tmp/got"
-	fish_probe "temm --goto ";        offers_ids fish "$tmp/got"
+	fish_probe() { fish -c "source '$doc/temm.fish'; complete -C'$1'" | cut -f1 >"$tmp/got"; }
+	try fish fish_probe
 else
 	echo "SKIP: fish is not installed: its completion was not tried"
 fi
@@ -92,17 +91,16 @@ if command -v zsh >/dev/null 2>&1; then
 	checks=$((checks + 1))
 	got=$(zsh -fc "fpath=('$doc' \$fpath); autoload -U compinit; compinit -u -D; print -r -- \${_comps[temm]}")
 	[ "$got" = _temm ] || fail "zsh: compinit does not take _temm for temm (got '$got')"
+	# one shell types every line; the probe then hands out its answers in order
 	mkdir "$tmp/zsh"
-	if timeout 60 zsh -f "$TEMM_TESTS/completion_probe.zsh" "$doc" "$tmp/zsh" \
-		"temm " "temm -" "temm list " "temm list --json " "temm dump --format " \
-		"temm show " "temm --goto "; then
-		same zsh "temm " "$tmp/commands" "$tmp/zsh/1"
-		same zsh "temm -" "$tmp/options" "$tmp/zsh/2"
-		same zsh "temm list " "$tmp/kinds" "$tmp/zsh/3"
-		same zsh "temm list --json " "$tmp/kinds" "$tmp/zsh/4"
-		same zsh "temm dump --format " "$tmp/formats" "$tmp/zsh/5"
-		offers_ids zsh "$tmp/zsh/6"
-		offers_ids zsh "$tmp/zsh/7"
+	old_ifs=$IFS; IFS='|'
+	# shellcheck disable=SC2086
+	set -- $lines
+	IFS=$old_ifs
+	if timeout 60 zsh -f "$TEMM_TESTS/completion_probe.zsh" "$doc" "$tmp/zsh" "$@"; then
+		zsh_n=0
+		zsh_probe() { zsh_n=$((zsh_n + 1)); cp "$tmp/zsh/$zsh_n" "$tmp/got"; }
+		try zsh zsh_probe
 	else
 		fail "zsh: the completion probe did not finish"
 	fi
