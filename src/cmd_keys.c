@@ -1,6 +1,6 @@
 /* cmd_keys.c - `temm keys`: the browser's key table, as text for people,
- * as man(7) source for the manual or as JSON Lines. It reads the table the browser
- * dispatches on (through cli->print_keys), so neither can drift. */
+ * as man(7) source for the manual or as JSON Lines. It reads the table the
+ * browser dispatches on (through cli->print_keys), so neither can drift. */
 #include "cli.h"
 #include "json_out.h"
 #include "print.h"

@@ -1,4 +1,4 @@
-/* cmd_search.c - `temm search QUERY`: one hit a line, best first, with
+/* cmd_search.c - `temm search QUERY`: the hits, best first, each with
  * where it is and the words around the match. */
 #include "cli.h"
 #include "json_out.h"
