@@ -33,11 +33,6 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-bool cli_is_command(const char *name)
-{
-	return find_command(name) != NULL;
-}
-
 void cli_usage(FILE *out)
 {
 	fputs("Usage: temm [OPTION]... [COMMAND [ARG]...]\n"
@@ -45,9 +40,9 @@ void cli_usage(FILE *out)
 }
 
 /* The help after the commands: each line with the column its wrapped
- * lines continue at. */
+ * lines continue at (the end of its name column). */
 static const struct help_line {
-	int hang;
+	size_t column;
 	const char *text;
 } help_options[] = {
 	{ 0, "" },
@@ -61,7 +56,7 @@ static const struct help_line {
 	{ 21, "      --ascii        draw the browser with plain ASCII only" },
 	{ 21, "      --config FILE  read this config file instead of ~/.config/temm/config" },
 	{ 21, "      --no-config    read no config file" },
-	{ 21, "      --no-state     write no search history or reading position" },
+	{ 21, "      --no-state     read and write no search history, position or marks" },
 	{ 21, "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1): "
 	      "the bundled report only, no config, no files written" },
 	{ 21, "  -h, --help         show this help and exit" },
@@ -72,18 +67,18 @@ static const struct help_line {
 	{ 0, "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error." },
 };
 
-static void help_line(FILE *out, const char *text, int width, int hang)
+static void help_line(FILE *out, const char *text, int width, size_t column)
 {
-	size_t lead = strspn(text, " ");
-	if (text[lead])
-		print_hanging(out, (int)lead, text + lead, width, hang);
-	else
-		fputc('\n', out);
+	/* the name column is ASCII: its width is its length */
+	char prefix[64];
+	size_t n = strlen(text) < column ? strlen(text) : column;
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)n, text);
+	print_wrapped(out, text + n, width, prefix);
 }
 
 void cli_help(FILE *out, int width)
 {
-	help_line(out, "Usage: temm [OPTION]... [COMMAND [ARG]...]", width, 6);
+	help_line(out, "Usage: temm [OPTION]... [COMMAND [ARG]...]", width, 0);
 	help_line(out, "Read the TEMM20 report on China-Japan-Korea environmental cooperation. "
 		       "With no command, open the browser on a terminal.", width, 0);
 	fputs("\nCommands:\n", out);
@@ -93,7 +88,7 @@ void cli_help(FILE *out, int width)
 		help_line(out, line, width, 23);
 	}
 	for (size_t i = 0; i < sizeof(help_options) / sizeof(help_options[0]); i++)
-		help_line(out, help_options[i].text, width, help_options[i].hang);
+		help_line(out, help_options[i].text, width, help_options[i].column);
 }
 
 int cli_no_json(const char *what, FILE *err)

@@ -39,8 +39,6 @@ void cli_help(FILE *out, int width);
  * on err and return EXIT_USAGE. `what` names the form ("keys --format=man"). */
 int cli_no_json(const char *what, FILE *err);
 
-/* Whether `name` is a headless command; they all need the content loaded. */
-bool cli_is_command(const char *name);
 /* Run a headless command on a loaded report. Returns the exit code. */
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 

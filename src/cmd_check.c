@@ -16,13 +16,7 @@ int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *er
 		json_print_line(out, o);
 		return EXIT_OK;
 	}
-	struct print_row row;
-	if (print_row_open(&row) == 0) {
-		fputs("content is valid: ", row.f);
-		print_row_mark(&row);
-		fputs(r->title, row.f);
-		print_row_close(&row, out, cli->width);
-	}
+	print_wrapped(out, r->title, cli->width, "content is valid: ");
 	for (int k = 0; k < KIND_COUNT; k++)
 		fprintf(out, "%6zu %s\n", report_count(r, (enum entity_kind)k),
 			entity_kind_plural((enum entity_kind)k));

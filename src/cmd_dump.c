@@ -3,6 +3,7 @@
  * (its table of contents). */
 #include "cli.h"
 #include "json_out.h"
+#include "mentions.h"
 #include "print.h"
 
 #include <string.h>
@@ -72,19 +73,32 @@ static void dump_markdown(const struct report *r, FILE *out)
 	}
 }
 
+/* An entity in full, as `show --json` writes it; NULL on out of memory. */
+static json_t *json_full(const struct report *r, struct entity_ref ref, const struct mentions *m)
+{
+	struct present_page *p = present_page_new(r, ref, PRESENT_UTF8, m);
+	json_t *o = p ? json_entity_page(r, p) : NULL;
+	present_page_free(p);
+	return o;
+}
+
 /* One document holding everything: the sections with their text, then
  * every entity with its fields and links. */
-static void dump_json(const struct report *r, FILE *out)
+static int dump_json(const struct report *r, FILE *out)
 {
-	json_t *doc = json_pack("{s:s, s:s}", "kind", "report", "title", r->title);
+	struct mentions *m = mentions_from_report(r); /* once, for every page's "Told in" */
+	json_t *doc = m ? json_pack("{s:s, s:s}", "kind", "report", "title", r->title) : NULL;
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
-			json_array_append_new(list, json_entity(r, (struct entity_ref){
-				(enum entity_kind)k, (int)i }, true));
+			json_array_append_new(list, json_full(r, (struct entity_ref){ (enum entity_kind)k, (int)i }, m));
 		json_object_set_new(doc, entity_kind_plural((enum entity_kind)k), list);
 	}
+	mentions_free(m);
+	if (!doc)
+		return -1;
 	json_print_line(out, doc);
+	return 0;
 }
 
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -99,10 +113,13 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
 		dump_markdown(r, out);
 	} else if (strcmp(format, "json") == 0) {
-		dump_json(r, out);
+		if (dump_json(r, out) != 0) {
+			fputs("temm: out of memory\n", err);
+			return EXIT_FAIL;
+		}
 	} else if (strcmp(format, "jsonl") == 0) {
 		for (size_t i = 0; i < r->sections_count; i++)
-			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, true));
+			json_print_line(out, json_full(r, (struct entity_ref){ KIND_SECTION, (int)i }, NULL));
 	} else {
 		fprintf(err, "temm: unknown format '%s' (text, markdown or json)\n", format);
 		return EXIT_USAGE;
@@ -120,11 +137,12 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
 		if (cli->json) {
-			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, false));
+			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;
 		}
-		/* a long heading goes on under its own first word */
-		print_hanging(out, 2 * s->depth, s->title, cli->width, 2 * s->depth + 4);
+		char indent[2 * 8 + 1]; /* depth is 0-4 (model.h) */
+		snprintf(indent, sizeof(indent), "%*s", 2 * (s->depth < 8 ? s->depth : 8), "");
+		print_wrapped(out, s->title, cli->width, indent);
 	}
 	return EXIT_OK;
 }

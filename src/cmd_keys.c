@@ -46,18 +46,16 @@ static void man_line(FILE *out, char *line)
 static void text_line(FILE *out, char *line, int width)
 {
 	char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
-	struct print_row row;
+	char *prefix;
 	if (!tab2) {
 		print_wrapped(out, line, width, "");
 		return;
 	}
 	*tab1 = *tab2 = '\0';
-	if (print_row_open(&row) != 0)
+	if (asprintf(&prefix, "  %-18s %-16s ", line, tab1 + 1) < 0)
 		return;
-	fprintf(row.f, "  %-18s %-16s ", line, tab1 + 1);
-	print_row_mark(&row);
-	fputs(tab2 + 1, row.f);
-	print_row_close(&row, out, width);
+	print_wrapped(out, tab2 + 1, width, prefix);
+	free(prefix);
 }
 
 /* {"kind":"key","group":G,"keys":[...],"action":A,"help":H}: the keys as

@@ -2,8 +2,10 @@
  * plain text, one object per line in JSON. */
 #include "cli.h"
 #include "json_out.h"
+#include "present.h"
 #include "print.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int id_width(const struct report *r, enum entity_kind kind)
@@ -38,22 +40,23 @@ static size_t area_activity_count(const struct report *r, int area_ix)
 /* The columns between the id and the title, per kind. */
 static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref)
 {
-	char date[16];
+	char date[PRESENT_DATE_MAX];
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_STAGE:
 		fprintf(out, "%u-%u  ", r->stages[i]->from, r->stages[i]->to);
 		break;
 	case KIND_EVENT:
-		fprintf(out, "%-7s  ", print_date(r->events[i]->year, r->events[i]->month, date));
+		fprintf(out, "%-7s  ", present_date(r->events[i]->year, r->events[i]->month,
+						    PRESENT_DATE_COMPACT, date));
 		break;
 	case KIND_ACTIVITY:
 		fprintf(out, "%-13s  %-15s  ", r->activities[i]->area,
 			activity_kind_name(r->activities[i]->kind));
 		break;
 	case KIND_MEETING:
-		fprintf(out, "%-7s  ", r->meetings[i]->year
-			? print_date(r->meetings[i]->year, r->meetings[i]->month, date) : "-");
+		fprintf(out, "%-7s  ", r->meetings[i]->year ? present_date(r->meetings[i]->year,
+			r->meetings[i]->month, PRESENT_DATE_COMPACT, date) : "-");
 		break;
 	case KIND_PROGRAMME:
 		fprintf(out, "%-18s  ", programme_type_name(r->programmes[i]->type));
@@ -87,16 +90,25 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 static int print_row(FILE *out, const struct report *r, struct entity_ref ref, int id_w,
 		     int width)
 {
-	struct print_row row;
-	if (print_row_open(&row) != 0)
-		return -1;
-	fprintf(row.f, "%-*s  ", id_w, report_entity_id(r, ref));
-	print_row_middle(row.f, r, ref);
-	print_row_mark(&row);
-	fputs(report_entity_title(r, ref), row.f);
-	print_row_end(row.f, r, ref);
-	print_row_close(&row, out, width);
-	return 0;
+	char *head = NULL, *rest = NULL;
+	size_t head_len, rest_len;
+	FILE *h = open_memstream(&head, &head_len), *t = open_memstream(&rest, &rest_len);
+	bool ok = h && t;
+	if (ok) {
+		fprintf(h, "%-*s  ", id_w, report_entity_id(r, ref));
+		print_row_middle(h, r, ref);
+		fputs(report_entity_title(r, ref), t);
+		print_row_end(t, r, ref);
+	}
+	if (h && fclose(h) != 0)
+		ok = false;
+	if (t && fclose(t) != 0)
+		ok = false;
+	if (ok)
+		print_wrapped(out, rest, width, head);
+	free(head);
+	free(rest);
+	return ok ? 0 : -1;
 }
 
 int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -111,7 +123,7 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	for (size_t i = 0; i < report_count(r, kind); i++) {
 		struct entity_ref ref = { kind, (int)i };
 		if (cli->json) {
-			json_print_line(out, json_entity(r, ref, false));
+			json_print_line(out, json_entity(r, ref));
 			continue;
 		}
 		if (print_row(out, r, ref, w, cli->width) != 0) {

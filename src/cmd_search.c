@@ -2,6 +2,7 @@
  * where it is and the words around the match. */
 #include "cli.h"
 #include "json_out.h"
+#include "present.h"
 #include "print.h"
 #include "search.h"
 
@@ -28,10 +29,10 @@ static char *join_args(const struct cli *cli)
 	return q;
 }
 
-/* Where a hit is, for people: "2.1 > 6) Circulative Management ...". */
-static char *hit_where(const struct report *r, const struct search_hit *h)
+/* Where a hit is: "2.1 › 6) Circulative Management ...". */
+static char *hit_where(const struct report *r, const struct search_hit *h, enum present_glyphs g)
 {
-	return report_section_path(r, h->unit->section_ix, " > ");
+	return present_place(r, h->unit->section_ix, g);
 }
 
 /* JSON consumers index strings by character, so offsets count characters. */
@@ -51,8 +52,8 @@ static json_t *json_marks(const struct snippet *sn)
 static void print_hit_json(FILE *out, const struct report *r, const struct search_hit *h,
 			   const struct snippet *sn)
 {
-	json_t *o = json_entity(r, h->unit->ref, false);
-	char *where = hit_where(r, h);
+	json_t *o = json_entity(r, h->unit->ref);
+	char *where = hit_where(r, h, PRESENT_UTF8); /* JSON is UTF-8 whatever the locale */
 	if (!o)
 		return;
 	json_object_set_new(o, "where", json_string(where ? where : ""));
@@ -77,26 +78,29 @@ static void print_snippet(FILE *out, const struct snippet *sn, bool mark)
 	fprintf(out, "%s\n", sn->text + at);
 }
 
-/* "kind id  [where]" wrapped to the width, then the words around the
- * match on the next line, indented, as wide as the rest of the width. */
+/* "kind id  [where]" wrapped to the width (the place goes on under
+ * itself), then the words around the match on a line of their own,
+ * indented, as wide as the rest of the width. */
 static void print_hit(FILE *out, const struct report *r, const struct search_results *res,
-		      size_t i, int width, bool mark)
+		      size_t i, int width, bool mark, enum present_glyphs g)
 {
 	const struct search_hit *h = &res->hits[i];
-	struct print_row head;
 	struct snippet sn;
+	char *head = NULL, *where = NULL;
 	if (search_snippet(res, i, width - 4, &sn) != 0)
 		return;
-	if (print_row_open(&head) == 0) {
-		char *where = hit_where(r, h);
-		fprintf(head.f, "%s %s  [%s]", entity_kind_name(h->unit->ref.kind),
-			report_entity_id(r, h->unit->ref), where && *where ? where : "-");
-		free(where);
-		head.hang = 4;
-		print_row_close(&head, out, width);
+	where = hit_where(r, h, g);
+	if (asprintf(&head, "%s %s  ", entity_kind_name(h->unit->ref.kind),
+		     report_entity_id(r, h->unit->ref)) >= 0) {
+		char *place = NULL;
+		if (asprintf(&place, "[%s]", where && *where ? where : "-") >= 0)
+			print_wrapped(out, place, width, head);
+		free(place);
 		fputs("    ", out);
 		print_snippet(out, &sn, mark);
 	}
+	free(head);
+	free(where);
 	snippet_free(&sn);
 }
 
@@ -105,10 +109,11 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 {
 	bool mark = out == stdout && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	int width = cli->width > 40 ? cli->width - 4 : 36;
+	enum present_glyphs g = present_glyphs_for_locale(cli->ascii);
 	for (size_t i = 0; i < res->count; i++) {
 		struct snippet sn;
 		if (!cli->json) {
-			print_hit(out, r, res, i, cli->width, mark);
+			print_hit(out, r, res, i, cli->width, mark, g);
 			continue;
 		}
 		if (search_snippet(res, i, width, &sn) != 0)

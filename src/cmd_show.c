@@ -1,147 +1,146 @@
-/* cmd_show.c - `temm show ID`: one entity or section in full, then what it
- * links to and what links to it. */
+/* cmd_show.c - `temm show ID`: an entity's page, as the browser's reader
+ * shows it (present.h), in plain text with every link's id, or as JSON. */
 #include "cli.h"
 #include "json_out.h"
-#include "links.h"
+#include "present.h"
 #include "print.h"
+#include "text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-static void field(FILE *out, const char *name, const char *value)
+/* A line of the page, each link followed by its id in brackets ("TEMM16
+ * [temm16]"), wrapped after `prefix`; an id is never broken at its
+ * hyphens, so it can be copied from the screen. */
+static void show_line(FILE *out, const struct report *r, const struct present_line *l,
+		      const char *prefix, int width)
 {
-	if (value)
-		fprintf(out, "%-12s %s\n", name, value);
+	size_t len = 1;
+	for (size_t i = 0; i < l->runs_count; i++) {
+		const char *id = report_entity_id(r, l->runs[i].link);
+		len += strlen(l->runs[i].text) + (id ? strlen(id) + 3 : 0);
+	}
+	char *text = malloc(len), *layout = malloc(len);
+	if (text && layout) {
+		size_t at = 0;
+		for (size_t i = 0; i < l->runs_count; i++) {
+			const char *id = report_entity_id(r, l->runs[i].link);
+			size_t from = at;
+			at += (size_t)sprintf(text + at, "%s", l->runs[i].text);
+			memcpy(layout + from, text + from, at - from);
+			if (!id)
+				continue;
+			from = at;
+			at += (size_t)sprintf(text + at, " [%s]", id);
+			for (size_t k = from; k < at; k++) /* '_' offers no break */
+				layout[k] = text[k] == '-' ? '_' : text[k];
+		}
+		text[at] = layout[at] = '\0';
+		print_wrapped_as(out, text, layout, width, prefix);
+	}
+	free(text);
+	free(layout);
 }
 
-static void field_counts(FILE *out, const struct count *c, unsigned n)
+static int label_width(const struct present_page *p)
 {
-	for (unsigned i = 0; i < n; i++) {
-		fprintf(out, "%-12s ", i ? "" : "Counts:");
-		print_count(out, &c[i]);
-		fputc('\n', out);
+	int most = 0;
+	for (size_t i = 0; i < p->fields_count; i++) {
+		const char *label = p->fields[i].label;
+		int w = label ? text_width(label, strlen(label)) : 0;
+		if (p->fields[i].value.runs_count && w > most)
+			most = w;
+	}
+	return most;
+}
+
+static void show_fields(FILE *out, const struct report *r, const struct present_page *p, int width)
+{
+	int w = label_width(p);
+	for (size_t i = 0; i < p->fields_count; i++) {
+		const struct present_field *f = &p->fields[i];
+		if (!f->value.runs_count)
+			continue;
+		char *prefix;
+		int pad = w - text_width(f->label, strlen(f->label));
+		if (asprintf(&prefix, "%s:%*s ", f->label, pad, "") < 0)
+			continue;
+		show_line(out, r, &f->value, prefix, width);
+		free(prefix);
 	}
 }
 
-static void field_list(FILE *out, const char *name, char **v, unsigned n)
+static void show_list(FILE *out, const struct report *r, const struct present_block *b, int width)
 {
-	for (unsigned i = 0; i < n; i++)
-		field(out, i ? "" : name, v[i]);
-}
-
-static void show_stage(FILE *out, const struct report *r, const struct stage *s, int width)
-{
-	fprintf(out, "%-12s %u-%u\n", "Years:", s->from, s->to);
-	field(out, "Name:", s->name);
-	fprintf(out, "Priority areas (%u):\n", s->priorities_count);
-	for (unsigned i = 0; i < s->priorities_count; i++) {
-		fprintf(out, "  - %s", s->priorities[i].text);
-		if (s->priorities[i].area_ix != NO_INDEX)
-			fprintf(out, "  [area %s]", r->areas[s->priorities[i].area_ix]->id);
-		fputc('\n', out);
-	}
-	if (s->achievements_count)
-		fputs("Achievements:\n", out);
-	for (unsigned i = 0; i < s->achievements_count; i++)
-		print_wrapped(out, s->achievements[i], width, "  ");
-}
-
-static void show_fields(FILE *out, const struct report *r, struct entity_ref ref, int width)
-{
-	char date[16];
-	int i = ref.index;
-	switch (ref.kind) {
-	case KIND_STAGE:
-		show_stage(out, r, r->stages[i], width);
-		break;
-	case KIND_AREA:
-		fprintf(out, "%-12s %u\n", "Number:", r->areas[i]->number);
-		field_list(out, "Also called:", r->areas[i]->aliases, r->areas[i]->aliases_count);
-		field_counts(out, r->areas[i]->counts, r->areas[i]->counts_count);
-		break;
-	case KIND_ACTIVITY:
-		field(out, "Acronym:", r->activities[i]->short_name);
-		field(out, "Kind:", activity_kind_name(r->activities[i]->kind));
-		field_list(out, "Also called:", r->activities[i]->aliases, r->activities[i]->aliases_count);
-		field_counts(out, r->activities[i]->counts, r->activities[i]->counts_count);
-		break;
-	case KIND_EVENT:
-		field(out, "Date:", print_date(r->events[i]->year, r->events[i]->month, date));
-		break;
-	case KIND_MEETING:
-		field(out, "Series:", meeting_series_name(r->meetings[i]->series));
-		field(out, "Place:", r->meetings[i]->place);
-		if (r->meetings[i]->year)
-			field(out, "Date:", print_date(r->meetings[i]->year, r->meetings[i]->month, date));
-		break;
-	case KIND_PROGRAMME:
-		field(out, "Acronym:", r->programmes[i]->short_name);
-		field(out, "Type:", programme_type_name(r->programmes[i]->type));
-		field_counts(out, r->programmes[i]->counts, r->programmes[i]->counts_count);
-		break;
-	case KIND_TERM:
-		field(out, "Stands for:", r->terms[i]->expansion ? r->terms[i]->expansion
-								 : "(the report does not expand it)");
-		break;
-	default:
-		break;
+	for (size_t i = 0; i < b->items_count; i++) {
+		const struct present_item *it = &b->items[i];
+		const char *tag = it->tag ? it->tag : "";
+		int pad = b->tag_cols - text_width(tag, strlen(tag));
+		char *prefix;
+		if (asprintf(&prefix, "  %s%*s%s", tag, pad, "", b->tag_cols ? " " : "") < 0)
+			continue;
+		show_line(out, r, &it->line, prefix, width);
+		free(prefix);
+		int under = 2 + b->tag_cols + (b->tag_cols ? 1 : 0) + 2;
+		if (asprintf(&prefix, "%*s", under, "") < 0)
+			continue;
+		for (size_t m = 0; m < it->more_count; m++)
+			show_line(out, r, &it->more[m], prefix, width);
+		free(prefix);
 	}
 }
 
-static void show_link_list(FILE *out, const struct report *r, const char *heading,
-			   const struct link_list *l, bool incoming)
+static void show_prose(FILE *out, const struct report *r, const struct present_block *b, int width)
 {
-	if (!l->count)
-		return;
-	fprintf(out, "%s\n", heading);
-	for (size_t i = 0; i < l->count; i++) {
-		fprintf(out, "  %-12s ", l->links[i].field);
-		print_entity_line(out, r, incoming ? l->links[i].from : l->links[i].to);
-		fputc('\n', out);
+	const struct section *s = r->sections[b->section];
+	for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++) {
+		if (i > b->first)
+			fputc('\n', out);
+		print_wrapped(out, s->paragraphs[i], width, "");
 	}
 }
 
-static void show_links(FILE *out, const struct report *r, struct entity_ref ref)
+static void show_page(FILE *out, const struct report *r, const struct present_page *p, int width)
 {
-	struct link_list l;
-	if (links_from(r, ref, &l) == 0)
-		show_link_list(out, r, "Links to:", &l, false);
-	link_list_free(&l);
-	if (links_to(r, ref, &l) == 0)
-		show_link_list(out, r, "Linked from:", &l, true);
-	link_list_free(&l);
-}
-
-static void show_section_text(FILE *out, const struct report *r, int ix, int width)
-{
-	const struct section *s = r->sections[ix];
-	for (unsigned p = 0; p < s->paragraphs_count; p++) {
+	char *head;
+	if (asprintf(&head, "%s %s: ", entity_kind_name(p->ref.kind), report_entity_id(r, p->ref)) >= 0)
+		print_wrapped(out, p->title, width, head);
+	free(head);
+	show_line(out, r, &p->kind.value, "", width);
+	show_fields(out, r, p, width);
+	for (size_t k = 0; k < p->blocks_count; k++) {
+		const struct present_block *b = &p->blocks[k];
+		if (present_block_empty(b))
+			continue;
 		fputc('\n', out);
-		print_wrapped(out, s->paragraphs[p], width, "");
+		if (b->heading)
+			print_wrapped(out, b->heading, width, "");
+		if (b->type == PRESENT_PROSE)
+			show_prose(out, r, b, width);
+		else
+			show_list(out, r, b, width);
 	}
 }
 
 int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	struct entity_ref ref;
-	if (report_find_typed(r, cli->args[0], &ref) != 0) {
+	if (report_find_typed(r, cli->args[0], &ref) != 0) { /* TEMM16 finds temm16 */
 		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
 			cli->args[0]);
 		return EXIT_FAIL;
 	}
-	if (cli->json) {
-		json_print_line(out, json_entity(r, ref, true));
-		return EXIT_OK;
+	/* JSON is UTF-8 whatever the locale */
+	enum present_glyphs g = cli->json ? PRESENT_UTF8 : present_glyphs_for_locale(cli->ascii);
+	struct present_page *p = present_page_new(r, ref, g, NULL);
+	if (!p) {
+		fputs("temm: out of memory\n", err);
+		return EXIT_FAIL;
 	}
-	fprintf(out, "%s %s: %s\n", entity_kind_name(ref.kind), report_entity_id(r, ref),
-		report_entity_title(r, ref));
-	int sec = report_entity_section(r, ref);
-	char *path = report_section_path(r, sec, " > ");
-	if (path && *path)
-		fprintf(out, "%-12s %s (%s)\n", "Section:", path, r->sections[sec]->id);
-	free(path);
-	show_fields(out, r, ref, cli->width);
-	show_links(out, r, ref);
-	if (ref.kind == KIND_SECTION)
-		show_section_text(out, r, ref.index, cli->width);
+	if (cli->json)
+		json_print_line(out, json_entity_page(r, p));
+	else
+		show_page(out, r, p, cli->width);
+	present_page_free(p);
 	return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /* diag.c - collecting and printing content problems. */
 #include "diag.h"
+#include "grow.h"
 #include "sanitize.h"
 
 #include <stdarg.h>
@@ -35,14 +36,8 @@ void diag_add(struct diag *d, const char *file, unsigned line, unsigned column,
 {
 	if (d->count >= DIAG_MAX)
 		return;
-	if (d->count == d->capacity) {
-		size_t cap = d->capacity ? d->capacity * 2 : 8;
-		struct diag_entry *e = realloc(d->entries, cap * sizeof(*e));
-		if (!e)
-			return;
-		d->entries = e;
-		d->capacity = cap;
-	}
+	if (grow(&d->entries, &d->capacity, d->count, sizeof(*d->entries), 8) != 0)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = vformat(fmt, ap);

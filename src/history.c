@@ -1,6 +1,7 @@
 /* history.c - load and save the search history. A crash while saving
  * leaves the old file whole: statefile_write replaces it atomically. */
 #include "history.h"
+#include "grow.h"
 #include "sanitize.h"
 #include "statefile.h"
 
@@ -33,7 +34,7 @@ void history_free(struct history *h)
 		free(h->items[i]);
 	free(h->items);
 	h->items = NULL;
-	h->count = 0;
+	h->count = h->cap = 0;
 }
 
 static bool line_ok(const char *s)
@@ -59,15 +60,11 @@ int history_add(struct history *h, const char *entry)
 		memmove(h->items, h->items + 1, (h->count - 1) * sizeof(char *));
 		h->count--;
 	}
-	char **v = realloc(h->items, (h->count + 1) * sizeof(char *));
 	char *copy = strdup(entry);
-	if (!v || !copy) {
+	if (!copy || grow(&h->items, &h->cap, h->count, sizeof(*h->items), 16) != 0) {
 		free(copy);
-		if (v)
-			h->items = v;
 		return -1;
 	}
-	h->items = v;
 	h->items[h->count++] = copy;
 	return 0;
 }
@@ -85,7 +82,7 @@ int history_load(struct history *h, const char *path, char *warn, size_t warnlen
 {
 	char line[HISTORY_MAX_LINE + 2];
 	h->items = NULL;
-	h->count = 0;
+	h->count = h->cap = 0;
 	warn[0] = '\0';
 	FILE *f = fopen(path, "r");
 	if (!f) {

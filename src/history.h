@@ -10,7 +10,7 @@
 
 struct history {
 	char **items; /* oldest first */
-	size_t count;
+	size_t count, cap;
 };
 
 /* $XDG_STATE_HOME/temm/<name>, else ~/.local/state/temm/<name>; NULL if

@@ -13,15 +13,19 @@ static json_t *jmonth(unsigned month)
 	return month ? json_integer(month) : json_null();
 }
 
+static json_t *jcount(const struct count *c)
+{
+	json_t *o = json_pack("{s:I, s:s}", "n", (json_int_t)c->n, "of", c->of);
+	if (o && c->words)
+		json_object_set_new(o, "words", json_string(c->words));
+	return o;
+}
+
 static json_t *jcounts(const struct count *c, unsigned n)
 {
 	json_t *a = json_array();
-	for (unsigned i = 0; i < n; i++) {
-		json_t *o = json_pack("{s:I, s:s}", "n", (json_int_t)c[i].n, "of", c[i].of);
-		if (o && c[i].words)
-			json_object_set_new(o, "words", json_string(c[i].words));
-		json_array_append_new(a, o);
-	}
+	for (unsigned i = 0; i < n; i++)
+		json_array_append_new(a, jcount(&c[i]));
 	return a;
 }
 
@@ -39,31 +43,15 @@ static json_t *jid(const struct report *r, enum entity_kind kind, int index)
 				 : jstr(report_entity_id(r, (struct entity_ref){ kind, index }));
 }
 
-static void add_stage(json_t *o, const struct report *r, const struct stage *s, bool full)
+static void add_stage(json_t *o, const struct stage *s)
 {
 	json_object_set_new(o, "number", json_integer(s->number));
 	json_object_set_new(o, "name", json_string(s->name));
 	json_object_set_new(o, "from", json_integer(s->from));
 	json_object_set_new(o, "to", json_integer(s->to));
-	if (!full)
-		return;
-	json_object_set_new(o, "meeting", jid(r, KIND_MEETING, s->meeting_ix));
-	json_object_set_new(o, "action_plan", jid(r, KIND_PROGRAMME, s->action_plan_ix));
-	json_t *p = json_array();
-	for (unsigned i = 0; i < s->priorities_count; i++)
-		json_array_append_new(p, json_pack("{s:s, s:o}", "text", s->priorities[i].text,
-						   "area", jid(r, KIND_AREA, s->priorities[i].area_ix)));
-	json_object_set_new(o, "priorities", p);
-	json_object_set_new(o, "achievements", jstrings(s->achievements, s->achievements_count));
 }
 
-static void add_section_text(json_t *o, const struct section *s)
-{
-	json_object_set_new(o, "number", jstr(s->number));
-	json_object_set_new(o, "paragraphs", jstrings(s->paragraphs, s->paragraphs_count));
-}
-
-static void add_fields(json_t *o, const struct report *r, struct entity_ref ref, bool full)
+static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 {
 	int i = ref.index;
 	switch (ref.kind) {
@@ -71,12 +59,11 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref,
 		const struct section *s = r->sections[i];
 		json_object_set_new(o, "parent", jid(r, KIND_SECTION, s->parent_ix));
 		json_object_set_new(o, "depth", json_integer(s->depth));
-		if (full)
-			add_section_text(o, s);
+		json_object_set_new(o, "number", jstr(s->number));
 		break;
 	}
 	case KIND_STAGE:
-		add_stage(o, r, r->stages[i], full);
+		add_stage(o, r->stages[i]);
 		break;
 	case KIND_AREA:
 		json_object_set_new(o, "number", json_integer(r->areas[i]->number));
@@ -146,18 +133,99 @@ static void add_links(json_t *o, const struct report *r, struct entity_ref ref)
 	link_list_free(&in);
 }
 
-json_t *json_entity(const struct report *r, struct entity_ref ref, bool full)
+json_t *json_entity(const struct report *r, struct entity_ref ref)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", entity_kind_name(ref.kind),
 			      "id", report_entity_id(r, ref), "title", report_entity_title(r, ref));
 	if (!o)
 		return NULL;
-	add_fields(o, r, ref, full);
-	if (full) {
-		int sec = report_entity_section(r, ref);
-		json_object_set_new(o, "section", jid(r, KIND_SECTION, ref.kind == KIND_SECTION ? NO_INDEX : sec));
-		add_links(o, r, ref);
+	add_fields(o, r, ref);
+	return o;
+}
+
+/* ---- a page's machine values ---- */
+
+static json_t *jref(const struct report *r, struct entity_ref ref)
+{
+	return jstr(report_entity_id(r, ref));
+}
+
+static void add_raw(json_t *o, const struct report *r, const char *key, const struct present_raw *raw)
+{
+	switch (raw->type) {
+	case PRESENT_RAW_NULL:
+		json_object_set_new(o, key, json_null());
+		break;
+	case PRESENT_RAW_TEXT:
+		json_object_set_new(o, key, jstr(raw->text));
+		break;
+	case PRESENT_RAW_REF:
+		json_object_set_new(o, key, jref(r, raw->ref));
+		break;
+	case PRESENT_RAW_DATE:
+		json_object_set_new(o, "year", raw->year ? json_integer(raw->year) : json_null());
+		json_object_set_new(o, "month", jmonth(raw->month));
+		break;
+	default:
+		break;
 	}
+}
+
+static json_t *jitem(const struct report *r, const struct present_item *it, enum present_shape shape)
+{
+	switch (shape) {
+	case PRESENT_SHAPE_IDS:
+		return it->ref.kind < KIND_COUNT ? jref(r, it->ref) : NULL;
+	case PRESENT_SHAPE_TEXTS:
+		return jstr(it->text);
+	case PRESENT_SHAPE_COUNTS:
+		return it->count ? jcount(it->count) : NULL;
+	case PRESENT_SHAPE_PRIORITIES:
+		return json_pack("{s:s, s:o}", "text", it->text ? it->text : "",
+				 "area", it->ref.kind == KIND_AREA ? jref(r, it->ref) : json_null());
+	default:
+		return NULL;
+	}
+}
+
+static json_t *jblock(const struct report *r, const struct present_block *b)
+{
+	json_t *a = json_array();
+	if (b->type == PRESENT_PROSE) {
+		const struct section *s = r->sections[b->section];
+		for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++)
+			json_array_append_new(a, json_string(s->paragraphs[i]));
+		return a;
+	}
+	for (size_t i = 0; i < b->items_count; i++) {
+		json_t *v = jitem(r, &b->items[i], b->shape);
+		if (v)
+			json_array_append_new(a, v);
+	}
+	return a;
+}
+
+static void add_page(json_t *o, const struct report *r, const struct present_page *p)
+{
+	if (p->kind.key)
+		add_raw(o, r, p->kind.key, &p->kind.raw);
+	for (size_t i = 0; i < p->fields_count; i++)
+		if (p->fields[i].key)
+			add_raw(o, r, p->fields[i].key, &p->fields[i].raw);
+	for (size_t i = 0; i < p->blocks_count; i++)
+		if (p->blocks[i].key && p->blocks[i].shape != PRESENT_SHAPE_NONE)
+			json_object_set_new(o, p->blocks[i].key, jblock(r, &p->blocks[i]));
+}
+
+json_t *json_entity_page(const struct report *r, const struct present_page *p)
+{
+	json_t *o = json_entity(r, p->ref);
+	if (!o)
+		return NULL;
+	int sec = report_entity_section(r, p->ref);
+	json_object_set_new(o, "section", jid(r, KIND_SECTION, p->ref.kind == KIND_SECTION ? NO_INDEX : sec));
+	add_page(o, r, p);
+	add_links(o, r, p->ref);
 	return o;
 }
 

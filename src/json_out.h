@@ -7,10 +7,16 @@
 #include <stdio.h>
 
 #include "model.h"
+#include "present.h"
 
-/* kind, id, title and the kind's list fields; `full` adds every field and
- * the text (for show). New reference; NULL on out of memory. */
-json_t *json_entity(const struct report *r, struct entity_ref ref, bool full);
+/* kind, id, title and the kind's list fields (README "JSON fields"), from
+ * the model: cheap enough for a row of every entity. New reference; NULL
+ * on out of memory. */
+json_t *json_entity(const struct report *r, struct entity_ref ref);
+/* An entity in full (show): its list fields, its content section, the
+ * machine values of its page (each field and list that has a JSON member,
+ * see present.h) and its links both ways. */
+json_t *json_entity_page(const struct report *r, const struct present_page *p);
 /* Print one object as a line and drop the reference. */
 void json_print_line(FILE *out, json_t *obj);
 

@@ -1,6 +1,7 @@
 /* links.c - enumerating references. Backlinks are found by a scan: the
  * report is small and this runs on a user's request, not per keystroke. */
 #include "links.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,8 @@ static int push(struct link_list *l, const char *field, struct entity_ref from,
 {
 	if (index == NO_INDEX)
 		return 0;
-	struct link *g = realloc(l->links, (l->count + 1) * sizeof(*g));
-	if (!g)
+	if (grow(&l->links, &l->cap, l->count, sizeof(*l->links), 16) != 0)
 		return -1;
-	l->links = g;
 	l->links[l->count++] = (struct link){ field, from, { kind, index } };
 	return 0;
 }

@@ -12,7 +12,7 @@ struct link {
 
 struct link_list {
 	struct link *links;
-	size_t count;
+	size_t count, cap;
 };
 
 /* What `ref` refers to, in field order. 0 on success. */

@@ -2,6 +2,7 @@
  * -> one merged, sanitized, validated report. */
 #include "loader.h"
 #include "loader_internal.h"
+#include "grow.h"
 #include "parallel.h"
 #include "sanitize.h"
 #include "schema.h"
@@ -44,7 +45,7 @@ static int list_files(const char *dir, struct load_ctx *ctx)
 		return -1;
 	}
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(dh)) != NULL) {
 		if (!is_content_name(e->d_name))
@@ -53,11 +54,13 @@ static int list_files(const char *dir, struct load_ctx *ctx)
 			diag_add(ctx->diag, dir, 0, 0, "more than %u content files", CONTENT_MAX_FILES);
 			break;
 		}
-		char **grown = realloc(names, (n + 1) * sizeof(*names));
-		if (!grown)
+		char *name = strdup(e->d_name);
+		if (!name || grow(&names, &cap, n, sizeof(*names), 16) != 0) {
+			free(name);
+			diag_add(ctx->diag, dir, 0, 0, "out of memory");
 			break;
-		names = grown;
-		names[n++] = strdup(e->d_name);
+		}
+		names[n++] = name;
 	}
 	closedir(dh);
 	if (n == 0 && ctx->diag->count == 0)
@@ -323,17 +326,10 @@ static void strip_emphasis(char *s, unsigned paragraph, struct section *sec)
 			open = w;
 			continue;
 		}
-		/* the array doubles when the count reaches a power of two: one
-		 * entry at a time was quadratic where realloc cannot grow in place */
-		unsigned n = sec ? sec->emphasis_count : 0;
-		struct emphasis *e = !sec ? NULL
-				   : n & (n - 1) ? sec->emphasis
-				   : realloc(sec->emphasis, (n ? 2 * (size_t)n : 1) * sizeof(*e));
-		if (e) {
-			sec->emphasis = e;
-			e[sec->emphasis_count++] = (struct emphasis){
+		if (sec && grow(&sec->emphasis, &sec->emphasis_cap, sec->emphasis_count,
+				sizeof(*sec->emphasis), 4) == 0)
+			sec->emphasis[sec->emphasis_count++] = (struct emphasis){
 				paragraph, (unsigned)(open - s), (unsigned)(w - s) };
-		}
 		open = NULL;
 	}
 	*w = '\0';
@@ -378,6 +374,7 @@ static void tidy_doc(struct content_doc *doc)
 		struct section *s = &doc->sections[i];
 		s->emphasis = NULL; /* not in the schema: ours to set */
 		s->emphasis_count = 0;
+		s->emphasis_cap = 0;
 		s->number = NULL;
 	}
 	schema_visit_strings(&content_doc_schema, doc, sanitize_string, NULL);

@@ -37,12 +37,12 @@ int entity_kind_from_name(const char *name, enum entity_kind *out)
 
 const char *activity_kind_name(enum activity_kind kind)
 {
-	static const char *const names[ACT_KIND_COUNT] = {
+	static const char *const names[ACTIVITY_KIND_COUNT] = {
 		"policy-dialogue", "working-group", "network", "seminar", "training", "forum",
 		"roundtable", "exhibition", "workshop", "meeting", "hotline", "publication",
 		"research", "platform", "other",
 	};
-	return kind < ACT_KIND_COUNT ? names[kind] : "?";
+	return kind < ACTIVITY_KIND_COUNT ? names[kind] : "?";
 }
 
 const char *meeting_series_name(enum meeting_series series)

@@ -3,6 +3,7 @@
 #ifndef TEMM_MODEL_H
 #define TEMM_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Every kind of thing with an id. The order is the order `temm check`
@@ -21,10 +22,10 @@ enum entity_kind {
 
 /* Enumerations read from YAML; the strings live in model.c. */
 enum activity_kind {
-	ACT_POLICY_DIALOGUE, ACT_WORKING_GROUP, ACT_NETWORK, ACT_SEMINAR,
-	ACT_TRAINING, ACT_FORUM, ACT_ROUNDTABLE, ACT_EXHIBITION, ACT_WORKSHOP,
-	ACT_MEETING, ACT_HOTLINE, ACT_PUBLICATION, ACT_RESEARCH, ACT_PLATFORM,
-	ACT_OTHER, ACT_KIND_COUNT
+	ACTIVITY_POLICY_DIALOGUE, ACTIVITY_WORKING_GROUP, ACTIVITY_NETWORK, ACTIVITY_SEMINAR,
+	ACTIVITY_TRAINING, ACTIVITY_FORUM, ACTIVITY_ROUNDTABLE, ACTIVITY_EXHIBITION,
+	ACTIVITY_WORKSHOP, ACTIVITY_MEETING, ACTIVITY_HOTLINE, ACTIVITY_PUBLICATION,
+	ACTIVITY_RESEARCH, ACTIVITY_PLATFORM, ACTIVITY_OTHER, ACTIVITY_KIND_COUNT
 };
 enum meeting_series { SERIES_TEMM, SERIES_SUMMIT, SERIES_APT, SERIES_OTHER, SERIES_COUNT };
 enum programme_type {
@@ -59,6 +60,7 @@ struct section {
 	int depth; /* 0 for Introduction and 1, 2, 3 */
 	struct emphasis *emphasis;
 	unsigned emphasis_count;
+	size_t emphasis_cap;
 };
 
 struct priority {
@@ -154,6 +156,12 @@ struct entity_ref {
 	enum entity_kind kind;
 	int index;
 };
+
+/* Whether a and b name the same entity. */
+static inline bool entity_ref_same(struct entity_ref a, struct entity_ref b)
+{
+	return a.kind == b.kind && a.index == b.index;
+}
 
 struct id_table; /* model.c: id -> entity_ref */
 

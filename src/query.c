@@ -2,6 +2,7 @@
  * token, so the browser's status line and `temm search` can show them. */
 #include "query.h"
 #include "diag.h"
+#include "grow.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -69,11 +70,9 @@ static int add_term(struct query *q, enum term_type type, bool negate, const cha
 {
 	if (q->terms_count == QUERY_MAX_TERMS)
 		return fail(err, errlen, "too many words in one query (at most %d)", QUERY_MAX_TERMS);
-	struct query_term *v = realloc(q->terms, (q->terms_count + 1) * sizeof(*v));
-	if (!v)
+	if (grow(&q->terms, &q->terms_cap, q->terms_count, sizeof(*q->terms), 4) != 0)
 		return fail(err, errlen, "out of memory");
-	q->terms = v;
-	struct query_term *t = &v[q->terms_count];
+	struct query_term *t = &q->terms[q->terms_count];
 	memset(t, 0, sizeof(*t));
 	t->type = type;
 	t->negate = negate;

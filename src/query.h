@@ -33,7 +33,7 @@ struct query_term {
 
 struct query {
 	struct query_term *terms;
-	size_t terms_count;
+	size_t terms_count, terms_cap;
 	bool case_sensitive;
 	unsigned kinds;      /* bit per entity_kind; 0: any */
 	int area_ix;         /* NO_INDEX: any */

@@ -2,6 +2,7 @@
  * terminal. One place decides what is unsafe, so the browser and every
  * headless command agree. */
 #include "sanitize.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -31,15 +32,9 @@ static void put(struct buf *b, const char *s, size_t n)
 {
 	if (b->failed)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->failed = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
+	if (grow_to(&b->s, &b->cap, b->len + n + 1, 1, 64) != 0) {
+		b->failed = true;
+		return;
 	}
 	memcpy(b->s + b->len, s, n);
 	b->len += n;

@@ -84,14 +84,14 @@ static const cyaml_schema_field_t area_fields[] = {
 };
 
 static const cyaml_strval_t activity_kind_strings[] = {
-	{ "policy-dialogue", ACT_POLICY_DIALOGUE }, { "working-group", ACT_WORKING_GROUP },
-	{ "network", ACT_NETWORK }, { "seminar", ACT_SEMINAR },
-	{ "training", ACT_TRAINING }, { "forum", ACT_FORUM },
-	{ "roundtable", ACT_ROUNDTABLE }, { "exhibition", ACT_EXHIBITION },
-	{ "workshop", ACT_WORKSHOP }, { "meeting", ACT_MEETING },
-	{ "hotline", ACT_HOTLINE }, { "publication", ACT_PUBLICATION },
-	{ "research", ACT_RESEARCH }, { "platform", ACT_PLATFORM },
-	{ "other", ACT_OTHER },
+	{ "policy-dialogue", ACTIVITY_POLICY_DIALOGUE }, { "working-group", ACTIVITY_WORKING_GROUP },
+	{ "network", ACTIVITY_NETWORK }, { "seminar", ACTIVITY_SEMINAR },
+	{ "training", ACTIVITY_TRAINING }, { "forum", ACTIVITY_FORUM },
+	{ "roundtable", ACTIVITY_ROUNDTABLE }, { "exhibition", ACTIVITY_EXHIBITION },
+	{ "workshop", ACTIVITY_WORKSHOP }, { "meeting", ACTIVITY_MEETING },
+	{ "hotline", ACTIVITY_HOTLINE }, { "publication", ACTIVITY_PUBLICATION },
+	{ "research", ACTIVITY_RESEARCH }, { "platform", ACTIVITY_PLATFORM },
+	{ "other", ACTIVITY_OTHER },
 };
 
 static const cyaml_schema_field_t activity_fields[] = {

@@ -1,6 +1,7 @@
 /* text.c - widths, wrapping and folding with libunistring, never cutting
  * inside a UTF-8 sequence. */
 #include "text.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,22 +43,16 @@ size_t text_fit(const char *s, size_t len, int columns, int *used)
 	return i;
 }
 
-/* Cut a run that is too wide on its own at character boundaries. */
 static int push_line(struct text_line **v, size_t *n, size_t *cap, size_t start, size_t len,
 		     int width)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		struct text_line *g = realloc(*v, c * sizeof(**v));
-		if (!g)
-			return -1;
-		*v = g;
-		*cap = c;
-	}
+	if (grow(v, cap, *n, sizeof(**v), 16) != 0)
+		return -1;
 	(*v)[(*n)++] = (struct text_line){ start, len, width };
 	return 0;
 }
 
+/* Cut a run that is too wide on its own at character boundaries. */
 static int push_cut(const char *s, struct text_line **v, size_t *n, size_t *cap, size_t start,
 		    size_t len, int width)
 {
@@ -156,16 +151,12 @@ static bool is_ascii(const char *s, size_t len)
 
 int text_fold(const char *s, struct folded *out)
 {
-	size_t len = strlen(s), cap = len + 16, n = 0;
+	size_t len = strlen(s), n = 0, text_cap = 0, origin_cap = 0;
 	memset(out, 0, sizeof(*out));
 	if (len > UINT32_MAX / 4) /* offsets are 32-bit; content strings are far smaller */
 		return -1;
 	if (is_ascii(s, len))
 		return fold_ascii(s, len, out);
-	out->text = malloc(cap + 1);
-	out->origin = malloc((cap + 1) * sizeof(*out->origin));
-	if (!out->text || !out->origin)
-		goto oom;
 	for (size_t i = 0; i < len;) {
 		uint8_t buf[32];
 		const uint8_t *piece = buf;
@@ -189,17 +180,10 @@ int text_fold(const char *s, struct folded *out)
 				plen = clen;
 			}
 		}
-		if (n + plen > cap) {
-			cap = (n + plen) * 2;
-			char *t = realloc(out->text, cap + 1);
-			uint32_t *o = realloc(out->origin, (cap + 1) * sizeof(*o));
-			if (t)
-				out->text = t;
-			if (o)
-				out->origin = o;
-			if (!t || !o)
-				goto oom;
-		}
+		/* the folded text is about as long as s; one more for the end */
+		if (grow_to(&out->text, &text_cap, n + plen + 1, 1, len + 17) != 0 ||
+		    grow_to(&out->origin, &origin_cap, n + plen + 1, sizeof(*out->origin), len + 17) != 0)
+			goto oom;
 		memcpy(out->text + n, piece, plen);
 		for (size_t k = 0; k < plen; k++)
 			out->origin[n + k] = (uint32_t)i;

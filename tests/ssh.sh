@@ -125,7 +125,7 @@ session() {
 		sleep 0.05
 	done
 	temm_pid=$(cat "$D/temm.pid")
-	for s in Foundation Deepening 'Steady Development' 'Priority areas'; do
+	for s in Foundation Deepening 'Steady Development' 'Areas'; do
 		tm_wait "$s" "$SSH_TIMEOUT"
 	done
 }

@@ -273,6 +273,44 @@ static void test_problems_in_file_order(void **state)
 	free(dir);
 }
 
+/* Forty files, each with eight dangling references: every file is read, in
+ * name order, and the problems stop at the first 200, said so. */
+static void test_many_files_many_problems(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	tu_write(dir, "a.yaml", HEAD);
+	for (int f = 0; f < 40; f++) {
+		char name[16], yaml[1024];
+		size_t n = (size_t)snprintf(yaml, sizeof(yaml), "terms:\n");
+		for (int t = 0; t < 8; t++)
+			n += (size_t)snprintf(yaml + n, sizeof(yaml) - n,
+					      "  - {id: t%d-%d, title: T, expansion: E, section: none%d}\n",
+					      f, t, t);
+		snprintf(name, sizeof(name), "t%02d.yaml", f);
+		tu_write(dir, name, yaml);
+	}
+	struct diag d;
+	diag_init(&d);
+	assert_null(content_load(dir, &d));
+	assert_int_equal(d.count, 200);
+	char *text = tu_diag_text(&d);
+	const char *first = strstr(text, "t00.yaml:2:"), *last = strstr(text, "t24.yaml");
+	if (!first || !last || first > last || strstr(text, "t25.yaml"))
+		fail_msg("expected the problems of t00.yaml to t24.yaml, in order; got:\n%s", text);
+	free(text);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	diag_print(&d, f);
+	fclose(f);
+	assert_non_null(strstr(out, "(stopped after 200 problems)"));
+	free(out);
+	diag_free(&d);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 /* A file is read in pieces; one that grew past the cap after it was
  * looked at is refused while it is read, not parsed to the end. */
 static void test_stream_cap(void **state)
@@ -329,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_multi_document),
 		cmocka_unit_test(test_problems_across_files),
 		cmocka_unit_test(test_problems_in_file_order),
+		cmocka_unit_test(test_many_files_many_problems),
 		cmocka_unit_test(test_stream_cap),
 		cmocka_unit_test(test_escapes_are_sanitized),
 	};

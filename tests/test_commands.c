@@ -88,7 +88,8 @@ static void test_show(void **state)
 	assert_int_equal(RUN("show", "temm16"), EXIT_OK);
 	assert_non_null(strstr(out, "meeting temm16: TEMM16"));
 	assert_non_null(strstr(out, "Daegu"));
-	assert_non_null(strstr(out, "stage stage-3"));  /* linked from stage III */
+	/* linked from stage III, as the browser's page names it, with its id */
+	assert_non_null(strstr(out, "stage Stage III Steady Development [stage-3]"));
 	cleanup(state);
 	assert_int_equal(RUN("show", "sec-2-1-2"), EXIT_OK);
 	assert_non_null(strstr(out, "2) DSS Prevention"));

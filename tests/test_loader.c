@@ -139,7 +139,7 @@ static void test_activity_counts(void **state)
 	assert_int_equal(count_of(teen, "coordinators"), 18);
 	assert_int_equal(count_of(teen, "seminars"), 18);
 	const struct activity *tpdap = find(KIND_ACTIVITY, "tpdap");
-	assert_int_equal(tpdap->kind, ACT_POLICY_DIALOGUE);
+	assert_int_equal(tpdap->kind, ACTIVITY_POLICY_DIALOGUE);
 	assert_int_equal(tpdap->counts[0].n, 5);
 	/* DSS: the report's ordinals kept as words beside the numbers */
 	unsigned dss_total = 0;
@@ -209,6 +209,19 @@ static void test_links_both_ways(void **state)
 		teen |= strcmp(report_entity_id(r, in.links[i].from), "teen") == 0;
 	link_list_free(&in);
 	assert_true(teen);
+	/* ...and teen's own links name that same entity */
+	struct entity_ref teen_ref;
+	assert_int_equal(report_find(r, "teen", &teen_ref), 0);
+	struct link_list out;
+	assert_int_equal(links_from(r, teen_ref, &out), 0);
+	bool names_area = false;
+	for (size_t i = 0; i < out.count; i++)
+		names_area |= entity_ref_same(out.links[i].to, area);
+	link_list_free(&out);
+	assert_true(names_area);
+	/* the same index in another kind is another entity */
+	assert_false(entity_ref_same(area, (struct entity_ref){ KIND_STAGE, area.index }));
+	assert_false(entity_ref_same(area, teen_ref));
 }
 
 static void test_corpus_covers_prose(void **state)

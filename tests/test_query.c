@@ -456,6 +456,30 @@ static void test_history_roundtrip_and_corruption(void **state)
 	free(dir);
 }
 
+/* The history keeps the newest HISTORY_MAX_ENTRIES queries: the oldest go,
+ * and a query typed again moves to the end instead of taking a place. */
+static void test_history_keeps_the_newest(void **state)
+{
+	(void)state;
+	struct history h = { 0 };
+	char q[32];
+	for (int i = 0; i < HISTORY_MAX_ENTRIES + 10; i++) {
+		snprintf(q, sizeof(q), "query %d", i);
+		assert_int_equal(history_add(&h, q), 0);
+	}
+	assert_int_equal(h.count, HISTORY_MAX_ENTRIES);
+	assert_string_equal(h.items[0], "query 10");
+	snprintf(q, sizeof(q), "query %d", HISTORY_MAX_ENTRIES + 9);
+	assert_string_equal(h.items[h.count - 1], q);
+	assert_int_equal(history_add(&h, "query 10"), 0);
+	assert_int_equal(h.count, HISTORY_MAX_ENTRIES);
+	assert_string_equal(h.items[0], "query 11");
+	assert_string_equal(h.items[h.count - 1], "query 10");
+	history_free(&h);
+	assert_null(h.items);
+	assert_int_equal(h.count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_results_borrow_query),
 		cmocka_unit_test(test_stage_and_kind_filters),
 		cmocka_unit_test(test_history_roundtrip_and_corruption),
+		cmocka_unit_test(test_history_keeps_the_newest),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

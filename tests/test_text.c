@@ -64,6 +64,19 @@ static void test_fold(void **state)
 	assert_int_equal(f.origin[7], 7); /* the space after ß (2 bytes) */
 	assert_int_equal(f.origin[f.len], strlen("Straße DSS"));
 	text_folded_free(&f);
+	/* folding that lengthens the text past its first allocation: each
+	 * U+0149 (2 bytes) folds to U+02BC U+006E (3 bytes) */
+	char many[2 * 100 + 1] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(many, "\u0149");
+	assert_int_equal(text_fold(many, &f), 0);
+	assert_int_equal(f.len, 300);
+	for (size_t i = 0; i < 300; i += 3) {
+		assert_memory_equal(f.text + i, "\u02bcn", 3);
+		assert_int_equal(f.origin[i + 2], i / 3 * 2);
+	}
+	assert_int_equal(f.origin[f.len], 200);
+	text_folded_free(&f);
 	/* ASCII keeps every byte in place: no map is stored */
 	assert_int_equal(text_fold("E-Waste DSS", &f), 0);
 	assert_string_equal(f.text, "e-waste dss");
@@ -95,6 +108,24 @@ static void test_grow(void **state)
 	assert_ptr_equal(v, before);
 	assert_int_equal(huge, SIZE_MAX / 2);
 	free(v);
+
+	/* grow_to: as many doublings as `need` takes, at once */
+	char *s = NULL;
+	cap = 0;
+	assert_int_equal(grow_to(&s, &cap, 3, 1, 8), 0);
+	assert_int_equal(cap, 8); /* `first` when empty */
+	memcpy(s, "abcdefgh", 8);
+	assert_int_equal(grow_to(&s, &cap, 8, 1, 8), 0);
+	assert_int_equal(cap, 8); /* it fits: nothing done */
+	assert_int_equal(grow_to(&s, &cap, 33, 1, 8), 0);
+	assert_int_equal(cap, 64);
+	assert_memory_equal(s, "abcdefgh", 8);
+	char *kept = s;
+	assert_int_equal(grow_to(&s, &cap, SIZE_MAX / 2 + 2, 1, 8), -1);
+	assert_int_equal(grow_to(&s, &cap, SIZE_MAX / 8, 16, 8), -1);
+	assert_ptr_equal(s, kept);
+	assert_int_equal(cap, 64);
+	free(s);
 }
 
 static void expect_sanitized(const char *in, const char *out)

@@ -134,7 +134,7 @@ static void test_damaged(void **state)
 	static const char *const tails[] = {
 		"position view=search focus=areas,book entity=dss\n",
 		"position view=home focus=areas,book entity=no-such-id\n",
-		"position view=home focus=book,areas entity=dss\n",
+		"position view=home focus=areas,stages entity=dss\n",
 		"position view=home focus=areas,book entity=dss areas=1,2,3\n",
 		"position view=home focus=areas,book entity=dss areas=1,-2,3,4,5\n",
 		"position view=home focus=areas,book entity=dss areas=99999999999,0,0,0,0\n",
@@ -192,7 +192,7 @@ static void test_statefile(void **state)
 	assert_int_equal(errno, ENOTDIR);
 	assert_int_equal(entries(sub), 1);
 	/* the search history goes through it too */
-	struct history h = { NULL, 0 };
+	struct history h = { 0 };
 	char err[512];
 	assert_int_equal(history_add(&h, "microplastics"), 0);
 	assert_int_equal(history_save(&h, blocked, err, sizeof(err)), -1);

@@ -10,7 +10,7 @@ tm_start_wrapped 80 24
 tm_wait 'Steady Development'
 tm_keys j
 tm_wait 'Reader: Stage II'
-# idle means idle: no timers, no polling
+# idle means idle: no timers, no polling (a second of measuring, not a wait)
 t0=$(awk '{print $14 + $15}' "/proc/$tm_temm_pid/stat")
 sleep 1
 t1=$(awk '{print $14 + $15}' "/proc/$tm_temm_pid/stat")

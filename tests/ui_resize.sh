@@ -16,7 +16,7 @@ tm_wait 'Reader: Area 7\)'
 tm_keys h
 tm_wait '^> 7\) Transition to Green Econo'
 tm_resize 80 24
-tm_wait 'Home . Priority areas . 7\) Transition to Green Economy'
+tm_wait 'Home . Areas . 7\) Transition to Green Economy'
 tm_wait '^> 7\) Transition to Green Economy'
 tm_wait 'Reader: Area 7\) Transition to Green'
 tm_wait '7/10 *$'
@@ -30,7 +30,7 @@ for s in 30x8 250x80 81x25 20x6 79x23 100x30 19x40 80x24; do
 	tm_resize "${s%x*}" "${s#*x}"
 	tm_keys j
 done
-tm_wait 'Home . Priority areas'
+tm_wait 'Home . Areas'
 # and a storm: 200 random sizes from 1x1 to 250x80 with keys in between
 awk 'BEGIN { srand(42); for (i = 0; i < 200; i++) print int(1 + rand() * 250), int(1 + rand() * 80) }' >"$TM_DIR/sizes"
 i=0

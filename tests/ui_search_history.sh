@@ -58,6 +58,6 @@ grep -q 'broken' "$hist" && fail "the damaged line was kept"
 printf 'not a history at all\n' >"$hist"
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24
-tm_wait 'ignoring search history .*: not a temm histo'
+tm_wait 'ignoring search history .*: not a temm hist'
 tm_quit
 echo ok

@@ -8,7 +8,8 @@
 #include <unistr.h>
 
 static const struct ui_action_info table[] = {
-#define UI_ACTION_INFO(id, name, keys, group, help) { ACT_##id, name, keys, group, help },
+#define UI_ACTION_INFO(id, name, keys, group, count, handler, help) \
+	{ ACT_##id, name, keys, group, count, help },
 	UI_ACTIONS(UI_ACTION_INFO)
 #undef UI_ACTION_INFO
 };
@@ -114,12 +115,28 @@ void ui_key_name(long code, char *buf, size_t n)
 	}
 }
 
+const char *ui_count_words(enum ui_count count)
+{
+	switch (count) {
+	case COUNT_TIMES: return "<N> times";
+	case COUNT_LINE: return "line or item <N>";
+	case COUNT_PERCENT: return "<N> percent of the way";
+	case COUNT_NONE: break;
+	}
+	return "";
+}
+
 void ui_actions_print(FILE *out)
 {
 	for (int g = 0; g < GROUP_COUNT; g++) {
 		fprintf(out, "%s%s\n", g ? "\n" : "", ui_group_title((enum ui_group)g));
-		for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-			if (table[i].group == (enum ui_group)g)
-				fprintf(out, "%s\t%s\t%s\n", table[i].keys, table[i].name, table[i].help);
+		for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+			if (table[i].group != (enum ui_group)g)
+				continue;
+			fprintf(out, "%s\t%s\t%s", table[i].keys, table[i].name, table[i].help);
+			if (table[i].count != COUNT_NONE)
+				fprintf(out, "; with a count: %s", ui_count_words(table[i].count));
+			fputc('\n', out);
+		}
 	}
 }

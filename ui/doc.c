@@ -1,5 +1,6 @@
 /* doc.c - building styled documents and laying them out into lines. */
 #include "doc.h"
+#include "grow.h"
 #include "sanitize.h"
 #include "text.h"
 #include "textmatch.h"
@@ -28,23 +29,9 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
-/* Grow an array of `size`-byte elements to hold one more. */
-static bool grow(void **v, size_t *cap, size_t count, size_t size)
-{
-	if (count < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *g = realloc(*v, c * size);
-	if (!g)
-		return false;
-	*v = g;
-	*cap = c;
-	return true;
-}
-
 int doc_begin(struct doc *d, int indent, int hang, unsigned style)
 {
-	if (!grow((void **)&d->blocks, &d->blocks_cap, d->blocks_count, sizeof(*d->blocks))) {
+	if (grow(&d->blocks, &d->blocks_cap, d->blocks_count, sizeof(*d->blocks), 16) != 0) {
 		d->failed = true;
 		return -1;
 	}
@@ -54,7 +41,7 @@ int doc_begin(struct doc *d, int indent, int hang, unsigned style)
 		return -1;
 	}
 	d->blocks[d->blocks_count] = (struct doc_block){
-		.text = empty, .indent = indent, .hang = hang, .style = style,
+		.text = empty, .text_cap = 0, .indent = indent, .hang = hang, .style = style,
 		.item = -1, .section = -1, .para = -1,
 	};
 	return (int)d->blocks_count++;
@@ -67,7 +54,7 @@ int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned st
 	struct doc_block *b = &d->blocks[block];
 	if (start > b->len || len > b->len - start)
 		return -1;
-	if (!grow((void **)&b->spans, &b->spans_cap, b->spans_count, sizeof(*b->spans))) {
+	if (grow(&b->spans, &b->spans_cap, b->spans_count, sizeof(*b->spans), 16) != 0) {
 		d->failed = true;
 		return -1;
 	}
@@ -77,7 +64,7 @@ int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned st
 
 int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct entity_ref to)
 {
-	if (!grow((void **)&d->links, &d->links_cap, d->links_count, sizeof(*d->links))) {
+	if (grow(&d->links, &d->links_cap, d->links_count, sizeof(*d->links), 16) != 0) {
 		d->failed = true;
 		return -1;
 	}
@@ -101,14 +88,14 @@ size_t doc_put(struct doc *d, const char *text, unsigned style)
 	char *clean = sanitize_needed(text) ? sanitize_text(text) : NULL;
 	const char *s = clean ? clean : text;
 	size_t n = strlen(s);
-	char *g = realloc(b->text, b->len + n + 1);
-	if (!g) {
+	/* text_cap 0 until the first put, which takes just what it needs (most
+	 * blocks get one put); a block built in pieces doubles */
+	if (grow_to(&b->text, &b->text_cap, b->len + n + 1, 1, b->len + n + 1) != 0) {
 		free(clean);
 		d->failed = true;
 		return at;
 	}
-	memcpy(g + b->len, s, n + 1);
-	b->text = g;
+	memcpy(b->text + b->len, s, n + 1);
 	b->len += n;
 	free(clean);
 	if (style != DOC_PLAIN)
@@ -160,7 +147,7 @@ int doc_line_add(struct doc *d, const char *text, unsigned style, int indent, in
 
 static bool push_line(struct doc_line **v, size_t *n, size_t *cap, struct doc_line l)
 {
-	if (!grow((void **)v, cap, *n, sizeof(**v)))
+	if (grow(v, cap, *n, sizeof(**v), 16) != 0)
 		return false;
 	(*v)[(*n)++] = l;
 	return true;

@@ -33,7 +33,7 @@ struct doc_span {
 
 struct doc_block {
 	char *text;
-	size_t len;
+	size_t len, text_cap;
 	int indent, hang;  /* columns before the first line / the following ones */
 	unsigned style;    /* for the whole block */
 	struct doc_span *spans;

@@ -1,13 +1,20 @@
-/* draw.c - putting panes on the screen: one curses window per pane, drawn
- * only when dirty, flushed with wnoutrefresh/doupdate so a key sends only
- * the cells that changed. Styles become attributes that stay readable with
- * no colour at all (reverse, bold, underline). */
+/* draw.c - putting the panes and the bars on the screen. */
+#include "draw.h"
 #include "app.h"
+#include "bars.h"
+#include "panes.h"
 #include "text.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The curses windows: the panes', the bars', the separators'. */
+struct screen {
+	WINDOW *pane[PANE_COUNT];
+	WINDOW *title, *status, *sep[2], *small;
+	bool italic;
+};
 
 /* Colour pair n + 1 is element n's, when it has colours. */
 static bool has_pair(const struct app *a, enum ui_element e)
@@ -22,8 +29,12 @@ static attr_t pair(const struct app *a, enum ui_element e)
 
 void draw_init(struct app *a)
 {
+	a->screen = calloc(1, sizeof(*a->screen));
+	if (!a->screen)
+		return;
 	const char *sitm = tigetstr("sitm");
-	a->italic = sitm && sitm != (char *)-1 && !a->ascii;
+	a->screen->italic = sitm && sitm != (char *)-1 && !a->ascii;
+	a->new_windows = true;
 	if (!a->color || !has_colors())
 		return;
 	start_color();
@@ -67,7 +78,7 @@ static attr_t style_attr(const struct app *a, unsigned style, bool selected, boo
 	if (style & DOC_BAND)
 		at |= pair(a, ELEM_BAND);
 	if (style & DOC_EMPH)
-		at |= (a->italic ? A_ITALIC : 0) | pair(a, ELEM_EMPHASIS);
+		at |= (a->screen->italic ? A_ITALIC : 0) | pair(a, ELEM_EMPHASIS);
 	if (style & DOC_DIM)
 		at |= A_DIM;
 	if (style & DOC_LINK) {
@@ -170,17 +181,12 @@ static void hline_glyph(const struct app *a, WINDOW *w, int n)
 
 static void draw_header(const struct app *a, const struct pane *p, WINDOW *w, bool focused)
 {
-	int num = 0;
-	const enum ui_pane_id *ids;
-	size_t n = layout_view_panes(a->view, &ids);
-	for (size_t i = 0; i < n; i++)
-		if (ids[i] == p->id)
-			num = (int)i + 1;
 	char head[512];
+	const char *name = pane_class(p->id)->title;
 	if (a->view == VIEW_HELP)
-		snprintf(head, sizeof(head), " Help ");
+		snprintf(head, sizeof(head), " %s ", name);
 	else
-		snprintf(head, sizeof(head), " %d %s%s%s ", num, layout_pane_name(p->id),
+		snprintf(head, sizeof(head), " %d %s%s%s ", layout_pane_number(p->id), name,
 			 p->title ? ": " : "", p->title ? p->title : "");
 	/* a filter says so where the eye goes first, so a short list is
 	 * never taken for the whole */
@@ -205,9 +211,8 @@ static void draw_header(const struct app *a, const struct pane *p, WINDOW *w, bo
 	wattrset(w, A_NORMAL);
 }
 
-static void draw_pane(const struct app *a, struct pane *p, bool focused)
+static void draw_pane(const struct app *a, struct pane *p, WINDOW *w, bool focused)
 {
-	WINDOW *w = p->win;
 	if (!w)
 		return;
 	draw_header(a, p, w, focused);
@@ -237,34 +242,14 @@ static void draw_pane(const struct app *a, struct pane *p, bool focused)
 	p->dirty = false;
 }
 
-static void new_windows(struct app *a)
-{
-	draw_free(a);
-	const struct layout *l = &a->lay;
-	if (l->too_small) {
-		a->wsmall = newwin(l->rows > 0 ? l->rows : 1, l->cols > 0 ? l->cols : 1, 0, 0);
-		return;
-	}
-	a->wtitle = newwin(1, l->cols, 0, 0);
-	a->wstatus = newwin(1, l->cols, l->rows - 1, 0);
-	for (int i = 0; i < l->sep_count; i++)
-		a->wsep[i] = newwin(l->sep[i].h, 1, l->sep[i].y, l->sep[i].x);
-	for (int p = 0; p < PANE_COUNT; p++) {
-		struct rect r = l->pane[p];
-		if (r.w > 0 && r.h > 0)
-			a->panes[p].win = newwin(r.h, r.w, r.y, r.x);
-		a->panes[p].dirty = true;
-	}
-}
-
-void draw_free(struct app *a)
+static void draw_free_windows(struct screen *sc)
 {
 	for (int p = 0; p < PANE_COUNT; p++) {
-		if (a->panes[p].win)
-			delwin(a->panes[p].win);
-		a->panes[p].win = NULL;
+		if (sc->pane[p])
+			delwin(sc->pane[p]);
+		sc->pane[p] = NULL;
 	}
-	void **w[] = { &a->wtitle, &a->wstatus, &a->wsep[0], &a->wsep[1], &a->wsmall };
+	WINDOW **w[] = { &sc->title, &sc->status, &sc->sep[0], &sc->sep[1], &sc->small };
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (*w[i])
 			delwin(*w[i]);
@@ -272,184 +257,79 @@ void draw_free(struct app *a)
 	}
 }
 
-static const char *view_name(enum ui_view v)
+static void new_windows(struct app *a)
 {
-	switch (v) {
-	case VIEW_HOME: return "Home";
-	case VIEW_REPORT: return "Report";
-	case VIEW_SEARCH: return "Search";
-	default: return "Help";
+	struct screen *sc = a->screen;
+	const struct layout *l = &a->lay;
+	draw_free_windows(sc);
+	if (l->too_small) {
+		sc->small = newwin(l->rows > 0 ? l->rows : 1, l->cols > 0 ? l->cols : 1, 0, 0);
+		return;
 	}
+	sc->title = newwin(1, l->cols, 0, 0);
+	sc->status = newwin(1, l->cols, l->rows - 1, 0);
+	for (int i = 0; i < l->sep_count; i++)
+		sc->sep[i] = newwin(l->sep[i].h, 1, l->sep[i].y, l->sep[i].x);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		struct rect r = l->pane[p];
+		if (l->shown[p] && r.w > 0 && r.h > 0)
+			sc->pane[p] = newwin(r.h, r.w, r.y, r.x);
+		a->panes[p].dirty = true;
+	}
+}
+
+void draw_free(struct app *a)
+{
+	if (!a->screen)
+		return;
+	draw_free_windows(a->screen);
+	free(a->screen);
+	a->screen = NULL;
+}
+
+static attr_t tone(const struct app *a, enum bar_tone t, enum ui_element e)
+{
+	attr_t at = t == BAR_BOLD ? A_BOLD : t == BAR_DIM ? A_DIM : A_NORMAL;
+	return at | pair(a, e);
+}
+
+/* A bar: its left part, blanks, its right part. */
+static void draw_bar(const struct app *a, WINDOW *w, const struct bar *b, attr_t base, enum ui_element e)
+{
+	int cols = a->lay.cols;
+	wmove(w, 0, 0);
+	wattrset(w, base | tone(a, b->left_tone, e));
+	int used = put_text(w, b->left, strlen(b->left), cols);
+	wattrset(w, base | pair(a, e));
+	fill(w, cols - used - b->right_width);
+	used = cols - b->right_width > used ? cols - b->right_width : used;
+	wattrset(w, base | tone(a, b->right_tone, e));
+	used += put_text(w, b->right, strlen(b->right), cols - used);
+	wattrset(w, base | pair(a, e));
+	fill(w, cols - used);
+	wattrset(w, A_NORMAL);
 }
 
 static void draw_title(const struct app *a)
 {
-	WINDOW *w = a->wtitle;
-	const struct pane *p = &a->panes[a->focus[a->view]];
-	const char *sep = a->ascii ? " > " : " \u203a ";
-	char where[640];
-	int n = snprintf(where, sizeof(where), " %s%s%s", view_name(a->view),
-			 a->view == VIEW_HELP ? "" : sep, a->view == VIEW_HELP ? "" : layout_pane_name(p->id));
-	char *label = NULL;
-	if (a->view == VIEW_HOME && p->id != PANE_READER && pane_item(p) >= 0) {
-		enum entity_kind k = p->id == PANE_STAGES ? KIND_STAGE : p->id == PANE_AREAS ? KIND_AREA : KIND_EVENT;
-		label = page_label(a->r, (struct entity_ref){ k, pane_item(p) });
-	} else if (p->title) {
-		label = strdup(p->title);
-	}
-	if (label && n > 0 && (size_t)n < sizeof(where))
-		snprintf(where + n, sizeof(where) - (size_t)n, "%s%s ", sep, label);
-	free(label);
-	int cols = a->lay.cols, wwhere = text_width(where, strlen(where));
-	wmove(w, 0, 0);
-	wattrset(w, marked(a, ELEM_TITLE, A_BOLD));
-	/* the report's name gets what "where" leaves; where wins */
-	int room = cols - wwhere;
-	int used = 0;
-	if (room > 12) {
-		char name[600];
-		snprintf(name, sizeof(name), " temm: %s ", a->r->title);
-		int nw = text_width(name, strlen(name));
-		if (nw > room) {
-			used = put_text(w, name, strlen(name), room - 2);
-			used += put_text(w, a->ascii ? "~ " : "\u2026 ", strlen(a->ascii ? "~ " : "\u2026 "), 2);
-		} else {
-			used = put_text(w, name, strlen(name), room);
-		}
-		fill(w, room - used);
-		used = room;
-	}
-	used += put_text(w, where, strlen(where), cols - used);
-	fill(w, cols - used);
-	wattrset(w, A_NORMAL);
-	wnoutrefresh(w);
+	struct bar b;
+	bars_title(a, &b);
+	draw_bar(a, a->screen->title, &b, marked(a, ELEM_TITLE, A_BOLD), ELEM_TITLE);
+	wnoutrefresh(a->screen->title);
 }
 
-/* The first key of an action, as the hints name it. */
-static void key1(const struct app *a, enum ui_action act, char *buf, size_t n)
+static void draw_status(const struct app *a)
 {
-	keymap_keys_text(&a->set.keys, act, buf, n);
-	buf[strcspn(buf, ",")] = '\0';
-	if (!buf[0])
-		snprintf(buf, n, "-");
-}
-
-/* What the main keys are, on the status line: from the key table, so a
- * rebound key is what the hint says. */
-static void hints(const struct app *a, char *buf, size_t n)
-{
-	const struct pane *p = &a->panes[a->focus[a->view]];
-	char dn[16], up[16], open[16], tab[16], back[16], srch[16], help[16], quit[16], esc[16],
-	     next[16], page[16];
-	key1(a, ACT_MOVE_DOWN, dn, sizeof(dn));
-	key1(a, ACT_MOVE_UP, up, sizeof(up));
-	key1(a, ACT_OPEN, open, sizeof(open));
-	key1(a, ACT_FOCUS_NEXT, tab, sizeof(tab));
-	key1(a, ACT_BACK, back, sizeof(back));
-	key1(a, ACT_SEARCH, srch, sizeof(srch));
-	key1(a, ACT_HELP, help, sizeof(help));
-	key1(a, ACT_QUIT, quit, sizeof(quit));
-	key1(a, ACT_CANCEL, esc, sizeof(esc));
-	key1(a, ACT_SEARCH_NEXT, next, sizeof(next));
-	key1(a, ACT_PAGE_DOWN, page, sizeof(page));
-	if (a->view == VIEW_HELP)
-		snprintf(buf, n, "%s/%s scroll  %s close", dn, up, esc);
-	else if (a->view == VIEW_SEARCH && p->list)
-		snprintf(buf, n, "%s/%s hit  %s open  & filter  %s back  %s help", dn, up, open, esc, help);
-	else if (a->view == VIEW_SEARCH)
-		snprintf(buf, n, "%s/%s scroll  %s link  %s back  %s help", dn, up, tab, esc, help);
-	else if (a->find.marking && a->find.session)
-		snprintf(buf, n, "%s next match  %s back to before the search  %s search  %s help", next, esc,
-			 srch, help);
-	else if (p->list)
-		snprintf(buf, n, "%s/%s move  %s read  %s pane  %s search  & filter  %s help  %s quit", dn, up,
-			 open, tab, srch, help, quit);
-	else
-		snprintf(buf, n, "%s page  %s link  %s follow  %s back  %s search  %s help  %s quit", page, tab,
-			 open, back, srch, help, quit);
-}
-
-/* The prompt of / and &: the query, and right of it the hits or the
- * parser's message. */
-static void draw_prompt(struct app *a)
-{
-	WINDOW *w = a->wstatus;
-	int cols = a->lay.cols;
-	char info[400];
-	finder_prompt_info(a, info, sizeof(info));
-	int iw = text_width(info, strlen(info));
-	int qw = 2 + text_width(a->prompt.buf, a->prompt.len);
-	/* the message gets what the query leaves, and half the line at least */
-	int most = cols - qw - 2 > cols / 2 ? cols - qw - 2 : cols / 2;
-	if (iw > most)
-		iw = most;
-	int room = cols - 1 - (iw ? iw + 2 : 0);
-	wattrset(w, pair(a, ELEM_STATUS));
-	const char *lead = a->prompt.kind == PROMPT_FILTER ? "&" : "/";
-	int used = put_text(w, lead, 1, cols);
-	size_t len = a->prompt.len;
-	const char *s = a->prompt.buf;
-	/* show the end of a long query */
-	while (len > 0 && text_width(s, len) > room - 1) {
-		s++;
-		len--;
-		while (len > 0 && ((unsigned char)*s & 0xc0) == 0x80)
-			s++, len--;
-	}
-	used += put_text(w, s, len, room);
-	int cursor = used;
-	if (iw) {
-		fill(w, cols - used - iw);
-		wattrset(w, (a->prompt.error[0] ? A_BOLD : A_DIM) | pair(a, ELEM_STATUS));
-		used = cols - iw + put_text(w, info, strlen(info), iw);
-		used = used > cols ? cols : used;
-	}
-	fill(w, cols - used);
-	wattrset(w, A_NORMAL);
-	wmove(w, 0, cursor < cols ? cursor : cols - 1);
-}
-
-static void draw_status(struct app *a)
-{
-	WINDOW *w = a->wstatus;
-	int cols = a->lay.cols;
-	wmove(w, 0, 0);
-	wattrset(w, A_NORMAL);
-	if (a->prompt.kind != PROMPT_NONE) {
-		draw_prompt(a);
-		return;
-	}
-	char pos[32] = "";
-	const struct pane *p = &a->panes[a->focus[a->view]];
-	pane_position(p, pos, sizeof(pos));
-	char left[600];
-	if (a->message[0])
-		snprintf(left, sizeof(left), "%s", a->message);
-	else if (a->have_count && !a->count_undo) /* a lone 1-4 is a pane jump */
-		snprintf(left, sizeof(left), "count %ld: g goes to line %ld, p to %ld%%; Esc cancels", a->count, a->count, a->count);
-	else
-		hints(a, left, sizeof(left));
-	int pw = (int)strlen(pos) + 2;
-	int used = 0;
-	/* a message that needs the whole line gets it, the position gives way */
-	if (a->message[0] && text_width(left, strlen(left)) > cols - pw)
-		pw = 0;
-	wattrset(w, (a->message[0] ? A_BOLD : A_DIM) | pair(a, ELEM_STATUS));
-	used = put_text(w, left, strlen(left), cols - pw > 0 ? cols - pw : cols);
-	if (pw && cols - used >= pw) {
-		fill(w, cols - used - pw + 1);
-		wattrset(w, A_BOLD | pair(a, ELEM_STATUS));
-		put_text(w, pos, strlen(pos), pw - 1);
-		fill(w, 1);
-	} else {
-		fill(w, cols - used);
-	}
-	wattrset(w, A_NORMAL);
+	struct bar b;
+	bars_status(a, &b);
+	draw_bar(a, a->screen->status, &b, A_NORMAL, ELEM_STATUS);
+	if (b.cursor >= 0)
+		wmove(a->screen->status, 0, b.cursor);
 }
 
 static void draw_small(struct app *a)
 {
-	WINDOW *w = a->wsmall;
+	WINDOW *w = a->screen->small;
 	if (!w)
 		return;
 	werase(w);
@@ -481,12 +361,15 @@ static int cursor_row(const struct app *a, const struct pane *p)
 
 void draw_screen(struct app *a)
 {
-	if (a->relayout) {
+	struct screen *sc = a->screen;
+	if (!sc)
+		return;
+	if (a->new_windows) {
 		/* stdscr is never drawn on; flushing it keeps getch from
 		 * repainting it over the panes after a resize */
 		wnoutrefresh(stdscr);
 		new_windows(a);
-		a->relayout = false;
+		a->new_windows = false;
 	}
 	if (a->repaint) {
 		clearok(curscr, TRUE);
@@ -497,10 +380,10 @@ void draw_screen(struct app *a)
 		doupdate();
 		return;
 	}
-	enum ui_pane_id focus = a->focus[a->view];
+	enum ui_pane_id focus = app_focus_id(a);
 	draw_title(a);
 	for (int i = 0; i < a->lay.sep_count; i++) {
-		WINDOW *w = a->wsep[i];
+		WINDOW *w = sc->sep[i];
 		wmove(w, 0, 0);
 		chtype line = (a->ascii ? '|' : ACS_VLINE) | pair(a, ELEM_BORDER);
 		wvline(w, line, a->lay.sep[i].h);
@@ -508,34 +391,19 @@ void draw_screen(struct app *a)
 	}
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &a->panes[i];
-		if (!p->win)
+		if (!sc->pane[i])
 			continue;
 		if (p->dirty)
-			draw_pane(a, p, (enum ui_pane_id)i == focus);
-		wnoutrefresh(p->win);
+			draw_pane(a, p, sc->pane[i], (enum ui_pane_id)i == focus);
+		wnoutrefresh(sc->pane[i]);
 	}
 	draw_status(a);
-	if (a->prompt.kind != PROMPT_NONE) {
-		wnoutrefresh(a->wstatus);
-	} else {
-		wnoutrefresh(a->wstatus);
-		/* the terminal cursor sits on the selected row: screen readers
-		 * and braille displays follow it */
-		struct pane *p = &a->panes[focus];
-		if (p->win) {
-			wmove(p->win, cursor_row(a, p), 0);
-			wnoutrefresh(p->win);
-		}
+	wnoutrefresh(sc->status);
+	/* the terminal cursor sits on the selected row (screen readers and
+	 * braille displays follow it), or in the prompt */
+	if (!a->prompt.ops && sc->pane[focus]) {
+		wmove(sc->pane[focus], cursor_row(a, &a->panes[focus]), 0);
+		wnoutrefresh(sc->pane[focus]);
 	}
 	doupdate();
-}
-
-enum ui_pane_id draw_pane_at(const struct app *a, int y, int x)
-{
-	for (int i = 0; i < PANE_COUNT; i++) {
-		struct rect r = a->lay.pane[i];
-		if (r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
-			return (enum ui_pane_id)i;
-	}
-	return PANE_COUNT;
 }

@@ -1,5 +1,6 @@
 /* keys.c - the dispatch table built from the action list. */
 #include "keys.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,14 +8,8 @@
 
 static int add(struct keymap *km, long key, enum ui_action act)
 {
-	if (km->count == km->cap) {
-		size_t cap = km->cap ? km->cap * 2 : 128;
-		struct keymap_entry *g = realloc(km->v, cap * sizeof(*g));
-		if (!g)
-			return -1;
-		km->v = g;
-		km->cap = cap;
-	}
+	if (grow(&km->v, &km->cap, km->count, sizeof(*km->v), 128) != 0)
+		return -1;
 	km->v[km->count++] = (struct keymap_entry){ key, act };
 	return 0;
 }

@@ -1,67 +1,38 @@
-/* layout.c - pane geometry. Home puts the three navigators in a column on
- * the left and the reader on the right; report view the outline beside the
- * book; search the results above a preview. */
+/* layout.c - pane geometry. Home puts the navigators in a column on the
+ * left and the reader on the right; the report view the contents beside
+ * the book; search the results above a preview; help fills the body. */
 #include "layout.h"
+#include "panes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const enum ui_pane_id home_panes[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER };
-static const enum ui_pane_id report_panes[] = { PANE_OUTLINE, PANE_BOOK };
-static const enum ui_pane_id search_panes[] = { PANE_RESULTS, PANE_PREVIEW };
-static const enum ui_pane_id help_panes[] = { PANE_HELP };
-
-size_t layout_view_panes(enum ui_view view, const enum ui_pane_id **panes)
-{
-	switch (view) {
-	case VIEW_HOME: *panes = home_panes; return 4;
-	case VIEW_REPORT: *panes = report_panes; return 2;
-	case VIEW_SEARCH: *panes = search_panes; return 2;
-	case VIEW_HELP:
-	case VIEW_COUNT: break;
-	}
-	*panes = help_panes;
-	return 1;
-}
-
-enum ui_view layout_pane_view(enum ui_pane_id pane)
-{
-	switch (pane) {
-	case PANE_STAGES: case PANE_AREAS: case PANE_TIMELINE: case PANE_READER: return VIEW_HOME;
-	case PANE_OUTLINE: case PANE_BOOK: return VIEW_REPORT;
-	case PANE_RESULTS: case PANE_PREVIEW: return VIEW_SEARCH;
-	case PANE_HELP: case PANE_COUNT: break;
-	}
-	return VIEW_HELP;
-}
-
-const char *layout_pane_name(enum ui_pane_id pane)
-{
-	static const char *const names[PANE_COUNT] = {
-		"Stages", "Priority areas", "Timeline", "Reader", "Contents", "Report",
-		"Results", "Preview", "Help",
-	};
-	return pane < PANE_COUNT ? names[pane] : "?";
-}
 
 static int clamp(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* Rows the navigators want: a header plus their items; the timeline adds
- * its axis line and takes what is left. */
-enum { STAGES_H = 1 + 3, AREAS_H = 1 + 10, TIMELINE_MIN_H = 1 + 1 + 2, AREAS_MIN_H = 1 + 3 };
+/* The navigators take the rows their lists want (header included) while
+ * the timeline keeps at least its header, axis and two events; when they
+ * do not all fit the areas give way first, then the stages. */
+enum { TIMELINE_MIN_H = 1 + 1 + 2, LIST_MIN_H = 1 + 3 };
 
-static void home(struct layout *l)
+static int want_rows(const struct layout_want *want, enum ui_pane_id id, int fallback)
+{
+	return want && want->rows[id] > 0 ? want->rows[id] : fallback;
+}
+
+static void place_home(struct layout *l, const struct layout_want *want)
 {
 	const struct rect b = l->body;
 	int left = clamp(l->cols * 2 / 5, 34, 64);
 	int x2 = left + 1; /* one column for the separator */
-	int areas = clamp(b.h - STAGES_H - TIMELINE_MIN_H, AREAS_MIN_H, AREAS_H);
-	l->pane[PANE_STAGES] = (struct rect){ 0, b.y, left, STAGES_H };
-	l->pane[PANE_AREAS] = (struct rect){ 0, b.y + STAGES_H, left, areas };
-	l->pane[PANE_TIMELINE] = (struct rect){ 0, b.y + STAGES_H + areas, left, b.h - STAGES_H - areas };
+	int room = b.h - TIMELINE_MIN_H;
+	int stages = clamp(want_rows(want, PANE_STAGES, LIST_MIN_H), 2, room - LIST_MIN_H);
+	int areas = clamp(want_rows(want, PANE_AREAS, LIST_MIN_H), 2, room - stages);
+	l->pane[PANE_STAGES] = (struct rect){ 0, b.y, left, stages };
+	l->pane[PANE_AREAS] = (struct rect){ 0, b.y + stages, left, areas };
+	l->pane[PANE_TIMELINE] = (struct rect){ 0, b.y + stages + areas, left, b.h - stages - areas };
 	l->pane[PANE_READER] = (struct rect){ x2, b.y, l->cols - x2, b.h };
 	l->sep[0] = (struct rect){ left, b.y, 1, b.h };
 	l->sep_count = 1;
@@ -76,48 +47,93 @@ static void side_by_side(struct layout *l, enum ui_pane_id a, enum ui_pane_id c,
 	l->sep_count = 1;
 }
 
-void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus)
+static void place_report(struct layout *l, const struct layout_want *want)
+{
+	(void)want;
+	side_by_side(l, PANE_OUTLINE, PANE_BOOK, clamp(l->cols / 3, 24, 44));
+}
+
+/* Results above the preview: result rows are long, the preview reads best
+ * at full width; while typing, the hits matter most. */
+static void place_search(struct layout *l, const struct layout_want *want)
+{
+	(void)want;
+	const struct rect b = l->body;
+	int h = clamp(b.h * 2 / 5, 5, 16);
+	l->pane[PANE_RESULTS] = (struct rect){ 0, b.y, l->cols, h };
+	l->pane[PANE_PREVIEW] = (struct rect){ 0, b.y + h, l->cols, b.h - h };
+}
+
+static void place_whole(struct layout *l, const struct layout_want *want)
+{
+	(void)want;
+	l->pane[PANE_HELP] = l->body;
+}
+
+static const enum ui_pane_id home_panes[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER };
+static const enum ui_pane_id report_panes[] = { PANE_OUTLINE, PANE_BOOK };
+static const enum ui_pane_id search_panes[] = { PANE_RESULTS, PANE_PREVIEW };
+static const enum ui_pane_id help_panes[] = { PANE_HELP };
+
+#define PANES(a) a, sizeof(a) / sizeof(a[0])
+
+static const struct view_class views[VIEW_COUNT] = {
+	[VIEW_HOME] = { "Home", "home", PANES(home_panes), place_home, 2 * LIST_MIN_H + TIMELINE_MIN_H, true },
+	[VIEW_REPORT] = { "Report", "report", PANES(report_panes), place_report, 6, true },
+	[VIEW_SEARCH] = { "Search", "search", PANES(search_panes), place_search, 6, false },
+	[VIEW_HELP] = { "Help", "help", PANES(help_panes), place_whole, 1, false },
+};
+
+const struct view_class *layout_view(enum ui_view view)
+{
+	return &views[view < VIEW_COUNT ? view : VIEW_HELP];
+}
+
+enum ui_view layout_pane_view(enum ui_pane_id pane)
+{
+	for (int v = 0; v < VIEW_COUNT; v++)
+		for (size_t i = 0; i < views[v].panes_count; i++)
+			if (views[v].panes[i] == pane)
+				return (enum ui_view)v;
+	return VIEW_HELP;
+}
+
+int layout_pane_number(enum ui_pane_id pane)
+{
+	const struct view_class *v = layout_view(layout_pane_view(pane));
+	for (size_t i = 0; i < v->panes_count; i++)
+		if (v->panes[i] == pane)
+			return (int)i + 1;
+	return 0;
+}
+
+void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus,
+		    const struct layout_want *want)
 {
 	memset(l, 0, sizeof(*l));
 	l->cols = cols;
 	l->rows = rows;
+	l->view = view;
 	if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
 		l->too_small = true;
 		return;
 	}
+	const struct view_class *v = layout_view(view);
 	l->title = (struct rect){ 0, 0, cols, 1 };
 	l->status = (struct rect){ 0, rows - 1, cols, 1 };
 	l->body = (struct rect){ 0, 1, cols, rows - 2 };
-	int need_h = view == VIEW_HOME ? STAGES_H + AREAS_MIN_H + TIMELINE_MIN_H : 6;
-	l->single = view != VIEW_HELP && (cols < LAYOUT_SPLIT_COLS || l->body.h < need_h);
-	if (l->single || view == VIEW_HELP) {
-		if (layout_pane_view(focus) != view) {
-			const enum ui_pane_id *p;
-			layout_view_panes(view, &p);
-			focus = p[0];
-		}
-		l->pane[focus] = l->body;
+	l->single = v->panes_count > 1 && (cols < LAYOUT_SPLIT_COLS || l->body.h < v->min_rows);
+	if (l->single) {
+		if (layout_pane_view(focus) != view)
+			focus = v->panes[0];
+		for (size_t i = 0; i < v->panes_count; i++)
+			l->pane[v->panes[i]] = l->body;
+		l->shown[focus] = true;
 		return;
 	}
-	switch (view) {
-	case VIEW_HOME:
-		home(l);
-		break;
-	case VIEW_REPORT:
-		side_by_side(l, PANE_OUTLINE, PANE_BOOK, clamp(cols / 3, 24, 44));
-		break;
-	case VIEW_SEARCH: {
-		/* results above the preview: result rows are long, the preview
-		 * reads best at full width; while typing, the hits matter most */
-		int h = clamp(l->body.h * 2 / 5, 5, 16);
-		l->pane[PANE_RESULTS] = (struct rect){ 0, 1, cols, h };
-		l->pane[PANE_PREVIEW] = (struct rect){ 0, 1 + h, cols, l->body.h - h };
-		break;
-	}
-	case VIEW_HELP:
-	case VIEW_COUNT:
-		break;
-	}
+	v->place(l, want);
+	for (size_t i = 0; i < v->panes_count; i++)
+		l->shown[v->panes[i]] = true;
 }
 
 static int put(char *buf, size_t size, int at, const char *name, struct rect r)
@@ -137,8 +153,8 @@ int layout_format(const struct layout *l, char *buf, size_t size)
 	int at = 0;
 	at = put(buf, size, at, "title", l->title);
 	for (int p = 0; p < PANE_COUNT; p++)
-		if (l->pane[p].w > 0)
-			at = put(buf, size, at, layout_pane_name((enum ui_pane_id)p), l->pane[p]);
+		if (l->shown[p])
+			at = put(buf, size, at, pane_class((enum ui_pane_id)p)->title, l->pane[p]);
 	for (int i = 0; i < l->sep_count; i++)
 		at = put(buf, size, at, "sep", l->sep[i]);
 	at = put(buf, size, at, "status", l->status);

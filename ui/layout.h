@@ -1,5 +1,6 @@
 /* layout.h - where each pane goes for a terminal size: pure geometry,
- * curses-free, so every size can be tested without a terminal. */
+ * curses-free, so every size can be tested without a terminal. The views
+ * and the panes of each are declared here once, as tables. */
 #ifndef TEMM_LAYOUT_H
 #define TEMM_LAYOUT_H
 
@@ -9,17 +10,30 @@
 /* Below this the browser only says the terminal is too small. */
 #define LAYOUT_MIN_COLS 20
 #define LAYOUT_MIN_ROWS 6
-/* Below this width (or a body too short for the three navigators) one pane
- * is shown at a time. */
+/* Below this width (or a body too short for the navigators) one pane is
+ * shown at a time. */
 #define LAYOUT_SPLIT_COLS 80
 
 enum ui_view { VIEW_HOME, VIEW_REPORT, VIEW_SEARCH, VIEW_HELP, VIEW_COUNT };
 
+/* P(ID, name, title): every pane, with its one name (the config and the
+ * state file use `name`, the screen the same word as `title`). What each
+ * pane is and does is the pane table's (ui/panes.c), indexed by these. */
+#define UI_PANES(P) \
+	P(STAGES, "stages", "Stages")       /* home */ \
+	P(AREAS, "areas", "Areas") \
+	P(TIMELINE, "timeline", "Timeline") \
+	P(READER, "reader", "Reader") \
+	P(OUTLINE, "contents", "Contents")  /* report */ \
+	P(BOOK, "report", "Report") \
+	P(RESULTS, "results", "Results")    /* search */ \
+	P(PREVIEW, "preview", "Preview") \
+	P(HELP, "help", "Help")             /* help */
+
 enum ui_pane_id {
-	PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER, /* home */
-	PANE_OUTLINE, PANE_BOOK,                             /* report */
-	PANE_RESULTS, PANE_PREVIEW,                          /* search */
-	PANE_HELP,                                           /* help */
+#define UI_PANE_ENUM(id, name, title) PANE_##id,
+	UI_PANES(UI_PANE_ENUM)
+#undef UI_PANE_ENUM
 	PANE_COUNT
 };
 
@@ -27,25 +41,50 @@ struct rect {
 	int x, y, w, h;
 };
 
+/* What a view's panes ask of the layout: the rows a list would like (its
+ * header included; 0: as many as there are). */
+struct layout_want {
+	int rows[PANE_COUNT];
+};
+
 struct layout {
 	int cols, rows;
+	enum ui_view view;
 	bool too_small; /* only the notice is drawn */
 	bool single;    /* one pane at a time: the focused one */
 	struct rect title, status, body;
-	struct rect pane[PANE_COUNT]; /* w == 0: not shown; a pane's first row is its header */
+	/* Every pane of the view has a rectangle (in single mode each has the
+	 * body, so text is laid out for the width it will show at); only the
+	 * shown ones are drawn. A pane's first row is its header. */
+	struct rect pane[PANE_COUNT];
+	bool shown[PANE_COUNT];
 	struct rect sep[2];           /* vertical separators */
 	int sep_count;
 };
 
-/* The panes of a view, in focus order (what 1-4 and Tab go through). */
-size_t layout_view_panes(enum ui_view view, const enum ui_pane_id **panes);
+/* A view: its name on screen and its panes in focus order (what the pane
+ * digits and Tab go through). */
+struct view_class {
+	const char *name;   /* on screen: "Home" */
+	const char *key;    /* in the state file: "home" */
+	const enum ui_pane_id *panes;
+	size_t panes_count;
+	/* place the panes when there is room for all of them */
+	void (*place)(struct layout *l, const struct layout_want *want);
+	int min_rows;    /* body rows the split layout needs */
+	bool kept;       /* a place in this view is worth keeping (state file, marks) */
+};
+
+const struct view_class *layout_view(enum ui_view view);
 /* The view a pane belongs to. */
 enum ui_view layout_pane_view(enum ui_pane_id pane);
-const char *layout_pane_name(enum ui_pane_id pane);
+/* The pane's 1-based position in its view (its digit), 0 if none. */
+int layout_pane_number(enum ui_pane_id pane);
 
 /* Place the panes of `view` on a cols x rows screen; `focus` is the pane
- * shown when there is room for only one. */
-void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus);
+ * shown when there is room for only one. `want` may be NULL. */
+void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus,
+		    const struct layout_want *want);
 
 /* The layout as text, one "<name x,y wxh>" per shown rectangle, in a fixed
  * order; for tests and debugging. Returns what snprintf would. */

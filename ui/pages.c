@@ -1,261 +1,18 @@
-/* pages.c - what each pane says, built once per selection from the model. */
+/* pages.c - the reader's page of any entity, rendered from the page the
+ * presenter (src/present.c) makes of it - the same page `temm show` and
+ * JSON write - and the pieces other pages share. */
 #include "pages.h"
-#include "actions.h"
-#include "links.h"
+#include "present.h"
 #include "text.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *page_roman(unsigned n)
-{
-	static const char *const r[] = { "?", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X" };
-	return n < sizeof(r) / sizeof(r[0]) ? r[n] : "?";
-}
-
-static const char *month_name(unsigned m)
-{
-	static const char *const names[] = { "", "January", "February", "March", "April", "May",
-		"June", "July", "August", "September", "October", "November", "December" };
-	return m <= 12 ? names[m] : "";
-}
-
-static void date_text(unsigned year, unsigned month, char *buf, size_t n)
-{
-	if (month >= 1 && month <= 12)
-		snprintf(buf, n, "%u-%02u", year, month);
-	else
-		snprintf(buf, n, "%u", year);
-}
-
-char *page_label(const struct report *r, struct entity_ref ref)
-{
-	char *s = NULL;
-	int n = -1;
-	switch (ref.kind) {
-	case KIND_STAGE: {
-		const struct stage *st = r->stages[ref.index];
-		n = asprintf(&s, "Stage %s %s", page_roman(st->number), st->name);
-		break;
-	}
-	case KIND_AREA: {
-		const struct area *a = r->areas[ref.index];
-		n = asprintf(&s, "%u) %s", a->number, a->title);
-		break;
-	}
-	case KIND_SECTION: {
-		/* "2) DSS Prevention" alone reads like the area: say where it is */
-		const struct section *sec = r->sections[ref.index];
-		if (sec->depth >= 2 && sec->parent_ix >= 0 && r->sections[sec->parent_ix]->number)
-			n = asprintf(&s, "%s > %s", r->sections[sec->parent_ix]->number, sec->title);
-		else
-			n = asprintf(&s, "%s", sec->title);
-		break;
-	}
-	default:
-		n = asprintf(&s, "%s", report_entity_title(r, ref));
-		break;
-	}
-	return n < 0 ? NULL : s;
-}
-
-/* "working-group" -> "working group" */
-static const char *kind_words(const char *kind, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s", kind);
-	for (char *c = buf; *c; c++)
-		if (*c == '-')
-			*c = ' ';
-	return buf;
-}
-
-static const char *arrow(const struct pages *p)
-{
-	return p->ascii ? "->" : "\u2192";
-}
-
-/* ---- navigator lists ---- */
-
-static void vput(struct doc *d, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
-
-static void vput(struct doc *d, const char *fmt, va_list ap)
-{
-	char buf[1024];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	doc_put(d, buf, DOC_PLAIN);
-}
-
-static void row(struct doc *d, int item, unsigned style, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void row(struct doc *d, int item, unsigned style, const char *fmt, ...)
-{
-	int blk = doc_begin(d, 0, 0, style);
-	if (blk < 0)
-		return;
-	d->blocks[blk].nowrap = true;
-	d->blocks[blk].item = item;
-	va_list ap;
-	va_start(ap, fmt);
-	vput(d, fmt, ap);
-	va_end(ap);
-}
-
-struct doc *page_stages(const struct pages *p)
-{
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	for (size_t i = 0; i < p->r->stages_count; i++) {
-		const struct stage *s = p->r->stages[i];
-		char years[32];
-		snprintf(years, sizeof(years), "%u-%u", s->from, s->to);
-		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].nowrap = true;
-		d->blocks[blk].item = (int)i;
-		doc_putf(d, DOC_BOLD, "%-3s", page_roman(s->number));
-		doc_putf(d, DOC_PLAIN, " %-18s %s", s->name, years);
-	}
-	return d;
-}
-
-struct doc *page_areas(const struct pages *p)
-{
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	for (size_t i = 0; i < p->r->areas_count; i++) {
-		char num[16];
-		snprintf(num, sizeof(num), "%2u)", p->r->areas[i]->number);
-		row(d, (int)i, DOC_PLAIN, "%s %s", num, p->r->areas[i]->title);
-	}
-	return d;
-}
-
-struct doc *page_timeline(const struct pages *p)
-{
-	const struct report *r = p->r;
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	int band = -2;
-	for (size_t i = 0; i < r->events_count; i++) {
-		const struct event *e = r->events[i];
-		if (e->stage_ix != band) {
-			band = e->stage_ix;
-			char head[160];
-			if (band >= 0) {
-				const struct stage *s = r->stages[band];
-				snprintf(head, sizeof(head), "%s %s %u-%u", page_roman(s->number), s->name,
-					 s->from, s->to);
-			} else {
-				snprintf(head, sizeof(head), "Outside the stages");
-			}
-			row(d, -1, DOC_BAND, "%s", head);
-		}
-		char date[16];
-		date_text(e->year, e->month, date, sizeof(date));
-		row(d, (int)i, DOC_PLAIN, "%-7s %s", date, e->title);
-	}
-	return d;
-}
-
-struct doc *page_outline(const struct pages *p)
-{
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	for (size_t i = 0; i < p->r->sections_count; i++) {
-		const struct section *s = p->r->sections[i];
-		int blk = doc_begin(d, 2 * s->depth, 2 * s->depth, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].nowrap = true;
-		d->blocks[blk].item = (int)i;
-		d->blocks[blk].section = (int)i;
-		doc_put(d, s->title, DOC_PLAIN);
-	}
-	return d;
-}
-
-struct doc *page_axis(const struct pages *p, int width, int event)
-{
-	const struct report *r = p->r;
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	unsigned y0 = 1999, y1 = 2019;
-	if (r->stages_count) {
-		y0 = r->stages[0]->from;
-		y1 = r->stages[r->stages_count - 1]->to;
-	}
-	char left[16], right[16];
-	snprintf(left, sizeof(left), "%u ", y0);
-	snprintf(right, sizeof(right), " %u", y1);
-	int cells = width - (int)strlen(left) - (int)strlen(right);
-	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
-	if (blk < 0)
-		return d;
-	d->blocks[blk].nowrap = true;
-	if (cells < (int)(y1 - y0 + 1) / 2 || y1 <= y0) { /* no room for a scale */
-		doc_putf(d, DOC_DIM, "%u..%u", y0, y1);
-		return d;
-	}
-	/* cell c covers the years from y0 + c*span/cells */
-	double span = (double)(y1 - y0 + 1);
-	const char *fill = p->ascii ? "-" : "\u2500", *tick = p->ascii ? "|" : "\u253c";
-	const char *mark = p->ascii ? "*" : "\u25cf";
-	int *stage = malloc((size_t)cells * sizeof(int));
-	if (!stage)
-		return d;
-	for (int c = 0; c < cells; c++)
-		stage[c] = report_stage_for_year(r, y0 + (unsigned)(c * span / cells));
-	int mark_cell = -1;
-	/* the first cell of the event's year, by the same mapping as the ticks */
-	for (int c = 0; event >= 0 && (size_t)event < r->events_count && c < cells && mark_cell < 0; c++)
-		if (y0 + (unsigned)(c * span / cells) >= r->events[event]->year)
-			mark_cell = c;
-	doc_put(d, left, DOC_DIM);
-	for (int c = 0; c < cells; c++) {
-		if (c == mark_cell) {
-			doc_put(d, mark, DOC_MARK);
-			continue;
-		}
-		if (c > 0 && stage[c] != stage[c - 1]) {
-			doc_put(d, tick, DOC_PLAIN);
-			continue;
-		}
-		/* the stage's numeral in the middle of its stretch of cells */
-		if (stage[c] >= 0) {
-			int a = c, b = c;
-			while (a > 0 && stage[a - 1] == stage[c])
-				a--;
-			while (b < cells && stage[b] == stage[c])
-				b++;
-			if (a > 0)
-				a++; /* the tick */
-			const char *num = page_roman(r->stages[stage[c]]->number);
-			int nl = (int)strlen(num), at = (a + b - nl) / 2;
-			if (c == at && b - a >= nl + 1 && (mark_cell < at || mark_cell >= at + nl)) {
-				doc_put(d, num, DOC_BOLD);
-				c += nl - 1;
-				continue;
-			}
-		}
-		doc_put(d, fill, DOC_DIM);
-	}
-	free(stage);
-	doc_put(d, right, DOC_DIM);
-	return d;
-}
-
 /* ---- prose with links ---- */
 
 /* A paragraph of the report: its italics and the names in it as links. */
-static void prose(const struct pages *p, struct doc *d, const char *text, int section, int para,
+void page_prose(const struct pages *p, struct doc *d, const char *text, int section, int para,
 		  struct entity_ref self, int indent)
 {
 	int blk = doc_begin(d, indent, indent, DOC_PLAIN);
@@ -287,390 +44,70 @@ static void blank(struct doc *d)
 	doc_line_add(d, "", DOC_PLAIN, 0, 0);
 }
 
-static void heading(struct doc *d, const char *text)
+void page_heading(struct doc *d, const char *text)
 {
 	blank(d);
 	doc_line_add(d, text, DOC_BOLD, 0, 0);
 }
 
-/* "Label: " then a link to `to` labelled as page_label says. */
-static void field_link(const struct pages *p, struct doc *d, const char *label, struct entity_ref to,
-		       const char *after)
+enum present_glyphs page_glyphs(const struct pages *p)
 {
-	if (to.index < 0)
-		return;
-	doc_begin(d, 0, 2, DOC_PLAIN);
-	doc_putf(d, DOC_DIM, "%s: ", label);
-	char *l = page_label(p->r, to);
-	doc_put_link(d, l ? l : "?", to);
-	free(l);
-	if (after)
-		doc_put(d, after, DOC_PLAIN);
+	return p->ascii ? PRESENT_ASCII : PRESENT_UTF8;
 }
 
-static void field_text(struct doc *d, const char *label, const char *text)
+static unsigned tone_style(enum present_tone t)
 {
-	if (!text)
-		return;
-	doc_begin(d, 0, 2, DOC_PLAIN);
-	doc_putf(d, DOC_DIM, "%s: ", label);
-	doc_put(d, text, DOC_PLAIN);
+	return t == PRESENT_QUIET ? DOC_DIM : t == PRESENT_STRONG ? DOC_BOLD : DOC_PLAIN;
 }
 
-static void counts(struct doc *d, const struct count *c, unsigned n)
+/* A line's runs at the end of the last block: links as links. */
+static void put_line(struct doc *d, const struct present_line *l)
 {
-	for (unsigned i = 0; i < n; i++) {
-		doc_begin(d, 2, 4, DOC_PLAIN);
-		doc_putf(d, DOC_BOLD, "%u", c[i].n);
-		doc_putf(d, DOC_PLAIN, " %s", c[i].of);
-		if (c[i].words)
-			doc_putf(d, DOC_DIM, " (the report: \"%s\")", c[i].words);
+	for (size_t i = 0; i < l->runs_count; i++) {
+		const struct present_run *r = &l->runs[i];
+		if (r->link.kind < KIND_COUNT)
+			doc_put_link(d, r->text, r->link);
+		else
+			doc_put(d, r->text, tone_style(r->tone));
 	}
 }
 
-static void section_text(const struct pages *p, struct doc *d, int section, struct entity_ref self)
+/* A list row: its tag padded to the block's tag column, its line, and the
+ * lines under it indented below the line. */
+static void put_item(struct doc *d, const struct present_block *b, const struct present_item *it)
 {
-	if (section < 0)
-		return;
-	const struct section *s = p->r->sections[section];
-	for (unsigned i = 0; i < s->paragraphs_count; i++) {
-		if (i)
-			blank(d);
-		prose(p, d, s->paragraphs[i], section, (int)i, self, 0);
+	int col = 2 + b->tag_cols + (b->tag_cols ? 1 : 0);
+	doc_begin(d, 2, col, DOC_PLAIN);
+	if (b->tag_cols) {
+		const char *tag = it->tag ? it->tag : "";
+		int pad = b->tag_cols - text_width(tag, strlen(tag));
+		doc_putf(d, DOC_DIM, "%s%*s ", tag, pad > 0 ? pad : 0, "");
+	}
+	put_line(d, &it->line);
+	for (size_t k = 0; k < it->more_count; k++) {
+		doc_begin(d, col + 2, col + 4, DOC_PLAIN);
+		put_line(d, &it->more[k]);
 	}
 }
 
-static void kind_line(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void kind_line(struct doc *d, const char *fmt, ...)
+static void put_block(const struct pages *p, struct doc *d, const struct present_page *page,
+		      const struct present_block *b)
 {
-	if (doc_begin(d, 0, 0, DOC_DIM) < 0)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vput(d, fmt, ap);
-	va_end(ap);
-}
-
-static void title_block(struct doc *d, const char *title)
-{
-	doc_line_add(d, title, DOC_HEADING, 0, 0);
-}
-
-/* Events linking to `ref`, dated, as links. */
-static void events_of(const struct pages *p, struct doc *d, struct entity_ref ref, const char *title)
-{
-	struct link_list l;
-	if (links_to(p->r, ref, &l) != 0)
-		return;
-	bool any = false;
-	int last = -1;
-	for (size_t i = 0; i < l.count; i++) {
-		if (l.links[i].from.kind != KIND_EVENT || l.links[i].from.index == last)
-			continue;
-		last = l.links[i].from.index;
-		if (!any)
-			heading(d, title);
-		any = true;
-		const struct event *e = p->r->events[last];
-		char date[16];
-		date_text(e->year, e->month, date, sizeof(date));
-		doc_begin(d, 2, 10, DOC_PLAIN);
-		doc_putf(d, DOC_DIM, "%-7s ", date);
-		doc_put_link(d, e->title, l.links[i].from);
-	}
-	link_list_free(&l);
-}
-
-static void page_stage(const struct pages *p, struct doc *d, int ix)
-{
-	const struct report *r = p->r;
-	const struct stage *s = r->stages[ix];
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%u-%u", s->from, s->to);
-	kind_line(d, "Stage %s  %s", page_roman(s->number), buf);
-	title_block(d, s->title);
-	blank(d);
-	field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, s->section_ix }, NULL);
-	if (s->meeting_ix >= 0) {
-		const struct meeting *m = r->meetings[s->meeting_ix];
-		char after[96] = "";
-		if (m->place && m->year)
-			snprintf(after, sizeof(after), ", %s, %u", m->place, m->year);
-		field_link(p, d, "Priorities set at", (struct entity_ref){ KIND_MEETING, s->meeting_ix }, after);
-	}
-	field_link(p, d, "Action plan", (struct entity_ref){ KIND_PROGRAMME, s->action_plan_ix }, NULL);
-	snprintf(buf, sizeof(buf), "Priority areas (%u)", s->priorities_count);
-	heading(d, buf);
-	for (unsigned i = 0; i < s->priorities_count; i++) {
-		const struct priority *pr = &s->priorities[i];
-		doc_begin(d, 2, 4, DOC_PLAIN);
-		doc_putf(d, DOC_PLAIN, "%s %s", p->ascii ? "-" : "\u2022", pr->text);
-		if (pr->area_ix >= 0) {
-			doc_putf(d, DOC_DIM, " %s ", arrow(p));
-			char *l = page_label(r, (struct entity_ref){ KIND_AREA, pr->area_ix });
-			doc_put_link(d, l ? l : "?", (struct entity_ref){ KIND_AREA, pr->area_ix });
-			free(l);
-		}
-	}
-	if (s->achievements_count) {
-		heading(d, "Major achievements");
-		for (unsigned i = 0; i < s->achievements_count; i++) {
-			doc_begin(d, 2, 5, DOC_PLAIN);
-			doc_putf(d, DOC_PLAIN, "%u. ", i + 1);
-			doc_put(d, s->achievements[i], DOC_PLAIN);
-		}
-	}
-	unsigned first, end;
-	page_stage_paragraphs(r, ix, &first, &end);
-	if (end > first) {
-		heading(d, "From the report");
-		for (unsigned i = first; i < end; i++) {
-			if (i > first)
-				blank(d);
-			prose(p, d, r->sections[s->section_ix]->paragraphs[i], s->section_ix, (int)i,
-			      (struct entity_ref){ KIND_STAGE, ix }, 0);
-		}
-	}
-	snprintf(buf, sizeof(buf), "Timeline of stage %s", page_roman(s->number));
-	bool any = false;
-	for (size_t i = 0; i < r->events_count; i++) {
-		const struct event *e = r->events[i];
-		if (e->stage_ix != ix)
-			continue;
-		if (!any)
-			heading(d, buf);
-		any = true;
-		char date[16];
-		date_text(e->year, e->month, date, sizeof(date));
-		doc_begin(d, 2, 10, DOC_PLAIN);
-		doc_putf(d, DOC_DIM, "%-7s ", date);
-		doc_put_link(d, e->title, (struct entity_ref){ KIND_EVENT, (int)i });
-	}
-}
-
-void page_stage_paragraphs(const struct report *r, int stage, unsigned *first, unsigned *end)
-{
-	*first = *end = 0;
-	const struct stage *s = r->stages[stage];
-	if (s->section_ix < 0)
-		return;
-	const struct section *sec = r->sections[s->section_ix];
-	/* A stage's account opens with its years ("Stage I: 1999-2009, ...",
-	 * "The second stage: 2010-2014, ...") and runs to the next one's. */
-	bool in = false;
-	for (unsigned i = 0; i < sec->paragraphs_count; i++) {
-		const char *t = sec->paragraphs[i];
-		int opens = -1;
-		for (size_t k = 0; k < r->stages_count; k++) {
-			char years[32];
-			snprintf(years, sizeof(years), "%u-%u", r->stages[k]->from, r->stages[k]->to);
-			const char *at = strstr(t, years);
-			if (at && at - t < 48)
-				opens = (int)k;
-		}
-		if (!in && opens == stage) {
-			in = true;
-			*first = i;
-		} else if (in && opens >= 0) {
-			*end = i;
-			return;
-		}
-	}
-	if (in)
-		*end = sec->paragraphs_count;
-}
-
-static void page_area(const struct pages *p, struct doc *d, int ix)
-{
-	const struct report *r = p->r;
-	const struct area *a = r->areas[ix];
-	struct entity_ref self = { KIND_AREA, ix };
-	char buf[96];
-	snprintf(buf, sizeof(buf), "%u", a->number);
-	kind_line(d, "Priority area %s of %s", buf, r->areas_count == 10 ? "10" : "the report");
-	snprintf(buf, sizeof(buf), "%u) %s", a->number, a->title);
-	title_block(d, buf);
-	blank(d);
-	field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, a->section_ix }, NULL);
-	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
-		for (unsigned k = 0; k < s->priorities_count; k++) {
-			if (s->priorities[k].area_ix != ix)
-				continue;
-			doc_begin(d, 0, 2, DOC_PLAIN);
-			doc_put(d, "Priority of ", DOC_DIM);
-			char *l = page_label(r, (struct entity_ref){ KIND_STAGE, (int)i });
-			doc_put_link(d, l ? l : "?", (struct entity_ref){ KIND_STAGE, (int)i });
-			free(l);
-			doc_putf(d, DOC_DIM, " as \"%s\"", s->priorities[k].text);
-		}
-	}
-	if (a->counts_count) {
-		heading(d, "Counts");
-		counts(d, a->counts, a->counts_count);
-	}
-	if (a->section_ix >= 0 && r->sections[a->section_ix]->paragraphs_count) {
-		heading(d, "From the report");
-		section_text(p, d, a->section_ix, self);
-	}
-	unsigned nact = 0;
-	for (size_t i = 0; i < r->activities_count; i++)
-		nact += r->activities[i]->area_ix == ix;
-	snprintf(buf, sizeof(buf), "Activities (%u)", nact);
-	heading(d, buf);
-	for (size_t i = 0; i < r->activities_count; i++) {
-		const struct activity *act = r->activities[i];
-		if (act->area_ix != ix)
-			continue;
-		doc_begin(d, 2, 4, DOC_PLAIN);
-		doc_put(d, p->ascii ? "- " : "\u2022 ", DOC_PLAIN);
-		doc_put_link(d, act->title, (struct entity_ref){ KIND_ACTIVITY, (int)i });
-		if (act->short_name)
-			doc_putf(d, DOC_PLAIN, " (%s)", act->short_name);
-		doc_put(d, "  ", DOC_PLAIN);
-		char kw[64];
-		doc_put(d, kind_words(activity_kind_name(act->kind), kw, sizeof(kw)), DOC_DIM);
-		for (unsigned k = 0; k < act->counts_count; k++) {
-			doc_begin(d, 4, 6, DOC_PLAIN);
-			doc_putf(d, DOC_BOLD, "%u", act->counts[k].n);
-			doc_putf(d, DOC_PLAIN, " %s", act->counts[k].of);
-			if (act->counts[k].words)
-				doc_putf(d, DOC_DIM, " (the report: \"%s\")", act->counts[k].words);
-		}
-	}
-	if (nact == 0)
-		doc_line_add(d, "none named in the report", DOC_DIM, 2, 2);
-	events_of(p, d, self, "Timeline");
-}
-
-static void page_event(const struct pages *p, struct doc *d, int ix)
-{
-	const struct report *r = p->r;
-	const struct event *e = r->events[ix];
-	char date[64];
-	if (e->month)
-		snprintf(date, sizeof(date), "%s %u", month_name(e->month), e->year);
+	if (b->heading)
+		page_heading(d, b->heading);
 	else
-		snprintf(date, sizeof(date), "%u", e->year);
-	kind_line(d, "Event  %s", date);
-	title_block(d, e->title);
-	blank(d);
-	field_text(d, "Date", date);
-	if (e->stage_ix >= 0) {
-		char yrs[48];
-		snprintf(yrs, sizeof(yrs), ", %u-%u", r->stages[e->stage_ix]->from, r->stages[e->stage_ix]->to);
-		field_link(p, d, "Stage", (struct entity_ref){ KIND_STAGE, e->stage_ix }, yrs);
-	}
-	if (e->meeting_ix >= 0) {
-		const struct meeting *m = r->meetings[e->meeting_ix];
-		char after[96] = "";
-		if (m->place)
-			snprintf(after, sizeof(after), ", %s", m->place);
-		field_link(p, d, "Meeting", (struct entity_ref){ KIND_MEETING, e->meeting_ix }, after);
-	}
-	field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, e->section_ix }, NULL);
-	if (e->links_count) {
-		heading(d, "Concerns");
-		for (unsigned i = 0; i < e->links_count; i++) {
-			struct entity_ref to;
-			if (report_find(r, e->links[i], &to) != 0)
-				continue;
-			doc_begin(d, 2, 4, DOC_PLAIN);
-			doc_putf(d, DOC_DIM, "%-10s ", entity_kind_name(to.kind));
-			char *l = page_label(r, to);
-			doc_put_link(d, l ? l : "?", to);
-			free(l);
-		}
-	}
-}
-
-/* Activities, meetings, programmes, terms: their fields, then every link
- * both ways. */
-static void page_other(const struct pages *p, struct doc *d, struct entity_ref ref)
-{
-	const struct report *r = p->r;
-	char date[16];
-	switch (ref.kind) {
-	case KIND_ACTIVITY: {
-		const struct activity *a = r->activities[ref.index];
-		char kw[64];
-		kind_line(d, "Activity  %s", kind_words(activity_kind_name(a->kind), kw, sizeof(kw)));
-		title_block(d, a->title);
 		blank(d);
-		field_text(d, "Short", a->short_name);
-		field_link(p, d, "Priority area", (struct entity_ref){ KIND_AREA, a->area_ix }, NULL);
-		field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, a->section_ix }, NULL);
-		if (a->counts_count) {
-			heading(d, "Counts");
-			counts(d, a->counts, a->counts_count);
+	if (b->type == PRESENT_PROSE) {
+		const struct section *s = p->r->sections[b->section];
+		for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++) {
+			if (i > b->first)
+				blank(d);
+			page_prose(p, d, s->paragraphs[i], b->section, (int)i, page->ref, 0);
 		}
-		break;
+		return;
 	}
-	case KIND_MEETING: {
-		const struct meeting *m = r->meetings[ref.index];
-		kind_line(d, "Meeting  %s", meeting_series_name(m->series));
-		title_block(d, m->title);
-		blank(d);
-		field_text(d, "Place", m->place);
-		if (m->year) {
-			date_text(m->year, m->month, date, sizeof(date));
-			field_text(d, "Date", date);
-		}
-		field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, m->section_ix }, NULL);
-		break;
-	}
-	case KIND_PROGRAMME: {
-		const struct programme *g = r->programmes[ref.index];
-		kind_line(d, "Programme  %s", programme_type_name(g->type));
-		title_block(d, g->title);
-		blank(d);
-		field_text(d, "Short", g->short_name);
-		field_link(p, d, "Told in", (struct entity_ref){ KIND_SECTION, g->section_ix }, NULL);
-		if (g->counts_count) {
-			heading(d, "Counts");
-			counts(d, g->counts, g->counts_count);
-		}
-		break;
-	}
-	case KIND_TERM: {
-		const struct term *t = r->terms[ref.index];
-		kind_line(d, "Term");
-		title_block(d, t->title);
-		blank(d);
-		field_text(d, "Stands for", t->expansion ? t->expansion : "(the report gives no expansion)");
-		struct entity_ref to;
-		if (t->refers && report_find(r, t->refers, &to) == 0)
-			field_link(p, d, "Names", to, NULL);
-		field_link(p, d, "First used in", (struct entity_ref){ KIND_SECTION, t->section_ix }, NULL);
-		break;
-	}
-	default:
-		break;
-	}
-	struct link_list l;
-	if (links_to(r, ref, &l) == 0) {
-		if (l.count)
-			heading(d, "Named by");
-		for (size_t i = 0; i < l.count; i++) {
-			doc_begin(d, 2, 4, DOC_PLAIN);
-			doc_putf(d, DOC_DIM, "%-10s ", entity_kind_name(l.links[i].from.kind));
-			char *lb = page_label(r, l.links[i].from);
-			doc_put_link(d, lb ? lb : "?", l.links[i].from);
-			free(lb);
-		}
-		link_list_free(&l);
-	}
-}
-
-static void page_section(const struct pages *p, struct doc *d, int ix)
-{
-	const struct section *s = p->r->sections[ix];
-	char *path = report_section_path(p->r, ix, " > ");
-	kind_line(d, "Section  %s", path ? path : "");
-	free(path);
-	title_block(d, s->title);
-	blank(d);
-	section_text(p, d, ix, (struct entity_ref){ KIND_SECTION, ix });
+	for (size_t i = 0; i < b->items_count; i++)
+		put_item(d, b, &b->items[i]);
 }
 
 struct doc *page_entity(const struct pages *p, struct entity_ref ref)
@@ -678,53 +115,28 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref)
 	struct doc *d = doc_new();
 	if (!d || ref.index < 0 || (size_t)ref.index >= report_count(p->r, ref.kind))
 		return d;
-	switch (ref.kind) {
-	case KIND_STAGE: page_stage(p, d, ref.index); break;
-	case KIND_AREA: page_area(p, d, ref.index); break;
-	case KIND_EVENT: page_event(p, d, ref.index); break;
-	case KIND_SECTION: page_section(p, d, ref.index); break;
-	default: page_other(p, d, ref); break;
+	struct present_page *page = present_page_new(p->r, ref, page_glyphs(p), p->m);
+	if (!page) {
+		d->failed = true;
+		return d;
 	}
-	return d;
-}
-
-struct doc *page_book(const struct pages *p)
-{
-	const struct report *r = p->r;
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	doc_line_add(d, r->title, DOC_HEADING, 0, 0);
-	struct entity_ref none = { KIND_COUNT, NO_INDEX };
-	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
-		int b = doc_line_add(d, "", DOC_PLAIN, 0, 0);
-		if (b >= 0)
-			d->blocks[b].section = (int)i;
-		b = doc_line_add(d, s->title, s->depth == 0 ? DOC_HEADING : DOC_BOLD, 0, 0);
-		if (b >= 0)
-			d->blocks[b].section = (int)i;
-		for (unsigned k = 0; k < s->paragraphs_count; k++) {
-			b = doc_line_add(d, "", DOC_PLAIN, 0, 0);
-			if (b >= 0)
-				d->blocks[b].section = (int)i;
-			prose(p, d, s->paragraphs[k], (int)i, (int)k, none, 0);
-		}
+	doc_begin(d, 0, 0, DOC_DIM);
+	put_line(d, &page->kind.value);
+	doc_line_add(d, page->title, DOC_HEADING, 0, 0);
+	blank(d);
+	for (size_t i = 0; i < page->fields_count; i++) {
+		const struct present_field *f = &page->fields[i];
+		if (!f->value.runs_count)
+			continue;
+		doc_begin(d, 0, 2, DOC_PLAIN);
+		doc_putf(d, DOC_DIM, "%s: ", f->label);
+		put_line(d, &f->value);
 	}
+	for (size_t i = 0; i < page->blocks_count; i++)
+		if (!present_block_empty(&page->blocks[i]))
+			put_block(p, d, page, &page->blocks[i]);
+	present_page_free(page);
 	return d;
-}
-
-char *page_hit_where(const struct pages *p, const struct corpus_unit *u)
-{
-	char *path = report_section_path(p->r, u->section_ix, p->ascii ? " > " : " \u25b8 ");
-	if (!path)
-		return NULL;
-	/* "2. > 2.1 > 9) ...": the "2." says nothing "2.1" does not */
-	const char *sep = p->ascii ? " > " : " \u25b8 ";
-	char *first = strstr(path, sep);
-	if (first)
-		memmove(path, first + strlen(sep), strlen(first + strlen(sep)) + 1);
-	return path;
 }
 
 int page_find_unit(const struct doc *d, const struct corpus_unit *u, size_t *base)
@@ -761,151 +173,3 @@ int page_find_unit(const struct doc *d, const struct corpus_unit *u, size_t *bas
 	return -1;
 }
 
-/* Put `s` in exactly `cols` columns: cut with an ellipsis, or padded. */
-static void put_cell(const struct pages *p, struct doc *d, const char *s, int cols, unsigned style)
-{
-	int used, w = text_width(s, strlen(s));
-	size_t take = strlen(s);
-	if (w > cols) {
-		take = text_fit(s, take, cols - 1, &used);
-		w = used + 1;
-	}
-	char *cell = malloc(take + 8 + (size_t)(cols > w ? cols - w : 0));
-	if (!cell)
-		return;
-	memcpy(cell, s, take);
-	size_t n = take;
-	if (take < strlen(s)) {
-		const char *dots = p->ascii ? "~" : "\u2026";
-		memcpy(cell + n, dots, strlen(dots));
-		n += strlen(dots);
-	}
-	for (int i = w; i < cols; i++)
-		cell[n++] = ' ';
-	cell[n] = '\0';
-	doc_put(d, cell, style);
-	free(cell);
-}
-
-/* The kind column fits every kind, not just the kinds of these hits: as a
- * query is typed the rows keep their columns, so a row that shows the same
- * hit (or the same place) costs the terminal only the cells that changed,
- * and ncurses can scroll rows that moved instead of sending them again. */
-static int kind_column(void)
-{
-	int most = 0;
-	for (int k = 0; k < KIND_COUNT; k++) {
-		int w = (int)strlen(entity_kind_name((enum entity_kind)k)) + 1;
-		if (w > most)
-			most = w;
-	}
-	return most;
-}
-
-struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
-			  int width)
-{
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	size_t n = rows < res->count ? rows : res->count;
-	char **where = calloc(n + 1, sizeof(char *));
-	if (!where)
-		return d;
-	int where_w = 0, kind_w = kind_column();
-	for (size_t i = 0; i < n; i++) {
-		where[i] = page_hit_where(p, res->hits[i].unit);
-		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
-		if (w > where_w)
-			where_w = w;
-	}
-	/* where gets what a readable snippet leaves */
-	int cap = width - kind_w - 2 - 36;
-	if (where_w > cap)
-		where_w = cap > 10 ? cap : 10;
-	for (size_t i = 0; i < n; i++) {
-		const struct search_hit *h = &res->hits[i];
-		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].nowrap = true;
-		d->blocks[blk].item = (int)i;
-		put_cell(p, d, entity_kind_name(h->unit->ref.kind), kind_w, DOC_DIM);
-		put_cell(p, d, where[i] ? where[i] : "", where_w, DOC_BOLD);
-		doc_put(d, "  ", DOC_PLAIN);
-		struct snippet sn;
-		int room = width - kind_w - where_w - 2;
-		if (search_snippet(res, i, room < 20 ? 20 : room, &sn) == 0) {
-			size_t at = doc_put(d, sn.text, DOC_PLAIN);
-			if (strcmp(d->blocks[blk].text + at, sn.text) == 0)
-				for (size_t m = 0; m < sn.marks_count; m++)
-					doc_span_add(d, blk, at + sn.marks[m].start, sn.marks[m].len, DOC_MATCH, -1);
-			snippet_free(&sn);
-		} else {
-			doc_put(d, h->unit->text, DOC_PLAIN);
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(where[i]);
-	free(where);
-	return d;
-}
-
-/* "j Down C-n" -> "j, Down, C-n" */
-static void keys_text(const char *keys, char *buf, size_t n)
-{
-	size_t o = 0;
-	for (const char *k = keys; *k && o + 3 < n; k++) {
-		if (*k == ' ') {
-			buf[o++] = ',';
-			buf[o++] = ' ';
-		} else {
-			buf[o++] = *k;
-		}
-	}
-	buf[o] = '\0';
-}
-
-struct doc *page_help(const struct pages *p)
-{
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	const struct ui_action_info *a;
-	size_t n = ui_actions(&a);
-	char q[16] = "q", esc[16] = "Esc", help[16] = "?";
-	if (p->keys) { /* the first key of each, as bound */
-		keymap_keys_text(p->keys, ACT_QUIT, q, sizeof(q));
-		keymap_keys_text(p->keys, ACT_CANCEL, esc, sizeof(esc));
-		keymap_keys_text(p->keys, ACT_HELP, help, sizeof(help));
-		q[strcspn(q, ",")] = esc[strcspn(esc, ",")] = help[strcspn(help, ",")] = '\0';
-	}
-	doc_begin(d, 0, 0, DOC_HEADING);
-	doc_putf(d, DOC_PLAIN, "temm keys  (%s, %s or %s closes this help)", q, esc, help);
-	for (int g = 0; g < GROUP_COUNT; g++) {
-		heading(d, ui_group_title((enum ui_group)g));
-		for (size_t i = 0; i < n; i++) {
-			if (a[i].group != (enum ui_group)g)
-				continue;
-			char keys[64];
-			if (p->keys)
-				keymap_keys_text(p->keys, a[i].action, keys, sizeof(keys));
-			else
-				keys_text(a[i].keys, keys, sizeof(keys));
-			doc_begin(d, 2, 22, DOC_PLAIN);
-			doc_putf(d, DOC_BOLD, "%-19s", keys[0] ? keys : "(none)");
-			doc_putf(d, DOC_PLAIN, " %s", a[i].help);
-		}
-	}
-	heading(d, "Also");
-	doc_line_add(d, "A number typed before g, G, p, j or k is a count: 42g goes to line 42, "
-		     "50p half way. A lone 1-4 jumps to that pane.", DOC_PLAIN, 2, 2);
-	doc_line_add(d, "Queries: words (all must occur), \"a phrase\", -word, /regex/, kind:K, "
-		     "area:A, stage:N, year:Y or year:A..B; case counts only with a capital.",
-		     DOC_PLAIN, 2, 2);
-	doc_line_add(d, "Mouse: click a row to select it or a link to follow it; the wheel scrolls.",
-		     DOC_PLAIN, 2, 2);
-	doc_line_add(d, "Links are underlined. Every view is also on the command line: "
-		     "temm list, temm show ID, temm search QUERY, temm dump.", DOC_PLAIN, 2, 2);
-	return d;
-}

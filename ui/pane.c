@@ -39,8 +39,20 @@ int pane_rows(const struct pane *p)
 
 int pane_cols(const struct pane *p)
 {
-	int w = p->r.w > 0 ? p->r.w : 80;
+	int w = p->r.w - (p->list ? 1 : 0); /* a list keeps a column for its '>' */
+	if (w < 1)
+		return 0; /* not placed: nothing is laid out until it is */
 	return p->wrap_cap > 0 && w > p->wrap_cap ? p->wrap_cap : w;
+}
+
+/* Lay the doc and head out for the pane's width, when it has one. */
+static void lay_out(struct pane *p)
+{
+	int w = pane_cols(p);
+	if (p->doc && w > 0)
+		doc_layout(p->doc, w);
+	if (p->head && w > 0)
+		doc_layout(p->head, w);
 }
 
 static int nlines(const struct pane *p)
@@ -106,8 +118,7 @@ void pane_set_doc(struct pane *p, struct doc *d)
 	free(p->filter);
 	p->filter = NULL;
 	p->doc = d;
-	if (d)
-		doc_layout(d, pane_cols(p));
+	lay_out(p);
 	p->top = 0;
 	p->link = -1;
 	p->keep.block = -1;
@@ -120,8 +131,7 @@ void pane_set_head(struct pane *p, struct doc *d)
 {
 	doc_free(p->head);
 	p->head = d;
-	if (d)
-		doc_layout(d, pane_cols(p));
+	lay_out(p);
 	settle(p);
 	p->dirty = true;
 }
@@ -209,7 +219,7 @@ int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
 	}
 	free(p->filter);
 	p->filter = keep && label ? strdup(label) : NULL;
-	doc_layout(d, pane_cols(p));
+	lay_out(p);
 	pane_anchor_set(p, &a);
 	if (p->list && !selectable(p, p->cur))
 		p->cur = first_selectable(p, 0, 1);
@@ -218,19 +228,29 @@ int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
 	return shown;
 }
 
-void pane_resize(struct pane *p, struct rect r)
+void pane_place(struct pane *p, struct rect r)
 {
+	p->r = r;
+	p->dirty = true;
+}
+
+bool pane_fitted(const struct pane *p)
+{
+	int w = pane_cols(p);
+	return w == 0 || ((!p->doc || p->doc->width == w) && (!p->head || p->head->width == w));
+}
+
+void pane_fit(struct pane *p)
+{
+	if (pane_fitted(p)) {
+		settle(p); /* the height may have changed */
+		return;
+	}
+	/* the anchor is read from the lines of the old width */
 	struct pane_anchor a;
 	pane_anchor_get(p, &a);
-	int before = pane_cols(p);
-	p->r = r;
-	bool relayout = pane_cols(p) != before || !p->doc || p->doc->width != pane_cols(p);
-	if (relayout && p->doc)
-		doc_layout(p->doc, pane_cols(p));
-	if (relayout && p->head)
-		doc_layout(p->head, pane_cols(p));
+	lay_out(p);
 	pane_anchor_set(p, &a);
-	p->dirty = true;
 }
 
 bool pane_move(struct pane *p, int delta)

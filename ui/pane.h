@@ -1,6 +1,7 @@
 /* pane.h - the one pane abstraction: every navigator, the reader, the
  * book, the outline, search results and help are a pane over a doc, either
  * a list (a selected row) or text (a scroll position and a focused link).
+ * What a pane is and does beyond that is its class's (ui/panes.h).
  * Movement is written once here; it is pure so tests can drive it. */
 #ifndef TEMM_PANE_H
 #define TEMM_PANE_H
@@ -22,12 +23,12 @@ struct pane {
 	int cur;          /* list: the selected line, -1 none */
 	int link;         /* text: the focused link, -1 none */
 	struct rect r;    /* the header row included */
+	struct rect told; /* the rectangle its class was last told of (ui/app.c) */
 	/* The text position the top line was last put on, kept while it is
 	 * still the top, so re-laying out (a restored place, then the real
 	 * size; resizes back and forth) never drifts by a line. */
 	struct { int block; size_t off; int top; } keep;
 	int wrap_cap;     /* text: lines no longer than this (0: the width) */
-	void *win;        /* the curses window (ui/draw.c) */
 	bool dirty;
 };
 
@@ -36,7 +37,7 @@ void pane_free(struct pane *p);
 
 /* Lines of doc that fit under the header and head. */
 int pane_rows(const struct pane *p);
-/* Width the doc is laid out to. */
+/* Width the doc is laid out to; 0 while the pane has no rectangle. */
 int pane_cols(const struct pane *p);
 
 /* Replace the doc; the view goes to the top (a list selects its first
@@ -50,9 +51,14 @@ void pane_set_title(struct pane *p, const char *title);
  * shows while the filter is on. The selection stays when its row does.
  * Returns how many items show. */
 int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label);
-/* The pane got a new rectangle: lay the doc out again keeping the first
- * line shown (and the selection) on the same text. */
-void pane_resize(struct pane *p, struct rect r);
+/* The pane gets a rectangle (the header row included). Its doc is laid
+ * out for it by pane_fit, which keeps the first line shown and the
+ * selection on the same text; a pane not on screen waits until it is
+ * needed. */
+void pane_place(struct pane *p, struct rect r);
+void pane_fit(struct pane *p);
+/* Whether the doc is laid out for the pane's width. */
+bool pane_fitted(const struct pane *p);
 
 /* Movement. Each returns true when something changed. */
 bool pane_move(struct pane *p, int delta);       /* lines (text) or items (list) */

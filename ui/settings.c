@@ -1,6 +1,7 @@
 /* settings.c - the config file applied to the browser's settings, all or
  * nothing: a config with one bad line is not half used. */
 #include "settings.h"
+#include "panes.h"
 #include "sanitize.h"
 
 #include <stdio.h>
@@ -8,7 +9,7 @@
 #include <string.h>
 
 static const char *const action_names[] = {
-#define UI_ACTION_NAME(id, name, keys, group, help) name,
+#define UI_ACTION_NAME(id, name, keys, group, count, handler, help) name,
 	UI_ACTIONS(UI_ACTION_NAME)
 #undef UI_ACTION_NAME
 };
@@ -25,17 +26,14 @@ static const struct ui_colour element_defaults[] = {
 #undef UI_ELEMENT_COLOUR
 };
 
-/* What `pane:` may name, and the pane each one focuses. */
-static const char *const pane_names[] = { "stages", "areas", "timeline", "reader", "report", "contents" };
-static const enum ui_pane_id pane_ids[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER,
-					    PANE_BOOK, PANE_OUTLINE };
-
 void settings_names(struct config_names *n)
 {
+	size_t panes;
+	const char *const *pane_names = pane_class_names(&panes);
 	*n = (struct config_names){
 		action_names, sizeof(action_names) / sizeof(action_names[0]),
 		element_names, sizeof(element_names) / sizeof(element_names[0]),
-		pane_names, sizeof(pane_names) / sizeof(pane_names[0]),
+		pane_names, panes,
 	};
 }
 
@@ -133,8 +131,25 @@ static int apply_keys(struct ui_settings *s, const struct config *c, struct keym
 	return 0;
 }
 
+/* `pane:` names a pane to start in: one of a view a place is kept in. */
+static int check_pane(struct ui_settings *s, const struct config *c)
+{
+	if (c->pane < 0 || c->pane >= PANE_COUNT ||
+	    layout_view(layout_pane_view((enum ui_pane_id)c->pane))->kept)
+		return 0;
+	unsigned line = 0, col = 0;
+	config_position(c, "pane", NULL, -1, &line, &col);
+	char msg[256];
+	snprintf(msg, sizeof(msg), "a session cannot start in the %s pane (stages, areas, timeline, "
+		 "reader, contents or report)", pane_class((enum ui_pane_id)c->pane)->name);
+	say(s, c->path, line, col, msg);
+	return -1;
+}
+
 static int apply(struct ui_settings *s, const struct config *c)
 {
+	if (check_pane(s, c) != 0)
+		return -1;
 	struct keymap km;
 	if (keymap_init(&km) != 0) {
 		say(s, c->path, 0, 0, "out of memory");
@@ -156,8 +171,8 @@ static int apply(struct ui_settings *s, const struct config *c)
 	s->keys = km;
 	memcpy(s->colours, colours, sizeof(colours));
 	s->no_colour = c->no_colour;
-	if (c->pane >= 0 && (size_t)c->pane < sizeof(pane_ids) / sizeof(pane_ids[0]))
-		s->pane = pane_ids[c->pane];
+	if (c->pane >= 0 && c->pane < PANE_COUNT)
+		s->pane = (enum ui_pane_id)c->pane;
 	/* wrap: 0 means the window's width, so only a wrap the file has counts */
 	unsigned line, col;
 	if (config_position(c, "wrap", NULL, -1, &line, &col) == 0)

@@ -3,13 +3,14 @@
  *
  *   # temm state 1
  *   content 5f0e3a91
- *   position view=home focus=areas,book entity=dss areas=0,0,-1,1,1 ...
+ *   position view=home focus=areas,report entity=dss areas=0,0,-1,1,1 ...
  *   mark a view=report ...
  *
  * A pane is "block,offset,link,item,line" (struct pane_anchor); the
  * entity is its id. Places are only as good as the content they were taken
  * in, so a file written for other content is ignored. */
 #include "state.h"
+#include "panes.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -20,15 +21,23 @@
 
 static const char header[] = "# temm state 1";
 
-/* The panes a place keeps, with their names in the file. */
-static const struct {
-	const char *name;
-	enum ui_pane_id id;
-} panes[] = {
-	{ "stages", PANE_STAGES }, { "areas", PANE_AREAS }, { "timeline", PANE_TIMELINE },
-	{ "reader", PANE_READER }, { "contents", PANE_OUTLINE }, { "book", PANE_BOOK },
-};
-#define PANES (sizeof(panes) / sizeof(panes[0]))
+/* A place keeps the panes of the views worth keeping (home, report),
+ * under their names in the pane table. */
+static bool kept(enum ui_pane_id id)
+{
+	return layout_view(layout_pane_view(id))->kept;
+}
+
+/* The pane a name in the file stands for; "book" is what files written
+ * before the panes had one name each call the report. */
+static bool file_pane(const char *name, size_t len, enum ui_pane_id *id)
+{
+	if (len == 4 && strncmp(name, "book", 4) == 0) {
+		*id = PANE_BOOK;
+		return true;
+	}
+	return pane_class_find(name, len, id) == 0 && kept(*id);
+}
 
 int state_mark_slot(long key)
 {
@@ -65,26 +74,29 @@ static uint32_t fingerprint(const struct report *r)
 	return h;
 }
 
-static const char *pane_file_name(enum ui_pane_id id)
-{
-	for (size_t i = 0; i < PANES; i++)
-		if (panes[i].id == id)
-			return panes[i].name;
-	return NULL;
-}
-
 static void format_snap(FILE *f, const struct snap *s, const struct report *r)
 {
-	const char *home = pane_file_name(s->focus[VIEW_HOME]);
-	const char *report = pane_file_name(s->focus[VIEW_REPORT]);
 	const char *id = s->reader.index >= 0 && (size_t)s->reader.index < report_count(r, s->reader.kind)
 			 ? report_entity_id(r, s->reader) : NULL;
-	fprintf(f, "view=%s focus=%s,%s entity=%s", s->view == VIEW_REPORT ? "report" : "home",
-		home ? home : "stages", report ? report : "contents", id ? id : "-");
-	for (size_t i = 0; i < PANES; i++) {
-		const struct pane_anchor *a = &s->anchors[panes[i].id];
-		fprintf(f, " %s=%d,%zu,%d,%d,%d", panes[i].name, a->block, a->off, a->link, a->cur_item,
-			a->cur_line);
+	const struct view_class *view = layout_view(layout_view(s->view)->kept ? s->view : VIEW_HOME);
+	fprintf(f, "view=%s focus=", view->key);
+	const char *comma = "";
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		const struct view_class *vc = layout_view((enum ui_view)v);
+		if (!vc->kept)
+			continue;
+		enum ui_pane_id focus = s->focus[v];
+		if (layout_pane_view(focus) != (enum ui_view)v)
+			focus = vc->panes[0];
+		fprintf(f, "%s%s", comma, pane_class(focus)->name);
+		comma = ",";
+	}
+	fprintf(f, " entity=%s", id ? id : "-");
+	for (int i = 0; i < PANE_COUNT; i++) {
+		const struct pane_anchor *a = &s->anchors[i];
+		if (kept((enum ui_pane_id)i))
+			fprintf(f, " %s=%d,%zu,%d,%d,%d", pane_class((enum ui_pane_id)i)->name, a->block,
+				a->off, a->link, a->cur_item, a->cur_line);
 	}
 	fputc('\n', f);
 }
@@ -118,10 +130,8 @@ static void snap_clear(struct snap *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->view = VIEW_HOME;
-	s->focus[VIEW_HOME] = PANE_STAGES;
-	s->focus[VIEW_REPORT] = PANE_OUTLINE;
-	s->focus[VIEW_SEARCH] = PANE_RESULTS;
-	s->focus[VIEW_HELP] = PANE_HELP;
+	for (int v = 0; v < VIEW_COUNT; v++)
+		s->focus[v] = layout_view((enum ui_view)v)->panes[0];
 	s->reader = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	for (int i = 0; i < PANE_COUNT; i++)
 		s->anchors[i] = (struct pane_anchor){ -1, 0, -1, -1, -1 };
@@ -152,25 +162,33 @@ static bool parse_anchor(const char *v, struct pane_anchor *a)
 	return true;
 }
 
+/* "stages,contents": the focused pane of each view kept, in order. */
 static bool parse_focus(const char *v, struct snap *s)
 {
-	const char *comma = strchr(v, ',');
-	if (!comma)
-		return false;
-	bool home = false, report = false;
-	for (size_t i = 0; i < PANES; i++) {
-		size_t n = strlen(panes[i].name);
-		enum ui_view view = layout_pane_view(panes[i].id);
-		if (view == VIEW_HOME && (size_t)(comma - v) == n && strncmp(v, panes[i].name, n) == 0) {
-			s->focus[VIEW_HOME] = panes[i].id;
-			home = true;
-		}
-		if (view == VIEW_REPORT && strcmp(comma + 1, panes[i].name) == 0) {
-			s->focus[VIEW_REPORT] = panes[i].id;
-			report = true;
-		}
+	bool got[VIEW_COUNT] = { false };
+	while (*v) {
+		size_t n = strcspn(v, ",");
+		enum ui_pane_id id;
+		if (!file_pane(v, n, &id))
+			return false;
+		s->focus[layout_pane_view(id)] = id;
+		got[layout_pane_view(id)] = true;
+		v += n + (v[n] == ',');
 	}
-	return home && report;
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (layout_view((enum ui_view)i)->kept && !got[i])
+			return false;
+	return true;
+}
+
+static bool parse_view(const char *v, struct snap *s)
+{
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (layout_view((enum ui_view)i)->kept && strcmp(v, layout_view((enum ui_view)i)->key) == 0) {
+			s->view = (enum ui_view)i;
+			return true;
+		}
+	return false;
 }
 
 static bool parse_token(char *tok, struct snap *s, const struct report *r)
@@ -180,20 +198,14 @@ static bool parse_token(char *tok, struct snap *s, const struct report *r)
 		return false;
 	*eq = '\0';
 	const char *v = eq + 1;
-	if (strcmp(tok, "view") == 0) {
-		if (strcmp(v, "home") != 0 && strcmp(v, "report") != 0)
-			return false;
-		s->view = v[0] == 'h' ? VIEW_HOME : VIEW_REPORT;
-		return true;
-	}
+	if (strcmp(tok, "view") == 0)
+		return parse_view(v, s);
 	if (strcmp(tok, "focus") == 0)
 		return parse_focus(v, s);
 	if (strcmp(tok, "entity") == 0)
 		return strcmp(v, "-") == 0 || report_find(r, v, &s->reader) == 0;
-	for (size_t i = 0; i < PANES; i++)
-		if (strcmp(tok, panes[i].name) == 0)
-			return parse_anchor(v, &s->anchors[panes[i].id]);
-	return false;
+	enum ui_pane_id id;
+	return file_pane(tok, strlen(tok), &id) && parse_anchor(v, &s->anchors[id]);
 }
 
 static bool parse_snap(char *text, struct snap *s, const struct report *r)

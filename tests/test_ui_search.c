@@ -1,0 +1,292 @@
+/* test_ui_search.c - search and filters on a virtual screen: / searches as
+ * you type with the shared search core; Enter opens the selected hit with
+ * every match marked; n and N go match by match, then hit by hit; Esc
+ * gives back the screen from before /; a bad query shows the parser's
+ * message and keeps the last good results; C-r reads the query as a
+ * regex; & narrows a list as you type. */
+#include "testutil.h"
+#include "vscreen.h"
+#include "app.h"
+#include "search.h"
+#include "settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct vscreen *open_at(int cols, int rows, const char *extra)
+{
+	struct vscreen *v = vs_open(tu_bundled(), cols, rows, "--no-config", "--no-state", extra,
+				    (char *)NULL);
+	assert_non_null(v);
+	return v;
+}
+
+/* How many hits `temm search` gives: the same core. */
+static size_t hits(const char *query)
+{
+	struct corpus *c = corpus_new(tu_bundled());
+	struct search_results res;
+	assert_int_equal(search_run(c, query, &res), 0);
+	size_t n = res.count;
+	search_results_free(&res);
+	corpus_free(c);
+	return n;
+}
+
+/* The screen is the one before, and no match is marked on it. */
+static void expect_same(struct vscreen *v, const char *before)
+{
+	char *now = vs_screen(v);
+	if (strcmp(now, before) != 0)
+		fail_msg("the screen is not the one before:\n%s\n---- now ----\n%s", before, now);
+	free(now);
+	assert_false(vs_has_pair(v, ELEM_MATCH + 1));
+	assert_false(vs_has_pair(v, ELEM_CURRENT_MATCH + 1));
+}
+
+static void expectf(struct vscreen *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void expectf(struct vscreen *v, const char *fmt, ...)
+{
+	char re[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(re, sizeof(re), fmt, ap);
+	va_end(ap);
+	vs_expect(v, re);
+}
+
+static void test_as_you_type(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "2j");
+	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
+	char *before = vs_screen(v);
+	vs_keys(v, "/");
+	vs_expect(v, "^/ *$");
+	vs_type(v, "micro");
+	vs_expect(v, "Results: \"micro\", 1 hit");
+	vs_type(v, "plastics");
+	vs_expect(v, "Results: \"microplastics\", 1 hit");
+	vs_expect(v, "^/microplastics +1 hit *$");
+	vs_expect(v, "^>section +2\\.1 › 9\\) Marine Enviro");
+	vs_expect(v, "microplastics, and recognized");
+	assert_true(vs_marked(v, "microplastics"));
+	/* Enter: the hit in the report, scrolled to it, marked */
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "hit 1 of 1, match 1 of 3");
+	vs_expect(v, "Report: 9\\) Marine Environment Protection");
+	vs_expect(v, "^> +9\\) Marine Environmen");
+	assert_true(vs_marked(v, "microplastics"));
+	vs_keys(v, "n");
+	vs_expect(v, "hit 1 of 1, match 2 of 3");
+	vs_keys(v, "n");
+	vs_expect(v, "hit 1 of 1, match 3 of 3");
+	vs_keys(v, "N");
+	vs_expect(v, "hit 1 of 1, match 2 of 3");
+	vs_keys(v, "nn");
+	vs_expect(v, "search hit BOTTOM, continuing at TOP; hit 1 of 1, match 1 of 3");
+	vs_keys(v, "<Esc>");
+	expect_same(v, before);
+	/* Esc in the prompt gives it back too */
+	vs_keys(v, "/dust");
+	vs_expect(v, "Results: \"dust\"");
+	vs_keys(v, "<Esc>");
+	expect_same(v, before);
+	free(before);
+	vs_close(v);
+}
+
+static void test_across_hits(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "2j");
+	char *before = vs_screen(v);
+	size_t n = hits("EANET");
+	vs_keys(v, "/EANET");
+	expectf(v, "Results: \"EANET\", %zu hits", n);
+	vs_expect(v, "Search › Results");
+	vs_expect(v, "Preview: Programme Acid Deposition");
+	vs_keys(v, "<C-n>"); /* the selection, from the prompt */
+	vs_expect(v, "Preview: Term EANET");
+	vs_expect(v, "^>term ");
+	vs_keys(v, "<Enter>");
+	expectf(v, "hit 2 of %zu, match 1 of 1", n);
+	vs_expect(v, "Reader: Term EANET");
+	vs_keys(v, "n");
+	expectf(v, "hit 3 of %zu, match 1 of [0-9]", n);
+	vs_keys(v, "NN");
+	expectf(v, "hit 1 of %zu", n);
+	vs_keys(v, "<Backspace>"); /* back where n came from */
+	char re[64];
+	snprintf(re, sizeof(re), "hit 1 of %zu", n);
+	vs_expect_not(v, re);
+	vs_keys(v, "<Esc>");
+	expect_same(v, before);
+	/* the results list: Tab, j and Enter, Esc back */
+	vs_keys(v, "/EANET<Tab>");
+	expectf(v, "Results: \"EANET\", %zu hits", n);
+	vs_expect_not(v, "^/EANET");
+	vs_keys(v, "j");
+	expectf(v, "2/%zu $", n);
+	vs_keys(v, "<Enter>");
+	expectf(v, "hit 2 of %zu", n);
+	vs_keys(v, "<Esc>");
+	expect_same(v, before);
+	free(before);
+	vs_close(v);
+}
+
+static void test_bad_query_and_regex(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "2j");
+	char *before = vs_screen(v);
+	size_t n = hits("workshop");
+	vs_keys(v, "/workshop");
+	expectf(v, "Results: \"workshop\", %zu hits", n);
+	vs_keys(v, "<C-r>");
+	expectf(v, "^/workshop +\\[regex\\] %zu hits *$", n);
+	expectf(v, "Results: \"/workshop/\", %zu hits", n);
+	vs_keys(v, "[");
+	vs_expect(v, "bad regular expression");
+	expectf(v, "Results: \"/workshop/\", %zu hits", n);
+	vs_expect(v, "Preview: Activity WGI-WGII joint workshops");
+	vs_keys(v, "<Enter>"); /* refused: the message stays */
+	vs_expect(v, "^/workshop\\[ +\\[regex\\] bad regular expression");
+	vs_keys(v, "<C-u><C-r>");
+	vs_expect_not(v, "\\[regex\\]");
+	vs_keys(v, "area:c");
+	vs_expect(v, "area:c matches more than one area: chemicals");
+	vs_keys(v, "<C-u>micro.*s<C-r>");
+	vs_expect(v, "^/micro\\.\\*s +\\[regex\\] 1 hit *$");
+	vs_expect(v, "Results: \"/micro\\.\\*s/\", 1 hit");
+	vs_keys(v, "<Esc>");
+	expect_same(v, before);
+	vs_keys(v, "/"); /* the mode is the prompt's, not kept */
+	vs_expect(v, "^/ *$");
+	vs_keys(v, "<Esc>");
+	/* no match: Enter says so and stays where it was */
+	vs_keys(v, "/nowhere-to-be-found");
+	vs_expect(v, "^/nowhere-to-be-found +0 hits");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "No match for \"nowhere-to-be-found\"");
+	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
+	free(before);
+	vs_close(v);
+}
+
+/* Many hits: the list lays out its first rows and the rest as they are
+ * reached; the position counts every hit. */
+static void test_many_hits(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	size_t n = hits("e");
+	assert_true(n > 150);
+	vs_keys(v, "/e");
+	expectf(v, "Results: \"e\", %zu hits", n);
+	vs_keys(v, "<C-n><Tab>");
+	expectf(v, " 2/%zu $", n);
+	vs_keys(v, "g");
+	expectf(v, " 1/%zu $", n);
+	for (int i = 0; i < 110; i++)
+		vs_keys(v, "j");
+	expectf(v, " 111/%zu $", n);
+	vs_keys(v, "G"); /* the last hit, not the last row laid out */
+	expectf(v, " %zu/%zu $", n, n);
+	vs_keys(v, "050p");
+	expectf(v, " %zu/%zu $", 1 + 50 * (n - 1) / 100, n);
+	vs_close(v);
+}
+
+/* Without colours the match is in reverse video. */
+static void test_no_colour(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, "--no-color");
+	vs_keys(v, "/microplastics<Enter>");
+	vs_expect(v, "hit 1 of 1");
+	assert_false(vs_has_pair(v, 0));
+	int y = vs_find(v, "microplastics");
+	assert_true(y >= 0);
+	const char *row = vs_row(v, y);
+	int x = (int)(strstr(row, "microplastics") - row);
+	assert_true(vs_reverse(v, y, x)); /* reverse video, no colour pair */
+	vs_close(v);
+}
+
+/* & narrows the focused list as it is typed, says so in the header, and
+ * Esc shows every entry again. */
+static void test_filter(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "2&");
+	vs_expect(v, "^& +10 of 10 *$");
+	vs_type(v, "workshop");
+	vs_expect(v, "^&workshop +2 of 10 *$");
+	vs_expect(v, "Areas & workshop");
+	vs_expect(v, "^> 2\\) DSS Prevention");
+	vs_expect(v, "^  9\\) Marine Environment Protection");
+	vs_expect_not(v, "Air Pollution Control");
+	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "2 of 10 shown; Esc shows all");
+	vs_keys(v, "j");
+	vs_expect(v, "Reader: Area 9\\) Marine");
+	vs_keys(v, "<Esc>"); /* the filter goes, the selection stays */
+	vs_expect_not(v, "& workshop");
+	vs_expect(v, "Air Pollution Control");
+	vs_expect(v, "^> 9\\) Marine Environment Protection");
+	/* a bad query: its message, then the list as it was */
+	vs_keys(v, "&area:c");
+	vs_expect(v, "area:c matches more than one area");
+	vs_keys(v, "<Esc>");
+	vs_expect_not(v, "matches more than one");
+	vs_expect(v, "^> 9\\) Marine Environment Protection");
+	/* the timeline keeps a stage's heading while an event of it shows */
+	vs_keys(v, "3&TEMM17");
+	vs_expect(v, "Timeline & TEMM17");
+	vs_expect(v, "^ III Steady Development 2015-2019");
+	vs_expect(v, "^>2015-04 TEMM17");
+	vs_expect_not(v, "^ I Foundation 1999-2009");
+	vs_expect_not(v, "2010-05 the Joint");
+	vs_keys(v, "<Enter><Esc>");
+	vs_expect_not(v, "Timeline & TEMM17");
+	vs_expect(v, "2010-05 the Joint");
+	/* the results of a search */
+	vs_keys(v, "/workshop<Tab>&kind:section");
+	vs_expect(v, "Results: \"workshop\", [0-9]+ hits & kind:section");
+	vs_expect_not(v, "^[ >]activity ");
+	vs_expect(v, "^.section ");
+	vs_keys(v, "<Enter>n");
+	vs_expect(v, "Preview: Section");
+	vs_keys(v, "<Esc>"); /* the filter first */
+	vs_expect_not(v, "& kind:section");
+	vs_expect(v, "activity ");
+	vs_keys(v, "<Esc>"); /* then the search */
+	vs_expect(v, "Home › Timeline");
+	/* & on a text pane says what it filters */
+	vs_keys(v, "4&");
+	vs_expect(v, "& filters a list");
+	vs_close(v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_as_you_type),
+		cmocka_unit_test(test_across_hits),
+		cmocka_unit_test(test_bad_query_and_regex),
+		cmocka_unit_test(test_many_hits),
+		cmocka_unit_test(test_no_colour),
+		cmocka_unit_test(test_filter),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tu_bundled_free();
+	return rc;
+}

@@ -1,0 +1,60 @@
+/* vscreen.h - the browser on a virtual screen, in the manner of tig's test
+ * harness: the real app and the real drawing (curses' newterm on
+ * /dev/null), keys fed to the dispatcher as the loop would, and the screen
+ * read back from curses row by row as text. Most screen tests run here in
+ * milliseconds; tmux stays for what needs a real terminal. */
+#ifndef TEMM_VSCREEN_H
+#define TEMM_VSCREEN_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "model.h"
+
+struct app;
+struct vscreen;
+
+/* The browser on `r` at cols x rows, as `temm ARGS...` would start it
+ * (argv[0] is added; NULL ends the list): pass --no-config --no-state for
+ * a session that reads and writes nothing. NULL on failure. */
+struct vscreen *vs_open(const struct report *r, int cols, int rows, ...);
+void vs_close(struct vscreen *v);
+struct app *vs_app(struct vscreen *v);
+
+/* Type keys: characters as they are, named keys in angle brackets
+ * ("2jj<Enter>", "/micro<Tab>", "<C-n>", "<Esc>", "<lt>" for '<'). Keys
+ * are all read before the screen is drawn, as a paste is. */
+void vs_keys(struct vscreen *v, const char *keys);
+/* Type keys one at a time, drawing after each, as a person types. */
+void vs_type(struct vscreen *v, const char *keys);
+void vs_resize(struct vscreen *v, int cols, int rows);
+/* A click or the wheel at a cell (UI_MOUSE_ buttons). */
+void vs_mouse(struct vscreen *v, int y, int x, unsigned buttons);
+
+/* Row y as it shows (trailing blanks kept), box drawing as Unicode; the
+ * returned string lives until the next call. */
+const char *vs_row(struct vscreen *v, int y);
+/* The whole screen, rows joined by newlines; caller frees. */
+char *vs_screen(struct vscreen *v);
+/* Whether some row matches an extended regex; the first such row, or -1. */
+int vs_find(struct vscreen *v, const char *regex);
+/* The column and row of the terminal cursor. */
+void vs_cursor(struct vscreen *v, int *y, int *x);
+/* Whether the cell at y, x is drawn in reverse video or as a search match
+ * would be (for tests of what is marked). */
+bool vs_reverse(struct vscreen *v, int y, int x);
+/* The attributes and colour pair of a cell. */
+void vs_cell(struct vscreen *v, int y, int x, unsigned long *attrs, short *pair);
+/* Whether `word` shows somewhere drawn highlighted: its first cell in
+ * reverse, bold, underline or a colour. */
+bool vs_marked(struct vscreen *v, const char *word);
+/* Whether any cell has colour pair `pair` (0: whether any has colour). */
+bool vs_has_pair(struct vscreen *v, short pair);
+
+/* cmocka: fail with the screen when no row matches. */
+#define vs_expect(v, regex) vs_expect_at(v, regex, __FILE__, __LINE__)
+#define vs_expect_not(v, regex) vs_expect_not_at(v, regex, __FILE__, __LINE__)
+void vs_expect_at(struct vscreen *v, const char *regex, const char *file, int line);
+void vs_expect_not_at(struct vscreen *v, const char *regex, const char *file, int line);
+
+#endif

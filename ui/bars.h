@@ -1,0 +1,32 @@
+/* bars.h - the title line and the status line (hints, a message, the
+ * position, the prompt of / and &) as text fitted to the width: pure, so
+ * what they say at any width is tested without a terminal; ui/draw.c only
+ * paints them. */
+#ifndef TEMM_BARS_H
+#define TEMM_BARS_H
+
+struct app;
+
+enum bar_tone { BAR_PLAIN, BAR_DIM, BAR_BOLD };
+
+/* A line of `cols` columns: `left` from column 0, `right` ending at the
+ * last column, blanks between. Both are fitted already: a part that did
+ * not fit was shortened or ends in an ellipsis, never cut inside a
+ * character. */
+struct bar {
+	char left[1024];
+	char right[512];
+	int left_width, right_width;
+	enum bar_tone left_tone, right_tone;
+	int cursor;  /* the column the terminal cursor belongs on, -1: none */
+};
+
+/* " temm: the report's title   Home > Areas > 2) DSS Prevention " */
+void bars_title(const struct app *a, struct bar *b);
+/* The message, a count being typed or the hints, and the position; or,
+ * while it is open, the prompt. */
+void bars_status(const struct app *a, struct bar *b);
+/* The whole line as text (for tests): `left`, blanks, `right`. */
+void bars_text(const struct bar *b, int cols, char *buf, int size);
+
+#endif

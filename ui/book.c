@@ -1,0 +1,181 @@
+/* book.c - the book and its contents. The book is most of what start-up
+ * would build and many sessions never open it: it is built the first time
+ * it is asked for (its class is lazy). */
+#include "book.h"
+#include "app.h"
+
+struct doc *page_outline(const struct pages *p)
+{
+	struct doc *d = doc_new();
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < p->r->sections_count; i++) {
+		const struct section *s = p->r->sections[i];
+		int blk = doc_begin(d, 2 * s->depth, 2 * s->depth, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
+		if (blk < 0)
+			break;
+		d->blocks[blk].nowrap = true;
+		d->blocks[blk].item = (int)i;
+		d->blocks[blk].section = (int)i;
+		doc_put(d, s->title, DOC_PLAIN);
+	}
+	return d;
+}
+
+/* A block of the book that belongs to section `s`. */
+static int book_line(struct doc *d, const char *text, unsigned style, int s)
+{
+	int b = doc_line_add(d, text, style, 0, 0);
+	if (b >= 0)
+		d->blocks[b].section = s;
+	return b;
+}
+
+struct doc *page_book(const struct pages *p)
+{
+	const struct report *r = p->r;
+	struct doc *d = doc_new();
+	if (!d)
+		return NULL;
+	doc_line_add(d, r->title, DOC_HEADING, 0, 0);
+	struct entity_ref none = { KIND_COUNT, NO_INDEX };
+	for (size_t i = 0; i < r->sections_count; i++) {
+		const struct section *s = r->sections[i];
+		book_line(d, "", DOC_PLAIN, (int)i);
+		book_line(d, s->title, s->depth == 0 ? DOC_HEADING : DOC_BOLD, (int)i);
+		for (unsigned k = 0; k < s->paragraphs_count; k++) {
+			book_line(d, "", DOC_PLAIN, (int)i);
+			page_prose(p, d, s->paragraphs[k], (int)i, (int)k, none, 0);
+		}
+	}
+	return d;
+}
+
+struct doc *book_build(struct app *a)
+{
+	return page_book(&a->pg);
+}
+
+struct doc *book_outline(struct app *a)
+{
+	return page_outline(&a->pg);
+}
+
+int book_section(struct app *a)
+{
+	if (!app_pane_built(a, PANE_BOOK))
+		return 0;
+	struct pane *b = app_pane(a, PANE_BOOK);
+	if (!b->doc || b->doc->lines_count == 0)
+		return 0;
+	int blk = b->doc->lines[b->top].block;
+	for (int i = blk; i >= 0; i--)
+		if (b->doc->blocks[i].section >= 0)
+			return b->doc->blocks[i].section;
+	return 0;
+}
+
+/* The book's header names the section it is reading. */
+static void book_title(struct app *a)
+{
+	if (!app_pane_built(a, PANE_BOOK))
+		return; /* set when the book is built */
+	int s = book_section(a);
+	pane_set_title(app_pane(a, PANE_BOOK), s < (int)a->r->sections_count ? a->r->sections[s]->title : NULL);
+}
+
+static int heading_block(const struct doc *d, int section)
+{
+	for (size_t i = 0; i < d->blocks_count; i++)
+		if (d->blocks[i].section == section && d->blocks[i].len > 0 && d->blocks[i].para < 0)
+			return (int)i;
+	return -1;
+}
+
+void book_goto_section(struct app *a, int section)
+{
+	struct pane *b = app_pane(a, PANE_BOOK);
+	int blk = b->doc ? heading_block(b->doc, section) : -1;
+	if (blk < 0)
+		return;
+	pane_goto_line(b, (long)doc_line_of(b->doc, blk, 0));
+	book_title(a);
+	pane_select_item(app_pane(a, PANE_OUTLINE), section);
+}
+
+void book_show(struct app *a, struct entity_ref ref)
+{
+	book_goto_section(a, ref.index);
+}
+
+bool book_showing(const struct app *a, struct entity_ref ref)
+{
+	(void)a;
+	(void)ref;
+	return true;
+}
+
+void book_moved(struct app *a, struct pane *p)
+{
+	(void)p;
+	/* the contents follow the reading position */
+	pane_select_item(app_pane(a, PANE_OUTLINE), book_section(a));
+	book_title(a);
+}
+
+void book_placed(struct app *a, struct pane *p)
+{
+	book_moved(a, p);
+}
+
+void book_outline_moved(struct app *a, struct pane *p)
+{
+	int item = pane_item(p);
+	if (item >= 0 && item != book_section(a))
+		book_goto_section(a, item);
+}
+
+void book_outline_open(struct app *a, struct pane *p)
+{
+	(void)p;
+	app_set_focus(a, PANE_BOOK);
+}
+
+void book_sibling(struct app *a, struct pane *p, int dir)
+{
+	int s = p->list && pane_item(p) >= 0 ? pane_item(p) : book_section(a);
+	int depth = a->r->sections[s]->depth, parent = a->r->sections[s]->parent_ix;
+	for (int i = s + dir; i >= 0 && i < (int)a->r->sections_count; i += dir) {
+		const struct section *x = a->r->sections[i];
+		if (x->depth < depth)
+			break;
+		if (x->depth == depth && x->parent_ix == parent) {
+			book_goto_section(a, i);
+			return;
+		}
+	}
+	app_say(a, "no %s section at this level", dir > 0 ? "next" : "previous");
+}
+
+void book_parent(struct app *a, struct pane *p)
+{
+	(void)p;
+	int s = book_section(a);
+	int up = a->r->sections[s]->parent_ix;
+	if (up < 0) {
+		app_say(a, "%s is at the top level", a->r->sections[s]->title);
+		return;
+	}
+	book_goto_section(a, up);
+}
+
+size_t book_sections_count(const struct app *a)
+{
+	return a->r->sections_count;
+}
+
+void book_keep_section(const struct app *a, const struct search_hit *h, bool *keep, size_t n)
+{
+	for (int s = h->unit->section_ix; s >= 0 && (size_t)s < n; s = a->r->sections[s]->parent_ix)
+		keep[s] = true;
+}

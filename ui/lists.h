@@ -1,0 +1,30 @@
+/* lists.h - the stages and areas panes: one row per stage or area, the
+ * reader following the selection. */
+#ifndef TEMM_LISTS_H
+#define TEMM_LISTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+struct doc;
+struct pane;
+struct pages;
+struct search_hit;
+
+struct doc *lists_stages(struct app *a);
+struct doc *lists_areas(struct app *a);
+/* The navigators' rows as pages build them (for tests). */
+struct doc *page_stages(const struct pages *p);
+struct doc *page_areas(const struct pages *p);
+
+/* The reader shows the selected entity. */
+void lists_moved(struct app *a, struct pane *p);
+/* Enter: read it (the reader gets the focus). */
+void lists_open(struct app *a, struct pane *p);
+size_t lists_stages_count(const struct app *a);
+size_t lists_areas_count(const struct app *a);
+void lists_keep_stage(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+void lists_keep_area(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+
+#endif

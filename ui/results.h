@@ -1,0 +1,42 @@
+/* results.h - the search view: the list of hits (kind, place, snippet)
+ * above a preview of the selected hit's page, scrolled to its match. A
+ * big report gives a short query tens of thousands of hits, so the list
+ * lays out its first rows and more as the selection comes near them. */
+#ifndef TEMM_RESULTS_H
+#define TEMM_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+struct corpus_unit;
+struct doc;
+struct pane;
+struct pages;
+struct search_hit;
+struct search_results;
+
+/* One row for each of the first `rows` hits: its kind, where it is and a
+ * snippet with every match that shows marked, in `width` columns. */
+struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
+			 int width);
+/* Where a hit is, as the results show it ("2.1 > 9) Marine ..."); caller
+ * frees. */
+char *page_hit_where(const struct pages *p, const struct corpus_unit *u);
+
+/* The list for the search in force (its first rows), on its first hit. */
+void results_show(struct app *a);
+/* The list's title: the query and its hits. */
+void results_title(struct app *a);
+
+void results_moved(struct app *a, struct pane *p);
+void results_open(struct app *a, struct pane *p);
+/* A new width: new snippets for it. */
+void results_placed(struct app *a, struct pane *p);
+/* Lay out every hit (before G, N%, a filter). */
+void results_all_rows(struct app *a, struct pane *p);
+size_t results_count(const struct app *a);
+/* &: the results whose unit (or entity) the filter's query finds too. */
+void results_keep(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+
+#endif

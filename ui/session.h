@@ -1,0 +1,65 @@
+/* session.h - the search in force: its results, its parsed query (to mark
+ * matches in whatever pane shows text), the match n and N went to, and the
+ * screen '/' was pressed on (Esc goes back to it). */
+#ifndef TEMM_SESSION_H
+#define TEMM_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+#include "query.h"
+#include "search.h"
+#include "state.h"
+
+struct app;
+struct prompt_ops;
+
+/* Where the match n and N went to is drawn, so it can be moved. */
+struct match_loc {
+	enum ui_pane_id pane;     /* PANE_COUNT: none */
+	int block;
+	size_t start, len;
+};
+
+struct session {
+	struct search_results results;
+	bool have;                /* results hold a search */
+	char text[300];           /* the query as run (regex mode adds /../) */
+	struct query q;           /* parsed, for marks */
+	bool q_ok;
+	unsigned gen;             /* new for every search: what the panes marked */
+	bool marking;             /* matches are marked */
+	int hit;                  /* the hit n and N are on, -1: none */
+	size_t match;             /* and its match */
+	struct match_loc cur;
+	bool active;              /* from '/' until Esc: Esc goes back to origin */
+	struct snap origin;       /* the screen '/' was pressed on */
+	size_t rows;              /* hits laid out in the results pane */
+	unsigned marked[PANE_COUNT]; /* the gen a pane's doc is marked for, 0: none */
+};
+
+/* The prompt of /. */
+extern const struct prompt_ops session_prompt;
+
+void session_init(struct session *s);
+void session_free(struct app *a);
+/* '/': the prompt opens, and the screen it opened on is kept. */
+void session_begin(struct app *a);
+/* A pane got a new doc: nothing is marked in it yet. */
+void session_pane_replaced(struct app *a, enum ui_pane_id id);
+/* Mark or unmark the search's matches in one pane's doc now. */
+void session_mark_pane(struct app *a, enum ui_pane_id id);
+/* ... in the panes of the view that show text. */
+void session_sync_marks(struct app *a);
+/* Open hit i on its page, on its match k (push: to the back history). */
+void session_open_hit(struct app *a, int i, size_t k, bool push);
+/* n (+1) and N (-1). */
+void session_step(struct app *a, int dir);
+/* Esc outside the prompt: leave the search (back to where '/' was
+ * pressed), else switch the marks off. True if it did something. */
+bool session_cancel(struct app *a);
+/* Whether n and N have somewhere to go, the search having been left. */
+bool session_walking(const struct app *a);
+
+#endif

@@ -1,0 +1,27 @@
+/* term_input.h - reading the terminal with curses: decoded keys (wgetch
+ * with keypad on) and bytes put together into characters (ui/input.c),
+ * mouse reports, resizes, and telling a hang-up from an interrupted read. */
+#ifndef TEMM_TERM_INPUT_H
+#define TEMM_TERM_INPUT_H
+
+#include <stdbool.h>
+
+#include "dispatch.h"
+#include "input.h"
+
+struct term_input {
+	struct utf8_decoder utf8;
+	long queued[2];   /* keys decoded but not yet returned */
+	int queued_count;
+	struct ui_mouse mouse; /* the report of a queued UIK_MOUSE */
+};
+
+enum term_read { TERM_KEY, TERM_NONE, TERM_AGAIN, TERM_HANGUP };
+
+/* The next key. wait: block until one comes (TERM_AGAIN if a signal
+ * interrupted the wait), else TERM_NONE when nothing more is typed.
+ * TERM_HANGUP when the terminal is gone. On TERM_KEY, *key is set, and
+ * *mouse too when *key is UIK_MOUSE. */
+enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_mouse *mouse);
+
+#endif
