@@ -63,7 +63,8 @@ else
 	DEB_BUILD_PROFILES=nocheck
 	export DEB_BUILD_OPTIONS DEB_BUILD_PROFILES
 fi
-if ! (cd "$work/temm" && dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
+# -Jauto: make on every core
+if ! (cd "$work/temm" && dpkg-buildpackage -us -uc -b -Jauto) >"$work/build.log" 2>&1; then
 	tail -n 60 "$work/build.log" >&2
 	fail "dpkg-buildpackage"
 	finish
