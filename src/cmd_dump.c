@@ -140,7 +140,7 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;
 		}
-		char indent[2 * 8 + 1]; /* depth is 0-4 (model.h) */
+		char indent[2 * 8 + 1]; /* depth is 0-3 (model.h): 8 is room to spare */
 		snprintf(indent, sizeof(indent), "%*s", 2 * (s->depth < 8 ? s->depth : 8), "");
 		print_wrapped(out, s->title, cli->width, indent);
 	}
