@@ -1,8 +1,9 @@
-/* cmd_search.c - `temm search QUERY`: one hit a line, best first, with
+/* cmd_search.c - `temm search QUERY`: the hits, best first, each with
  * where it is and the words around the match. */
 #include "cli.h"
 #include "json_out.h"
 #include "present.h"
+#include "print.h"
 #include "search.h"
 
 #include <stdlib.h>
@@ -77,14 +78,30 @@ static void print_snippet(FILE *out, const struct snippet *sn, bool mark)
 	fprintf(out, "%s\n", sn->text + at);
 }
 
-static void print_hit(FILE *out, const struct report *r, const struct search_hit *h,
-		      const struct snippet *sn, bool mark, enum present_glyphs g)
+/* "kind id  [where]" wrapped to the width (the place goes on under
+ * itself), then the words around the match on a line of their own,
+ * indented, as wide as the rest of the width. */
+static void print_hit(FILE *out, const struct report *r, const struct search_results *res,
+		      size_t i, int width, bool mark, enum present_glyphs g)
 {
-	char *where = hit_where(r, h, g);
-	fprintf(out, "%s %s  [%s]  ", entity_kind_name(h->unit->ref.kind),
-		report_entity_id(r, h->unit->ref), where && *where ? where : "-");
+	const struct search_hit *h = &res->hits[i];
+	struct snippet sn;
+	char *head = NULL, *where = NULL;
+	if (search_snippet(res, i, width - 4, &sn) != 0)
+		return;
+	where = hit_where(r, h, g);
+	if (asprintf(&head, "%s %s  ", entity_kind_name(h->unit->ref.kind),
+		     report_entity_id(r, h->unit->ref)) >= 0) {
+		char *place = NULL;
+		if (asprintf(&place, "[%s]", where && *where ? where : "-") >= 0)
+			print_wrapped(out, place, width, head);
+		free(place);
+		fputs("    ", out);
+		print_snippet(out, &sn, mark);
+	}
+	free(head);
 	free(where);
-	print_snippet(out, sn, mark);
+	snippet_free(&sn);
 }
 
 static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
@@ -95,14 +112,24 @@ static void print_hits(FILE *out, const struct report *r, const struct cli *cli,
 	enum present_glyphs g = present_glyphs_for_locale(cli->ascii);
 	for (size_t i = 0; i < res->count; i++) {
 		struct snippet sn;
+		if (!cli->json) {
+			print_hit(out, r, res, i, cli->width, mark, g);
+			continue;
+		}
 		if (search_snippet(res, i, width, &sn) != 0)
 			continue;
-		if (cli->json)
-			print_hit_json(out, r, &res->hits[i], &sn);
-		else
-			print_hit(out, r, &res->hits[i], &sn, mark, g);
+		print_hit_json(out, r, &res->hits[i], &sn);
 		snippet_free(&sn);
 	}
+}
+
+static void print_hit_count(FILE *out, const char *query, size_t n, bool json)
+{
+	if (json)
+		json_print_line(out, json_pack("{s:s, s:s, s:I}", "kind", "count", "query", query,
+					       "count", (json_int_t)n));
+	else
+		fprintf(out, "%zu\n", n);
 }
 
 int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -119,7 +146,7 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 		rc = EXIT_USAGE;
 	} else {
 		if (cli->count)
-			fprintf(out, "%zu\n", res.count);
+			print_hit_count(out, query, res.count, cli->json);
 		else
 			print_hits(out, r, cli, &res);
 		rc = res.count ? EXIT_OK : EXIT_FAIL;
