@@ -10,10 +10,11 @@
 
 static void dump_text(const struct report *r, int width, FILE *out)
 {
-	fprintf(out, "%s\n", r->title);
+	print_wrapped(out, r->title, width, "");
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		fprintf(out, "\n%s\n", s->title);
+		fputc('\n', out);
+		print_wrapped(out, s->title, width, "");
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
 			fputc('\n', out);
 			print_wrapped(out, s->paragraphs[p], width, "");
@@ -86,7 +87,7 @@ static json_t *json_full(const struct report *r, struct entity_ref ref, const st
 static int dump_json(const struct report *r, FILE *out)
 {
 	struct mentions *m = mentions_from_report(r); /* once, for every page's "Told in" */
-	json_t *doc = m ? json_pack("{s:s}", "title", r->title) : NULL;
+	json_t *doc = m ? json_pack("{s:s, s:s}", "kind", "report", "title", r->title) : NULL;
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
@@ -103,6 +104,10 @@ static int dump_json(const struct report *r, FILE *out)
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	const char *format = cli->format ? cli->format : cli->json ? "jsonl" : "text";
+	if (cli->json && (strcmp(format, "text") == 0 || strcmp(format, "markdown") == 0 ||
+			  strcmp(format, "md") == 0))
+		return cli_no_json(strcmp(format, "text") == 0 ? "dump --format=text"
+							       : "dump --format=markdown", err);
 	if (strcmp(format, "text") == 0) {
 		dump_text(r, cli->width, out);
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
@@ -125,15 +130,19 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	(void)err;
-	if (!cli->json)
-		fprintf(out, "%s\n\n", r->title);
+	if (!cli->json) {
+		print_wrapped(out, r->title, cli->width, "");
+		fputc('\n', out);
+	}
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
 		if (cli->json) {
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;
 		}
-		fprintf(out, "%*s%s\n", 2 * s->depth, "", s->title);
+		char indent[2 * 8 + 1]; /* depth is 0-3 (model.h): 8 is room to spare */
+		snprintf(indent, sizeof(indent), "%*s", 2 * (s->depth < 8 ? s->depth : 8), "");
+		print_wrapped(out, s->title, cli->width, indent);
 	}
 	return EXIT_OK;
 }

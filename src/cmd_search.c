@@ -1,9 +1,10 @@
-/* cmd_search.c - `temm search QUERY`: one hit a line, best first, with
+/* cmd_search.c - `temm search QUERY`: the hits, best first, each with
  * where it is and the words around the match; the entities a paragraph
  * hit names in the words that matched are listed under it ("also"). */
 #include "cli.h"
 #include "json_out.h"
 #include "present.h"
+#include "print.h"
 #include "search.h"
 #include "search_rows.h"
 
@@ -94,22 +95,39 @@ static void print_snippet(FILE *out, const struct snippet *sn, bool mark)
 	fprintf(out, "%s\n", sn->text + at);
 }
 
+/* "kind id  [where]" wrapped to the width (the place goes on under
+ * itself), then the words around the match on a line of their own,
+ * indented, as wide as the rest of the width; then what else the row is
+ * about ("also ..."). */
 static void print_hit(FILE *out, const struct report *r, const struct search_results *res,
-		      const struct search_row *row, const struct snippet *sn, bool mark,
-		      enum present_glyphs g)
+		      const struct search_row *row, int width, bool mark, enum present_glyphs g)
 {
 	const struct search_hit *h = &res->hits[row->hit];
-	char *where = hit_where(r, h, g);
-	fprintf(out, "%s %s  [%s]  ", entity_kind_name(h->unit->ref.kind),
-		report_entity_id(r, h->unit->ref), where && *where ? where : "-");
-	free(where);
-	print_snippet(out, sn, mark);
+	struct snippet sn;
+	char *head = NULL, *where = NULL;
+	if (search_snippet(res, row->hit, width - 4, &sn) != 0)
+		return;
+	where = hit_where(r, h, g);
+	if (asprintf(&head, "%s %s  ", entity_kind_name(h->unit->ref.kind),
+		     report_entity_id(r, h->unit->ref)) >= 0) {
+		char *place = NULL;
+		if (asprintf(&place, "[%s]", where && *where ? where : "-") >= 0)
+			print_wrapped(out, place, width, head);
+		free(place);
+		fputs("    ", out);
+		print_snippet(out, &sn, mark);
+	}
 	/* the entities the paragraph names in the words that matched */
 	for (size_t k = 0; k < row->also_count; k++) {
 		struct entity_ref e = res->hits[row->also[k]].unit->ref;
-		fprintf(out, "  also %s %s  %s\n", entity_kind_name(e.kind), report_entity_id(r, e),
-			report_entity_title(r, e));
+		char *also = NULL;
+		if (asprintf(&also, "    also %s %s  ", entity_kind_name(e.kind), report_entity_id(r, e)) >= 0)
+			print_wrapped(out, report_entity_title(r, e), width, also);
+		free(also);
 	}
+	free(head);
+	free(where);
+	snippet_free(&sn);
 }
 
 static void print_rows(FILE *out, const struct report *r, const struct cli *cli,
@@ -120,14 +138,24 @@ static void print_rows(FILE *out, const struct report *r, const struct cli *cli,
 	enum present_glyphs g = present_glyphs_for_locale(cli->ascii);
 	for (size_t i = 0; i < rows->count; i++) {
 		struct snippet sn;
+		if (!cli->json) {
+			print_hit(out, r, res, &rows->rows[i], cli->width, mark, g);
+			continue;
+		}
 		if (search_snippet(res, rows->rows[i].hit, width, &sn) != 0)
 			continue;
-		if (cli->json)
-			print_hit_json(out, r, res, &rows->rows[i], &sn);
-		else
-			print_hit(out, r, res, &rows->rows[i], &sn, mark, g);
+		print_hit_json(out, r, res, &rows->rows[i], &sn);
 		snippet_free(&sn);
 	}
+}
+
+static void print_hit_count(FILE *out, const char *query, size_t n, bool json)
+{
+	if (json)
+		json_print_line(out, json_pack("{s:s, s:s, s:I}", "kind", "count", "query", query,
+					       "count", (json_int_t)n));
+	else
+		fprintf(out, "%zu\n", n);
 }
 
 int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -148,7 +176,7 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 			fputs("temm: out of memory\n", err);
 		} else {
 			if (cli->count)
-				fprintf(out, "%zu\n", rows.count);
+				print_hit_count(out, query, rows.count, cli->json);
 			else
 				print_rows(out, r, cli, &res, &rows);
 			rc = rows.count ? EXIT_OK : EXIT_FAIL;
