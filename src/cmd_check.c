@@ -8,8 +8,8 @@ int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *er
 {
 	(void)err;
 	if (cli->json) {
-		json_t *o = json_object();
-		json_object_set_new(o, "valid", json_true());
+		json_t *o = json_pack("{s:s, s:s, s:b}", "kind", "check", "title", r->title,
+				      "valid", 1);
 		for (int k = 0; k < KIND_COUNT; k++)
 			json_object_set_new(o, entity_kind_plural((enum entity_kind)k),
 					    json_integer((json_int_t)report_count(r, (enum entity_kind)k)));

@@ -88,7 +88,7 @@ static json_t *json_full(const struct report *r, struct entity_ref ref, const st
 static int dump_json(const struct report *r, FILE *out)
 {
 	struct mentions *m = mentions_from_report(r); /* once, for every page's "Told in" */
-	json_t *doc = m ? json_pack("{s:s}", "title", r->title) : NULL;
+	json_t *doc = m ? json_pack("{s:s, s:s}", "kind", "report", "title", r->title) : NULL;
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
@@ -105,6 +105,10 @@ static int dump_json(const struct report *r, FILE *out)
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	const char *format = cli->format ? cli->format : cli->json ? "jsonl" : "text";
+	if (cli->json && (strcmp(format, "text") == 0 || strcmp(format, "markdown") == 0 ||
+			  strcmp(format, "md") == 0))
+		return cli_no_json(strcmp(format, "text") == 0 ? "dump --format=text"
+							       : "dump --format=markdown", err);
 	if (strcmp(format, "text") == 0) {
 		dump_text(r, cli->width, out);
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
@@ -137,7 +141,9 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;
 		}
-		fprintf(out, "%*s%s\n", 2 * s->depth, "", s->title);
+		char indent[2 * 8 + 1]; /* depth is 0-3 (model.h): 8 is room to spare */
+		snprintf(indent, sizeof(indent), "%*s", 2 * (s->depth < 8 ? s->depth : 8), "");
+		print_wrapped(out, s->title, cli->width, indent);
 	}
 	return EXIT_OK;
 }

@@ -5,6 +5,7 @@
 #include "present.h"
 #include "print.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The widths of a kind's columns, from its entities: a longer id, area or
@@ -104,7 +105,31 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 		fprintf(out, ": %s", r->terms[i]->expansion);
 	else if (ref.kind == KIND_AREA)
 		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s)", n, n == 1 ? "activity" : "activities"); }
-	fputc('\n', out);
+}
+
+/* One row, wrapped to the width: its lines continue under the title. */
+static int print_row(FILE *out, const struct report *r, struct entity_ref ref,
+		     const struct columns *c, int width)
+{
+	char *head = NULL, *rest = NULL;
+	size_t head_len, rest_len;
+	FILE *h = open_memstream(&head, &head_len), *t = open_memstream(&rest, &rest_len);
+	bool ok = h && t;
+	if (ok) {
+		print_padded(h, report_entity_id(r, ref), c->id + 2);
+		print_row_middle(h, r, ref, c);
+		fputs(report_entity_title(r, ref), t);
+		print_row_end(t, r, ref);
+	}
+	if (h && fclose(h) != 0)
+		ok = false;
+	if (t && fclose(t) != 0)
+		ok = false;
+	if (ok)
+		print_wrapped(out, rest, width, head);
+	free(head);
+	free(rest);
+	return ok ? 0 : -1;
 }
 
 int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -122,10 +147,10 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 			json_print_line(out, json_entity(r, ref));
 			continue;
 		}
-		print_padded(out, report_entity_id(r, ref), c.id + 2);
-		print_row_middle(out, r, ref, &c);
-		fputs(report_entity_title(r, ref), out);
-		print_row_end(out, r, ref);
+		if (print_row(out, r, ref, &c, cli->width) != 0) {
+			fputs("temm: out of memory\n", err);
+			return EXIT_FAIL;
+		}
 	}
 	return EXIT_OK;
 }

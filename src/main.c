@@ -18,7 +18,7 @@ int main(int argc, char **argv)
 	cli.print_keys = ui_actions_print;
 	if (rc != EXIT_OK || cli.help || cli.version) {
 		if (rc == EXIT_OK)
-			cli.help ? cli_help(stdout) : (void)puts(PACKAGE_STRING);
+			cli.help ? cli_help(stdout, cli.width) : (void)puts(PACKAGE_STRING);
 		cli_free(&cli);
 		return rc;
 	}
@@ -34,6 +34,9 @@ int main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	diag_free(&d);
+	struct entity_ref start;
+	if (cli.goto_id && report_find_typed(r, cli.goto_id, &start) == 0)
+		cli.goto_id = report_entity_id(r, start); /* as the content spells it */
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
 	report_free(r);
 	cli_free(&cli);

@@ -136,7 +136,7 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 		      size_t errlen)
 {
 	struct entity_ref ref;
-	if (report_find(r, v, &ref) == 0 && ref.kind == KIND_AREA) {
+	if (report_find_typed(r, v, &ref) == 0 && ref.kind == KIND_AREA) {
 		q->area_ix = ref.index;
 		return 0;
 	}

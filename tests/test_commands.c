@@ -37,6 +37,30 @@ static size_t count_lines(const char *s)
 	return n;
 }
 
+/* Rows of plain output: a wrapped row goes on in lines that start with a
+ * space. */
+static size_t count_rows(const char *s)
+{
+	size_t n = 0;
+	for (const char *line = s; *line; line = strchr(line, '\n') + 1) {
+		n += *line != ' ' && *line != '\n';
+		if (!strchr(line, '\n'))
+			break;
+	}
+	return n;
+}
+
+/* The next row of plain output after the one at `line` (past its wrapped
+ * lines), or the end. */
+static const char *next_row(const char *line)
+{
+	do {
+		const char *nl = strchr(line, '\n');
+		line = nl ? nl + 1 : line + strlen(line);
+	} while (*line == ' ');
+	return line;
+}
+
 /* The display width of the widest line of s. */
 static int widest_line(const char *s)
 {
@@ -74,13 +98,13 @@ static void test_list_areas(void **state)
 	(void)state;
 	const struct tu_facts *f = tu_facts();
 	assert_int_equal(RUN("list", "areas"), EXIT_OK);
-	assert_int_equal(count_lines(out), f->areas);
+	assert_int_equal(count_rows(out), f->areas); /* a long title wraps under itself */
 	/* numbers right-aligned to the widest, in number order */
 	int digits = f->areas >= 10 ? 2 : 1;
 	const char *prev = out;
 	for (size_t i = 0; i < f->areas; i++) {
-		char row[160];
-		snprintf(row, sizeof(row), "%*zu) %s", digits, i + 1, f->area_titles[i]);
+		char row[160]; /* its start: the rest may wrap */
+		snprintf(row, sizeof(row), "%*zu) %.20s", digits, i + 1, f->area_titles[i]);
 		const char *at = strstr(out, row);
 		if (!at)
 			fail_msg("no row '%s' in:\n%s", row, out);
@@ -89,43 +113,33 @@ static void test_list_areas(void **state)
 	}
 }
 
-/* Each row i holds values[i] as a column of its own (after two spaces),
- * starting at the same display column in every row. */
-static void assert_column_aligned(const char *text, const char *const *values, size_t count)
-{
-	int col = -1;
-	const char *line = text;
-	for (size_t i = 0; i < count && *line; i++) {
-		char cell[200];
-		snprintf(cell, sizeof(cell), "  %s", values[i]);
-		const char *at = strstr(line, cell);
-		assert_non_null(at);
-		int c = text_width(line, (size_t)(at - line)) + 2;
-		if (col < 0)
-			col = c;
-		if (c != col)
-			fail_msg("'%s' starts at column %d, not %d", values[i], c, col);
-		line = strchr(line, '\n') + 1;
-	}
-}
-
 /* Columns stay aligned whatever the width of the values before them (an
- * area id longer than the bundled report's, say). */
+ * area id longer than the bundled report's, say): in every row the kind
+ * starts at one display column and the title at another. */
 static void test_list_columns(void **state)
 {
 	(void)state;
 	const struct report *r = tu_report();
 	assert_int_equal(RUN("list", "activities"), EXIT_OK);
-	const char **kinds = calloc(r->activities_count, sizeof(*kinds));
-	const char **titles = calloc(r->activities_count, sizeof(*titles));
-	for (size_t i = 0; i < r->activities_count; i++) {
-		kinds[i] = activity_kind_name(r->activities[i]->kind);
-		titles[i] = r->activities[i]->title;
+	int kind_col = -1, title_col = -1;
+	const char *line = out;
+	for (size_t i = 0; i < r->activities_count; i++, line = next_row(line)) {
+		char cell[40];
+		snprintf(cell, sizeof(cell), "  %s ", activity_kind_name(r->activities[i]->kind));
+		const char *kind = strstr(line, cell);
+		assert_non_null(kind);
+		const char *title = kind + strlen(cell);
+		title += strspn(title, " ");
+		const char *t = r->activities[i]->title; /* its first word: the rest may wrap */
+		assert_int_equal(strncmp(title, t, strcspn(t, " ")), 0);
+		int kc = text_width(line, (size_t)(kind - line)) + 2;
+		int tc = text_width(line, (size_t)(title - line));
+		if (kind_col < 0)
+			kind_col = kc, title_col = tc;
+		if (kc != kind_col || tc != title_col)
+			fail_msg("row %zu: kind at column %d, title at %d; not %d and %d", i, kc, tc,
+				 kind_col, title_col);
 	}
-	assert_column_aligned(out, kinds, r->activities_count);
-	assert_column_aligned(out, titles, r->activities_count);
-	free(kinds);
-	free(titles);
 }
 
 static void test_list_json_fields(void **state)
@@ -340,6 +354,101 @@ static void test_usage_errors(void **state)
 	assert_non_null(strstr(err, "needs an argument"));
 }
 
+/* Every line a JSON object with a string "kind", and at least one line. */
+static void assert_json_lines_with_kind(const char *text)
+{
+	size_t lines = 0;
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		assert_non_null(nl);
+		json_error_t jerr;
+		json_t *o = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+		if (!o)
+			fail_msg("not JSON: %.*s (%s)", (int)(nl - line > 80 ? 80 : nl - line), line,
+				 jerr.text);
+		if (!json_is_string(json_object_get(o, "kind")))
+			fail_msg("no \"kind\": %.*s", (int)(nl - line > 80 ? 80 : nl - line), line);
+		json_decref(o);
+		lines++;
+		line = nl + 1;
+	}
+	assert_true(lines > 0);
+}
+
+static void test_json_has_kind(void **state)
+{
+	const struct tu_facts *f = tu_facts();
+	const char *const runs[][4] = {
+		{ "check", "--json" }, { "list", "stages", "--json" }, { "list", "terms", "--json" },
+		{ "list", "sections", "--json" }, { "show", f->activity_area, "--json" },
+		{ "search", f->word, "--json" }, { "search", "--count", f->word, "--json" },
+		{ "dump", "--json" }, { "dump", "--format=json" }, { "dump", "--format=json", "--json" },
+		{ "outline", "--json" },
+	};
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		assert_int_equal(RUN(runs[i][0], runs[i][1], runs[i][2], runs[i][3]), EXIT_OK);
+		assert_json_lines_with_kind(out);
+		cleanup(state);
+	}
+	assert_int_equal(RUN("check", "--json"), EXIT_OK);
+	assert_non_null(strstr(out, "{\"kind\":\"check\","));
+	cleanup(state);
+	char want[120];
+	assert_int_equal(RUN("search", "--count", "--json", f->meeting_title), EXIT_OK);
+	snprintf(want, sizeof(want), "{\"kind\":\"count\",\"query\":\"%s\",\"count\":", f->meeting_title);
+	assert_non_null(strstr(out, want));
+}
+
+/* A form that has no JSON refuses --json: a usage error, nothing printed. */
+static void test_json_refused(void **state)
+{
+	static const char *const runs[][3] = {
+		{ "dump", "--format=markdown", "--json" }, { "dump", "--format=text", "--json" },
+		{ "keys", "--format=man", "--json" }, { "--json" },
+	};
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		assert_int_equal(RUN(runs[i][0], runs[i][1], runs[i][2]), EXIT_USAGE);
+		assert_non_null(strstr(err, "cannot print JSON"));
+		assert_string_equal(out, "");
+		cleanup(state);
+	}
+}
+
+/* s with its ASCII letters in upper case (at most 63 bytes). */
+static const char *upper(const char *s, char buf[64])
+{
+	size_t i = 0;
+	for (; s[i] && i < 63; i++)
+		buf[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+/* Ids are lower case in the content; a person may type them otherwise. */
+static void test_ids_any_case(void **state)
+{
+	const struct tu_facts *f = tu_facts();
+	char up[64], want[120], query[80];
+	assert_int_equal(RUN("show", upper(f->meeting, up)), EXIT_OK);
+	snprintf(want, sizeof(want), "meeting %s: %s", f->meeting, f->meeting_title);
+	assert_non_null(strstr(out, want));
+	cleanup(state);
+	assert_int_equal(RUN("show", upper(f->section, up), "--json"), EXIT_OK);
+	snprintf(want, sizeof(want), "\"id\":\"%s\"", f->section);
+	assert_non_null(strstr(out, want));
+	cleanup(state);
+	snprintf(query, sizeof(query), "area:%s", upper(f->activity_area, up));
+	assert_int_equal(RUN("search", "--count", query, "kind:activity"), EXIT_OK);
+	char *upper_count = out;
+	out = NULL;
+	cleanup(state);
+	snprintf(query, sizeof(query), "area:%s", f->activity_area);
+	assert_int_equal(RUN("search", "--count", query, "kind:activity"), EXIT_OK);
+	assert_string_equal(upper_count, out);
+	assert_true(atoi(out) > 0);
+	free(upper_count);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +461,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_dump_in_order, cleanup),
 		cmocka_unit_test_teardown(test_dump_formats, cleanup),
 		cmocka_unit_test_teardown(test_usage_errors, cleanup),
+		cmocka_unit_test_teardown(test_json_has_kind, cleanup),
+		cmocka_unit_test_teardown(test_json_refused, cleanup),
+		cmocka_unit_test_teardown(test_ids_any_case, cleanup),
 	};
 	return TU_RUN_EACH(tests, NULL, teardown);
 }

@@ -6,7 +6,7 @@
 
 hist="$XDG_STATE_HOME/temm/history"
 tm_start_wrapped 80 24
-tm_wait 'Steady Development'
+tm_wait 'temm: Report on'
 tm_keys /
 tm_literal 'microplastics'
 tm_keys Enter
@@ -23,7 +23,7 @@ ls "$XDG_STATE_HOME/temm" | grep -v -e '^history$' -e '^state$' && fail "a file 
 # a new run: Up recalls the last query, then the one before; Down comes back
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24
-tm_wait 'Steady Development'
+tm_wait 'temm: Report on'
 tm_keys /
 tm_literal 'dus'
 tm_keys Up

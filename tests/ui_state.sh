@@ -70,9 +70,9 @@ tm_keys "'" B
 tm_wait 'Reader: Area 4\) Biodiversity'
 tm_quit
 
-# --goto wins over the last position; the marks stay
+# --goto wins over the last position (its id in any case); the marks stay
 tm kill-server >/dev/null 2>&1
-tm_start_wrapped 100 30 --goto ev-2014-temm16
+tm_start_wrapped 100 30 --goto EV-2014-TEMM16
 tm_wait 'TEMM16 was held in Daegu'
 tm_keys "'" a
 tm_wait_same "$TM_DIR/left"

@@ -83,6 +83,8 @@ void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 
  * the view has its real size before anything is built or scrolled in it. */
 void app_set_view(struct app *a, enum ui_view v);
 void app_set_focus(struct app *a, enum ui_pane_id id);
+/* What the panes want changed (a list grew or shrank): place them again. */
+void app_relayout(struct app *a);
 /* The terminal has a new size. */
 void app_resize(struct app *a, int cols, int rows);
 /* After its selection or scroll changed: what follows it (its class's

@@ -201,6 +201,13 @@ static void act_search_step(struct app *a, enum ui_action act, long count)
 		session_step(a, act == ACT_SEARCH_NEXT ? 1 : -1);
 }
 
+static void act_card(struct app *a, enum ui_action act, long count)
+{
+	(void)act;
+	(void)count;
+	session_card(a);
+}
+
 /* ---- other ---- */
 
 static void act_where(struct app *a, enum ui_action act, long count)
