@@ -175,7 +175,7 @@ static void test_folded_rows(void **state)
 	vs_keys(v, "n");
 	vs_expect(v, "hit 1 of 1, match 3 of 3");
 	vs_keys(v, "c"); /* the first thing it names */
-	vs_expect(v, "Reader: Activity TEMM-NOWPAP Joint");
+	vs_expect(v, "Reader: Activity marine litter focal point");
 	vs_close(v);
 }
 
