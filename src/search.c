@@ -2,6 +2,7 @@
 #include "search.h"
 #include "grow.h"
 #include "parallel.h"
+#include "search_rank.h"
 #include "text.h"
 
 #include <stdatomic.h>
@@ -303,6 +304,8 @@ int search_query(const struct corpus *c, const struct query *q, struct search_re
 			 ? search_sliced(c, q, out, &cap, &seen)
 			 : search_serial(c, q, out, &cap, &seen);
 	free(seen.bits);
+	if (rc == 0)
+		rc = search_rank(out);
 	if (rc != 0)
 		search_results_free(out);
 	return rc;

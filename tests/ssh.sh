@@ -127,7 +127,7 @@ session() {
 	temm_pid=$(cat "$D/temm.pid")
 	# the browser is up: its title, a pane's header, its status line (a
 	# session opens where the last one left off, home or the report)
-	for s in 'temm: Report on' '^ 1 [A-Z]' '\? help'; do
+	for s in '^ 1 [A-Z]' '\? help'; do
 		tm_wait "$s" "$SSH_TIMEOUT"
 	done
 }

@@ -167,7 +167,7 @@ static void test_folded_rows(void **state)
 	vs_keys(v, "/litter");
 	vs_expect(v, "Results: \"litter\", 1 hit");
 	vs_expect(v, "^>section +2\\.1 › 9\\) Marine");
-	vs_expect(v, "names activity TEMM-NOWPAP Joint Workshop on Marine Litter; activity");
+	vs_expect(v, "names activity marine litter focal point meeting; activity");
 	vs_keys(v, "<Enter>");
 	vs_expect(v, "hit 1 of 1, match 1 of 3");
 	vs_keys(v, "n");
@@ -175,7 +175,7 @@ static void test_folded_rows(void **state)
 	vs_keys(v, "n");
 	vs_expect(v, "hit 1 of 1, match 3 of 3");
 	vs_keys(v, "c"); /* the first thing it names */
-	vs_expect(v, "Reader: Activity TEMM-NOWPAP Joint");
+	vs_expect(v, "Reader: Activity marine litter focal point");
 	vs_close(v);
 }
 
