@@ -2,6 +2,7 @@
  * -> one merged, sanitized, validated report. */
 #include "loader.h"
 #include "loader_internal.h"
+#include "regfile.h"
 #include "parallel.h"
 #include "sanitize.h"
 #include "schema.h"
@@ -79,15 +80,16 @@ static int list_files(const char *dir, struct load_ctx *ctx)
  * is megabytes of fresh memory, slower to get than the parse it feeds. */
 static int stat_file(struct content_file *f, struct diag *d)
 {
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp) {
-		diag_add(d, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(d, f->path, 0, 0, "cannot read: %s", why);
 		return -1;
 	}
 	struct stat st;
 	int rc = -1;
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
-		diag_add(d, f->path, 0, 0, "not a regular file");
+	if (fstat(fileno(fp), &st) != 0)
+		diag_add(d, f->path, 0, 0, "cannot read: %s", strerror(errno));
 	else if ((unsigned long long)st.st_size > CONTENT_MAX_FILE_BYTES)
 		diag_add(d, f->path, 0, 0, "file is larger than the %u MiB limit",
 			 CONTENT_MAX_FILE_BYTES >> 20);
@@ -105,7 +107,8 @@ const unsigned char *load_file_bytes(struct content_file *f)
 {
 	if (f->bytes)
 		return f->bytes;
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp)
 		return NULL;
 	f->bytes = malloc(f->len + 1);
@@ -139,9 +142,10 @@ static void check_file(struct content_file *f)
 		yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, &f->check);
 		return;
 	}
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp) {
-		diag_add(&f->check, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(&f->check, f->path, 0, 0, "cannot read: %s", why);
 		return;
 	}
 	yamlcheck_stream(f->path, fp, CONTENT_MAX_FILE_BYTES, &content_doc_schema, &f->check);

@@ -65,7 +65,7 @@ tm_quit
 
 # wrap: the reader's line width
 printf 'wrap: 30\n' >"$cfg"
-rm -f "$XDG_STATE_HOME/temm/state"            # the stage, not where the last run was
+rm -f "$(tm_state_file state)"                # the stage, not where the last run was
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 160 24
 tm_wait 'Foundation Stage'

@@ -110,6 +110,10 @@ struct app {
 	enum ui_pane_id count_from; /* ... from this one */
 
 	char message[512];         /* shown on the status line until the next key */
+	/* the last save that failed (history, position, marks), or a state
+	 * file left alone: kept until app_save_problem_seen */
+	char save_problem[600];
+	bool state_left_alone;     /* the state file was not read: never replaced */
 
 	bool color, ascii, mouse, italic;
 	void *wtitle, *wstatus, *wsep[2], *wsmall; /* curses windows */
@@ -125,6 +129,12 @@ bool app_pane_built(const struct app *a, enum ui_pane_id id);
 struct corpus *app_corpus(struct app *a);
 struct pane *app_focused(struct app *a);
 void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* ui.c: a save that failed is told, and kept until seen */
+void app_save_failed(struct app *a, const char *what);
+/* The message of the last failed save not yet seen, or NULL: for a
+ * display that keeps it on screen until the user has seen it. */
+const char *app_save_problem(const struct app *a);
+void app_save_problem_seen(struct app *a);
 void app_set_reader(struct app *a, struct entity_ref ref);
 /* After the selection or scroll of a pane changed: what follows it. */
 void app_moved(struct app *a, enum ui_pane_id id);

@@ -143,7 +143,7 @@ static void hist_add(struct app *a, const char *text)
 	if (!*text || history_add(&a->hist, text) != 0 || !a->hist_path)
 		return;
 	if (history_save(&a->hist, a->hist_path, err, sizeof(err)) != 0)
-		app_say(a, "%s", err);
+		app_save_failed(a, err);
 }
 
 static void set_buf(struct prompt *pr, const char *s)

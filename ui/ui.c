@@ -5,6 +5,8 @@
  * and filters finder.c's. */
 #include "ui.h"
 #include "app.h"
+#include "paths.h"
+#include "sanitize.h"
 #include "statefile.h"
 #include "text.h"
 #include "tty.h"
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Key codes past the named keys for what is not a key. */
 enum { KEY_IS_RESIZE = UIK_LAST + 1, KEY_IS_MOUSE, KEY_IS_OTHER };
@@ -72,14 +75,54 @@ static void position_take(struct app *a, struct snap *s)
 		s->view = VIEW_HOME;
 }
 
+void app_save_failed(struct app *a, const char *what)
+{
+	snprintf(a->save_problem, sizeof(a->save_problem), "%s", what);
+	app_say(a, "%s", what);
+}
+
+const char *app_save_problem(const struct app *a)
+{
+	return a->save_problem[0] ? a->save_problem : NULL;
+}
+
+void app_save_problem_seen(struct app *a)
+{
+	a->save_problem[0] = '\0';
+}
+
+/* statefile_update's merge: the marks and position another session saved
+ * since, under this session's own. */
+static char *merge_state(const char *current, void *arg, char *why, size_t whylen)
+{
+	struct app *a = arg;
+	struct ui_state file;
+	char warn[200];
+	memset(&file, 0, sizeof(file));
+	int rc = current ? state_parse(&file, current, a->r, warn, sizeof(warn)) : 0;
+	if (rc == STATE_FOREIGN) {
+		snprintf(why, whylen, "left as it is: %s", warn);
+		return NULL;
+	}
+	state_merge(&a->state, &file); /* other content's places are dropped */
+	char *text = state_format(&a->state, a->r);
+	if (!text)
+		snprintf(why, whylen, "out of memory");
+	return text;
+}
+
 static void state_save(struct app *a)
 {
+	char why[400], msg[600];
 	if (!a->state_path)
 		return;
-	char *text = state_format(&a->state, a->r);
-	if (text && statefile_write(a->state_path, text, strlen(text)) != 0)
-		app_say(a, "cannot save %s: %s", a->state_path, strerror(errno));
-	free(text);
+	if (a->state_left_alone)
+		snprintf(why, sizeof(why), "it was not read and is left as it is");
+	if (a->state_left_alone ||
+	    statefile_update(a->state_path, STATE_MAX_BYTES, merge_state, a, why, sizeof(why)) != 0) {
+		snprintf(msg, sizeof(msg), "position and marks not saved to %s: %s", a->state_path, why);
+		app_save_failed(a, msg);
+	}
 }
 
 /* Append to the start-up message (several things may need saying). */
@@ -89,41 +132,66 @@ static void tell(struct app *a, const char *what)
 	snprintf(a->message + n, sizeof(a->message) - n, "%s%s", n ? "; " : "", what);
 }
 
-static char *read_small_file(const char *path)
+/* The search history of this content; a history from before state was
+ * kept per content is read when this content has none yet, and its
+ * entries are written to the new file at the first save. */
+static void history_start(struct app *a, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	struct stat st;
-	char *buf = NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
-		buf = calloc(1, (size_t)st.st_size + 1);
-		if (buf && fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
-			free(buf);
-			buf = NULL;
-		}
+	char warn[600], *legacy = NULL;
+	if (path && access(path, F_OK) != 0 && errno == ENOENT)
+		legacy = state_legacy_path("history");
+	if (legacy && history_load(&a->hist, legacy, warn, sizeof(warn)) == 0) {
+		a->hist.fresh = a->hist.count;
+	} else if (legacy) {
+		a->hist.left_alone = false; /* never written: nothing to leave */
+	} else if (path && history_load(&a->hist, path, warn, sizeof(warn)) != 0) {
+		tell(a, warn);
 	}
-	fclose(f);
-	return buf;
+	free(legacy);
 }
 
-/* The search history and the state file: read unless kiosk (a shared
- * account keeps nothing), written only without --no-state. */
+/* The position and marks: a file that cannot be read or is not temm's
+ * is said so and left alone; one written for other content (the content
+ * here changed since) is said so and replaced at the next save. */
+static void position_start(struct app *a, const char *path)
+{
+	char why[200], msg[700], *text = NULL;
+	int rc = path ? statefile_read(path, STATE_MAX_BYTES, &text, why, sizeof(why)) : 1;
+	bool legacy = false;
+	if (rc == 1) {
+		char *old = state_legacy_path("state");
+		legacy = old && statefile_read(old, STATE_MAX_BYTES, &text, why, sizeof(why)) == 0;
+		free(old);
+	}
+	if (rc < 0) {
+		snprintf(msg, sizeof(msg), "cannot read %s: %s (left as it is; position and marks "
+					   "are not saved)", path, why);
+		tell(a, msg);
+		a->state_left_alone = true;
+	}
+	if (text && (rc = state_parse(&a->state, text, a->r, why, sizeof(why))) != 0 && !legacy) {
+		snprintf(msg, sizeof(msg), "ignoring %s: %s%s", path, why,
+			 rc == STATE_FOREIGN ? " (left as it is; position and marks are not saved)" : "");
+		tell(a, msg);
+		a->state_left_alone = rc == STATE_FOREIGN;
+	}
+	if (legacy) /* carried over to this content's own file */
+		for (int i = 0; i < STATE_MARKS; i++)
+			a->state.mark_set[i] = a->state.have_mark[i];
+	free(text);
+}
+
+/* The search history and the state file, kept per content (state_dir_for):
+ * read unless kiosk (a shared account keeps nothing), written only
+ * without --no-state. */
 static void state_load(struct app *a)
 {
 	if (a->cli->kiosk)
 		return;
-	char *hist = state_path("history"), *st = state_path("state");
-	char warn[600];
-	if (hist && history_load(&a->hist, hist, warn, sizeof(warn)) != 0)
-		tell(a, warn);
-	char *text = st ? read_small_file(st) : NULL;
-	if (text && state_parse(&a->state, text, a->r, warn, sizeof(warn)) != 0) {
-		char msg[700];
-		snprintf(msg, sizeof(msg), "ignoring %s: %s", st, warn);
-		tell(a, msg);
-	}
-	free(text);
+	const char *content = paths_content_dir(a->cli->content, false);
+	char *hist = state_path_for(content, "history"), *st = state_path_for(content, "state");
+	history_start(a, hist);
+	position_start(a, st);
 	if (a->cli->no_state) {
 		free(hist);
 		free(st);
@@ -152,6 +220,7 @@ static void mark_key(struct app *a, enum ui_action what, long key)
 	if (what == ACT_MARK_SET) {
 		app_snap_take(a, &a->state.marks[slot]);
 		a->state.have_mark[slot] = true;
+		a->state.mark_set[slot] = true;
 		app_say(a, "Mark %c set: '%c comes back here", letter, letter);
 		state_save(a);
 		return;
@@ -627,8 +696,10 @@ int ui_run(const struct report *r, const struct cli *cli)
 	}
 	int rc = run_loop(a);
 	position_take(a, &a->state.position);
-	a->state.have_position = true;
+	a->state.have_position = a->state.position_set = true;
 	state_save(a);
+	char unsaved[sizeof(a->save_problem)]; /* a failed save not seen yet */
+	snprintf(unsaved, sizeof(unsaved), "%s", app_save_problem(a) ? a->save_problem : "");
 	if (a->mouse)
 		mousemask(0, NULL);
 	draw_free(a);
@@ -636,6 +707,11 @@ int ui_run(const struct report *r, const struct cli *cli)
 	delscreen(scr);
 	app_free(a);
 	free(a);
+	if (*unsaved) { /* the screen is gone: said where it is seen */
+		char *safe = sanitize_text(unsaved);
+		fprintf(stderr, "temm: %s\n", safe ? safe : "position and marks not saved");
+		free(safe);
+	}
 	tty_guard_release(); /* dies of the stop signal, if there was one */
 	return rc;
 }
