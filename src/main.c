@@ -9,6 +9,26 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+/* Kiosk mode serves anyone who can reach the account: no core file (a
+ * Ctrl-\ re-raises SIGQUIT, whose default action dumps one: 10 MB in the
+ * working directory, and a copy of memory), and terminal descriptions
+ * from the system only - TERMINFO, TERMINFO_DIRS, TERMCAP and
+ * ~/.terminfo (found through HOME) could give curses strings that, say,
+ * retitle the user's window. HOME is not needed: kiosk reads and writes
+ * no file of its own. */
+static void kiosk_harden(void)
+{
+	struct rlimit none = { 0, 0 };
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a core_pattern pipe ignores the rlimit */
+	unsetenv("TERMINFO");
+	unsetenv("TERMINFO_DIRS");
+	unsetenv("TERMCAP");
+	unsetenv("HOME");
+}
 
 int main(int argc, char **argv)
 {
@@ -24,6 +44,8 @@ int main(int argc, char **argv)
 	}
 	if (cli.kiosk && (cli.content || getenv("TEMM_CONTENT")))
 		fputs("temm: kiosk mode: ignoring --content and TEMM_CONTENT\n", stderr);
+	if (cli.kiosk)
+		kiosk_harden();
 	struct diag d;
 	diag_init(&d);
 	struct report *r = content_load(paths_content_dir(cli.content, cli.kiosk), &d);

@@ -4,6 +4,7 @@
  * the list; a bad query keeps the last good results and shows the
  * parser's message. n and N walk the matches of the hits one by one. */
 #include "app.h"
+#include "tty.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,7 +248,9 @@ static int run_search(struct app *a, const char *text, struct search_results *re
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	return search_execute(c, text, res, err, errlen);
+	/* a signal or a key typed meanwhile ends a long search */
+	static const struct search_stop stop = { tty_stop_work, NULL };
+	return search_execute_stoppable(c, text, &stop, res, err, errlen);
 }
 
 /* Filter pane `id` by `text` (empty: no filter). 0, or -1 on a bad query

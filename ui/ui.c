@@ -625,6 +625,8 @@ static int run_loop(struct app *a)
 			app_sync_marks(a);
 			draw_screen(a);
 		}
+		if (tty_stop_signal()) /* came during long work: do not wait for a key */
+			break;
 		wint_t wc = 0;
 		errno = 0;
 		nodelay(stdscr, more);
