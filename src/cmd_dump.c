@@ -3,6 +3,7 @@
  * (its table of contents). */
 #include "cli.h"
 #include "json_out.h"
+#include "sanitize.h"
 #include "print.h"
 
 #include <string.h>
@@ -73,17 +74,23 @@ static void dump_markdown(const struct report *r, FILE *out)
 
 /* One document holding everything: the sections with their text, then
  * every entity with its fields and links. */
-static void dump_json(const struct report *r, FILE *out)
+static int dump_json(const struct report *r, FILE *out)
 {
-	json_t *doc = json_pack("{s:s}", "title", r->title);
+	/* what links to each entity, found once for all of them */
+	struct link_index *x = link_index_new(r);
+	json_t *doc = x ? json_pack("{s:s}", "title", r->title) : NULL;
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
-			json_array_append_new(list, json_entity(r, (struct entity_ref){
-				(enum entity_kind)k, (int)i }, true));
+			json_array_append_new(list, json_entity_indexed(r, (struct entity_ref){
+				(enum entity_kind)k, (int)i }, true, x));
 		json_object_set_new(doc, entity_kind_plural((enum entity_kind)k), list);
 	}
+	link_index_free(x);
+	if (!doc)
+		return -1;
 	json_print_line(out, doc);
+	return 0;
 }
 
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
@@ -94,12 +101,18 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
 		dump_markdown(r, out);
 	} else if (strcmp(format, "json") == 0) {
-		dump_json(r, out);
+		if (dump_json(r, out) != 0) {
+			fputs("temm: out of memory\n", err);
+			return EXIT_FAIL;
+		}
 	} else if (strcmp(format, "jsonl") == 0) {
+		struct link_index *x = link_index_new(r);
 		for (size_t i = 0; i < r->sections_count; i++)
-			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }, true));
+			json_print_line(out, json_entity_indexed(r, (struct entity_ref){ KIND_SECTION, (int)i },
+								 true, x));
+		link_index_free(x);
 	} else {
-		fprintf(err, "temm: unknown format '%s' (text, markdown or json)\n", format);
+		sanitize_error(err, "unknown format '%s' (text, markdown or json)", format);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;

@@ -2,6 +2,7 @@
  * as man(7) source for the manual. It reads the table the browser
  * dispatches on (through cli->print_keys), so neither can drift. */
 #include "cli.h"
+#include "sanitize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	const char *format = cli->format ? cli->format : "text";
 	bool man = strcmp(format, "man") == 0;
 	if (!man && strcmp(format, "text") != 0) {
-		fprintf(err, "temm: unknown format '%s' (text or man)\n", format);
+		sanitize_error(err, "unknown format '%s' (text or man)", format);
 		return EXIT_USAGE;
 	}
 	if (!cli->print_keys) {

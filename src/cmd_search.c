@@ -1,6 +1,7 @@
 /* cmd_search.c - `temm search QUERY`: one hit a line, best first, with
  * where it is and the words around the match. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "search.h"
 
@@ -113,7 +114,7 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 	if (!query || !c) {
 		fputs("temm: out of memory\n", err);
 	} else if (search_execute(c, query, &res, msg, sizeof(msg)) != 0) {
-		fprintf(err, "temm: %s\n", msg);
+		sanitize_error(err, "%s", msg); /* it quotes the query */
 		rc = EXIT_USAGE;
 	} else {
 		if (cli->count)

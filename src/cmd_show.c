@@ -1,6 +1,7 @@
 /* cmd_show.c - `temm show ID`: one entity or section in full, then what it
  * links to and what links to it. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "links.h"
 #include "print.h"
@@ -124,8 +125,8 @@ int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 {
 	struct entity_ref ref;
 	if (report_find(r, cli->args[0], &ref) != 0) {
-		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
-			cli->args[0]);
+		sanitize_error(err, "no entity or section has the id '%s' (try 'temm list KIND')",
+			       cli->args[0]);
 		return EXIT_FAIL;
 	}
 	if (cli->json) {

@@ -135,18 +135,25 @@ static json_t *jlinks(const struct report *r, const struct link_list *l, bool in
 	return a;
 }
 
-static void add_links(json_t *o, const struct report *r, struct entity_ref ref)
+static void add_links(json_t *o, const struct report *r, struct entity_ref ref,
+		      const struct link_index *x)
 {
 	struct link_list out, in;
 	if (links_from(r, ref, &out) == 0)
 		json_object_set_new(o, "links_to", jlinks(r, &out, false));
-	if (links_to(r, ref, &in) == 0)
+	if ((x ? link_index_to(x, ref, &in) : links_to(r, ref, &in)) == 0)
 		json_object_set_new(o, "linked_from", jlinks(r, &in, true));
 	link_list_free(&out);
 	link_list_free(&in);
 }
 
 json_t *json_entity(const struct report *r, struct entity_ref ref, bool full)
+{
+	return json_entity_indexed(r, ref, full, NULL);
+}
+
+json_t *json_entity_indexed(const struct report *r, struct entity_ref ref, bool full,
+			    const struct link_index *x)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", entity_kind_name(ref.kind),
 			      "id", report_entity_id(r, ref), "title", report_entity_title(r, ref));
@@ -156,7 +163,7 @@ json_t *json_entity(const struct report *r, struct entity_ref ref, bool full)
 	if (full) {
 		int sec = report_entity_section(r, ref);
 		json_object_set_new(o, "section", jid(r, KIND_SECTION, ref.kind == KIND_SECTION ? NO_INDEX : sec));
-		add_links(o, r, ref);
+		add_links(o, r, ref, x);
 	}
 	return o;
 }

@@ -526,9 +526,18 @@ struct report *content_load(const char *dir, struct diag *d)
 {
 	struct load_ctx ctx = { .diag = d };
 	size_t before = d->count;
+	unsigned long long total = 0;
 	if (list_files(dir, &ctx) == 0)
 		for (size_t i = 0; i < ctx.files_count; i++)
-			stat_file(&ctx.files[i], d);
+			if (stat_file(&ctx.files[i], d) == 0)
+				total += ctx.files[i].len;
+	if (total > CONTENT_MAX_TOTAL_BYTES) { /* none is parsed */
+		diag_add(d, dir, 0, 0, "the content files hold %llu MiB together, more than the "
+				       "%u MiB limit", (total + (1u << 20) - 1) >> 20,
+			 CONTENT_MAX_TOTAL_BYTES >> 20);
+		for (size_t i = 0; i < ctx.files_count; i++)
+			ctx.files[i].readable = false;
+	}
 	/* parse what could be read, so that every file's problems are told */
 	return load_files(&ctx, dir, before);
 }

@@ -8,6 +8,7 @@
 #include "ui.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -30,6 +31,16 @@ static void kiosk_harden(void)
 	unsetenv("HOME");
 }
 
+/* Whether all that was printed reached stdout (a full disk, a closed
+ * pipe); said on stderr when not. */
+static int stdout_written(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_OK;
+	perror("temm: cannot write the output");
+	return EXIT_FAIL;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -37,8 +48,10 @@ int main(int argc, char **argv)
 	int rc = cli_parse(argc, argv, &cli, stderr);
 	cli.print_keys = ui_actions_print;
 	if (rc != EXIT_OK || cli.help || cli.version) {
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK) {
 			cli.help ? cli_help(stdout) : (void)puts(PACKAGE_STRING);
+			rc = stdout_written();
+		}
 		cli_free(&cli);
 		return rc;
 	}
@@ -59,7 +72,7 @@ int main(int argc, char **argv)
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
 	report_free(r);
 	cli_free(&cli);
-	if (fflush(stdout) != 0)
+	if (stdout_written() != EXIT_OK)
 		rc = EXIT_FAIL;
 	return rc;
 }

@@ -149,17 +149,22 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 	return fail(err, errlen, "stage:%s is not a stage number (1, 2 or 3)", v);
 }
 
+/* Years are 1 to 9999: 0 means "no filter" inside, so year:0000 was
+ * taken silently as no year at all. */
 static int parse_year(struct query *q, const char *v, char *err, size_t errlen)
 {
 	unsigned a, b;
 	int used = 0;
-	if (sscanf(v, "%4u..%4u%n", &a, &b, &used) == 2 && v[used] == '\0' && a <= b) {
+	bool range = sscanf(v, "%4u..%4u%n", &a, &b, &used) == 2 && v[used] == '\0';
+	if (!range && sscanf(v, "%4u%n", &a, &used) == 1 && v[used] == '\0' && used == 4) {
+		b = a;
+		range = true;
+	}
+	if (range && (a == 0 || b == 0))
+		return fail(err, errlen, "year:%s is out of range (years are 1 to 9999)", v);
+	if (range && a <= b) {
 		q->year_from = a;
 		q->year_to = b;
-		return 0;
-	}
-	if (sscanf(v, "%4u%n", &a, &used) == 1 && v[used] == '\0' && used == 4) {
-		q->year_from = q->year_to = a;
 		return 0;
 	}
 	return fail(err, errlen, "year:%s is not a year (2015) or a range (2010..2014)", v);

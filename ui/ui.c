@@ -673,8 +673,8 @@ int ui_run(const struct report *r, const struct cli *cli)
 {
 	struct entity_ref start = { KIND_COUNT, NO_INDEX };
 	if (cli->goto_id && report_find(r, cli->goto_id, &start) != 0) {
-		fprintf(stderr, "temm: --goto: no entity or section has the id '%s' "
-				"(temm list KIND shows the ids)\n", cli->goto_id);
+		sanitize_error(stderr, "--goto: no entity or section has the id '%s' "
+				       "(temm list KIND shows the ids)", cli->goto_id);
 		return EXIT_USAGE;
 	}
 	if (!tty_usable(stderr))
@@ -710,9 +710,7 @@ int ui_run(const struct report *r, const struct cli *cli)
 	app_free(a);
 	free(a);
 	if (*unsaved) { /* the screen is gone: said where it is seen */
-		char *safe = sanitize_text(unsaved);
-		fprintf(stderr, "temm: %s\n", safe ? safe : "position and marks not saved");
-		free(safe);
+		sanitize_error(stderr, "%s", unsaved);
 	}
 	tty_guard_release(); /* dies of the stop signal, if there was one */
 	return rc;
