@@ -149,8 +149,9 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 	return fail(err, errlen, "stage:%s is not a stage number (1, 2 or 3)", v);
 }
 
-/* Years are 1 to 9999: 0 means "no filter" inside, so year:0000 was
- * taken silently as no year at all. */
+/* Years are those content may give (YEAR_MIN-YEAR_MAX): year:0000 was
+ * taken silently as no filter at all (0 means "any" inside), and a year
+ * no content can have would only ever find nothing. */
 static int parse_year(struct query *q, const char *v, char *err, size_t errlen)
 {
 	unsigned a, b;
@@ -160,8 +161,9 @@ static int parse_year(struct query *q, const char *v, char *err, size_t errlen)
 		b = a;
 		range = true;
 	}
-	if (range && (a == 0 || b == 0))
-		return fail(err, errlen, "year:%s is out of range (years are 1 to 9999)", v);
+	if (range && (a < YEAR_MIN || a > YEAR_MAX || b < YEAR_MIN || b > YEAR_MAX))
+		return fail(err, errlen, "year:%s is out of range (years are %u to %u)", v, YEAR_MIN,
+			    YEAR_MAX);
 	if (range && a <= b) {
 		q->year_from = a;
 		q->year_to = b;
@@ -223,7 +225,7 @@ static int compile_terms(struct query *q, char *err, size_t errlen)
 		}
 		char msg[160];
 		if (rx_compile(t->text, q->case_sensitive ? 0 : RX_ICASE, &t->rx, msg, sizeof(msg)) != 0)
-			return fail(err, errlen, "bad regular expression /%s/: %s", t->text, msg);
+			return fail(err, errlen, "bad regular expression: %s: /%s/", msg, t->text);
 	}
 	return 0;
 }

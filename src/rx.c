@@ -578,8 +578,10 @@ int rx_compile(const char *pattern, unsigned flags, struct rx **out, char *err, 
 	size_t size = tree ? size_of(tree) : 0;
 	if (tree && size + 1 > RX_MAX_STATES) {
 		node_free(tree);
-		tree = fail_at(&ps, "too complex: its repetitions write out to more than "
-				    "2000 states");
+		char msg[96];
+		snprintf(msg, sizeof(msg), "too complex: its repetitions write out to more than %d "
+					   "states", RX_MAX_STATES);
+		tree = fail_at(&ps, msg);
 	}
 	re->prog = tree ? calloc(size + 1, sizeof(*re->prog)) : NULL;
 	if (tree && !re->prog)

@@ -19,7 +19,7 @@
 /* Longest expression, in bytes, and most states once repetitions are
  * written out: the work per character is at most RX_MAX_STATES. */
 #define RX_MAX_PATTERN 1024
-#define RX_MAX_STATES 2000
+#define RX_MAX_STATES 1000
 #define RX_MAX_DEPTH 32 /* nested groups */
 
 enum rx_flags { RX_ICASE = 1 };

@@ -382,8 +382,8 @@ static void ended_early(const struct query *q, int rc, char *msg, size_t len)
 	for (size_t i = 0; i < q->terms_count && !re; i++)
 		if (q->terms[i].type == TERM_REGEX)
 			re = q->terms[i].text;
-	snprintf(msg, len, "search stopped: /%s/ needs more work than one search may do on this "
-			   "content; make it narrower (fewer repetitions, or a word beside it)",
+	snprintf(msg, len, "search stopped: more work than one search may do on this content; "
+			   "make the regex narrower (fewer repetitions, or a word beside it): /%s/",
 		 re ? re : "");
 }
 

@@ -44,9 +44,9 @@ struct search_stop {
  * at most its states per character of text (rx.h), and a search may do
  * SEARCH_BASE_STEPS steps plus SEARCH_STEPS_PER_BYTE per byte of the
  * corpus's text, after which it ends with SEARCH_TOO_COSTLY and a message
- * saying so. (About 0.5 s plus 2.5 s per MB of the corpus's text on
- * the development machine; the report is 0.15 MB.) */
-#define SEARCH_BASE_STEPS (100ull * 1000 * 1000)
+ * saying so. (At about 10 ns a step on the development machine: half a
+ * second, plus 0.6 s per MB of the corpus's text; the report's is 0.15 MB.) */
+#define SEARCH_BASE_STEPS (50ull * 1000 * 1000)
 #define SEARCH_STEPS_PER_BYTE 64ull
 /* The matches of one unit (to mark them) are found with this much work
  * at most: past it, the matches found so far are the unit's. */

@@ -89,6 +89,7 @@ rm -rf "$tmp/big"
 expect_err "year:0000 is out of range" "$TEMM" search 'year:0000 dust'
 expect_exit 2 "$TEMM" search 'year:0000 dust'
 expect_exit 2 "$TEMM" search 'year:0..2019 dust'
+expect_err "year:2101 is out of range (years are 1900 to 2100)" "$TEMM" search 'year:2101 dust'
 expect_out "2" "$TEMM" search --count 'year:2014 Daegu'
 # paragraph lists as long as the documented 200,000
 mkdir "$tmp/paras"
