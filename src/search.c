@@ -148,17 +148,26 @@ struct worker {
 	unsigned long long reported;
 };
 
+/* Add the worker's new steps to the search's; past the limit, the search
+ * is too costly. The search's status. */
+static int worker_account(struct worker *w)
+{
+	struct budget *b = w->b;
+	unsigned long long mine = w->m.used - w->reported;
+	int none = 0;
+	w->reported = w->m.used;
+	if (atomic_fetch_add(&b->used, mine) + mine > b->limit)
+		atomic_compare_exchange_strong(&b->status, &none, SEARCH_TOO_COSTLY);
+	return atomic_load(&b->status);
+}
+
+/* The meter's poll: the budget, then whether the caller wants to stop. */
 static bool worker_poll(void *arg)
 {
 	struct worker *w = arg;
 	struct budget *b = w->b;
-	unsigned long long mine = w->m.used - w->reported;
-	unsigned long long used = atomic_fetch_add(&b->used, mine) + mine;
 	int none = 0;
-	w->reported = w->m.used;
-	if (used > b->limit)
-		atomic_compare_exchange_strong(&b->status, &none, SEARCH_TOO_COSTLY);
-	else if (b->stop && b->stop->stop && b->stop->stop(b->stop->arg))
+	if (worker_account(w) == 0 && b->stop && b->stop->stop && b->stop->stop(b->stop->arg))
 		atomic_compare_exchange_strong(&b->status, &none, SEARCH_STOPPED);
 	return atomic_load(&b->status) != 0;
 }
@@ -177,13 +186,6 @@ static void worker_init(struct worker *w, struct budget *b)
 	w->reported = 0;
 	/* the meter itself never runs out: the budget, shared, does */
 	rx_meter_init(&w->m, ~0ull, worker_poll, w);
-}
-
-/* What a worker's meter ended with, as the search's status. */
-static int worker_status(struct worker *w)
-{
-	worker_poll(w);
-	return atomic_load(&w->b->status);
 }
 
 long search_unit_matches(const struct query *q, const struct corpus_unit *u,
@@ -271,12 +273,14 @@ static int search_serial(const struct corpus *c, const struct query *q,
 		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
 			continue; /* its best unit matched already */
 		int rc = match_unit(u, q, &w.m);
-		if (rc < 0)
-			return worker_status(&w) ? worker_status(&w) : -1;
+		if (rc < 0) {
+			rc = worker_account(&w);
+			return rc ? rc : -1;
+		}
 		if (rc && take_hit(out, cap, seen, u) != 0)
 			return -1;
 	}
-	return worker_status(&w);
+	return worker_account(&w);
 }
 
 /* A big index is searched on every core: each takes slices of the rank
@@ -309,7 +313,7 @@ static void match_slice(size_t k, void *arg)
 	for (size_t i = k * job->per; i < end; i++) {
 		int rc = match_unit(&job->c->units[job->c->rank[i]], job->q, &w.m);
 		if (rc < 0) {
-			if (!worker_status(&w))
+			if (!worker_account(&w))
 				atomic_store(&job->failed, true);
 			return;
 		}
@@ -321,7 +325,7 @@ static void match_slice(size_t k, void *arg)
 		}
 		s->pos[s->count++] = (uint32_t)i;
 	}
-	worker_poll(&w); /* the last steps counted */
+	worker_account(&w); /* the last steps counted */
 }
 
 static int search_sliced(const struct corpus *c, const struct query *q,

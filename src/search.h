@@ -50,7 +50,7 @@ struct search_stop {
 #define SEARCH_STEPS_PER_BYTE 64ull
 /* The matches of one unit (to mark them) are found with this much work
  * at most: past it, the matches found so far are the unit's. */
-#define SEARCH_UNIT_STEPS (20ull * 1000 * 1000)
+#define SEARCH_UNIT_STEPS (4ull * 1000 * 1000)
 
 enum { SEARCH_STOPPED = -2, SEARCH_TOO_COSTLY = -3 };
 

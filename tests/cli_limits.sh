@@ -22,30 +22,13 @@ expect_done() {
 	esac
 }
 
-# content with one paragraph of about 64 KiB (the longest a string may
-# be), N times; words with 'a' in them and no 'x'
-paragraphs() {
-	mkdir -p "$1"
-	awk -v n="$2" 'BEGIN {
-		print "report:\n  title: Long\nsections:"
-		srand(1)
-		split("the three countries air marine dust cooperation a an and of to in", w, " ")
-		for (s = 0; s < n; s++) {
-			printf "  - title: S%d\n    id: s%d\n    paragraphs:\n      - \"", s, s
-			len = 0
-			while (len < 65000) { x = w[int(rand() * 13) + 1]; printf "%s ", x; len += length(x) + 1 }
-			print "end\""
-		}
-	}' >"$1/r.yaml"
-}
-
 # ---- regexes (finding 1) ----
 p62=$(i=0; while [ $i -lt 62 ]; do printf '(.)*'; i=$((i + 1)); done)X
 expect_done "0 1" "$TEMM" search --count "/$p62/"
 # four pasted at once froze a kiosk browser for 17 s
 expect_done "0 1 2" "$TEMM" search --count "/$p62/ /$p62/ /$p62/ /$p62/"
-paragraphs "$tmp/one" 1
-paragraphs "$tmp/many" 120
+sh "$TEMM_TESTS/gen_long.sh" "$tmp/one" 1      # one paragraph of 64 KiB
+sh "$TEMM_TESTS/gen_long.sh" "$tmp/many" 120   # 120 of them
 expect_done "0 1" "$TEMM" --content "$tmp/one" search --count '/a.*x/'
 expect_done "0 1" "$TEMM" --content "$tmp/one" search --count "/$p62/"
 expect_done "0 1 2" "$TEMM" --content "$tmp/many" search --count '/a.*x/'

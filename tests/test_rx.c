@@ -144,6 +144,38 @@ static void test_bounded_and_stoppable(void **state)
 	free(text);
 }
 
+static bool stop_at_once(void *arg)
+{
+	(void)arg;
+	return true;
+}
+
+/* The search API: a caller's stop ends a search, on one thread or on
+ * every core, with no results and its own status; the message says so. */
+static void test_search_stoppable(void **state)
+{
+	(void)state;
+	struct corpus *c = corpus_new(tu_bundled());
+	assert_non_null(c);
+	struct search_stop stop = { stop_at_once, NULL };
+	struct search_results res;
+	char err[256];
+	for (int sliced = 0; sliced < 2; sliced++) {
+		c->parallel_from = sliced ? 0 : (size_t)-1;
+		struct query q;
+		assert_int_equal(query_parse(c->report, "/e.*n/", &q, err, sizeof(err)), 0);
+		assert_int_equal(search_query_stoppable(c, &q, &stop, &res), SEARCH_STOPPED);
+		assert_int_equal(res.count, 0);
+		assert_int_equal(search_query_stoppable(c, &q, NULL, &res), 0); /* unstopped: hits */
+		assert_true(res.count > 0);
+		search_results_free(&res);
+		query_free(&q);
+		assert_int_equal(search_execute_stoppable(c, "/e.*n/", &stop, &res, err, sizeof(err)), -1);
+		assert_string_equal(err, "search stopped");
+	}
+	corpus_free(c);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -158,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_same_as_glibc),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_bounded_and_stoppable),
+		cmocka_unit_test(test_search_stoppable),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

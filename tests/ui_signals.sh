@@ -10,18 +10,7 @@
 # content on which a regex search works for seconds: 120 paragraphs of
 # 64 KiB, and an expression with 250 states alive on every character
 big="$TM_DIR/big"
-mkdir -p "$big"
-awk 'BEGIN {
-	print "report:\n  title: Long\nsections:"
-	srand(1)
-	split("the three countries air marine dust cooperation a an and of to in", w, " ")
-	for (s = 0; s < 120; s++) {
-		printf "  - title: S%d\n    id: s%d\n    paragraphs:\n      - \"", s, s
-		len = 0
-		while (len < 65000) { x = w[int(rand() * 13) + 1]; printf "%s ", x; len += length(x) + 1 }
-		print "end\""
-	}
-}' >"$big/r.yaml"
+sh "$TEMM_TESTS/gen_long.sh" "$big" 120
 p62=$(i=0; while [ $i -lt 62 ]; do printf '(.)*'; i=$((i + 1)); done)X
 
 # cpu_ticks PID: the CPU time temm has used, in clock ticks
