@@ -268,6 +268,8 @@ static int search_serial(const struct corpus *c, const struct query *q,
 {
 	struct worker w;
 	worker_init(&w, b);
+	if (worker_poll(&w)) /* asked to stop before it began */
+		return atomic_load(&b->status);
 	for (size_t i = 0; i < c->count; i++) {
 		const struct corpus_unit *u = &c->units[c->rank[i]];
 		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
@@ -310,6 +312,8 @@ static void match_slice(size_t k, void *arg)
 	size_t end = (k + 1) * job->per < job->c->count ? (k + 1) * job->per : job->c->count;
 	struct worker w;
 	worker_init(&w, job->b);
+	if (worker_poll(&w))
+		return;
 	for (size_t i = k * job->per; i < end; i++) {
 		int rc = match_unit(&job->c->units[job->c->rank[i]], job->q, &w.m);
 		if (rc < 0) {
