@@ -142,7 +142,9 @@ static bool class_has(const struct rx *re, const struct cclass *cl, ucs4_t c)
 {
 	bool in = false;
 	ucs4_t v[3] = { c, uc_tolower(c), uc_toupper(c) };
-	for (int k = 0; k < (re->icase ? 3 : 1) && !in; k++) {
+	/* case matters only to ranges and to [:upper:] and [:lower:] */
+	bool cased = re->icase && (cl->count || (cl->named & (CL_UPPER | CL_LOWER)));
+	for (int k = 0; k < (cased ? 3 : 1) && !in; k++) {
 		in = in_named(cl->named, v[k]);
 		for (size_t i = 0; i < cl->count && !in; i++)
 			in = v[k] >= cl->ranges[i].lo && v[k] <= cl->ranges[i].hi;

@@ -44,10 +44,11 @@ struct search_stop {
  * at most its states per character of text (rx.h), and a search may do
  * SEARCH_BASE_STEPS steps plus SEARCH_STEPS_PER_BYTE per byte of the
  * corpus's text, after which it ends with SEARCH_TOO_COSTLY and a message
- * saying so. (At about 10 ns a step on the development machine: half a
- * second, plus 0.6 s per MB of the corpus's text; the report's is 0.15 MB.) */
-#define SEARCH_BASE_STEPS (50ull * 1000 * 1000)
-#define SEARCH_STEPS_PER_BYTE 64ull
+ * saying so. (At 10-25 ns a step on the development machine: under a
+ * second, plus 0.3-0.8 s per MB of the corpus's text; the report's
+ * corpus is 50 KB.) */
+#define SEARCH_BASE_STEPS (30ull * 1000 * 1000)
+#define SEARCH_STEPS_PER_BYTE 32ull
 /* The matches of one unit (to mark them) are found with this much work
  * at most: past it, the matches found so far are the unit's. */
 #define SEARCH_UNIT_STEPS (4ull * 1000 * 1000)
