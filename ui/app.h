@@ -66,6 +66,7 @@ struct app {
 	/* the last save that failed (history, position, marks), or a state
 	 * file left alone: kept until app_save_problem_seen (ui/persist.c) */
 	char save_problem[600];
+	bool save_shown;           /* it was on the screen: the next key has seen it */
 	bool state_left_alone;     /* the state file was not read: never replaced */
 	bool quit;
 };

@@ -41,6 +41,7 @@ const char *app_save_problem(const struct app *a)
 void app_save_problem_seen(struct app *a)
 {
 	a->save_problem[0] = '\0';
+	a->save_shown = false;
 }
 
 /* The search history of this content; a history from before state was
