@@ -67,6 +67,7 @@ struct app {
 	 * file left alone: kept until app_save_problem_seen (ui/persist.c) */
 	char save_problem[600];
 	bool save_shown;           /* it was on the screen: the next key has seen it */
+	char save_last[600];       /* the session's last failed save, said again at the end */
 	bool state_left_alone;     /* the state file was not read: never replaced */
 	bool quit;
 };

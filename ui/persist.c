@@ -30,6 +30,7 @@ void persist_read_settings(struct app *a)
 void app_save_failed(struct app *a, const char *what)
 {
 	snprintf(a->save_problem, sizeof(a->save_problem), "%s", what);
+	snprintf(a->save_last, sizeof(a->save_last), "%s", what);
 	app_say(a, "%s", what);
 }
 

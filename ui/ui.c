@@ -116,8 +116,10 @@ int ui_run(const struct report *r, const struct cli *cli)
 	persist_start(a, start);
 	int rc = run_loop(a);
 	persist_quit(a);
-	char unsaved[sizeof(a->save_problem)]; /* a failed save not seen yet */
-	snprintf(unsaved, sizeof(unsaved), "%s", app_save_problem(a) ? a->save_problem : "");
+	/* a save that failed is said again once the screen is gone: one last
+	 * look, in the terminal's scrollback */
+	char unsaved[sizeof(a->save_last)];
+	snprintf(unsaved, sizeof(unsaved), "%s", a->save_last);
 	draw_free(a);
 	screen_close(scr, a->mouse);
 	app_free(a);
