@@ -1,6 +1,7 @@
 /* cli.c - option parsing and command dispatch. */
 #include "cli.h"
 #include "print.h"
+#include "sanitize.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -147,11 +148,11 @@ static int parse_option(int argc, char **argv, int *i, struct cli *cli, FILE *er
 			else if (*i + 1 < argc)
 				value = argv[++*i];
 			else {
-				fprintf(err, "temm: option '%s' needs an argument\n", arg);
+				sanitize_error(err, "option '%s' needs an argument", arg);
 				return -1;
 			}
 		} else if (eq && len != strlen(arg)) {
-			fprintf(err, "temm: option '%.*s' takes no argument\n", (int)len, arg);
+			sanitize_error(err, "option '%.*s' takes no argument", (int)len, arg);
 			return -1;
 		}
 		set_option(cli, options[k].name, value);
@@ -160,7 +161,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli *cli, FILE *er
 	/* after `search`, "-word" is a word to exclude */
 	if (cli->command && strcmp(cli->command, "search") == 0 && strncmp(arg, "--", 2) != 0)
 		return 0;
-	fprintf(err, "temm: unknown option '%s'\n", arg);
+	sanitize_error(err, "unknown option '%s'", arg);
 	return -1;
 }
 
@@ -213,7 +214,7 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err)
 		return cli->json ? cli_no_json("the browser (no command)", err) : EXIT_OK;
 	const struct command *cmd = find_command(cli->command);
 	if (!cmd) {
-		fprintf(err, "temm: unknown command '%s'\n", cli->command);
+		sanitize_error(err, "unknown command '%s'", cli->command);
 		cli_usage(err);
 		return EXIT_USAGE;
 	}

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "json_out.h"
 #include "print.h"
+#include "sanitize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 	const char *format = cli->format ? cli->format : "text";
 	bool man = strcmp(format, "man") == 0;
 	if (!man && strcmp(format, "text") != 0) {
-		fprintf(err, "temm: unknown format '%s' (text or man)\n", format);
+		sanitize_error(err, "unknown format '%s' (text or man)", format);
 		return EXIT_USAGE;
 	}
 	if (cli->json && cli->format)

@@ -1,6 +1,7 @@
 /* cmd_list.c - `temm list KIND`: one row per entity, aligned columns in
  * plain text, one object per line in JSON. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
@@ -136,8 +137,8 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 {
 	enum entity_kind kind;
 	if (entity_kind_from_name(cli->args[0], &kind) != 0) {
-		fprintf(err, "temm: unknown kind '%s' (stages, areas, activities, events, meetings, "
-			     "programmes, terms, sections)\n", cli->args[0]);
+		sanitize_error(err, "unknown kind '%s' (stages, areas, activities, events, meetings, "
+				    "programmes, terms, sections)", cli->args[0]);
 		return EXIT_USAGE;
 	}
 	struct columns c = column_widths(r, kind);

@@ -2,6 +2,7 @@
  * where it is and the words around the match; the entities a paragraph
  * hit names in the words that matched are listed under it ("also"). */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
@@ -168,7 +169,7 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 	if (!query || !c) {
 		fputs("temm: out of memory\n", err);
 	} else if (search_execute(c, query, &res, msg, sizeof(msg)) != 0) {
-		fprintf(err, "temm: %s\n", msg);
+		sanitize_error(err, "%s", msg); /* it quotes the query */
 		rc = EXIT_USAGE;
 	} else {
 		struct search_rows rows;

@@ -1,6 +1,7 @@
 /* cmd_show.c - `temm show ID`: an entity's page, as the browser's reader
  * shows it (present.h), in plain text with every link's id, or as JSON. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
@@ -126,8 +127,8 @@ int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 {
 	struct entity_ref ref;
 	if (report_find_typed(r, cli->args[0], &ref) != 0) { /* TEMM16 finds temm16 */
-		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
-			cli->args[0]);
+		sanitize_error(err, "no entity or section has the id '%s' (try 'temm list KIND')",
+			       cli->args[0]);
 		return EXIT_FAIL;
 	}
 	/* JSON is UTF-8 whatever the locale */

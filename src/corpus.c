@@ -183,6 +183,7 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 				   c->current.stages, c->current.year_from, c->current.year_to,
 				   c->current.areas_at };
 	c->count++; /* folded later, all units at once (fold_all) */
+	c->text_bytes += strlen(text);
 	return 0;
 }
 

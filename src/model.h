@@ -35,6 +35,10 @@ enum programme_type {
 /* "No link": resolved indices use -1 when an optional reference is absent. */
 #define NO_INDEX (-1)
 
+/* The years content may give (the schema's "plausible" range). */
+#define YEAR_MIN 1900u
+#define YEAR_MAX 2100u
+
 struct count {
 	unsigned n;
 	char *of;

@@ -3,7 +3,8 @@
  *   words            all must occur (substring, AND)
  *   "a phrase"       occurs exactly as written
  *   -word -"phrase"  must not occur
- *   /regex/          a POSIX extended regular expression
+ *   /regex/          a POSIX extended regular expression (rx.h: matched in
+ *                    linear time, its work counted and bounded)
  *   kind:K           section stage area activity event meeting programme term
  *   area:A           an area id, its number, or a unique prefix of its name
  *   stage:N          a stage's number
@@ -15,11 +16,11 @@
 #ifndef TEMM_QUERY_H
 #define TEMM_QUERY_H
 
-#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "model.h"
+#include "rx.h"
 
 enum term_type { TERM_TEXT, TERM_REGEX };
 
@@ -31,8 +32,7 @@ struct query_term {
 	size_t folded_len;
 	char *stripped; /* case kept, accents set aside: what a case-sensitive
 			 * text term's matches must read (text_strip_marks) */
-	regex_t regex; /* TERM_REGEX only */
-	bool compiled; /* regex holds a compiled expression */
+	struct rx *rx; /* TERM_REGEX only: compiled (rx.h) */
 };
 
 struct query {

@@ -316,6 +316,27 @@ static void test_filter(void **state)
 	vs_close(v);
 }
 
+/* A save that fails is said, and stays on the status line until the next
+ * key, whatever else the key that caused it says (here: the hit opened). */
+static void test_failed_save_stays(void **state)
+{
+	(void)state;
+	/* the state directory cannot be made: a file stands where it would be */
+	tu_write(tu_dir, "not-a-dir", "x");
+	char home[1200];
+	snprintf(home, sizeof(home), "%s/not-a-dir", tu_dir);
+	setenv("XDG_STATE_HOME", home, 1);
+	struct vscreen *v = vs_open(tu_bundled(), 200, 24, "--no-config", (char *)NULL);
+	assert_non_null(v);
+	vs_keys(v, "/microplastics<Enter>");
+	vs_expect(v, "search history|history");
+	vs_expect_not(v, "hit 1 of 1");
+	vs_keys(v, "j"); /* seen: it goes */
+	vs_expect_not(v, "history");
+	vs_close(v);
+	unsetenv("XDG_STATE_HOME");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,8 +347,9 @@ int main(void)
 		cmocka_unit_test(test_many_hits),
 		cmocka_unit_test(test_no_colour),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_failed_save_stays),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();
 	return rc;
 }

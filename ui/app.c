@@ -145,6 +145,7 @@ void app_settle(struct app *a)
 {
 	prompt_flush(a);
 	session_sync_marks(a);
+	a->save_shown = a->save_problem[0] != '\0'; /* drawn next, before any key */
 }
 
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d)

@@ -60,6 +60,15 @@ struct app {
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
 	struct screen *screen;     /* NULL until drawn on a terminal */
+	/* what ends a long search early (a key typed, a stop signal): set by
+	 * the terminal's side (ui/ui.c); NULL: searches run to their end */
+	const struct search_stop *stop;
+	/* the last save that failed (history, position, marks), or a state
+	 * file left alone: kept until app_save_problem_seen (ui/persist.c) */
+	char save_problem[600];
+	bool save_shown;           /* it was on the screen: the next key has seen it */
+	char save_last[600];       /* the session's last failed save, said again at the end */
+	bool state_left_alone;     /* the state file was not read: never replaced */
 	bool quit;
 };
 

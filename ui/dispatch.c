@@ -5,6 +5,7 @@
 #include "app.h"
 #include "book.h"
 #include "panes.h"
+#include "persist.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -336,6 +337,8 @@ static void prompt_key(struct app *a, long key)
 void app_key(struct app *a, long key)
 {
 	a->message[0] = '\0';
+	if (a->save_shown) /* a failed save, seen: it goes with this key */
+		app_save_problem_seen(a);
 	if (a->prompt.ops) {
 		prompt_key(a, key);
 		return;

@@ -154,7 +154,7 @@ static int run_search(struct app *a, const char *text, struct search_results *re
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	return search_execute(c, text, res, err, errlen);
+	return search_execute_stoppable(c, text, a->stop, res, err, errlen);
 }
 
 static void search_update(struct app *a)
