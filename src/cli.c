@@ -50,6 +50,7 @@ void cli_help(FILE *out)
 	      "      --content DIR  read the report from DIR (also $TEMM_CONTENT)\n"
 	      "      --json         print JSON Lines, one object a line\n"
 	      "      --count        (search) print only the number of hits\n"
+	      "      --cite         (show) its text with its place in the report, to quote\n"
 	      "      --format F     (dump) text, markdown or json; (keys) text or man\n"
 	      "      --goto ID      open the browser on this entity or section\n"
 	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
@@ -75,6 +76,7 @@ static const struct option_spec options[] = {
 	{ "--content", true }, { "--goto", true }, { "--format", true }, { "--json", false }, { "--count", false },
 	{ "--no-color", false }, { "--ascii", false }, { "--kiosk", false },
 	{ "--config", true }, { "--no-config", false }, { "--no-state", false },
+	{ "--cite", false },
 	{ "--help", false }, { "--version", false },
 	{ "-h", false }, { "-V", false },
 };
@@ -92,6 +94,7 @@ static void set_option(struct cli *cli, const char *name, const char *value)
 	else if (strcmp(name, "--config") == 0) cli->config = value;
 	else if (strcmp(name, "--no-config") == 0) cli->no_config = true;
 	else if (strcmp(name, "--no-state") == 0) cli->no_state = true;
+	else if (strcmp(name, "--cite") == 0) cli->cite = true;
 	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) cli->help = true;
 	else cli->version = true;
 }
