@@ -8,8 +8,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
+#include "copy.h"
 #include "corpus.h"
 #include "dispatch.h"
 #include "filter.h"
@@ -59,6 +61,10 @@ struct app {
 
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
+	bool mouse_wanted;         /* the setting, then the mouse key: it is to be reported */
+	bool mouse_changed;        /* mouse_wanted is not yet asked of the terminal */
+	struct copy_state copy;    /* what the copy key copied, until the terminal has it */
+	FILE *term_out;            /* the terminal's output (OSC 52 goes there); NULL: none */
 	struct screen *screen;     /* NULL until drawn on a terminal */
 	bool quit;
 };
