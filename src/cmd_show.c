@@ -148,9 +148,11 @@ static int show_cite(const struct report *r, const struct cli *cli, struct entit
 	int rc = quote_entity(r, NULL, ref, present_glyphs_for_locale(cli->ascii), &q);
 	if (rc == 0)
 		fprintf(out, "%s\n", q.text);
-	else if (rc > 0)
+	else if (rc > 0 && ref.kind == KIND_SECTION)
 		fprintf(err, "temm: %s has no text of its own to cite: its sections have it "
 			"(temm outline)\n", report_entity_id(r, ref));
+	else if (rc > 0)
+		fprintf(err, "temm: the report has no paragraph on %s to cite\n", report_entity_id(r, ref));
 	else
 		fputs("temm: out of memory\n", err);
 	quote_free(&q);

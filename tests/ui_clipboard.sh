@@ -71,4 +71,16 @@ tm_keys '='                        # answered after c: c has been dealt with
 tm_wait 'Home, Stages: item 1/3'
 tm show-buffer >/dev/null 2>&1 && fail "clipboard: off, but tmux got a buffer"
 tm_quit
+
+# the Linux console would print the sequence: it is sent nothing
+rm "$XDG_CONFIG_HOME/temm/config"
+tm kill-server >/dev/null 2>&1
+tm_start_cmd 100 30 "TERM=linux exec $(tm_quote "$TEMM") --no-state"
+tm set -g set-clipboard on
+tm_wait 'Steady Development'
+tm_keys c
+tm_wait 'This terminal \(linux\) has no clipboard: nothing copied'
+tm_keys '='
+tm_wait 'Home, Stages: item 1/3'
+tm show-buffer >/dev/null 2>&1 && fail "TERM=linux, but tmux got a buffer"
 echo ok

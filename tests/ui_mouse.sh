@@ -87,4 +87,15 @@ kill -SEGV "$tm_temm_pid"
 rc=$(tm_wait_wrapped)
 [ "$rc" = 139 ] || fail "SIGSEGV: exit status $rc"
 tm_check_restored "SIGSEGV after M"
+
+# a terminal with no mouse: nothing said at start, the key says it
+rm "$XDG_CONFIG_HOME/temm/config"
+tm kill-server >/dev/null 2>&1
+tm_start_cmd 80 24 "TERM=vt100 exec $(tm_quote "$TEMM") --no-state"
+tm_wait 'Steady Development'
+tm_expect_not 'mouse'
+tm_keys M
+tm_wait 'Mouse off'
+tm_keys M
+tm_wait 'This terminal \(vt100\) reports no mouse'
 echo ok

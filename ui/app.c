@@ -182,7 +182,7 @@ struct app *app_new(const struct report *r, const struct cli *cli, int cols, int
 	}
 	persist_read_settings(a);
 	a->mouse_wanted = a->set.mouse;
-	a->mouse_changed = true; /* asked of the terminal at the first draw */
+	a->mouse_ask = MOUSE_ASK_AT_START; /* at the first draw */
 	const char *nc = getenv("NO_COLOR");
 	a->color = !cli->no_color && !(nc && *nc) && !a->set.no_colour;
 	const char *cs = nl_langinfo(CODESET);

@@ -62,7 +62,9 @@ struct app {
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
 	bool mouse_wanted;         /* the setting, then the mouse key: it is to be reported */
-	bool mouse_changed;        /* mouse_wanted is not yet asked of the terminal */
+	enum mouse_ask { MOUSE_ASKED, MOUSE_ASK_AT_START, MOUSE_ASK_FOR_KEY } mouse_ask;
+	                           /* whether mouse_wanted is still to be asked of the
+	                            * terminal (for the key: a refusal is said) */
 	struct copy_state copy;    /* what the copy key copied, until the terminal has it */
 	FILE *term_out;            /* the terminal's output (OSC 52 goes there); NULL: none */
 	struct screen *screen;     /* NULL until drawn on a terminal */

@@ -241,7 +241,7 @@ static void act_mouse(struct app *a, enum ui_action act, long count)
 	keymap_keys_text(&a->set.keys, act, key, sizeof(key));
 	key[strcspn(key, ",")] = '\0';
 	a->mouse_wanted = !a->mouse_wanted;
-	a->mouse_changed = true;
+	a->mouse_ask = MOUSE_ASK_FOR_KEY;
 	if (a->mouse_wanted)
 		app_say(a, "Mouse on: click and wheel; %s turns it off to select text with the terminal", key);
 	else

@@ -18,15 +18,15 @@ static bool mouse_on(void)
  * selection works again. */
 static void sync_mouse(struct app *a)
 {
-	a->mouse_changed = false;
 	if (a->mouse_wanted) {
 		a->mouse = mouse_on();
-		if (!a->mouse)
-			app_say(a, "This terminal reports no mouse");
+		if (!a->mouse && a->mouse_ask == MOUSE_ASK_FOR_KEY)
+			app_say(a, "This terminal (%s) reports no mouse", termname());
 	} else {
 		mousemask(0, NULL);
 		a->mouse = false;
 	}
+	a->mouse_ask = MOUSE_ASKED;
 	tty_guard_arm(a->mouse); /* a fatal signal switches off only what is on */
 }
 
@@ -52,7 +52,7 @@ static void send_clipboard(struct app *a, const char *b64)
 
 void term_sync(struct app *a)
 {
-	if (a->mouse_changed)
+	if (a->mouse_ask != MOUSE_ASKED)
 		sync_mouse(a);
 	char *b64 = copy_take(&a->copy);
 	if (b64 && a->term_out)
