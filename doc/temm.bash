@@ -8,7 +8,7 @@ _temm()
 	_init_completion || return
 
 	local commands="check list show search dump outline keys"
-	local options="--content --json --count --format --goto --no-color --ascii --kiosk
+	local options="--content --json --count --cite --format --goto --no-color --ascii --kiosk
 		--config --no-config --no-state --help --version -h -V"
 	local kinds="stages areas activities events meetings programmes terms sections"
 

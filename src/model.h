@@ -144,7 +144,7 @@ struct term {
 
 /* One YAML file's worth of content, exactly as libcyaml loads it. */
 struct content_doc {
-	struct report_meta { char *title; } *report;
+	struct report_meta { char *title, *short_name; } *report;
 	struct section *sections;       unsigned sections_count;
 	struct stage *stages;           unsigned stages_count;
 	struct area *areas;             unsigned areas_count;
@@ -173,6 +173,7 @@ struct id_table; /* model.c: id -> entity_ref */
  * the docs, which own the data; report_free frees both. */
 struct report {
 	char *title;
+	char *short_name; /* what a reference calls the report ("TEMM20 report"); may be NULL */
 	struct content_doc **docs;
 	size_t docs_count;
 

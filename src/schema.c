@@ -37,6 +37,7 @@ static const cyaml_schema_value_t count_entry = {
 
 static const cyaml_schema_field_t report_fields[] = {
 	STR("title", REQ, struct report_meta, title),
+	STR("short", OPT, struct report_meta, short_name),
 	CYAML_FIELD_END
 };
 

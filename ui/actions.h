@@ -69,6 +69,8 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(ERASE_LINE, "erase-line", "C-u", GROUP_PROMPT, COUNT_NONE, prompt_edit_key, "Erase the whole query") \
 	A(WHERE, "where", "=", GROUP_OTHER, COUNT_NONE, act_where, "Where am I: view, pane, position") \
 	A(REDRAW, "redraw", "C-l", GROUP_OTHER, COUNT_NONE, act_redraw, "Repaint the screen") \
+	A(COPY, "copy", "y", GROUP_OTHER, COUNT_NONE, act_copy, "Copy the paragraph (after n/N: the match's sentence) and its place, to the clipboard") \
+	A(MOUSE, "mouse", "M", GROUP_OTHER, COUNT_NONE, act_mouse, "Mouse on or off (off: select and copy with the terminal)") \
 	A(HELP, "help", "? F1", GROUP_OTHER, COUNT_NONE, act_help, "This help") \
 	A(CANCEL, "cancel", "Esc", GROUP_OTHER, COUNT_NONE, act_cancel, "Cancel: a count, the help, a filter, a search, highlights") \
 	A(QUIT, "quit", "q", GROUP_OTHER, COUNT_NONE, act_quit, "Quit (in help: close it)")

@@ -8,8 +8,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
+#include "copy.h"
 #include "corpus.h"
 #include "dispatch.h"
 #include "filter.h"
@@ -59,6 +61,12 @@ struct app {
 
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
+	bool mouse_wanted;         /* the setting, then the mouse key: it is to be reported */
+	enum mouse_ask { MOUSE_ASKED, MOUSE_ASK_AT_START, MOUSE_ASK_FOR_KEY } mouse_ask;
+	                           /* whether mouse_wanted is still to be asked of the
+	                            * terminal (for the key: a refusal is said) */
+	struct copy_state copy;    /* what the copy key copied, until the terminal has it */
+	FILE *term_out;            /* the terminal's output (OSC 52 goes there); NULL: none */
 	struct screen *screen;     /* NULL until drawn on a terminal */
 	/* what ends a long search early (a key typed, a stop signal): set by
 	 * the terminal's side (ui/ui.c); NULL: searches run to their end */
