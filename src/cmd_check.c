@@ -16,8 +16,11 @@ int cmd_check(const struct report *r, const struct cli *cli, FILE *out, FILE *er
 		return EXIT_OK;
 	}
 	fprintf(out, "content is valid: %s\n", r->title);
+	/* entries of the content: temm's count, never to be read as the
+	 * report's figures (it says the 2015-2019 plan had 37 activities) */
 	for (int k = 0; k < KIND_COUNT; k++)
-		fprintf(out, "%6zu %s\n", report_count(r, (enum entity_kind)k),
+		fprintf(out, "%6zu %s in the content\n", report_count(r, (enum entity_kind)k),
 			entity_kind_plural((enum entity_kind)k));
+	fputs("(entries temm counts; the figures the report gives: temm overview)\n", out);
 	return EXIT_OK;
 }
