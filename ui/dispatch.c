@@ -4,6 +4,8 @@
 #include "dispatch.h"
 #include "app.h"
 #include "book.h"
+#include "chrono.h"
+#include "glance.h"
 #include "panes.h"
 #include "text.h"
 

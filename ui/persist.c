@@ -1,6 +1,7 @@
 /* persist.c - the config, the history and the state file. */
 #include "persist.h"
 #include "app.h"
+#include "panes.h"
 #include "statefile.h"
 
 #include <errno.h>
@@ -65,7 +66,13 @@ void persist_load(struct app *a)
 
 void persist_start(struct app *a, struct entity_ref start)
 {
-	if (start.index >= 0) {
+	enum ui_pane_id at = start.index >= 0 ? pane_class_goto_for(start.kind) : PANE_COUNT;
+	if (at != PANE_COUNT) { /* an event opens on the timeline */
+		app_set_view(a, layout_pane_view(at));
+		app_set_focus(a, at);
+		pane_select_item(app_pane(a, at), start.index);
+		app_moved(a, at);
+	} else if (start.index >= 0) {
 		places_open(a, start, false);
 	} else if (a->state.have_position) {
 		places_restore(a, &a->state.position);
