@@ -132,11 +132,15 @@ struct doc *page_chrono(const struct pages *p, int width, bool picture)
 
 /* ---- the head: stages and years over the lane ---- */
 
+/* The head is drawn from the pane's first column, the rows after the
+ * column of the selection's '>': the head's lane starts a column later. */
+enum { HEAD_SHIFT = 1 };
+
 /* One line of the lane's columns: `cells` (one glyph each, NULL: a space),
  * their styles. */
 static void put_cells(struct doc *d, const struct geo *g, const char **cells, const unsigned *style)
 {
-	doc_putf(d, DOC_PLAIN, "%*s", g->lane_x, "");
+	doc_putf(d, DOC_PLAIN, "%*s", HEAD_SHIFT + g->lane_x, "");
 	char run[256];
 	size_t len = 0;
 	for (int c = 0; c < g->ax.width; c++) {
@@ -159,7 +163,7 @@ static void put_cells(struct doc *d, const struct geo *g, const char **cells, co
 static void head_names(const struct pages *p, struct doc *d, const struct geo *g)
 {
 	const struct report *r = p->r;
-	doc_putf(d, DOC_PLAIN, "%*s", g->lane_x, "");
+	doc_putf(d, DOC_PLAIN, "%*s", HEAD_SHIFT + g->lane_x, "");
 	for (size_t i = 0; i < g->ax.count; i++) {
 		const struct axis_span *s = &g->ax.spans[i];
 		int used = 0;

@@ -21,7 +21,9 @@ struct pages;
  * event's year between the stages' boundaries. */
 struct doc *page_chrono(const struct pages *p, int width, bool picture);
 /* The lines fixed above the rows: the stages' names between their
- * boundaries, and the year axis. NULL without `picture`. */
+ * boundaries, and the year axis; drawn from the pane's first column, so a
+ * column to the right of the rows' text (which follows the selection's
+ * column). NULL without `picture` or room for a lane. */
 struct doc *page_chrono_head(const struct pages *p, int width, bool picture);
 
 /* The events pane's operations. */
