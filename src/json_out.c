@@ -82,6 +82,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		const struct event *e = r->events[i];
 		json_object_set_new(o, "year", json_integer(e->year));
 		json_object_set_new(o, "month", jmonth(e->month));
+		json_object_set_new(o, "short", jstr(e->short_name));
 		json_object_set_new(o, "stage", jid(r, KIND_STAGE, e->stage_ix));
 		json_object_set_new(o, "meeting", jid(r, KIND_MEETING, e->meeting_ix));
 		json_object_set_new(o, "links", jstrings(e->links, e->links_count));

@@ -346,10 +346,19 @@ static void rule(struct ob *b)
 
 /* ---- part 1: the areas against the stages ---- */
 
-static int area_column(int width)
+/* The areas' names get three tenths of the width, within bounds, and no
+ * more than the longest takes. */
+static int area_column(struct ob *b)
 {
-	int a = width * 3 / 10;
-	return a < 16 ? 16 : a > 36 ? 36 : a;
+	int a = b->o->width * 3 / 10, longest = 0;
+	a = a < 16 ? 16 : a > 60 ? 60 : a;
+	for (size_t i = 0; i < b->r->areas_count; i++) {
+		char *name = label(b, (struct entity_ref){ KIND_AREA, (int)i });
+		int w = name ? text_width(name, strlen(name)) : 0;
+		longest = w > longest ? w : longest;
+		free(name);
+	}
+	return longest > 0 && longest < a ? longest : a;
 }
 
 static bool has_other_priorities(const struct report *r)
@@ -490,7 +499,7 @@ static void part_matrix(struct ob *b)
 		para(b, NULL, &p, 1, 0);
 		return;
 	}
-	int aw = area_column(b->o->width), n = (int)r->stages_count;
+	int aw = area_column(b), n = (int)r->stages_count;
 	int cw = (b->o->width - aw - GAP * n) / n;
 	if (!b->o->picture || cw < MIN_CELL) {
 		matrix_list(b);
@@ -545,7 +554,7 @@ static void part_bars(struct ob *b)
 	b->oom = b->oom || !note;
 	heading(b, "Activities listed per area", note);
 	free(note);
-	int aw = area_column(b->o->width), tw = 0;
+	int aw = area_column(b), tw = 0;
 	for (size_t a = 0; a < r->areas_count; a++) {
 		char *t = listed_words(b, (int)a);
 		int w = t ? text_width(t, strlen(t)) : 0;
