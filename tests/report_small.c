@@ -2,7 +2,10 @@
 #include "report_small.h"
 #include "testutil.h"
 
+#include <locale.h>
 #include <stdlib.h>
+
+struct report *small;
 
 static const char *const yaml =
 	"report:\n"
@@ -79,4 +82,21 @@ struct report *small_report_load(void)
 	assert_int_equal(r->stages_count, SMALL_STAGES);
 	assert_int_equal(r->areas_count, SMALL_AREAS);
 	return r;
+}
+
+int small_report_setup(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	small = small_report_load();
+	return 0;
+}
+
+int small_report_teardown(void **state)
+{
+	(void)state;
+	report_free(small);
+	small = NULL;
+	tu_bundled_free();
+	return 0;
 }

@@ -15,4 +15,10 @@
  * asserts it loads. Free with report_free. */
 struct report *small_report_load(void);
 
+/* A cmocka group's setup (a UTF-8 locale, `small` loaded) and teardown
+ * (`small` and the bundled report freed). */
+extern struct report *small;
+int small_report_setup(void **state);
+int small_report_teardown(void **state);
+
 #endif

@@ -19,24 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct report *small;
-
-static int setup(void **state)
-{
-	(void)state;
-	setlocale(LC_ALL, "C.UTF-8");
-	small = small_report_load();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	report_free(small);
-	tu_bundled_free();
-	return 0;
-}
-
 /* `temm overview ARGS` on r at `width` columns; the output (caller frees). */
 static char *run(const struct report *r, int width, const char *arg)
 {
@@ -528,5 +510,5 @@ int main(void)
 		cmocka_unit_test(test_area_page_has_every_figure),
 		cmocka_unit_test(test_event_labels),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, small_report_setup, small_report_teardown);
 }

@@ -8,7 +8,6 @@
 #include "report_small.h"
 #include "vscreen.h"
 #include "app.h"
-#include "axis.h"
 #include "chrono.h"
 #include "glance.h"
 #include "panes.h"
@@ -19,24 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static struct report *small;
-
-static int setup(void **state)
-{
-	(void)state;
-	setlocale(LC_ALL, "C.UTF-8");
-	small = small_report_load();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	report_free(small);
-	tu_bundled_free();
-	return 0;
-}
 
 static const struct report *both(size_t i)
 {
@@ -431,5 +412,5 @@ int main(void)
 		cmocka_unit_test(test_ascii_pictures),
 		cmocka_unit_test(test_areas_header),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, small_report_setup, small_report_teardown);
 }
