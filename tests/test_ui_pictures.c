@@ -293,6 +293,31 @@ static void test_timeline_view(void **state)
 	vs_close(v);
 }
 
+/* Back to a place on the Timeline: its event's page comes back with it;
+ * a filter stays through a resize. */
+static void test_timeline_places(void **state)
+{
+	(void)state;
+	struct vscreen *v = vs_open(tu_bundled(), 80, 24, "--no-config", "--no-state", (char *)NULL);
+	vs_keys(v, "tjjjjjj");
+	vs_expect(v, " 2 Event: April 2014 ");
+	vs_keys(v, "<Tab><Enter>"); /* Stage: Stage II, on the home screen */
+	vs_expect(v, "Reader: Stage II Deepening");
+	vs_keys(v, "3gt"); /* the first event, on the Timeline */
+	vs_expect(v, " 2 Event: November 1999 ");
+	vs_keys(v, "<lt><lt>");
+	vs_expect(v, "^>April 2014 ");
+	vs_expect(v, " 2 Event: April 2014 ");
+	vs_expect(v, "^TEMM16 was held in Daegu");
+	vs_keys(v, "1&TEMM17<Enter>");
+	vs_expect(v, "Events & TEMM17");
+	vs_resize(v, 132, 43);
+	vs_expect(v, "Events & TEMM17");
+	vs_expect(v, "^>April 2015 .*TEMM17, Shanghai");
+	vs_expect_not(v, "TEMM16, Daegu");
+	vs_close(v);
+}
+
 /* Whether byte `off` of block `blk` is inside a link. */
 static bool linked(const struct doc *d, int blk, size_t off)
 {
@@ -407,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_timeline_screen_at_every_width),
 		cmocka_unit_test(test_every_event_reachable),
 		cmocka_unit_test(test_timeline_view),
+		cmocka_unit_test(test_timeline_places),
 		cmocka_unit_test(test_overview_links),
 		cmocka_unit_test(test_overview_view),
 		cmocka_unit_test(test_ascii_pictures),

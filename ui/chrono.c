@@ -287,6 +287,7 @@ void chrono_placed(struct app *a, struct pane *p)
 	free(keep);
 	free(filter);
 	pane_set_head(p, page_chrono_head(&a->pg, pane_cols(p), picture_for(p)));
+	chrono_moved(a, p); /* a place put back (<, a mark) brings its page */
 }
 
 void chrono_moved(struct app *a, struct pane *p)
