@@ -19,7 +19,7 @@ enum { LANE_MIN = 12, LANE_MAX = 40, LABEL_MIN = 20 };
 struct geo {
 	bool picture;
 	int date_w;          /* the widest date */
-	int lane_x, label_x; /* the lane's first column, the label's */
+	int lane_x;          /* the lane's first column */
 	struct axis ax;      /* the lane's columns */
 };
 
@@ -49,7 +49,6 @@ static void geo_make(struct geo *g, const struct report *r, int width, bool pict
 	}
 	g->picture = true;
 	g->lane_x = g->date_w + 1;
-	g->label_x = g->lane_x + lane + 1;
 }
 
 /* ---- the rows ---- */

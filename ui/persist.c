@@ -67,7 +67,7 @@ void persist_load(struct app *a)
 void persist_start(struct app *a, struct entity_ref start)
 {
 	enum ui_pane_id at = start.index >= 0 ? pane_class_goto_for(start.kind) : PANE_COUNT;
-	if (at != PANE_COUNT) { /* an event opens on the timeline */
+	if (at != PANE_COUNT) { /* a list that claims its kind (events: the Timeline view) */
 		app_set_view(a, layout_pane_view(at));
 		app_set_focus(a, at);
 		pane_select_item(app_pane(a, at), start.index);
