@@ -10,7 +10,7 @@ function __temm_ids
     end
 end
 
-set -l commands check list show search dump outline keys
+set -l commands check list show search dump outline keys overview
 complete -c temm -f
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a check -d 'validate the content, print counts'
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a list -d 'one row per entity of a kind'
@@ -19,6 +19,7 @@ complete -c temm -n "not __fish_seen_subcommand_from $commands" -a search -d 'fi
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a dump -d 'the whole report'
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a outline -d "the report's table of contents"
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a keys -d "the browser's keys"
+complete -c temm -n "not __fish_seen_subcommand_from $commands" -a overview -d "the report at a glance: areas by stage, activities, figures"
 
 complete -c temm -n "__fish_seen_subcommand_from list" -a 'stages areas activities events meetings programmes terms sections'
 complete -c temm -n "__fish_seen_subcommand_from show" -a '(__temm_ids)'

@@ -51,5 +51,6 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_overview(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif

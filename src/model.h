@@ -80,6 +80,8 @@ struct stage {
 	char *section, *meeting, *action_plan;
 	struct priority *priorities;
 	unsigned priorities_count;
+	struct count *counts; /* figures the report gives for the stage ("ten priority areas") */
+	unsigned counts_count;
 	char **achievements;
 	unsigned achievements_count;
 	int section_ix, meeting_ix, action_plan_ix;
@@ -111,6 +113,7 @@ struct event {
 	char *id;
 	unsigned year, month; /* month 0: not given */
 	char *title, *section, *meeting;
+	char *short_name; /* a label in the report's words (content `short`); may be NULL */
 	char **links;
 	unsigned links_count;
 	int section_ix, meeting_ix, stage_ix;

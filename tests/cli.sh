@@ -97,4 +97,22 @@ expect_err "top has no text of its own" "$TEMM" --content "$tmp" show top --cite
 expect_exit 2 "$TEMM" --content "$tmp" show inner --cite --json
 expect_out "— TEMM20 report, 2.1 › 9) Marine Environment Protection" env LC_ALL=C.UTF-8 "$TEMM" show marine --cite
 
+# temm overview: the picture at the width asked, ASCII where the locale is
+# not UTF-8, JSON Lines each with its kind
+expect_exit 0 "$TEMM" overview
+expect_exit 2 "$TEMM" overview areas
+expect_out "7 activities listed in 2.1" env COLUMNS=100 "$TEMM" overview
+expect_out "Stage III: Air Quality Improvement" env COLUMNS=60 "$TEMM" overview
+LC_ALL=C COLUMNS=120 "$TEMM" overview >"$tmp/out"
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp/out"; then
+	fail "temm overview in the C locale printed a byte above 0x7f"
+fi
+if ! grep -q '#' "$tmp/out"; then
+	fail "temm overview in the C locale drew no bars"
+fi
+"$TEMM" overview --json >"$tmp/out"
+if grep -v '^{"kind":' "$tmp/out" | grep -q .; then
+	fail "a line of temm overview --json has no kind first"
+fi
+
 finish

@@ -48,6 +48,7 @@ struct app {
 
 	struct entity_ref reader;  /* what the home reader shows */
 	struct entity_ref preview; /* what the search preview shows */
+	int chrono_page;           /* ui/chrono.c: 1 + the event whose page the Timeline view shows; 0 none */
 
 	struct places places;      /* back, forward */
 	struct session find;       /* the search in force */

@@ -5,6 +5,8 @@
 #include "app.h"
 #include "book.h"
 #include "copy.h"
+#include "chrono.h"
+#include "glance.h"
 #include "panes.h"
 #include "persist.h"
 #include "text.h"
