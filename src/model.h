@@ -87,6 +87,8 @@ struct stage {
 	char *section, *meeting, *action_plan;
 	struct priority *priorities;
 	unsigned priorities_count;
+	struct count *counts; /* figures the report gives for the stage ("ten priority areas") */
+	unsigned counts_count;
 	char **achievements;
 	unsigned achievements_count;
 	struct passage *prose; /* where the report tells the stage, in reading order */
@@ -120,6 +122,7 @@ struct event {
 	char *id;
 	unsigned year, month; /* month 0: not given */
 	char *title, *section, *meeting;
+	char *short_name; /* a label in the report's words (content `short`); may be NULL */
 	char **links;
 	unsigned links_count;
 	int section_ix, meeting_ix, stage_ix;
@@ -159,7 +162,7 @@ struct term {
 
 /* One YAML file's worth of content, exactly as libcyaml loads it. */
 struct content_doc {
-	struct report_meta { char *title; } *report;
+	struct report_meta { char *title, *short_name; } *report;
 	struct series *series;          unsigned series_count;
 	struct section *sections;       unsigned sections_count;
 	struct stage *stages;           unsigned stages_count;
@@ -189,6 +192,7 @@ struct id_table; /* model.c: id -> entity_ref */
  * the docs, which own the data; report_free frees both. */
 struct report {
 	char *title;
+	char *short_name; /* what a reference calls the report ("TEMM20 report"); may be NULL */
 	struct content_doc **docs;
 	size_t docs_count;
 

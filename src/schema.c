@@ -37,6 +37,7 @@ static const cyaml_schema_value_t count_entry = {
 
 static const cyaml_schema_field_t report_fields[] = {
 	STR("title", REQ, struct report_meta, title),
+	STR("short", OPT, struct report_meta, short_name),
 	CYAML_FIELD_END
 };
 
@@ -84,6 +85,7 @@ static const cyaml_schema_field_t stage_fields[] = {
 	STR_LIST("achievements", struct stage, achievements),
 	CYAML_FIELD_SEQUENCE("prose", CYAML_FLAG_POINTER | OPT, struct stage, prose,
 			     &passage_entry, 0, SCHEMA_MAX_ITEMS),
+	COUNT_LIST(struct stage),
 	CYAML_FIELD_END
 };
 
@@ -126,6 +128,7 @@ static const cyaml_schema_field_t event_fields[] = {
 	CYAML_FIELD_UINT("year", REQ, struct event, year),
 	CYAML_FIELD_UINT("month", OPT, struct event, month),
 	STR("title", REQ, struct event, title),
+	STR("short", OPT, struct event, short_name),
 	STR("section", REQ, struct event, section),
 	STR("meeting", OPT, struct event, meeting),
 	STR_LIST("links", struct event, links),

@@ -69,13 +69,6 @@ static SCREEN *screen_open(bool kiosk)
 	return scr;
 }
 
-static bool mouse_on(void)
-{
-	bool on = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(0);
-	return on;
-}
-
 static void screen_close(SCREEN *scr, bool mouse)
 {
 	if (mouse)
@@ -110,8 +103,8 @@ int ui_run(const struct report *r, const struct cli *cli)
 	/* a key typed or a stop signal ends a long search */
 	static const struct search_stop stop = { tty_stop_work, NULL };
 	a->stop = &stop;
-	a->mouse = mouse_on();
-	tty_guard_arm(a->mouse);
+	a->term_out = stdout;
+	tty_guard_arm(false); /* with the mouse once the first draw has asked for it */
 	draw_init(a);
 	persist_start(a, start);
 	int rc = run_loop(a);
