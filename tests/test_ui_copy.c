@@ -338,6 +338,19 @@ static void test_copy_cap(void **state)
 
 /* The mouse key, and mouse: off in the config. The virtual terminal
  * (xterm-256color) reports a mouse, so a->mouse says what was asked of it. */
+/* Every pane that shows a page copies what tells of it: the event under
+ * the full-screen timeline too. */
+static void test_copy_on_the_timeline(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(100, 40);
+	char *got = copy_keys(v, "tjj2y");
+	assert_non_null(got);
+	vs_expect(v, "^copied [0-9]+ characters");
+	free(got);
+	vs_close(v);
+}
+
 static void test_mouse(void **state)
 {
 	(void)state;
@@ -375,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_copy_in_text),
 		cmocka_unit_test(test_clipboard_setting_and_kiosk),
 		cmocka_unit_test(test_copy_cap),
+		cmocka_unit_test(test_copy_on_the_timeline),
 		cmocka_unit_test(test_mouse),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);

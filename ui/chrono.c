@@ -338,3 +338,10 @@ void act_timeline(struct app *a, enum ui_action act, long count)
 		pane_select_item(p, ev);
 	app_moved(a, PANE_EVENTS);
 }
+
+struct entity_ref chrono_subject(struct app *a, struct pane *p)
+{
+	(void)p;
+	int item = pane_item(app_pane(a, PANE_EVENTS));
+	return item >= 0 ? (struct entity_ref){ KIND_EVENT, item } : (struct entity_ref){ KIND_COUNT, NO_INDEX };
+}

@@ -32,6 +32,8 @@ void chrono_moved(struct app *a, struct pane *p);
 void chrono_open(struct app *a, struct pane *p);
 void chrono_parent(struct app *a, struct pane *p);
 void chrono_placed(struct app *a, struct pane *p);
+/* The event pane's subject (what y copies): the selected event. */
+struct entity_ref chrono_subject(struct app *a, struct pane *p);
 
 /* t: the Timeline view, on the event the home screen shows or selects. */
 void act_timeline(struct app *a, enum ui_action act, long count);

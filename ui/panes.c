@@ -81,6 +81,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_EVENTS].items = timeline_count, [PANE_EVENTS].keep = timeline_keep,
 
 	[PANE_EVENT].kind = KIND_COUNT, [PANE_EVENT].marked = true, [PANE_EVENT].parent = chrono_parent,
+	[PANE_EVENT].subject = chrono_subject,
 };
 
 const struct pane_class *pane_class(enum ui_pane_id id)
