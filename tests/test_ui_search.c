@@ -76,7 +76,10 @@ static void test_as_you_type(void **state)
 	/* Enter: the hit in the report, scrolled to it, marked */
 	vs_keys(v, "<Enter>");
 	vs_expect(v, "hit 1 of 1, match 1 of 3");
-	vs_expect(v, "Report: 9\\) Marine Environment Protection");
+	/* at 80 columns the book is read at full width; z shows the contents */
+	vs_expect(v, "^9\\) Marine Environment Protection *$");
+	vs_keys(v, "z");
+	vs_expect(v, "2 2\\.1 › 9\\) Marine Environment Protectio…$"); /* the name gives way, then a cut says so */
 	vs_expect(v, "^> +9\\) Marine Environmen");
 	assert_true(vs_marked(v, "microplastics"));
 	vs_keys(v, "n");
@@ -237,7 +240,7 @@ static void test_filter(void **state)
 	vs_keys(v, "<Enter>");
 	vs_expect(v, "2 of 10 shown; Esc shows all");
 	vs_keys(v, "j");
-	vs_expect(v, "Reader: Area 9\\) Marine");
+	vs_expect(v, "4 (Reader: )?Area 9\\) Marine");
 	vs_keys(v, "<Esc>"); /* the filter goes, the selection stays */
 	vs_expect_not(v, "& workshop");
 	vs_expect(v, "Air Pollution Control");
@@ -254,10 +257,10 @@ static void test_filter(void **state)
 	vs_expect(v, "^ III Steady Development 2015-2019");
 	vs_expect(v, "^>2015-04 TEMM17");
 	vs_expect_not(v, "^ I Foundation 1999-2009");
-	vs_expect_not(v, "2010-05 the Joint");
+	vs_expect(v, " 1 of 17 *$"); /* one event shows */
 	vs_keys(v, "<Enter><Esc>");
 	vs_expect_not(v, "Timeline & TEMM17");
-	vs_expect(v, "2010-05 the Joint");
+	vs_expect(v, " 8/17 *$"); /* every event again, TEMM17 still selected */
 	/* the results of a search */
 	vs_keys(v, "/workshop<Tab>&kind:section");
 	vs_expect(v, "Results: \"workshop\", [0-9]+ hits & kind:section");

@@ -9,7 +9,7 @@ state="$XDG_STATE_HOME/temm/state"
 tm_start_wrapped 80 24
 tm_wait 'Steady Development'
 tm_keys 2 j j                             # 3) Environmental Education
-tm_wait 'Reader: Area 3\) Environmental Education'
+tm_wait '4 (Reader: )?Area 3\) Environmental Education'
 tm_keys l Space j j                       # into the reader, scrolled
 tm_wait '^j/k|Space page'
 tm_capture >"$TM_DIR/left"
@@ -19,7 +19,7 @@ head -1 "$state" | grep -q '^# temm state 1$' || fail "not a state file: $(head 
 
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24
-tm_wait 'Reader: Area 3\) Environmental Education'
+tm_wait '4 (Reader: )?Area 3\) Environmental Education'
 tm_wait_same "$TM_DIR/left"               # the same screen, line for line
 tm_quit
 

@@ -46,6 +46,7 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(PANE_4, "pane-4", "4", GROUP_PANES, COUNT_NONE, act_pane_jump, "Pane 4 of the view") \
 	A(VIEW_HOME, "view-home", "H", GROUP_PANES, COUNT_NONE, act_view, "Home: stages, priority areas, timeline") \
 	A(VIEW_REPORT, "view-report", "r", GROUP_PANES, COUNT_NONE, act_view, "The whole report as a book, with contents") \
+	A(ZOOM, "zoom", "z", GROUP_PANES, COUNT_NONE, act_zoom, "Full width: the reader or the book alone (again: the panes beside it)") \
 	A(OPEN, "open", "Enter", GROUP_LINKS, COUNT_NONE, act_open, "Open the selection; follow the focused link") \
 	A(BACK, "back", "Backspace <", GROUP_LINKS, COUNT_NONE, act_history, "Back to where you were") \
 	A(FORWARD, "forward", ">", GROUP_LINKS, COUNT_NONE, act_history, "Forward again") \
