@@ -28,6 +28,8 @@ static int fit(const struct app *a, const char *s, int cols, char *out, size_t s
 		return w;
 	}
 	take = text_fit(s, take, cols - 1, &used);
+	while (take > 0 && s[take - 1] == ' ') /* "the 2020…", not "the 2020 …" */
+		take--, used--;
 	snprintf(out, size, "%.*s%s", (int)take, s, ellipsis(a));
 	return used + 1;
 }
