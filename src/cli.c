@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "dump", cmd_dump, 0, 0, "dump [--format=F]    the whole report: text (default), markdown or json" },
 	{ "outline", cmd_outline, 0, 0, "outline              the report's table of contents" },
 	{ "keys", cmd_keys, 0, 0, "keys                 the browser's keys (--format=man: for the manual)" },
+	{ "config-check", cmd_config_check, 0, 1, "config-check [FILE]  check a config file (default: the one the browser reads)" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
 

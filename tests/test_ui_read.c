@@ -474,6 +474,7 @@ static const struct scene scenes[] = {
 	{ 80, 24, "/dust<Tab>", "search, results" },
 	{ 80, 24, "/dust<Tab><Tab>", "search, preview" },
 	{ 80, 24, "/dust<Enter>", "a search walked" },
+	{ 80, 24, "/zzqxj<Tab>", "search, no hits" },
 	{ 80, 24, "?", "help" },
 	{ 60, 20, "", "narrow home, stages" },
 	{ 60, 20, "4", "narrow home, reader" },
@@ -556,7 +557,7 @@ static bool did(const char *what, const struct look *b, const struct look *x)
 /* "Space" -> "<Space>", "j/k" -> "j", "?" -> "?". */
 static void key_script(const char *key, char *out, size_t n)
 {
-	char k[32];
+	char k[24];
 	snprintf(k, sizeof(k), "%.*s", (int)strcspn(key, "/") ? (int)strcspn(key, "/") : 1, key);
 	if (strlen(k) == 1)
 		snprintf(out, n, "%s", k[0] == '<' ? "<lt>" : k);
@@ -607,6 +608,50 @@ static void test_every_hint_does_what_it_says(void **state)
 	assert_true(tried > 60);
 }
 
+/* ---- smaller things ---- */
+
+/* The help uses the width: a key's line is as long as the others, not
+ * cut short by the column its text hangs under. */
+static void test_help_width(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "?");
+	vs_expect(v, "^  j, Down, C-n +Next line \\(text\\) or item \\(list\\); <N>: <N> times *$");
+	int widest = 0;
+	for (int y = 1; y < 23; y++) {
+		const char *row = vs_row(v, y);
+		size_t n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ')
+			n--;
+		int w = text_width(row, n);
+		widest = w > widest ? w : widest;
+	}
+	assert_true(widest > 70);
+	vs_close(v);
+}
+
+/* No hits: the list says so and what may help, from the query; the
+ * preview shows no page of an earlier query. */
+static void test_no_hits(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_type(v, "/d");
+	vs_expect(v, "2 Preview: ");
+	vs_type(v, "zqx");
+	vs_expect(v, "Nothing matches \"dzqx\"\\. What may find it:");
+	vs_expect(v, "part of a word is enough");
+	vs_expect_not(v, "case counts");
+	vs_expect_not(v, "2 Preview: ");
+	vs_keys(v, "<Esc>");
+	vs_type(v, "/\"Dust Storm\" kind:event");
+	vs_expect(v, "the query has a capital, so case counts");
+	vs_expect(v, "must occur as written");
+	vs_expect(v, "kind:, area:, stage: and year: narrow");
+	vs_close(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -617,6 +662,8 @@ int main(void)
 		cmocka_unit_test(test_narrow),
 		cmocka_unit_test(test_space),
 		cmocka_unit_test(test_every_hint_does_what_it_says),
+		cmocka_unit_test(test_help_width),
+		cmocka_unit_test(test_no_hits),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tu_bundled_free();

@@ -280,7 +280,7 @@ static void test_config(void **state)
 
 	char re[2048];
 	v = with_config(160, 24, "theme: none\nkeys:\n  quit: [Q, Bogus]\n", NULL);
-	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:13: unknown key 'Bogus'", tu_dir);
+	snprintf(re, sizeof(re), "config ignored, 1 problem \\(\\? lists them\\): %s/temm/config:3:13: unknown key name 'Bogus'", tu_dir);
 	vs_expect(v, re);
 	vs_keys(v, "j"); /* the message goes with a key */
 	vs_expect_not(v, "config ignored");
@@ -289,8 +289,25 @@ static void test_config(void **state)
 	vs_close(v);
 
 	v = with_config(160, 24, "wrap: 60\nkeys:\n  fly-away: [f]\n", NULL);
-	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:3: .*fly-away", tu_dir);
+	snprintf(re, sizeof(re), "config ignored, 1 problem .*: %s/temm/config:3:3: unknown action 'fly-away'", tu_dir);
 	vs_expect(v, re);
+	vs_close(v);
+
+	/* every problem, named rightly; a resize keeps the message; at 80
+	 * columns it is cut, and help lists every problem whole */
+	v = with_config(80, 24, "keys:\n  fly-away: [f]\n  quit: q\n  help: [Bogus, F1]\nwrap: 5000\n", NULL);
+	vs_expect(v, "^config ignored, 3 problems \\(\\? lists them\\): .*…");
+	vs_resize(v, 100, 30);
+	vs_expect(v, "^config ignored, 3 problems");
+	vs_resize(v, 80, 24);
+	vs_expect(v, "^config ignored, 3 problems");
+	vs_keys(v, "<F1>");
+	vs_expect(v, "The config was not used: 3 problems");
+	snprintf(re, sizeof(re), "^  %s/temm/config:2:3: unknown action 'fly-away'", tu_dir);
+	vs_expect(v, re);
+	vs_expect(v, "^  .*config:4:10: unknown key name 'Bogus'");
+	vs_expect(v, "^  .*config:5:7: wrap 5000 is not 0-1000");
+	vs_expect(v, "temm config-check");
 	vs_close(v);
 
 	/* --config FILE; a file named that is missing is a problem too */
@@ -303,7 +320,7 @@ static void test_config(void **state)
 	vs_close(o);
 	snprintf(other, sizeof(other), "%s/missing", tu_dir);
 	o = vs_open(tu_bundled(), 160, 24, "--no-state", "--config", other, (char *)NULL);
-	snprintf(re, sizeof(re), "config ignored: %s: no such file", other);
+	snprintf(re, sizeof(re), "config ignored, 1 problem .*: %s: no such file", other);
 	vs_expect(o, re);
 	vs_close(o);
 

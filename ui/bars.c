@@ -127,6 +127,7 @@ enum hint_when {
 	ZOOM_OFF,     /* z: the view has a text pane to widen */
 	ZOOM_ON,      /* z: the view is zoomed */
 	MANY_PANES,   /* Tab: another pane to go to */
+	HAS_ITEMS,    /* j/k, Enter: the list has a row to go to or open */
 };
 
 /* A hint: "j/k move". `drop` orders what gives way when the line is
@@ -139,7 +140,7 @@ struct hint {
 };
 
 static const struct hint list_hints[] = {
-	{ ACT_MOVE_DOWN, ACT_MOVE_UP, "move", 3, ALWAYS }, { ACT_OPEN, ACT_NONE, "read", 4, ALWAYS },
+	{ ACT_MOVE_DOWN, ACT_MOVE_UP, "move", 3, HAS_ITEMS }, { ACT_OPEN, ACT_NONE, "read", 4, HAS_ITEMS },
 	{ ACT_PAGE_DOWN, ACT_NONE, "page", 2, TEXT_MORE }, { ACT_FOCUS_NEXT, ACT_NONE, "pane", 7, MANY_PANES },
 	{ ACT_ZOOM, ACT_NONE, "full width", 8, ZOOM_OFF }, { ACT_SEARCH, ACT_NONE, "search", 5, ALWAYS },
 	{ ACT_FILTER, ACT_NONE, "filter", 9, ALWAYS }, { ACT_HELP, ACT_NONE, "help", 0, ALWAYS },
@@ -153,7 +154,7 @@ static const struct hint text_hints[] = {
 	{ ACT_HELP, ACT_NONE, "help", 0, ALWAYS }, { ACT_QUIT, ACT_NONE, "quit", 1, ALWAYS },
 };
 static const struct hint hit_hints[] = {
-	{ ACT_MOVE_DOWN, ACT_MOVE_UP, "hit", 2, ALWAYS }, { ACT_OPEN, ACT_NONE, "open", 1, ALWAYS },
+	{ ACT_MOVE_DOWN, ACT_MOVE_UP, "hit", 2, HAS_ITEMS }, { ACT_OPEN, ACT_NONE, "open", 1, HAS_ITEMS },
 	{ ACT_FILTER, ACT_NONE, "filter", 4, ALWAYS }, { ACT_CANCEL, ACT_NONE, "back", 3, ALWAYS },
 	{ ACT_HELP, ACT_NONE, "help", 0, ALWAYS },
 };
@@ -193,6 +194,7 @@ static bool hint_applies(const struct app *a, const struct hint *h)
 	case ZOOM_OFF: return !a->zoom[a->view] && layout_zoom_pane(a->view) != PANE_COUNT;
 	case ZOOM_ON: return a->zoom[a->view];
 	case MANY_PANES: return layout_view(a->view)->panes_count > 1;
+	case HAS_ITEMS: return pane_item(p) >= 0;
 	case ALWAYS: break;
 	}
 	return true;

@@ -13,6 +13,7 @@ struct corpus_unit;
 struct doc;
 struct pane;
 struct pages;
+struct query;
 struct search_hit;
 struct search_results;
 
@@ -20,6 +21,9 @@ struct search_results;
  * snippet with every match that shows marked, in `width` columns. */
 struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
 			 int width);
+/* The list when nothing matches `text`: what may help, from the parsed
+ * query (NULL when it did not parse). */
+struct doc *page_no_hits(const char *text, const struct query *q);
 /* Where a hit is, as the results show it ("2.1 > 9) Marine ..."); caller
  * frees. */
 char *page_hit_where(const struct pages *p, const struct corpus_unit *u);
