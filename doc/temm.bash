@@ -1,11 +1,11 @@
 # bash completion for temm: commands, options, kinds for `list`, ids for
-# `show` and `--goto`, formats for `dump`.
+# `show` and `--goto`, formats for `dump`, a file for `config-check`.
 _temm()
 {
 	local cur prev words cword
 	_init_completion || return
 
-	local commands="check list show search dump outline keys"
+	local commands="check list show search dump outline keys config-check"
 	local options="--content --json --count --format --goto --no-color --ascii --kiosk
 		--config --no-config --no-state --help --version"
 	local kinds="stages areas activities events meetings programmes terms sections"
@@ -40,6 +40,7 @@ _temm()
 	"") COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	list) COMPREPLY=($(compgen -W "$kinds" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "$(_temm_ids)" -- "$cur")) ;;
+	config-check) _filedir ;;
 	esac
 }
 
