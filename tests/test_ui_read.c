@@ -413,6 +413,11 @@ static void test_narrow(void **state)
 	vs_keys(v, "4");
 	vs_expect(v, "^Stage I · 1999-2009");
 	check_no_blank_rows(v);
+	/* the status line keeps the position; hints give way whole, never cut */
+	vs_expect(v, "quit +[0-9]+% *$");
+	vs_expect_not(v, "…[^│]* [0-9]+% *$");
+	vs_resize(v, 24, 12);
+	vs_expect(v, "^[^…]* [0-9]+% *$");
 	vs_resize(v, 80, 24);
 	vs_expect_not(v, "^ 1 Stages 2 Areas"); /* wide enough: no strip */
 	vs_close(v);

@@ -101,7 +101,13 @@ void bars_tabs(const struct app *a, struct bar_tabs *t)
 		int room = need <= cols ? cols - x : b->focused ? focused_w : share;
 		if (room > cols - x)
 			room = cols - x;
-		b->width = fit(a, full[i], room, b->text, sizeof(b->text));
+		/* a name cut to nothing is only its digit: " 1", not " 1…" */
+		char digit[16];
+		int dw = snprintf(digit, sizeof(digit), " %d", i + 1);
+		if (text_width(full[i], strlen(full[i])) > room && room <= dw + 2)
+			b->width = fit(a, digit, room, b->text, sizeof(b->text));
+		else
+			b->width = fit(a, full[i], room, b->text, sizeof(b->text));
 		b->x = x;
 		x += b->width;
 	}
