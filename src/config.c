@@ -258,67 +258,91 @@ static void read_binding(struct events *e, struct config_keys *b)
 			 "the list of keys is empty (leave the action out to keep its keys)");
 }
 
-/* `keys:` - action: keys. */
-static void read_keys(struct events *e)
+/* A mapping of names to values (`keys:` action: keys, `colours:`
+ * element: colour): each name one of `names`, given once; `value` reads
+ * the value of name i, or skips it (i -1). `unknown` ends the message for
+ * a name that is none of them. */
+struct named {
+	const char *section, *what, *example;
+	const char *const *names;
+	size_t count;
+	const char *unknown;
+	bool (*given)(const struct config *c, int i);
+	void (*value)(struct events *e, int i);
+};
+
+static void read_named(struct events *e, const struct named *m)
 {
-	const struct config_names *n = e->c->names;
 	if (e->ev.type != YAML_MAPPING_START_EVENT) {
-		problem_here(e, "keys: expected a mapping of actions to keys (quit: [q, Q])");
+		problem_here(e, "%s: expected a mapping of %ss to %s", m->section, m->what, m->example);
 		skip_node(e);
 		return;
 	}
 	while (next_event(e) && e->ev.type != YAML_MAPPING_END_EVENT) {
-		int i = e->ev.type == YAML_SCALAR_EVENT ? find_name(n->actions, n->actions_count, scalar(e)) : -1;
+		int i = e->ev.type == YAML_SCALAR_EVENT ? find_name(m->names, m->count, scalar(e)) : -1;
 		if (e->ev.type != YAML_SCALAR_EVENT)
-			problem_here(e, "an action must be named by plain text");
+			problem_here(e, "an %s must be named by plain text", m->what);
 		else if (i < 0)
-			problem_here(e, "unknown action '%.40s' (temm keys lists the actions)", scalar(e));
-		else if (e->c->bindings[i].keys)
-			problem_here(e, "action '%s' is given twice", n->actions[i]);
+			problem_here(e, "unknown %s '%.40s' (%s)", m->what, scalar(e), m->unknown);
+		else if (m->given(e->c, i))
+			problem_here(e, "%s '%s' is given twice", m->what, m->names[i]);
+		if (i >= 0 && m->given(e->c, i))
+			i = -1;
 		skip_node(e); /* the name, or a node standing as one */
 		if (!next_event(e))
 			return;
-		if (i >= 0 && !e->c->bindings[i].keys)
-			read_binding(e, &e->c->bindings[i]);
-		else
-			skip_node(e);
+		m->value(e, i);
 	}
 }
 
-/* `colours:` - element: colour. */
+static bool keys_given(const struct config *c, int i)
+{
+	return c->bindings[i].keys != NULL;
+}
+
+static void keys_value(struct events *e, int i)
+{
+	if (i >= 0)
+		read_binding(e, &e->c->bindings[i]);
+	else
+		skip_node(e);
+}
+
+static bool colour_given(const struct config *c, int i)
+{
+	return c->colours[i] != NULL;
+}
+
+static void colour_value(struct events *e, int i)
+{
+	int fg, bg;
+	if (e->ev.type != YAML_SCALAR_EVENT) {
+		problem_here(e, "expected a colour, or FG on BG");
+		skip_node(e);
+	} else if (config_parse_colours(scalar(e), &fg, &bg) != 0) {
+		problem_here(e, "bad colour '%.40s' (a colour, or FG on BG; colours: black, red, green, "
+			     "yellow, blue, magenta, cyan, white, bright-..., default)", scalar(e));
+	} else if (i >= 0) {
+		e->c->colours[i] = strdup(scalar(e));
+	}
+}
+
+static void read_keys(struct events *e)
+{
+	const struct config_names *n = e->c->names;
+	const struct named m = { "keys", "action", "keys (quit: [q, Q])", n->actions, n->actions_count,
+				 "temm keys lists the actions", keys_given, keys_value };
+	read_named(e, &m);
+}
+
 static void read_colours(struct events *e)
 {
 	const struct config_names *n = e->c->names;
-	if (e->ev.type != YAML_MAPPING_START_EVENT) {
-		problem_here(e, "colours: expected a mapping of elements to colours (link: cyan)");
-		skip_node(e);
-		return;
-	}
-	while (next_event(e) && e->ev.type != YAML_MAPPING_END_EVENT) {
-		int i = e->ev.type == YAML_SCALAR_EVENT ? find_name(n->elements, n->elements_count, scalar(e)) : -1;
-		if (e->ev.type != YAML_SCALAR_EVENT)
-			problem_here(e, "an element must be named by plain text");
-		else if (i < 0) {
-			char all[512];
-			names_list(n->elements, n->elements_count, all, sizeof(all));
-			problem_here(e, "unknown element '%.40s' (%s)", scalar(e), all);
-		}
-		else if (e->c->colours[i])
-			problem_here(e, "element '%s' is given twice", n->elements[i]);
-		skip_node(e);
-		if (!next_event(e))
-			return;
-		int fg, bg;
-		if (e->ev.type != YAML_SCALAR_EVENT) {
-			problem_here(e, "expected a colour, or FG on BG");
-			skip_node(e);
-		} else if (config_parse_colours(scalar(e), &fg, &bg) != 0) {
-			problem_here(e, "bad colour '%.40s' (a colour, or FG on BG; colours: black, red, green, "
-				     "yellow, blue, magenta, cyan, white, bright-..., default)", scalar(e));
-		} else if (i >= 0 && !e->c->colours[i]) {
-			e->c->colours[i] = strdup(scalar(e));
-		}
-	}
+	char all[512];
+	names_list(n->elements, n->elements_count, all, sizeof(all));
+	const struct named m = { "colours", "element", "colours (link: cyan)", n->elements, n->elements_count,
+				 all, colour_given, colour_value };
+	read_named(e, &m);
 }
 
 /* The values of wrap and pane a schema cannot check (yamlcheck says

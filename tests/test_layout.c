@@ -23,15 +23,25 @@
 #include <string.h>
 #include <strings.h>
 
-static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+static char *fmt_layout_as(int cols, int rows, enum ui_view v, enum ui_pane_id focus, bool zoom)
 {
 	static char buf[1024]; /* test-only convenience */
 	struct layout l;
 	/* the lists of a report of 3 stages and 10 areas */
-	struct layout_want want = { .rows = { [PANE_STAGES] = 1 + 3, [PANE_AREAS] = 1 + 10 } };
+	struct layout_want want = { .rows = { [PANE_STAGES] = 1 + 3, [PANE_AREAS] = 1 + 10 }, .zoom = zoom };
 	layout_compute(&l, cols, rows, v, focus, &want);
 	layout_format(&l, buf, sizeof(buf));
 	return buf;
+}
+
+static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+{
+	return fmt_layout_as(cols, rows, v, focus, false);
+}
+
+static char *fmt_zoomed(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+{
+	return fmt_layout_as(cols, rows, v, focus, true);
 }
 
 static void test_geometry_80x24(void **state)
@@ -80,16 +90,6 @@ static void test_geometry_narrow(void **state)
 	/* the results stand over the preview at any width: no strip */
 	assert_string_equal(fmt_layout(60, 20, VIEW_SEARCH, PANE_RESULTS),
 			    "<title 0,0 60x1> <Results 0,1 60x7> <Preview 0,8 60x11> <status 0,19 60x1>");
-}
-
-static char *fmt_zoomed(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
-{
-	static char buf[1024]; /* test-only convenience */
-	struct layout l;
-	struct layout_want want = { .rows = { [PANE_STAGES] = 1 + 3, [PANE_AREAS] = 1 + 10 }, .zoom = true };
-	layout_compute(&l, cols, rows, v, focus, &want);
-	layout_format(&l, buf, sizeof(buf));
-	return buf;
 }
 
 /* z: the text pane alone, every row but the status line (less shows 23
