@@ -238,11 +238,9 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 		return;
 	}
 	const struct view_class *v = layout_view(view);
-	if (layout_pane_view(focus) != view)
-		focus = v->panes[0];
 	enum ui_pane_id zoom = want && want->zoom ? layout_zoom_pane(view) : PANE_COUNT;
 	if (zoom != PANE_COUNT) {
-		place_zoomed(l, zoom, focus, want);
+		place_zoomed(l, zoom, layout_pane_view(focus) == view ? focus : v->panes[0], want);
 		return;
 	}
 	l->title = (struct rect){ 0, 0, cols, 1 };
@@ -250,6 +248,11 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 	l->body = (struct rect){ 0, 1, cols, rows - 2 };
 	l->single = v->panes_count > 1 && (cols < LAYOUT_SPLIT_COLS || l->body.h < v->min_rows);
 	if (l->single) {
+		if (layout_pane_view(focus) != view)
+			focus = v->panes[0];
+		for (size_t i = 0; i < v->panes_count; i++)
+			l->pane[v->panes[i]] = l->body;
+		l->shown[focus] = true;
 		place_single(l, v, focus, want);
 		return;
 	}
@@ -260,6 +263,8 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 
 static int put(char *buf, size_t size, int at, const char *name, struct rect r)
 {
+	if (!r.w || !r.h) /* none: no strip, or a zoomed view's title */
+		return at;
 	size_t off = at >= 0 && (size_t)at < size ? (size_t)at : size;
 	int n = snprintf(buf ? buf + off : NULL, buf ? size - off : 0, "%s<%s %d,%d %dx%d>",
 			 at ? " " : "", name, r.x, r.y, r.w, r.h);
@@ -273,10 +278,8 @@ int layout_format(const struct layout *l, char *buf, size_t size)
 	if (l->too_small)
 		return snprintf(buf, size, "<too-small %dx%d>", l->cols, l->rows);
 	int at = 0;
-	if (l->title.h)
-		at = put(buf, size, at, "title", l->title);
-	if (l->strip.h)
-		at = put(buf, size, at, "strip", l->strip);
+	at = put(buf, size, at, "title", l->title);
+	at = put(buf, size, at, "strip", l->strip);
 	for (int p = 0; p < PANE_COUNT; p++)
 		if (l->shown[p])
 			at = put(buf, size, at, pane_class((enum ui_pane_id)p)->title, l->pane[p]);
