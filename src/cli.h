@@ -15,6 +15,7 @@ struct cli {
 	const char *goto_id;   /* --goto ID */
 	const char *format;    /* --format text|markdown|json (dump) */
 	bool json, count, no_color, ascii, help, version;
+	bool cite;             /* --cite (show): the passage with its reference */
 	bool kiosk;            /* --kiosk or TEMM_KIOSK=1: read-only, no overrides */
 	const char *config;    /* --config FILE */
 	bool no_config;        /* --no-config (and kiosk): built-in defaults only */
@@ -36,7 +37,11 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err);
 /* Free what cli_parse allocated (after any return). */
 void cli_free(struct cli *cli);
 void cli_usage(FILE *out);
-void cli_help(FILE *out);
+/* The --help text, wrapped to `width` columns. */
+void cli_help(FILE *out, int width);
+/* For a command asked for --json in a form it cannot print as JSON: say so
+ * on err and return EXIT_USAGE. `what` names the form ("keys --format=man"). */
+int cli_no_json(const char *what, FILE *err);
 
 /* Run a headless command on a loaded report. Returns the exit code. */
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err);

@@ -1,12 +1,13 @@
 /* cmd_show.c - `temm show ID`: an entity's page, as the browser's reader
  * shows it (present.h), in plain text with every link's id, or as JSON. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
+#include "quote.h"
 #include "text.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,29 +124,40 @@ static void show_page(FILE *out, const struct report *r, const struct present_pa
 	}
 }
 
-/* Ids are lower case (content/README): TEMM16 finds temm16. */
-static int find_id(const struct report *r, const char *id, struct entity_ref *ref)
+/* --cite: the passage that tells of it and its reference, unwrapped: the
+ * text the browser's copy key puts on the clipboard (src/quote.h). */
+static int show_cite(const struct report *r, const struct cli *cli, struct entity_ref ref,
+		     FILE *out, FILE *err)
 {
-	if (report_find(r, id, ref) == 0)
-		return 0;
-	char *lower = strdup(id);
-	if (!lower)
-		return -1;
-	for (char *c = lower; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	int rc = report_find(r, lower, ref);
-	free(lower);
-	return rc;
+	struct quote q;
+	int rc = quote_entity(r, NULL, ref, present_glyphs_for_locale(cli->ascii), &q);
+	if (rc == 0)
+		fprintf(out, "%s\n", q.text);
+	else if (rc > 0 && ref.kind == KIND_SECTION)
+		fprintf(err, "temm: %s has no text of its own to cite: its sections have it "
+			"(temm outline)\n", report_entity_id(r, ref));
+	else if (rc > 0)
+		fprintf(err, "temm: the report has no paragraph on %s to cite\n", report_entity_id(r, ref));
+	else
+		fputs("temm: out of memory\n", err);
+	quote_free(&q);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	struct entity_ref ref;
-	if (find_id(r, cli->args[0], &ref) != 0) {
-		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
-			cli->args[0]);
+	if (cli->cite && cli->json) {
+		fputs("temm: --cite prints text: it does not go with --json\n", err);
+		return EXIT_USAGE;
+	}
+	if (report_find_typed(r, cli->args[0], &ref) != 0) { /* TEMM16 finds temm16 */
+		sanitize_error(err, "no entity or section has the id '%s' (try 'temm list KIND')",
+			       cli->args[0]);
 		return EXIT_FAIL;
 	}
+	if (cli->cite)
+		return show_cite(r, cli, ref, out, err);
 	/* JSON is UTF-8 whatever the locale */
 	enum present_glyphs g = cli->json ? PRESENT_UTF8 : present_glyphs_for_locale(cli->ascii);
 	struct present_page *p = present_page_new(r, ref, g, NULL);

@@ -5,6 +5,7 @@
  * an unknown name there is an unknown action or element, not a YAML key.
  * Every problem is reported, each at its line and column. */
 #include "config.h"
+#include "regfile.h"
 #include "yamlcheck.h"
 
 #include <cyaml/cyaml.h>
@@ -28,9 +29,17 @@ struct config_data {
 	int theme;
 	char *pane;
 	unsigned wrap;
+	int mouse, clipboard; /* SWITCH_: 0 when not given */
 };
 
 static const cyaml_strval_t theme_strings[] = { { "default", 0 }, { "none", 1 } };
+
+/* A setting that is on or off, in the words YAML users write. */
+enum { SWITCH_UNSET, SWITCH_OFF, SWITCH_ON };
+static const cyaml_strval_t switch_strings[] = {
+	{ "on", SWITCH_ON }, { "off", SWITCH_OFF }, { "true", SWITCH_ON }, { "false", SWITCH_OFF },
+	{ "yes", SWITCH_ON }, { "no", SWITCH_OFF },
+};
 
 static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_ENUM("theme", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct config_data, theme,
@@ -39,6 +48,10 @@ static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_UINT("wrap", CYAML_FLAG_OPTIONAL, struct config_data, wrap),
 	CYAML_FIELD_IGNORE("keys", CYAML_FLAG_OPTIONAL),
 	CYAML_FIELD_IGNORE("colours", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_ENUM("mouse", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct config_data, mouse,
+			 switch_strings, CYAML_ARRAY_LEN(switch_strings)),
+	CYAML_FIELD_ENUM("clipboard", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct config_data, clipboard,
+			 switch_strings, CYAML_ARRAY_LEN(switch_strings)),
 	CYAML_FIELD_END,
 };
 
@@ -92,17 +105,17 @@ char *config_default_path(void)
 
 static int read_config_file(const char *path, struct config *c, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
+	char why[128];
+	FILE *f = regfile_open(path, why, sizeof(why));
 	if (!f) {
 		if (errno == ENOENT)
 			return 1;
-		diag_add(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(d, path, 0, 0, "cannot read: %s", why);
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size > CONFIG_MAX_BYTES) {
-		diag_add(d, path, 0, 0, "not a regular file of at most %u KiB", CONFIG_MAX_BYTES >> 10);
+	if (fstat(fileno(f), &st) != 0 || (unsigned long long)st.st_size > CONFIG_MAX_BYTES) {
+		diag_add(d, path, 0, 0, "larger than %u KiB", CONFIG_MAX_BYTES >> 10);
 		fclose(f);
 		return -1;
 	}
@@ -126,6 +139,8 @@ static void take_values(struct config *c, const struct config_data *data)
 {
 	const struct config_names *n = c->names;
 	c->no_colour = data->theme == 1;
+	c->mouse = data->mouse != SWITCH_OFF;
+	c->clipboard = data->clipboard != SWITCH_OFF;
 	c->wrap = data->wrap <= CONFIG_MAX_WRAP ? (int)data->wrap : 0;
 	for (size_t i = 0; data->pane && i < n->panes_count; i++)
 		if (strcmp(data->pane, n->panes[i]) == 0)
@@ -411,6 +426,7 @@ static void reset(struct config *c)
 	c->no_colour = false;
 	c->pane = -1;
 	c->wrap = 0;
+	c->mouse = c->clipboard = true;
 }
 
 int config_load(const char *path, const struct config_names *names, struct config *c,
@@ -419,6 +435,7 @@ int config_load(const char *path, const struct config_names *names, struct confi
 	memset(c, 0, sizeof(*c));
 	c->names = names;
 	c->pane = -1;
+	c->mouse = c->clipboard = true;
 	c->path = strdup(path);
 	c->colours = calloc(names->elements_count + 1, sizeof(char *));
 	c->bindings = calloc(names->actions_count + 1, sizeof(struct config_keys));

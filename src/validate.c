@@ -8,8 +8,6 @@
 
 #include <string.h>
 
-#define YEAR_MIN 1900u
-#define YEAR_MAX 2100u
 #define ID_MAX 64u
 #define SECTION_MAX_DEPTH 8
 
@@ -214,6 +212,7 @@ static void check_title(struct checker *c)
 			c->problems++;
 		} else {
 			c->r->title = doc->report->title;
+			c->r->short_name = doc->report->short_name;
 		}
 	}
 	if (!c->r->title) {

@@ -162,6 +162,8 @@ if [ -n "$normal" ]; then
 		echo "0 show temm16"
 		echo "0 show dss --json"
 		echo "1 show no-such-id"
+		echo "0 show temm16 --cite"
+		echo "1 show sec-2 --cite"
 		echo "0 search microplastics"
 		echo "0 search Daegu --json"
 		echo "0 search environment --count"

@@ -144,6 +144,36 @@ static void test_one_key(void **state)
 	diag_free(&d);
 }
 
+/* mouse and clipboard: on unless the file says off (or false, no) */
+static void test_switches(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag d;
+	assert_int_equal(load("wrap: 72\n", &c, &d), 0);
+	assert_true(c.mouse);
+	assert_true(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	assert_int_equal(load("mouse: off\nclipboard: no\n", &c, &d), 0);
+	assert_false(c.mouse);
+	assert_false(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	assert_int_equal(load("mouse: on\nclipboard: false\n", &c, &d), 0);
+	assert_true(c.mouse);
+	assert_false(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	expect_problem("wrap: 72\nmouse: maybe\n", 2, 8, "unknown value 'maybe' (expected one of: on, off");
+	expect_problem("clipboard: [on]\n", 1, 12, "");
+	/* a bad file: the browser uses none of it, so both stay on
+	 * (test_ui_keys) */
+	assert_int_equal(load("mouse: off\nwrap: 5000\n", &c, &d), -1);
+	config_free(&c);
+	diag_free(&d);
+}
+
 static void test_parse_colours(void **state)
 {
 	(void)state;
@@ -167,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_every_problem),
 		cmocka_unit_test(test_one_key),
 		cmocka_unit_test(test_parse_colours),
+		cmocka_unit_test(test_switches),
 	};
 	return cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 }

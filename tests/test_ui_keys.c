@@ -137,11 +137,11 @@ static void test_rebind_several(void **state)
 	struct ui_settings s;
 	int rc;
 	/* a swap is no clash: both actions lose their old keys */
-	load(&s, "keys:\n  quit: [Q, C-q]\n  move-down: [n]\n  search-next: [j]\n", &rc);
+	load(&s, "keys:\n  quit: [Q, C-w]\n  move-down: [n]\n  search-next: [j]\n", &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(s.message, "");
 	assert_int_equal(keymap_lookup(&s.keys, 'Q', false), ACT_QUIT);
-	assert_int_equal(keymap_lookup(&s.keys, 17, false), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&s.keys, 23, false), ACT_QUIT);
 	assert_int_equal(keymap_lookup(&s.keys, 'q', false), ACT_NONE);
 	assert_int_equal(keymap_lookup(&s.keys, 'n', false), ACT_MOVE_DOWN);
 	assert_int_equal(keymap_lookup(&s.keys, 'j', false), ACT_SEARCH_NEXT);
@@ -166,6 +166,7 @@ static void expect_defaults(const char *text, const char *where, const char *wha
 	assert_int_equal(s.pane, PANE_COUNT);
 	assert_int_equal(s.wrap, SETTINGS_WRAP);
 	assert_int_equal(s.colours[ELEM_MATCH].bg, 3);
+	assert_true(s.mouse && s.clipboard);
 	settings_free(&s);
 }
 
@@ -174,10 +175,16 @@ static void test_bad_configs(void **state)
 	(void)state;
 	expect_defaults("theme: none\nkeys:\n  quit: [Q, Bogus]\n", "3:13", "unknown key name 'Bogus'");
 	expect_defaults("keys:\n  move-down: [j, 5]\n", "2:18", "digits are counts");
+	/* keys the terminal keeps (signals, flow control) would never fire */
+	expect_defaults("keys:\n  quit: [q, C-z]\n", "2:13", "'C-z' cannot be bound: the terminal turns Ctrl-Z");
+	expect_defaults("keys:\n  quit: [C-c]\n", "2:10", "Ctrl-C into an interrupt");
+	expect_defaults("keys:\n  quit: [C-s]\n", "2:10", "flow control");
+	expect_defaults("keys:\n  quit: [C-q]\n", "2:10", "flow control");
 	expect_defaults("keys:\n  quit: [j]\n", "2:10", "also bound to move-down");
 	expect_defaults("pane: areas\nkeys:\n  fly-away: [f]\n", "3:3", "unknown action 'fly-away'");
 	expect_defaults("colours:\n  match: plaid\n", "2:10", "bad colour 'plaid'");
 	expect_defaults("wrap: -3\n", "1:7", "");
+	expect_defaults("mouse: off\nclipboard: off\nwrap: 5000\n", "3:7", "wrap 5000 is not 0-1000");
 	/* control characters in the file do not reach the status line */
 	expect_defaults("keys:\n  quit: [\"\\e[31m\"]\n", "2:10", "^[[31m");
 	struct ui_settings s;

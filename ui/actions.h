@@ -55,6 +55,7 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(SEARCH, "search", "/", GROUP_SEARCH, COUNT_NONE, act_prompt, "Search the report: results as you type") \
 	A(SEARCH_NEXT, "search-next", "n", GROUP_SEARCH, COUNT_TIMES, act_search_step, "Next match, then the next hit's first") \
 	A(SEARCH_PREV, "search-prev", "N", GROUP_SEARCH, COUNT_TIMES, act_search_step, "Previous match, then the previous hit's last") \
+	A(CARD, "card", "c", GROUP_SEARCH, COUNT_NONE, act_card, "The card of what the hit is about (Enter opens where the report tells of it)") \
 	A(FILTER, "filter", "&", GROUP_SEARCH, COUNT_NONE, act_prompt, "Show only the entries of this list that match a query") \
 	A(PROMPT_ACCEPT, "prompt-accept", "Enter", GROUP_PROMPT, COUNT_NONE, prompt_accept_key, "Open the selected hit (after &: keep the filter)") \
 	A(PROMPT_CANCEL, "prompt-cancel", "Esc C-g", GROUP_PROMPT, COUNT_NONE, prompt_cancel_key, "Back to the screen before / (after &: no filter)") \
@@ -69,6 +70,8 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(ERASE_LINE, "erase-line", "C-u", GROUP_PROMPT, COUNT_NONE, prompt_edit_key, "Erase the whole query") \
 	A(WHERE, "where", "=", GROUP_OTHER, COUNT_NONE, act_where, "Where am I: view, pane, position") \
 	A(REDRAW, "redraw", "C-l", GROUP_OTHER, COUNT_NONE, act_redraw, "Repaint the screen") \
+	A(COPY, "copy", "y", GROUP_OTHER, COUNT_NONE, act_copy, "Copy the paragraph (after n/N: the match's sentence) and its place, to the clipboard") \
+	A(MOUSE, "mouse", "M", GROUP_OTHER, COUNT_NONE, act_mouse, "Mouse on or off (off: select and copy with the terminal)") \
 	A(HELP, "help", "? F1", GROUP_OTHER, COUNT_NONE, act_help, "This help") \
 	A(CANCEL, "cancel", "Esc", GROUP_OTHER, COUNT_NONE, act_cancel, "Cancel: a count, the help, a filter, a search, highlights") \
 	A(QUIT, "quit", "q", GROUP_OTHER, COUNT_NONE, act_quit, "Quit (in help: close it)")

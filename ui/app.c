@@ -59,8 +59,8 @@ void app_say(struct app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The rows a view's lists would like: a header and their lines at the
- * width they have (their items, until they are laid out for it). */
+/* The rows a view's lists would like: a header and their items, or their
+ * lines where a row wraps (at the width they have, once laid out for it). */
 static void wanted_rows(const struct app *a, struct layout_want *want)
 {
 	memset(want, 0, sizeof(*want));
@@ -69,10 +69,8 @@ static void wanted_rows(const struct app *a, struct layout_want *want)
 		const struct pane *p = &a->panes[i];
 		if (!c->items)
 			continue;
-		if (p->doc && pane_cols(p) > 0 && pane_fitted(p))
-			want->rows[i] = 1 + (int)p->doc->lines_count + (p->head ? (int)p->head->lines_count : 0);
-		else
-			want->rows[i] = 1 + (int)c->items(a);
+		size_t lines = p->doc && pane_cols(p) > 0 && pane_fitted(p) ? p->doc->lines_count : 0;
+		want->rows[i] = 1 + (int)(c->items(a) > lines ? c->items(a) : lines);
 	}
 }
 
@@ -118,6 +116,11 @@ static void place_all(struct app *a)
 	a->new_windows = true;
 	for (int i = 0; i < PANE_COUNT; i++)
 		a->panes[i].dirty = true;
+}
+
+void app_relayout(struct app *a)
+{
+	place_all(a);
 }
 
 void app_resize(struct app *a, int cols, int rows)
@@ -167,6 +170,7 @@ void app_settle(struct app *a)
 {
 	prompt_flush(a);
 	session_sync_marks(a);
+	a->save_shown = a->save_problem[0] != '\0'; /* drawn next, before any key */
 }
 
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d)
@@ -213,6 +217,8 @@ struct app *app_new(const struct report *r, const struct cli *cli, int cols, int
 		return NULL;
 	}
 	persist_read_settings(a);
+	a->mouse_wanted = a->set.mouse;
+	a->mouse_ask = MOUSE_ASK_AT_START; /* at the first draw */
 	const char *nc = getenv("NO_COLOR");
 	a->color = !cli->no_color && !(nc && *nc) && !a->set.no_colour;
 	const char *cs = nl_langinfo(CODESET);
@@ -247,5 +253,6 @@ void app_free(struct app *a)
 	free(a->state_path);
 	places_free(&a->places);
 	settings_free(&a->set);
+	copy_free(&a->copy);
 	free(a);
 }

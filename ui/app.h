@@ -8,8 +8,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
+#include "copy.h"
 #include "corpus.h"
 #include "dispatch.h"
 #include "filter.h"
@@ -60,7 +62,22 @@ struct app {
 
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
+	bool mouse_wanted;         /* the setting, then the mouse key: it is to be reported */
+	enum mouse_ask { MOUSE_ASKED, MOUSE_ASK_AT_START, MOUSE_ASK_FOR_KEY } mouse_ask;
+	                           /* whether mouse_wanted is still to be asked of the
+	                            * terminal (for the key: a refusal is said) */
+	struct copy_state copy;    /* what the copy key copied, until the terminal has it */
+	FILE *term_out;            /* the terminal's output (OSC 52 goes there); NULL: none */
 	struct screen *screen;     /* NULL until drawn on a terminal */
+	/* what ends a long search early (a key typed, a stop signal): set by
+	 * the terminal's side (ui/ui.c); NULL: searches run to their end */
+	const struct search_stop *stop;
+	/* the last save that failed (history, position, marks), or a state
+	 * file left alone: kept until app_save_problem_seen (ui/persist.c) */
+	char save_problem[600];
+	bool save_shown;           /* it was on the screen: the next key has seen it */
+	char save_last[600];       /* the session's last failed save, said again at the end */
+	bool state_left_alone;     /* the state file was not read: never replaced */
 	bool quit;
 };
 
@@ -87,6 +104,8 @@ void app_set_focus(struct app *a, enum ui_pane_id id);
 /* The view's text pane alone, full width, or the view as it was. Focusing
  * another pane ends a zoom, as in tmux. */
 void app_set_zoom(struct app *a, bool on);
+/* What the panes want changed (a list grew or shrank): place them again. */
+void app_relayout(struct app *a);
 /* The terminal has a new size. */
 void app_resize(struct app *a, int cols, int rows);
 /* After its selection or scroll changed: what follows it (its class's

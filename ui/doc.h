@@ -42,6 +42,7 @@ struct doc_block {
 	int section, para; /* where in the report the text comes from, or -1 */
 	bool nowrap;       /* one line, cut at the pane's edge */
 	int max_lines;     /* wrapped into at most this many lines, the last cut (0: no limit) */
+	bool sub;          /* a list row's second line: shown and hidden with the row above */
 	bool hidden;       /* filtered out: no lines */
 };
 

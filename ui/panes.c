@@ -41,6 +41,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_READER].pages = ((1u << KIND_COUNT) - 1) & ~(1u << KIND_SECTION),
 	[PANE_READER].show = reader_open, [PANE_READER].showing = reader_showing,
 	[PANE_READER].sibling = reader_sibling, [PANE_READER].parent = reader_parent,
+	[PANE_READER].subject = reader_subject,
 
 	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION,
 	[PANE_OUTLINE].build = book_outline, [PANE_OUTLINE].moved = book_outline_moved,
@@ -54,6 +55,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_BOOK].build = book_build, [PANE_BOOK].moved = book_moved,
 	[PANE_BOOK].sibling = book_sibling, [PANE_BOOK].parent = book_parent,
 	[PANE_BOOK].placed = book_placed,
+	[PANE_BOOK].subject = book_subject,
 
 	[PANE_RESULTS].list = true, [PANE_RESULTS].kind = KIND_COUNT, [PANE_RESULTS].click_opens = true,
 	[PANE_RESULTS].hits = true,
@@ -62,6 +64,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_RESULTS].items = results_count, [PANE_RESULTS].keep = results_keep,
 
 	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true,
+	[PANE_PREVIEW].subject = results_preview_subject,
 
 	[PANE_HELP].kind = KIND_COUNT, [PANE_HELP].lazy = true, [PANE_HELP].build = help_build,
 };

@@ -54,6 +54,9 @@ struct pane_class {
 	 * keeps (keep[item] for item < n). Both or neither. */
 	size_t (*items)(const struct app *a);
 	void (*keep)(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+	/* A text pane: the entity or section its text is the page of (the
+	 * copy key quotes what tells of it when no paragraph shows). */
+	struct entity_ref (*subject)(struct app *a, struct pane *p);
 };
 
 const struct pane_class *pane_class(enum ui_pane_id id);

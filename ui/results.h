@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct app;
 struct corpus_unit;
 struct doc;
@@ -16,11 +18,15 @@ struct pages;
 struct query;
 struct search_hit;
 struct search_results;
+struct search_rows;
 
-/* One row for each of the first `rows` hits: its kind, where it is and a
- * snippet with every match that shows marked, in `width` columns. */
-struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
-			 int width);
+/* One row for each of the first `rows` rows of the list (NULL: a row per
+ * hit): its hit's kind, where it is and a snippet with every match that
+ * shows marked, in `width` columns; under a row that folds hits in, a
+ * line naming them. `places` (may be NULL: the hit's own section) gives
+ * the section each row's place is written for. */
+struct doc *page_results(const struct pages *p, const struct search_results *res,
+			 const struct search_rows *list, const int *places, size_t rows, int width);
 /* The list when nothing matches `text`: what may help, from the parsed
  * query (NULL when it did not parse). */
 struct doc *page_no_hits(const char *text, const struct query *q);
@@ -42,5 +48,6 @@ void results_all_rows(struct app *a, struct pane *p);
 size_t results_count(const struct app *a);
 /* &: the results whose unit (or entity) the filter's query finds too. */
 void results_keep(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+struct entity_ref results_preview_subject(struct app *a, struct pane *p);
 
 #endif

@@ -50,6 +50,7 @@ int settings_init(struct ui_settings *s)
 	memcpy(s->colours, element_defaults, sizeof(s->colours));
 	s->pane = PANE_COUNT;
 	s->wrap = SETTINGS_WRAP;
+	s->mouse = s->clipboard = true;
 	diag_init(&s->problems);
 	return keymap_init(&s->keys);
 }
@@ -76,6 +77,23 @@ static void key_problem(struct ui_settings *s, const struct config *c, size_t ac
 {
 	const struct config_keys *b = &c->bindings[action];
 	say(s, c->path, b->lines ? b->lines[j] : 0, b->columns ? b->columns[j] : 0, msg);
+}
+
+/* Keys the terminal keeps for itself in the browser's mode, so that temm
+ * never sees them: curses' cbreak leaves the terminal's signal keys on
+ * (Ctrl-C, Ctrl-\\ and Ctrl-Z stop, quit and suspend, as users expect)
+ * and its flow control (Ctrl-S and Ctrl-Q pause and resume output). A
+ * binding to one would never fire. */
+static const char *terminal_takes(long code)
+{
+	switch (code) {
+	case 3: return "the terminal turns Ctrl-C into an interrupt (SIGINT)";
+	case 28: return "the terminal turns Ctrl-\\ into a quit (SIGQUIT)";
+	case 26: return "the terminal turns Ctrl-Z into a suspend (SIGTSTP)";
+	case 19: return "the terminal takes Ctrl-S to pause its output (flow control)";
+	case 17: return "the terminal takes Ctrl-Q to resume its output (flow control)";
+	default: return NULL;
+	}
 }
 
 /* Whether action `act` (1-based) lists the key `name` in the config. */
@@ -114,6 +132,13 @@ static int apply_keys(struct ui_settings *s, const struct config *c, struct keym
 			}
 			if (code >= '0' && code <= '9') {
 				snprintf(msg, sizeof(msg), "'%s' cannot be bound: digits are counts", name);
+				key_problem(s, c, i, j, msg);
+				bad = true;
+				continue;
+			}
+			if (terminal_takes(code)) {
+				snprintf(msg, sizeof(msg), "'%s' cannot be bound: %s, so temm never "
+					 "receives it", name, terminal_takes(code));
 				key_problem(s, c, i, j, msg);
 				bad = true;
 				continue;
@@ -182,6 +207,8 @@ static int apply(struct ui_settings *s, const struct config *c, bool use)
 	s->keys = km;
 	memcpy(s->colours, colours, sizeof(colours));
 	s->no_colour = c->no_colour;
+	s->mouse = c->mouse;
+	s->clipboard = c->clipboard;
 	if (c->pane >= 0 && c->pane < PANE_COUNT)
 		s->pane = (enum ui_pane_id)c->pane;
 	/* wrap: 0 means the window's width, so only a wrap the file has counts */

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "draw.h"
 #include "persist.h"
+#include "sanitize.h"
 #include "term_input.h"
 #include "tty.h"
 
@@ -25,6 +26,8 @@ static int run_loop(struct app *a)
 			app_settle(a);
 			draw_screen(a);
 		}
+		if (tty_stop_signal()) /* came during long work: do not wait for a key */
+			break;
 		long key;
 		struct ui_mouse m;
 		enum term_read got = term_read(&in, !more, &key, &m);
@@ -66,13 +69,6 @@ static SCREEN *screen_open(bool kiosk)
 	return scr;
 }
 
-static bool mouse_on(void)
-{
-	bool on = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(0);
-	return on;
-}
-
 static void screen_close(SCREEN *scr, bool mouse)
 {
 	if (mouse)
@@ -85,8 +81,8 @@ int ui_run(const struct report *r, const struct cli *cli)
 {
 	struct entity_ref start = { KIND_COUNT, NO_INDEX };
 	if (cli->goto_id && report_find(r, cli->goto_id, &start) != 0) {
-		fprintf(stderr, "temm: --goto: no entity or section has the id '%s' "
-				"(temm list KIND shows the ids)\n", cli->goto_id);
+		sanitize_error(stderr, "--goto: no entity or section has the id '%s' "
+				       "(temm list KIND shows the ids)", cli->goto_id);
 		return EXIT_USAGE;
 	}
 	if (!tty_usable(stderr))
@@ -104,15 +100,24 @@ int ui_run(const struct report *r, const struct cli *cli)
 		fprintf(stderr, "temm: out of memory\n");
 		return EXIT_FAIL;
 	}
-	a->mouse = mouse_on();
-	tty_guard_arm(a->mouse);
+	/* a key typed or a stop signal ends a long search */
+	static const struct search_stop stop = { tty_stop_work, NULL };
+	a->stop = &stop;
+	a->term_out = stdout;
+	tty_guard_arm(false); /* with the mouse once the first draw has asked for it */
 	draw_init(a);
 	persist_start(a, start);
 	int rc = run_loop(a);
 	persist_quit(a);
+	/* a save that failed is said again once the screen is gone: one last
+	 * look, in the terminal's scrollback */
+	char unsaved[sizeof(a->save_last)];
+	snprintf(unsaved, sizeof(unsaved), "%s", a->save_last);
 	draw_free(a);
 	screen_close(scr, a->mouse);
 	app_free(a);
+	if (*unsaved) /* the screen is gone: said where it is seen */
+		sanitize_error(stderr, "%s", unsaved);
 	tty_guard_release(); /* dies of the stop signal, if there was one */
 	return rc;
 }
