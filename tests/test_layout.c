@@ -89,7 +89,7 @@ static void test_geometry_narrow(void **state)
 			    "<title 0,0 40x1> <strip 0,1 40x1> <Contents 0,2 40x9> <status 0,11 40x1>");
 	/* the results stand over the preview at any width: no strip */
 	assert_string_equal(fmt_layout(60, 20, VIEW_SEARCH, PANE_RESULTS),
-			    "<title 0,0 60x1> <Results 0,1 60x7> <Preview 0,8 60x11> <status 0,19 60x1>");
+			    "<title 0,0 60x1> <Results 0,1 60x10> <Preview 0,11 60x8> <status 0,19 60x1>");
 }
 
 /* z: the text pane alone, every row but the status line (less shows 23
@@ -101,7 +101,7 @@ static void test_geometry_zoomed(void **state)
 	assert_string_equal(fmt_zoomed(80, 24, VIEW_REPORT, PANE_OUTLINE), "<Report 0,0 80x23> <status 0,23 80x1>");
 	assert_string_equal(fmt_zoomed(40, 12, VIEW_REPORT, PANE_OUTLINE), "<Report 0,0 40x11> <status 0,11 40x1>");
 	assert_string_equal(fmt_zoomed(80, 24, VIEW_SEARCH, PANE_RESULTS),
-			    "<title 0,0 80x1> <Results 0,1 80x8> <Preview 0,9 80x14> <status 0,23 80x1>");
+			    "<title 0,0 80x1> <Results 0,1 80x13> <Preview 0,14 80x9> <status 0,23 80x1>");
 	assert_int_equal(layout_zoom_pane(VIEW_HOME), PANE_READER);
 	assert_int_equal(layout_zoom_pane(VIEW_REPORT), PANE_BOOK);
 	assert_int_equal(layout_zoom_pane(VIEW_HELP), PANE_COUNT);

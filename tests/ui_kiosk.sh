@@ -75,7 +75,7 @@ tm_keys Enter
 tm_keys Escape 2 j j
 tm_wait 'Area 3\) Environmental Education'
 tm_quit
-[ -s "$XDG_STATE_HOME/temm/state" ] || fail "an ordinary run kept no state"
+[ -s "$(tm_state_file state)" ] || fail "an ordinary run kept no state"
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24 --no-state --no-config
 tm_wait 'Home . Stages . Stage I Foundation'    # not the areas it was left on
