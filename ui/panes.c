@@ -45,7 +45,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_READER].sibling = reader_sibling, [PANE_READER].parent = reader_parent,
 	[PANE_READER].subject = reader_subject,
 
-	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION,
+	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION, [PANE_OUTLINE].lazy = true,
 	[PANE_OUTLINE].build = book_outline, [PANE_OUTLINE].moved = book_outline_moved,
 	[PANE_OUTLINE].open = book_outline_open, [PANE_OUTLINE].sibling = book_sibling,
 	[PANE_OUTLINE].parent = book_parent,

@@ -57,7 +57,7 @@ static SCREEN *screen_open(bool kiosk)
 	tty_guard_install();
 	if (kiosk)
 		tty_no_suspend();
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = tty_open_screen(stderr);
 	if (!scr)
 		return NULL;
 	set_escdelay(25); /* Esc answers at once; terminals send sequences faster */
@@ -69,12 +69,15 @@ static SCREEN *screen_open(bool kiosk)
 	return scr;
 }
 
-static void screen_close(SCREEN *scr, bool mouse)
+/* The terminal as it was; curses's memory freed only when asked (the
+ * process ends next). */
+static void screen_close(SCREEN *scr, bool mouse, bool free_it)
 {
 	if (mouse)
 		mousemask(0, NULL);
 	endwin();
-	delscreen(scr);
+	if (free_it)
+		delscreen(scr);
 }
 
 int ui_run(const struct report *r, const struct cli *cli)
@@ -88,14 +91,13 @@ int ui_run(const struct report *r, const struct cli *cli)
 	if (!tty_usable(stderr))
 		return EXIT_FAIL;
 	SCREEN *scr = screen_open(cli->kiosk);
-	if (!scr) {
+	if (!scr) { /* said why */
 		tty_guard_release();
-		fprintf(stderr, "temm: cannot initialise the terminal\n");
 		return EXIT_FAIL;
 	}
 	struct app *a = app_new(r, cli, COLS, LINES);
 	if (!a) {
-		screen_close(scr, false);
+		screen_close(scr, false, true);
 		tty_guard_release();
 		fprintf(stderr, "temm: out of memory\n");
 		return EXIT_FAIL;
@@ -113,9 +115,11 @@ int ui_run(const struct report *r, const struct cli *cli)
 	 * look, in the terminal's scrollback */
 	char unsaved[sizeof(a->save_last)];
 	snprintf(unsaved, sizeof(unsaved), "%s", a->save_last);
-	draw_free(a);
-	screen_close(scr, a->mouse);
-	app_free(a);
+	if (cli->free_at_exit)
+		draw_free(a);
+	screen_close(scr, a->mouse, cli->free_at_exit);
+	if (cli->free_at_exit)
+		app_free(a);
 	if (*unsaved) /* the screen is gone: said where it is seen */
 		sanitize_error(stderr, "%s", unsaved);
 	tty_guard_release(); /* dies of the stop signal, if there was one */
