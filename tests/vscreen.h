@@ -27,6 +27,13 @@ struct app *vs_app(struct vscreen *v);
 void vs_keys(struct vscreen *v, const char *keys);
 /* Type keys one at a time, drawing after each, as a person types. */
 void vs_type(struct vscreen *v, const char *keys);
+/* Keys typed faster than the browser's pause (ui/app.h, app_pause_ms),
+ * drawn after each: what waits for typing to stop (the search preview)
+ * does not come until vs_pause - which vs_keys and vs_type end with. */
+void vs_type_fast(struct vscreen *v, const char *keys);
+void vs_pause(struct vscreen *v);
+/* The bytes curses has sent to the terminal since vs_open. */
+long vs_bytes(struct vscreen *v);
 void vs_resize(struct vscreen *v, int cols, int rows);
 /* A click or the wheel at a cell (UI_MOUSE_ buttons). */
 void vs_mouse(struct vscreen *v, int y, int x, unsigned buttons);

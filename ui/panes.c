@@ -65,7 +65,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_RESULTS].placed = results_placed, [PANE_RESULTS].all_rows = results_all_rows,
 	[PANE_RESULTS].items = results_count, [PANE_RESULTS].keep = results_keep,
 
-	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true,
+	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true, [PANE_PREVIEW].after_pause = true,
 	[PANE_PREVIEW].subject = results_preview_subject,
 
 	[PANE_HELP].kind = KIND_COUNT, [PANE_HELP].lazy = true, [PANE_HELP].build = help_build,

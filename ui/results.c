@@ -218,10 +218,8 @@ void results_show(struct app *a)
 {
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	results_doc(a, RESULTS_FIRST_ROWS);
-	if (!a->find.results.count) { /* no hit: no page of an earlier one */
-		app_set_text_doc(a, PANE_PREVIEW, doc_new());
-		pane_set_title(app_pane(a, PANE_PREVIEW), NULL);
-	}
+	if (!a->find.results.count) /* no hit: no page of an earlier one */
+		results_preview_clear(a);
 	app_relayout(a); /* as tall as its rows need, the preview the rest */
 	app_moved(a, PANE_RESULTS);
 }
@@ -302,7 +300,15 @@ static void preview_hit(struct app *a, struct pane *rp)
 void results_moved(struct app *a, struct pane *p)
 {
 	rows_follow(a, p);
-	preview_hit(a, p);
+	if (!a->find.preview_later)
+		preview_hit(a, p);
+}
+
+void results_preview_clear(struct app *a)
+{
+	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
+	app_set_text_doc(a, PANE_PREVIEW, doc_new());
+	pane_set_title(app_pane(a, PANE_PREVIEW), NULL);
 }
 
 void results_open(struct app *a, struct pane *p)

@@ -30,10 +30,13 @@ static int run_loop(struct app *a)
 			break;
 		long key;
 		struct ui_mouse m;
+		in.pause_ms = more ? 0 : app_pause_ms(a); /* no timer unless something waits */
 		enum term_read got = term_read(&in, !more, &key, &m);
 		if (tty_stop_signal())
 			break;
 		if (got == TERM_NONE) {
+			if (!more)
+				app_paused(a); /* the keyboard stayed quiet */
 			more = false; /* nothing more typed: draw */
 			continue;
 		}
