@@ -1015,9 +1015,11 @@ static void programs_for(const struct scale *s, struct program *temm, struct pro
 	char *qt = quote(temm_path), *qd = quote(s->dir), *qdump = quote(s->dump);
 	temm->name = "temm";
 	temm->command = xasprintf("exec %s --content %s", qt, qd);
-	/* the home screen: the stages and the ten areas */
-	temm->first = (struct expect){ { "Foundation", "Deepening", "1) Air Pollution", "10) Rural", NULL },
-				       true };
+	/* the home screen, whatever the scale: the stages, the first area, the
+	 * timeline's header, the reader's page (at 10x and more the stages'
+	 * list is taller, and the tenth area below the fold) */
+	temm->first = (struct expect){ { "Foundation", "Deepening", "1) Air Pollution", "3 Timeline",
+					 "Told in", NULL }, true };
 	temm->session_keys = temm_keys;
 	less->name = "less";
 	less->command = xasprintf("exec less %s", qdump);
