@@ -1,0 +1,499 @@
+/* test_ui_input.c - keys from the terminal's bytes. The decoder of
+ * ui/input.c on every class of input that is not UTF-8 (lone continuation
+ * bytes, overlong forms, surrogates, code points past U+10FFFF, 5- and
+ * 6-byte forms, C1 controls, sequences cut short and followed by ASCII or
+ * by a key curses decoded): each becomes UIK_INVALID and never takes a
+ * key after it with it. Then the browser reading bytes the way it reads a
+ * terminal (curses on a pipe, ui_take_keys): a Latin-1 é or an 8-bit Alt
+ * is said to be ignored and q still quits; cut sequences, bursts, mouse
+ * reports, and a hang-up. And the size curses is told (ui/term_size.c):
+ * never more than the cap, whatever a terminal (a pty here) claims. */
+#include "testutil.h"
+#include "vscreen.h"
+#include "app.h"
+#include "input.h"
+#include "panes.h"
+#include "term_size.h"
+
+#include <curses.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define INVALID UIK_INVALID
+
+/* The keys `bytes` decode to; `flush` as when a decoded key or a pause
+ * follows. Returns how many (at most max). */
+static size_t decode(const char *bytes, size_t len, bool flush, long *out, size_t max)
+{
+	struct utf8_decoder d = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		long k[2];
+		int got = utf8_decoder_feed(&d, (unsigned char)bytes[i], k);
+		assert_in_range(got, 0, 2);
+		for (int j = 0; j < got && n < max; j++)
+			out[n++] = k[j];
+	}
+	if (flush && utf8_decoder_flush(&d) && n < max)
+		out[n++] = INVALID;
+	return n;
+}
+
+/* bytes (a C string), then a flush, decode to the keys listed, ending 0. */
+static void expect_keys(const char *bytes, ...)
+{
+	long got[64], want[64];
+	size_t n = decode(bytes, strlen(bytes), true, got, 64), m = 0;
+	va_list ap;
+	va_start(ap, bytes);
+	for (long k; m < 64 && (k = va_arg(ap, long)) != 0;)
+		want[m++] = k;
+	va_end(ap);
+	bool same = n == m;
+	for (size_t i = 0; same && i < n; i++)
+		same = got[i] == want[i];
+	if (same)
+		return;
+	fprintf(stderr, "bytes:");
+	for (const char *b = bytes; *b; b++)
+		fprintf(stderr, " %02x", (unsigned char)*b);
+	fprintf(stderr, "\ngot:");
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, " %#lx", got[i]);
+	fprintf(stderr, "\nwanted:");
+	for (size_t i = 0; i < m; i++)
+		fprintf(stderr, " %#lx", want[i]);
+	fail_msg("wrong keys");
+}
+
+#define K(c) ((long)(c))
+
+static void test_valid(void **state)
+{
+	(void)state;
+	expect_keys("jq", K('j'), K('q'), 0L);
+	expect_keys("\r\t\033\177 ", K(UIK_ENTER), K(UIK_TAB), K(UIK_ESC), K(UIK_BACKSPACE),
+		    K(UIK_SPACE), 0L);
+	expect_keys("\xc3\xa9", K(0xe9), 0L);                  /* é */
+	expect_keys("\xc2\xa0", K(0xa0), 0L);                  /* no-break space: not C1 */
+	expect_keys("\xe2\x82\xac", K(0x20ac), 0L);            /* € */
+	expect_keys("\xef\xbf\xbd", K(0xfffd), 0L);
+	expect_keys("\xf0\x9f\x98\x80", K(0x1f600), 0L);       /* 😀 */
+	expect_keys("\xf4\x8f\xbf\xbf", K(0x10ffff), 0L);      /* the last code point */
+}
+
+static void test_lone_bytes(void **state)
+{
+	(void)state;
+	expect_keys("\xe9", K(INVALID), 0L);            /* é from a Latin-1 terminal */
+	expect_keys("\xe9q", K(INVALID), K('q'), 0L);   /* ...and the q after it works */
+	expect_keys("\xffq", K(INVALID), K('q'), 0L);   /* Alt-... as an 8-bit meta byte */
+	expect_keys("\xfe\xff", K(INVALID), K(INVALID), 0L);
+	expect_keys("\x80", K(INVALID), 0L);            /* continuation bytes, alone */
+	expect_keys("\xbf\x80j", K(INVALID), K(INVALID), K('j'), 0L);
+	expect_keys("\x9b" "2J", K(INVALID), K('2'), K('J'), 0L); /* an 8-bit CSI */
+	expect_keys("a\xe9\xe9z", K('a'), K(INVALID), K(INVALID), K('z'), 0L);
+}
+
+static void test_overlong_and_surrogates(void **state)
+{
+	(void)state;
+	expect_keys("\xc0\xaf", K(INVALID), K(INVALID), 0L);   /* '/' in two bytes */
+	expect_keys("\xc1\xbf", K(INVALID), K(INVALID), 0L);
+	expect_keys("\xe0\x80\xaf", K(INVALID), 0L);           /* '/' in three */
+	expect_keys("\xe0\x9f\xbf", K(INVALID), 0L);           /* U+07FF in three */
+	expect_keys("\xf0\x80\x80\xaf", K(INVALID), 0L);       /* '/' in four */
+	expect_keys("\xf0\x8f\xbf\xbfq", K(INVALID), K('q'), 0L);
+	expect_keys("\xed\xa0\x80", K(INVALID), 0L);           /* U+D800 */
+	expect_keys("\xed\xbf\xbfj", K(INVALID), K('j'), 0L);  /* U+DFFF */
+	expect_keys("\xed\xa0\xbd\xed\xb8\x80", K(INVALID), K(INVALID), 0L); /* a CESU pair */
+	expect_keys("\xf4\x90\x80\x80", K(INVALID), 0L);       /* U+110000 */
+	expect_keys("\xf5\x80\x80\x80", K(INVALID), K(INVALID), K(INVALID), K(INVALID), 0L);
+}
+
+static void test_long_forms(void **state)
+{
+	(void)state;
+	/* 5- and 6-byte forms: no lead byte starts them any more, so each
+	 * byte is one invalid key and none takes the key after it */
+	expect_keys("\xf8\x88\x80\x80\x80q", K(INVALID), K(INVALID), K(INVALID), K(INVALID),
+		    K(INVALID), K('q'), 0L);
+	expect_keys("\xfc\x84\x80\x80\x80\x80q", K(INVALID), K(INVALID), K(INVALID), K(INVALID),
+		    K(INVALID), K(INVALID), K('q'), 0L);
+}
+
+static void test_c1_controls(void **state)
+{
+	(void)state;
+	expect_keys("\xc2\x80", K(INVALID), 0L);
+	expect_keys("\xc2\x9b" "2J", K(INVALID), K('2'), K('J'), 0L); /* CSI, as UTF-8 */
+	expect_keys("\xc2\x9f", K(INVALID), 0L);
+}
+
+static void test_cut_short(void **state)
+{
+	(void)state;
+	/* followed by ASCII: the ASCII is a key of its own */
+	expect_keys("\xe2\x82q", K(INVALID), K('q'), 0L);
+	expect_keys("\xf0\x9f\x98" "\033", K(INVALID), K(UIK_ESC), 0L);
+	expect_keys("\xc3j", K(INVALID), K('j'), 0L);
+	/* followed by a new character */
+	expect_keys("\xe2\x82\xc3\xa9", K(INVALID), K(0xe9), 0L);
+	expect_keys("\xf0\x9f\xe2\x82\xac", K(INVALID), K(0x20ac), 0L);
+	/* at the end of what came: flushed (a pause, or a key curses decoded) */
+	expect_keys("\xe2\x82", K(INVALID), 0L);
+	long k[4];
+	assert_int_equal(decode("\xe2\x82", 2, false, k, 4), 0); /* not yet: more may come */
+	struct utf8_decoder d = { 0 };
+	assert_false(utf8_decoder_flush(&d)); /* nothing held, nothing dropped */
+	long out[2];
+	assert_int_equal(utf8_decoder_feed(&d, 0xe2, out), 0);
+	assert_true(utf8_decoder_flush(&d));
+	assert_false(utf8_decoder_flush(&d));
+	assert_int_equal(utf8_decoder_feed(&d, 'j', out), 1); /* it starts afresh */
+	assert_int_equal(out[0], 'j');
+}
+
+/* Random bytes: no ASCII byte is ever lost or changed, and no byte gives
+ * more than one key (a cut sequence and the byte that cut it: two). */
+static void test_random_bytes(void **state)
+{
+	(void)state;
+	unsigned seed = 17;
+	for (int round = 0; round < 2000; round++) {
+		char bytes[32];
+		size_t len = 1 + (size_t)(round % 31);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) & 0xff;
+			/* mostly high bytes, with ASCII among them */
+			bytes[i] = (char)(r % 4 == 0 ? 'a' + r % 26 : 0x80 | r);
+		}
+		long keys[64];
+		size_t n = decode(bytes, len, true, keys, 64), k = 0;
+		assert_true(n <= len);
+		for (size_t i = 0; i < len; i++) {
+			if ((unsigned char)bytes[i] >= 0x80)
+				continue;
+			while (k < n && keys[k] != bytes[i])
+				k++;
+			if (k == n)
+				fail_msg("round %d: the ASCII byte %zu was lost", round, i);
+			k++;
+		}
+	}
+}
+
+/* ---- the browser, reading bytes as from a terminal ---- */
+
+static struct vscreen *open_at(const char *term, int cols, int rows)
+{
+	struct vscreen *v = vs_open_term(tu_bundled(), term, cols, rows, "--no-config", "--no-state",
+					 (char *)NULL);
+	assert_non_null(v);
+	return v;
+}
+
+static enum term_read bytes(struct vscreen *v, const char *s)
+{
+	return vs_bytes(v, s, strlen(s));
+}
+
+static const char ignored[] = "Ignored a byte that is not UTF-8: is the terminal set to UTF-8\\?";
+
+/* The issue's case: one 0xE9 (or 0xFF) typed, then q. Before, wget_wch
+ * swallowed the keys after it and temm took the error for a hang-up. */
+static void test_latin1_then_quit(void **state)
+{
+	(void)state;
+	static const char *const bad[] = { "\xe9", "\xff", "\x80", "\xc0", "\xc2\x9b", "\xed\xa0\x80" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct vscreen *v = open_at("xterm-256color", 80, 24);
+		assert_int_equal(bytes(v, bad[i]), TERM_NONE);
+		vs_expect(v, ignored);
+		vs_expect(v, "Home › Stages"); /* nothing else happened */
+		assert_false(vs_app(v)->quit);
+		assert_int_equal(bytes(v, "q"), TERM_KEY);
+		assert_true(vs_app(v)->quit);
+		vs_close(v);
+	}
+	/* both in one burst, and in kiosk mode */
+	struct vscreen *v = vs_open(tu_bundled(), 80, 24, "--kiosk", (char *)NULL);
+	assert_non_null(v);
+	bytes(v, "\xe9\xffq");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+}
+
+/* A character cut short, then keys: each key does what it does. */
+static void test_cut_then_keys(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	bytes(v, "2\xe2\x82j");
+	assert_int_equal(app_focus_id(vs_app(v)), PANE_AREAS);
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 1);
+	/* cut, then a key curses decoded (Down, as xterm sends it with the
+	 * keypad on) */
+	bytes(v, "\xe2\x82\033OB");
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 2);
+	/* cut at the end of what came: after a moment, dropped and said so */
+	assert_int_equal(bytes(v, "\xf0\x9f\x98"), TERM_NONE);
+	vs_expect(v, ignored);
+	bytes(v, "j");
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 3);
+	vs_expect_not(v, ignored);
+	/* the rest of a character that came late is no key either */
+	bytes(v, "\x82\xac");
+	vs_expect(v, ignored);
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 3);
+	vs_close(v);
+}
+
+/* In the prompt a byte that is not UTF-8 types nothing and says so. */
+static void test_prompt(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	bytes(v, "/caf\xe9");
+	vs_expect(v, "^/caf +Ignored a byte that is not UTF-8");
+	bytes(v, "\xc3\xa9");
+	vs_expect(v, "^/café ");
+	vs_expect_not(v, "Ignored");
+	bytes(v, "\033");
+	bytes(v, "q");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+}
+
+/* Bursts: everything typed is read before the screen is drawn, and comes
+ * out as the same keys typed one at a time. */
+static void test_bursts(void **state)
+{
+	(void)state;
+	/* what a person types, one key at a time (a character's bytes, an
+	 * escape sequence's, together), the screen drawn after each (one
+	 * virtual screen at a time: curses reads the current one's input) */
+	static const char *const typed[] = {
+		"3", "\xe9", "j", "j", "\xff", "j", "j", "j", "\xe2\x82", "j", "\033OB", "j",
+		"\x80", "k", "k", "\xc3\xa9", "\xed\xa0\x80", "j",
+	};
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	char all[128] = "";
+	for (size_t i = 0; i < sizeof(typed) / sizeof(typed[0]); i++) {
+		bytes(v, typed[i]);
+		strcat(all, typed[i]);
+	}
+	vs_expect(v, "Home › Timeline");
+	vs_expect(v, " 8/[0-9]+ *$"); /* 3: the timeline; 9 down, 2 up: its 8th */
+	char *slow = vs_screen(v);
+	vs_close(v);
+	/* and all of it at once, as a paste */
+	v = open_at("xterm-256color", 80, 24);
+	bytes(v, all);
+	char *burst = vs_screen(v);
+	assert_string_equal(burst, slow);
+	free(slow);
+	free(burst);
+	/* a long paste of keys, with a byte that is not UTF-8 every 7 */
+	char big[4000];
+	size_t n = 0;
+	for (int i = 0; i < 3000; i++)
+		big[n++] = i % 7 == 6 ? '\xe9' : i % 2 ? 'j' : 'k';
+	big[n++] = 'G';
+	assert_int_equal(vs_bytes(v, big, n), TERM_NONE);
+	vs_expect(v, " ([0-9]+)/\\1 *$"); /* at the end */
+	vs_close(v);
+}
+
+/* Mouse reports, in both forms curses reads: SGR (xterm-256color's kmous)
+ * and X10 (tmux-256color's); cut reports do not take the keys after them. */
+static void test_mouse_reports(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	int row = vs_find(v, "^  3\\) Environmental Education");
+	assert_true(row > 0);
+	char report[64];
+	snprintf(report, sizeof(report), "\033[<0;5;%dM\033[<0;5;%dm", row + 1, row + 1);
+	bytes(v, report);
+	assert_int_equal(app_focus_id(vs_app(v)), PANE_AREAS);
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 2);
+	vs_close(v);
+	v = open_at("tmux-256color", 80, 24);
+	snprintf(report, sizeof(report), "\033[M %c%c\033[M#%c%c", 32 + 5, 32 + row + 1, 32 + 5,
+		 32 + row + 1);
+	bytes(v, report);
+	assert_int_equal(app_focus_id(vs_app(v)), PANE_AREAS);
+	assert_int_equal(pane_item(app_pane(vs_app(v), PANE_AREAS)), 2);
+	/* beyond the screen, and a report cut short: then q still quits */
+	bytes(v, "\033[M \377\377");
+	bytes(v, "\033[M");
+	bytes(v, "\033");
+	bytes(v, "q");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+}
+
+/* A key curses decodes that has no name here (F13: xterm's Shift-F1). */
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	bytes(v, "\033[1;2P");
+	vs_expect(v, "That key does nothing here: \\? shows the keys");
+	bytes(v, "q");
+	assert_true(vs_app(v)->quit);
+	vs_close(v);
+}
+
+/* Only the terminal going away ends the session: with a character cut
+ * short before it too. */
+static void test_hangup(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	bytes(v, "j");
+	assert_int_equal(vs_hangup(v), TERM_HANGUP);
+	assert_false(vs_app(v)->quit);
+	vs_close(v);
+	v = open_at("xterm-256color", 80, 24);
+	bytes(v, "jj");
+	vs_bytes(v, "\xe2", 1);
+	assert_int_equal(vs_hangup(v), TERM_HANGUP);
+	vs_close(v);
+}
+
+/* ---- the size curses is told ---- */
+
+static void set_size(int fd, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	assert_int_equal(ioctl(fd, TIOCSWINSZ, &ws), 0);
+}
+
+/* A read of the keys after the terminal said it changed size (SIGWINCH,
+ * raised here: the pty is not this process's terminal). */
+static void resized(struct term_input *in, int cols, int rows)
+{
+	long key;
+	struct ui_mouse m;
+	raise(SIGWINCH);
+	assert_int_equal(term_read(in, false, &key, &m), TERM_KEY);
+	assert_int_equal(key, UIK_RESIZE);
+	/* curses' own KEY_RESIZE (resizeterm pushes one) is no second key */
+	assert_int_equal(term_read(in, false, &key, &m), TERM_NONE);
+	assert_int_equal(COLS, cols);
+	assert_int_equal(LINES, rows);
+}
+
+/* A pty claims the size; curses is never told more than the cap, from
+ * newterm on - so it never allocates for more. */
+static void test_size_capped(void **state)
+{
+	(void)state;
+	int master, slave;
+	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
+	set_size(slave, 30000, 30000);
+	term_size_install(slave);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	assert_non_null(scr);
+	term_size_start();
+	assert_int_equal(COLS, TERM_SIZE_MAX_COLS);
+	assert_int_equal(LINES, TERM_SIZE_MAX_ROWS);
+	struct term_input input = { 0 };
+	set_size(slave, 100, 40);
+	resized(&input, 100, 40);
+	set_size(slave, 4000, 4000);
+	resized(&input, TERM_SIZE_MAX_COLS, TERM_SIZE_MAX_ROWS);
+	set_size(slave, 9999, 20);
+	resized(&input, TERM_SIZE_MAX_COLS, 20);
+	set_size(slave, 0, 0); /* a terminal that says nothing: 80x24 */
+	resized(&input, 80, 24);
+	term_size_set(65535, 65535); /* the fuzzer's way in */
+	assert_int_equal(COLS, TERM_SIZE_MAX_COLS);
+	assert_int_equal(LINES, TERM_SIZE_MAX_ROWS);
+	term_size_release();
+	assert_null(getenv("LINES")); /* as they were */
+	assert_null(getenv("COLUMNS"));
+	endwin();
+	delscreen(scr);
+	fclose(in);
+	fclose(out);
+	close(p[1]);
+	close(master);
+	close(slave);
+}
+
+/* LINES and COLUMNS set by the user win over the terminal's size, as they
+ * did in curses, and are capped too. */
+static void test_size_from_environment(void **state)
+{
+	(void)state;
+	int master, slave;
+	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	set_size(slave, 100, 40);
+	setenv("COLUMNS", "30000", 1);
+	setenv("LINES", "33", 1);
+	term_size_install(slave);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	assert_non_null(scr);
+	term_size_start();
+	assert_int_equal(COLS, TERM_SIZE_MAX_COLS);
+	assert_int_equal(LINES, 33);
+	term_size_release();
+	assert_string_equal(getenv("COLUMNS"), "30000");
+	assert_string_equal(getenv("LINES"), "33");
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
+	endwin();
+	delscreen(scr);
+	fclose(in);
+	fclose(out);
+	close(p[1]);
+	close(master);
+	close(slave);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tu_bundled_free();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_lone_bytes),
+		cmocka_unit_test(test_overlong_and_surrogates),
+		cmocka_unit_test(test_long_forms),
+		cmocka_unit_test(test_c1_controls),
+		cmocka_unit_test(test_cut_short),
+		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_latin1_then_quit),
+		cmocka_unit_test(test_cut_then_keys),
+		cmocka_unit_test(test_prompt),
+		cmocka_unit_test(test_bursts),
+		cmocka_unit_test(test_mouse_reports),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_hangup),
+		cmocka_unit_test(test_size_capped),
+		cmocka_unit_test(test_size_from_environment),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
