@@ -189,6 +189,128 @@ static void test_random_bytes(void **state)
 	}
 }
 
+/* ---- escape sequences and mouse reports (input_feed) ---- */
+
+/* The keys of `bytes` through the whole decoder, flushed at the end (as
+ * after a pause); the last mouse report in *m. */
+static size_t keys_of(const char *bytes, size_t len, long *out, size_t max, struct ui_mouse *m)
+{
+	struct input_decoder d = { 0 };
+	long k[INPUT_KEYS_MAX];
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		int got = input_feed(&d, (unsigned char)bytes[i], k);
+		assert_in_range(got, 0, INPUT_KEYS_MAX);
+		for (int j = 0; j < got && n < max; j++)
+			out[n++] = k[j];
+	}
+	int got = input_flush(&d, k);
+	for (int j = 0; j < got && n < max; j++)
+		out[n++] = k[j];
+	if (m)
+		*m = d.mouse;
+	assert_int_equal(input_wait_ms(&d), -1); /* nothing held after a flush */
+	return n;
+}
+
+static void expect_seq(const char *bytes, size_t len, const long *want, size_t n_want)
+{
+	long got[64];
+	size_t n = keys_of(bytes, len, got, 64, NULL);
+	bool same = n == n_want;
+	for (size_t i = 0; same && i < n; i++)
+		same = got[i] == want[i];
+	if (!same) {
+		fprintf(stderr, "got %zu keys:", n);
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, " %#lx", got[i]);
+		fail_msg("wrong keys for a sequence of %zu bytes", len);
+	}
+}
+
+#define SEQ(bytes, ...) do { \
+		static const long want_[] = { __VA_ARGS__ }; \
+		expect_seq(bytes, sizeof(bytes) - 1, want_, sizeof(want_) / sizeof(want_[0])); \
+	} while (0)
+
+static void test_escape_sequences(void **state)
+{
+	(void)state;
+	SEQ("\033", UIK_ESC);                       /* Esc alone */
+	SEQ("\033\033", UIK_ESC, UIK_ESC);
+	SEQ("\033x", UIK_ESC, 'x');                 /* Alt-x as ESC x */
+	SEQ("\033[", UIK_ESC, '[');                 /* Alt-[ */
+	SEQ("\033O", UIK_ESC, 'O');
+	SEQ("\033Oj", UIK_UNKNOWN);                 /* ESC O final: one key */
+	SEQ("\033[1;5A", UIK_UNKNOWN);              /* Ctrl-Up, if curses does not know it */
+	SEQ("\033[200~hi", UIK_UNKNOWN, 'h', 'i');  /* a paste's start: not Esc, 2, 0, 0, ~ */
+	SEQ("\033[1;5", UIK_INVALID);               /* cut short */
+	SEQ("\033[1\033[A", UIK_INVALID, UIK_UNKNOWN); /* cut by a new one */
+	SEQ("\033[1\xc3\xa9", UIK_INVALID, 0xe9);  /* cut by a character: read anew */
+	SEQ("\033[1\n", UIK_INVALID, UIK_ENTER);
+	SEQ("\033\x4f\x0d", UIK_ESC, 'O', UIK_ENTER);
+	SEQ("\xe2\x82\033", UIK_INVALID, UIK_ESC); /* Esc cuts a character short */
+	/* a sequence longer than any terminal sends: dropped, its tail typed */
+	SEQ("\033[0000000000000000000000000000000000j", UIK_INVALID, '0', '0', 'j');
+}
+
+static struct ui_mouse mouse_of(const char *bytes, size_t len)
+{
+	long keys[8];
+	struct ui_mouse m;
+	size_t n = keys_of(bytes, len, keys, 8, &m);
+	assert_int_equal(n, 1);
+	assert_int_equal(keys[0], UIK_MOUSE);
+	return m;
+}
+
+#define MOUSE(bytes) mouse_of(bytes, sizeof(bytes) - 1)
+
+static void test_mouse_decoding(void **state)
+{
+	(void)state;
+	struct ui_mouse m = MOUSE("\033[<0;5;10M");  /* SGR: a press at column 5, row 10 */
+	assert_int_equal(m.x, 4);
+	assert_int_equal(m.y, 9);
+	assert_int_equal(m.buttons, UI_MOUSE_CLICK);
+	assert_int_equal(MOUSE("\033[<0;5;10m").buttons, 0);          /* its release */
+	assert_int_equal(MOUSE("\033[<16;5;10M").buttons, UI_MOUSE_CLICK); /* with Ctrl */
+	assert_int_equal(MOUSE("\033[<64;1;1M").buttons, UI_MOUSE_WHEEL_UP);
+	assert_int_equal(MOUSE("\033[<65;1;1M").buttons, UI_MOUSE_WHEEL_DOWN);
+	assert_int_equal(MOUSE("\033[<32;1;1M").buttons, 0);          /* a drag */
+	assert_int_equal(MOUSE("\033[<2;1;1M").buttons, 0);           /* the right button */
+	m = MOUSE("\033[<0;500;300M");               /* past where X10 can count */
+	assert_int_equal(m.x, 499);
+	assert_int_equal(m.y, 299);
+	m = MOUSE("\033[M !+");                       /* X10: 32 + button, 33 + column, row */
+	assert_int_equal(m.x, 0);
+	assert_int_equal(m.y, 10);
+	assert_int_equal(m.buttons, UI_MOUSE_CLICK);
+	assert_int_equal(MOUSE("\033[M#!+").buttons, 0);             /* a release */
+	assert_int_equal(MOUSE("\033[M`!!").buttons, UI_MOUSE_WHEEL_UP);
+	assert_int_equal(MOUSE("\033[Ma!!").buttons, UI_MOUSE_WHEEL_DOWN);
+	m = MOUSE("\033[M \xff\xff");              /* the far corner, in raw bytes */
+	assert_int_equal(m.x, 222);
+	assert_int_equal(m.y, 222);
+	/* reports cut short or broken: one invalid key, and the key after
+	 * it (a q, an Esc) is that key */
+	SEQ("\033[<0;5;10", UIK_INVALID);
+	SEQ("\033[<0;5;10q", UIK_INVALID, 'q');
+	SEQ("\033[<0;5q", UIK_INVALID, 'q');
+	SEQ("\033[<0;5\033", UIK_INVALID, UIK_ESC);
+	SEQ("\033[<", UIK_INVALID);
+	SEQ("\033[<M", UIK_INVALID);                 /* no numbers */
+	SEQ("\033[<0;1M", UIK_INVALID);              /* two of three */
+	SEQ("\033[<0;1;1;1M", UIK_INVALID);          /* four */
+	SEQ("\033[<0;;1M", UIK_INVALID);
+	SEQ("\033[<0;9999999;1M", UIK_INVALID);      /* a number too long */
+	SEQ("\033[M", UIK_INVALID);                  /* X10 cut short */
+	SEQ("\033[M !", UIK_INVALID);
+	/* X10 has no end mark: its three bytes are taken, whatever they are -
+	 * never more */
+	SEQ("\033[Mqqqq", UIK_MOUSE, 'q');
+}
+
 /* ---- the browser, reading bytes as from a terminal ---- */
 
 static struct vscreen *open_at(const char *term, int cols, int rows)
@@ -485,6 +607,8 @@ int main(void)
 		cmocka_unit_test(test_c1_controls),
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_escape_sequences),
+		cmocka_unit_test(test_mouse_decoding),
 		cmocka_unit_test(test_latin1_then_quit),
 		cmocka_unit_test(test_cut_then_keys),
 		cmocka_unit_test(test_prompt),

@@ -140,54 +140,72 @@ static long sgr_report(struct input_decoder *d, unsigned char final)
 	return UIK_MOUSE;
 }
 
-/* A complete ESC [ ... final: a mouse report, or a key with no name. */
-static long csi_done(struct input_decoder *d, unsigned char final)
+
+static int feed(struct input_decoder *d, unsigned char byte, long *out);
+
+/* After ESC: a sequence begins, or Esc was a key (Alt-x sends ESC x). */
+static int after_esc(struct input_decoder *d, unsigned char byte, long *out)
 {
-	if (d->seq_len > 0 && d->seq[0] == '<' && (final == 'M' || final == 'm'))
-		return sgr_report(d, final);
-	return UIK_UNKNOWN;
+	if (byte == '[' || byte == 'O') {
+		d->esc = byte == '[' ? ESC_CSI : ESC_SS3;
+		d->seq_len = 0;
+		return 0;
+	}
+	d->esc = ESC_NONE;
+	out[0] = UIK_ESC;
+	return 1 + feed(d, byte, out + 1);
+}
+
+/* ESC O and one final byte: a key curses has no name for. */
+static int after_ss3(struct input_decoder *d, unsigned char byte, long *out)
+{
+	d->esc = ESC_NONE;
+	if (byte >= 0x40 && byte <= 0x7e) {
+		out[0] = UIK_UNKNOWN;
+		return 1;
+	}
+	out[0] = UIK_ESC;
+	out[1] = 'O';
+	return 2 + feed(d, byte, out + 2);
+}
+
+/* ESC [, parameter and intermediate bytes, one final byte. */
+static int in_csi(struct input_decoder *d, unsigned char byte, long *out)
+{
+	if (d->seq_len == 0 && byte == 'M') {
+		d->esc = ESC_X10;
+		return 0;
+	}
+	if (byte >= 0x20 && byte <= 0x3f && d->seq_len < (int)sizeof(d->seq)) {
+		d->seq[d->seq_len++] = (char)byte;
+		return 0;
+	}
+	d->esc = ESC_NONE;
+	bool sgr = d->seq_len > 0 && d->seq[0] == '<';
+	if (sgr && (byte == 'M' || byte == 'm')) {
+		out[0] = sgr_report(d, byte);
+		return 1;
+	}
+	if (byte >= 0x40 && byte <= 0x7e && !sgr) {
+		out[0] = UIK_UNKNOWN;
+		return 1;
+	}
+	/* broken off (an SGR report ends only in M or m): the byte is read
+	 * anew, so a key typed after a cut report is that key */
+	out[0] = UIK_INVALID;
+	return 1 + feed(d, byte, out + 1);
 }
 
 /* input_feed, with room for what is left of the keys' array. */
 static int feed(struct input_decoder *d, unsigned char byte, long *out)
 {
-	int n;
 	switch (d->esc) {
 	case ESC_SEEN:
-		if (byte == '[' || byte == 'O') {
-			d->esc = byte == '[' ? ESC_CSI : ESC_SS3;
-			d->seq_len = 0;
-			return 0;
-		}
-		d->esc = ESC_NONE; /* Esc, then a key of its own (Alt-x sends ESC x) */
-		out[0] = UIK_ESC;
-		return 1 + feed(d, byte, out + 1);
+		return after_esc(d, byte, out);
 	case ESC_SS3:
-		d->esc = ESC_NONE;
-		if (byte >= 0x40 && byte <= 0x7e) {
-			out[0] = UIK_UNKNOWN;
-			return 1;
-		}
-		out[0] = UIK_ESC;
-		out[1] = 'O';
-		return 2 + feed(d, byte, out + 2);
+		return after_ss3(d, byte, out);
 	case ESC_CSI:
-		if (d->seq_len == 0 && byte == 'M') {
-			d->esc = ESC_X10;
-			return 0;
-		}
-		/* parameter and intermediate bytes, then one final byte */
-		if (byte >= 0x20 && byte <= 0x3f && d->seq_len < (int)sizeof(d->seq)) {
-			d->seq[d->seq_len++] = (char)byte;
-			return 0;
-		}
-		d->esc = ESC_NONE;
-		if (byte >= 0x40 && byte <= 0x7e) {
-			out[0] = csi_done(d, byte);
-			return 1;
-		}
-		out[0] = UIK_INVALID; /* broken off: the byte is read anew */
-		return 1 + feed(d, byte, out + 1);
+		return in_csi(d, byte, out);
 	case ESC_X10:
 		d->seq[d->seq_len++] = (char)byte;
 		if (d->seq_len < 3)
@@ -198,11 +216,11 @@ static int feed(struct input_decoder *d, unsigned char byte, long *out)
 	default:
 		if (byte != 27)
 			return utf8_decoder_feed(&d->utf8, byte, out);
-		n = utf8_decoder_flush(&d->utf8) ? 1 : 0; /* ESC cuts a character short */
-		if (n)
-			out[0] = UIK_INVALID;
 		d->esc = ESC_SEEN;
-		return n;
+		if (!utf8_decoder_flush(&d->utf8))
+			return 0;
+		out[0] = UIK_INVALID; /* ESC cut a character short */
+		return 1;
 	}
 }
 
