@@ -77,6 +77,8 @@ static void queue(struct term_input *in, const long *keys, int n)
 static int wait_ms(const struct term_input *in, bool wait)
 {
 	int rest = input_wait_ms(&in->bytes);
+	if (rest > 0 && in->rest_ms > 0)
+		return in->rest_ms;
 	if (rest >= 0)
 		return rest;
 	return wait ? -1 : 0;

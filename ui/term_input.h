@@ -15,6 +15,10 @@ struct term_input {
 	long queued[INPUT_KEYS_MAX]; /* keys decoded but not yet returned */
 	int queued_count;
 	struct ui_mouse mouse; /* the report of a queued UIK_MOUSE */
+	int rest_ms;           /* how long the rest of a character or sequence
+				* may take to come; 0: input_wait_ms's moment
+				* (the input fuzzer, whose input is all there,
+				* waits less) */
 };
 
 enum term_read { TERM_KEY, TERM_NONE, TERM_AGAIN, TERM_HANGUP };
