@@ -1,5 +1,7 @@
 # bash completion for temm: commands, options, kinds for `list`, ids for
-# `show` and `--goto`, formats for `dump`.
+# `show` and `--goto`, formats for `dump` and `keys`. tests/completion.sh
+# checks that it offers what `temm --help` and `temm check` name (as do
+# doc/_temm for zsh and doc/temm.fish for fish).
 _temm()
 {
 	local cur prev words cword
@@ -7,7 +9,7 @@ _temm()
 
 	local commands="check list show search dump outline keys"
 	local options="--content --json --count --format --goto --no-color --ascii --kiosk
-		--config --no-config --no-state --help --version"
+		--config --no-config --no-state --help --version -h -V"
 	local kinds="stages areas activities events meetings programmes terms sections"
 
 	case $prev in
@@ -18,7 +20,7 @@ _temm()
 		_filedir
 		return ;;
 	--format)
-		COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+		COMPREPLY=($(compgen -W "text markdown json man" -- "$cur"))
 		return ;;
 	--goto)
 		COMPREPLY=($(compgen -W "$(_temm_ids)" -- "$cur"))
@@ -43,12 +45,13 @@ _temm()
 	esac
 }
 
-# Every id in the report the user would open, from temm itself.
+# Every id in the report the user would open, from temm itself (a row's
+# first word; a wrapped row goes on in lines that start with a space).
 _temm_ids()
 {
 	local k
 	for k in stages areas activities events meetings programmes terms sections; do
-		temm list "$k" 2>/dev/null | cut -d' ' -f1
+		temm list "$k" 2>/dev/null | awk '/^[^ ]/ { print $1 }'
 	done
 }
 

@@ -1,5 +1,7 @@
 /* cli.c - option parsing and command dispatch. */
 #include "cli.h"
+#include "print.h"
+#include "sanitize.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -38,30 +40,62 @@ void cli_usage(FILE *out)
 	      "Try 'temm --help' for more information.\n", out);
 }
 
-void cli_help(FILE *out)
+/* The help after the commands: each line with the column its wrapped
+ * lines continue at (the end of its name column). */
+static const struct help_line {
+	size_t column;
+	const char *text;
+} help_options[] = {
+	{ 0, "" },
+	{ 0, "Options:" },
+	{ 21, "      --content DIR  read the report from DIR (also $TEMM_CONTENT)" },
+	{ 21, "      --json         print JSON Lines, one object a line, each with its \"kind\"" },
+	{ 21, "      --count        (search) print only the number of hits" },
+	{ 21, "      --format F     (dump) text, markdown or json; (keys) text or man" },
+	{ 21, "      --goto ID      open the browser on this entity or section" },
+	{ 21, "      --no-color     no colours in the browser (also $NO_COLOR)" },
+	{ 21, "      --ascii        draw the browser with plain ASCII only" },
+	{ 21, "      --config FILE  read this config file instead of ~/.config/temm/config" },
+	{ 21, "      --no-config    read no config file" },
+	{ 21, "      --no-state     read and write no search history, position or marks" },
+	{ 21, "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1): "
+	      "the bundled report only, no config, no files written" },
+	{ 21, "  -h, --help         show this help and exit" },
+	{ 21, "  -V, --version      show the version and exit" },
+	{ 0, "" },
+	{ 0, "Ids are matched whatever their case. Plain output is wrapped to $COLUMNS, "
+	     "else the terminal's width, else 80." },
+	{ 0, "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error." },
+};
+
+static void help_line(FILE *out, const char *text, int width, size_t column)
 {
-	fputs("Usage: temm [OPTION]... [COMMAND [ARG]...]\n"
-	      "Read the TEMM20 report on China-Japan-Korea environmental cooperation.\n"
-	      "With no command, open the browser on a terminal.\n\n"
-	      "Commands:\n", out);
-	for (size_t i = 0; i < COMMANDS_COUNT; i++)
-		fprintf(out, "  %s\n", commands[i].synopsis);
-	fputs("\nOptions:\n"
-	      "      --content DIR  read the report from DIR (also $TEMM_CONTENT)\n"
-	      "      --json         print JSON Lines, one object a line\n"
-	      "      --count        (search) print only the number of hits\n"
-	      "      --format F     (dump) text, markdown or json; (keys) text or man\n"
-	      "      --goto ID      open the browser on this entity or section\n"
-	      "      --no-color     no colours in the browser (also $NO_COLOR)\n"
-	      "      --ascii        draw the browser with plain ASCII only\n"
-	      "      --config FILE  read this config file instead of ~/.config/temm/config\n"
-	      "      --no-config    read no config file\n"
-	      "      --no-state     write no search history or reading position\n"
-	      "      --kiosk        read-only mode for a shared account (also $TEMM_KIOSK=1):\n"
-	      "                     the bundled report only, no config, no files written\n"
-	      "  -h, --help         show this help and exit\n"
-	      "  -V, --version      show the version and exit\n\n"
-	      "Exit status: 0 success, 1 nothing found or invalid content, 2 usage error.\n", out);
+	/* the name column is ASCII: its width is its length */
+	char prefix[64];
+	size_t n = strlen(text) < column ? strlen(text) : column;
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)n, text);
+	print_wrapped(out, text + n, width, prefix);
+}
+
+void cli_help(FILE *out, int width)
+{
+	help_line(out, "Usage: temm [OPTION]... [COMMAND [ARG]...]", width, 0);
+	help_line(out, "Read the TEMM20 report on China-Japan-Korea environmental cooperation. "
+		       "With no command, open the browser on a terminal.", width, 0);
+	fputs("\nCommands:\n", out);
+	for (size_t i = 0; i < COMMANDS_COUNT; i++) {
+		char line[256];
+		snprintf(line, sizeof(line), "  %s", commands[i].synopsis);
+		help_line(out, line, width, 23);
+	}
+	for (size_t i = 0; i < sizeof(help_options) / sizeof(help_options[0]); i++)
+		help_line(out, help_options[i].text, width, help_options[i].column);
+}
+
+int cli_no_json(const char *what, FILE *err)
+{
+	fprintf(err, "temm: %s cannot print JSON (drop --json)\n", what);
+	return EXIT_USAGE;
 }
 
 /* Options may come before or after the command. getopt is not used: in
@@ -112,11 +146,11 @@ static int parse_option(int argc, char **argv, int *i, struct cli *cli, FILE *er
 			else if (*i + 1 < argc)
 				value = argv[++*i];
 			else {
-				fprintf(err, "temm: option '%s' needs an argument\n", arg);
+				sanitize_error(err, "option '%s' needs an argument", arg);
 				return -1;
 			}
 		} else if (eq && len != strlen(arg)) {
-			fprintf(err, "temm: option '%.*s' takes no argument\n", (int)len, arg);
+			sanitize_error(err, "option '%.*s' takes no argument", (int)len, arg);
 			return -1;
 		}
 		set_option(cli, options[k].name, value);
@@ -125,7 +159,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli *cli, FILE *er
 	/* after `search`, "-word" is a word to exclude */
 	if (cli->command && strcmp(cli->command, "search") == 0 && strncmp(arg, "--", 2) != 0)
 		return 0;
-	fprintf(err, "temm: unknown option '%s'\n", arg);
+	sanitize_error(err, "unknown option '%s'", arg);
 	return -1;
 }
 
@@ -172,11 +206,13 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err)
 		cli->no_config = cli->no_state = true;
 		cli->config = NULL;
 	}
-	if (cli->help || cli->version || !cli->command)
+	if (cli->help || cli->version)
 		return EXIT_OK;
+	if (!cli->command)
+		return cli->json ? cli_no_json("the browser (no command)", err) : EXIT_OK;
 	const struct command *cmd = find_command(cli->command);
 	if (!cmd) {
-		fprintf(err, "temm: unknown command '%s'\n", cli->command);
+		sanitize_error(err, "unknown command '%s'", cli->command);
 		cli_usage(err);
 		return EXIT_USAGE;
 	}

@@ -33,7 +33,11 @@ int cli_parse(int argc, char **argv, struct cli *cli, FILE *err);
 /* Free what cli_parse allocated (after any return). */
 void cli_free(struct cli *cli);
 void cli_usage(FILE *out);
-void cli_help(FILE *out);
+/* The --help text, wrapped to `width` columns. */
+void cli_help(FILE *out, int width);
+/* For a command asked for --json in a form it cannot print as JSON: say so
+ * on err and return EXIT_USAGE. `what` names the form ("keys --format=man"). */
+int cli_no_json(const char *what, FILE *err);
 
 /* Run a headless command on a loaded report. Returns the exit code. */
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err);

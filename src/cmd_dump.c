@@ -3,17 +3,21 @@
  * (its table of contents). */
 #include "cli.h"
 #include "json_out.h"
+#include "links.h"
 #include "mentions.h"
+#include "present.h"
+#include "sanitize.h"
 #include "print.h"
 
 #include <string.h>
 
 static void dump_text(const struct report *r, int width, FILE *out)
 {
-	fprintf(out, "%s\n", r->title);
+	print_wrapped(out, r->title, width, "");
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		fprintf(out, "\n%s\n", s->title);
+		fputc('\n', out);
+		print_wrapped(out, s->title, width, "");
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
 			fputc('\n', out);
 			print_wrapped(out, s->paragraphs[p], width, "");
@@ -72,11 +76,14 @@ static void dump_markdown(const struct report *r, FILE *out)
 	}
 }
 
-/* An entity in full, as `show --json` writes it; NULL on out of memory. */
-static json_t *json_full(const struct report *r, struct entity_ref ref, const struct mentions *m)
+/* An entity in full, as `show --json` writes it; NULL on out of memory.
+ * `m` and `x` are found once for every page (names in prose for "Told in",
+ * what refers to what), so the dump takes time linear in the report. */
+static json_t *json_full(const struct report *r, struct entity_ref ref, const struct mentions *m,
+			 const struct link_index *x)
 {
-	struct present_page *p = present_page_new(r, ref, PRESENT_UTF8, m);
-	json_t *o = p ? json_entity_page(r, p) : NULL;
+	struct present_page *p = present_page_indexed(r, ref, PRESENT_UTF8, m, x);
+	json_t *o = p ? json_entity_page_indexed(r, p, x) : NULL;
 	present_page_free(p);
 	return o;
 }
@@ -85,15 +92,18 @@ static json_t *json_full(const struct report *r, struct entity_ref ref, const st
  * every entity with its fields and links. */
 static int dump_json(const struct report *r, FILE *out)
 {
-	struct mentions *m = mentions_from_report(r); /* once, for every page's "Told in" */
-	json_t *doc = m ? json_pack("{s:s}", "title", r->title) : NULL;
+	struct mentions *m = mentions_from_report(r);
+	struct link_index *x = link_index_new(r);
+	json_t *doc = m && x ? json_pack("{s:s, s:s}", "kind", "report", "title", r->title) : NULL;
 	for (int k = 0; k < KIND_COUNT && doc; k++) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
-			json_array_append_new(list, json_full(r, (struct entity_ref){ (enum entity_kind)k, (int)i }, m));
+			json_array_append_new(list, json_full(r, (struct entity_ref){ (enum entity_kind)k, (int)i },
+							      m, x));
 		json_object_set_new(doc, entity_kind_plural((enum entity_kind)k), list);
 	}
 	mentions_free(m);
+	link_index_free(x);
 	if (!doc)
 		return -1;
 	json_print_line(out, doc);
@@ -103,6 +113,10 @@ static int dump_json(const struct report *r, FILE *out)
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	const char *format = cli->format ? cli->format : cli->json ? "jsonl" : "text";
+	if (cli->json && (strcmp(format, "text") == 0 || strcmp(format, "markdown") == 0 ||
+			  strcmp(format, "md") == 0))
+		return cli_no_json(strcmp(format, "text") == 0 ? "dump --format=text"
+							       : "dump --format=markdown", err);
 	if (strcmp(format, "text") == 0) {
 		dump_text(r, cli->width, out);
 	} else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
@@ -113,10 +127,12 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 			return EXIT_FAIL;
 		}
 	} else if (strcmp(format, "jsonl") == 0) {
+		struct link_index *x = link_index_new(r);
 		for (size_t i = 0; i < r->sections_count; i++)
-			json_print_line(out, json_full(r, (struct entity_ref){ KIND_SECTION, (int)i }, NULL));
+			json_print_line(out, json_full(r, (struct entity_ref){ KIND_SECTION, (int)i }, NULL, x));
+		link_index_free(x);
 	} else {
-		fprintf(err, "temm: unknown format '%s' (text, markdown or json)\n", format);
+		sanitize_error(err, "unknown format '%s' (text, markdown or json)", format);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -125,15 +141,19 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	(void)err;
-	if (!cli->json)
-		fprintf(out, "%s\n\n", r->title);
+	if (!cli->json) {
+		print_wrapped(out, r->title, cli->width, "");
+		fputc('\n', out);
+	}
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
 		if (cli->json) {
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;
 		}
-		fprintf(out, "%*s%s\n", 2 * s->depth, "", s->title);
+		char indent[2 * 8 + 1]; /* depth is 0-3 (model.h): 8 is room to spare */
+		snprintf(indent, sizeof(indent), "%*s", 2 * (s->depth < 8 ? s->depth : 8), "");
+		print_wrapped(out, s->title, cli->width, indent);
 	}
 	return EXIT_OK;
 }

@@ -1,9 +1,12 @@
 /* cmd_list.c - `temm list KIND`: one row per entity, aligned columns in
  * plain text, one object per line in JSON. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
+#include "print.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int id_width(const struct report *r, enum entity_kind kind)
@@ -82,15 +85,39 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 		fprintf(out, ": %s", r->terms[i]->expansion);
 	else if (ref.kind == KIND_AREA)
 		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s)", n, n == 1 ? "activity" : "activities"); }
-	fputc('\n', out);
+}
+
+/* One row, wrapped to the width: its lines continue under the title. */
+static int print_row(FILE *out, const struct report *r, struct entity_ref ref, int id_w,
+		     int width)
+{
+	char *head = NULL, *rest = NULL;
+	size_t head_len, rest_len;
+	FILE *h = open_memstream(&head, &head_len), *t = open_memstream(&rest, &rest_len);
+	bool ok = h && t;
+	if (ok) {
+		fprintf(h, "%-*s  ", id_w, report_entity_id(r, ref));
+		print_row_middle(h, r, ref);
+		fputs(report_entity_title(r, ref), t);
+		print_row_end(t, r, ref);
+	}
+	if (h && fclose(h) != 0)
+		ok = false;
+	if (t && fclose(t) != 0)
+		ok = false;
+	if (ok)
+		print_wrapped(out, rest, width, head);
+	free(head);
+	free(rest);
+	return ok ? 0 : -1;
 }
 
 int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	enum entity_kind kind;
 	if (entity_kind_from_name(cli->args[0], &kind) != 0) {
-		fprintf(err, "temm: unknown kind '%s' (stages, areas, activities, events, meetings, "
-			     "programmes, terms, sections)\n", cli->args[0]);
+		sanitize_error(err, "unknown kind '%s' (stages, areas, activities, events, meetings, "
+				    "programmes, terms, sections)", cli->args[0]);
 		return EXIT_USAGE;
 	}
 	int w = id_width(r, kind);
@@ -100,10 +127,10 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 			json_print_line(out, json_entity(r, ref));
 			continue;
 		}
-		fprintf(out, "%-*s  ", w, report_entity_id(r, ref));
-		print_row_middle(out, r, ref);
-		fputs(report_entity_title(r, ref), out);
-		print_row_end(out, r, ref);
+		if (print_row(out, r, ref, w, cli->width) != 0) {
+			fputs("temm: out of memory\n", err);
+			return EXIT_FAIL;
+		}
 	}
 	return EXIT_OK;
 }

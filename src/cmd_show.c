@@ -1,12 +1,12 @@
 /* cmd_show.c - `temm show ID`: an entity's page, as the browser's reader
  * shows it (present.h), in plain text with every link's id, or as JSON. */
 #include "cli.h"
+#include "sanitize.h"
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
 #include "text.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,27 +123,12 @@ static void show_page(FILE *out, const struct report *r, const struct present_pa
 	}
 }
 
-/* Ids are lower case (content/README): TEMM16 finds temm16. */
-static int find_id(const struct report *r, const char *id, struct entity_ref *ref)
-{
-	if (report_find(r, id, ref) == 0)
-		return 0;
-	char *lower = strdup(id);
-	if (!lower)
-		return -1;
-	for (char *c = lower; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	int rc = report_find(r, lower, ref);
-	free(lower);
-	return rc;
-}
-
 int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	struct entity_ref ref;
-	if (find_id(r, cli->args[0], &ref) != 0) {
-		fprintf(err, "temm: no entity or section has the id '%s' (try 'temm list KIND')\n",
-			cli->args[0]);
+	if (report_find_typed(r, cli->args[0], &ref) != 0) { /* TEMM16 finds temm16 */
+		sanitize_error(err, "no entity or section has the id '%s' (try 'temm list KIND')",
+			       cli->args[0]);
 		return EXIT_FAIL;
 	}
 	/* JSON is UTF-8 whatever the locale */

@@ -2,6 +2,7 @@
  * browser's names, so that libcyaml and yamlcheck treat an unknown action
  * or element like any unknown key: an error at its line and column. */
 #include "config.h"
+#include "regfile.h"
 #include "yamlcheck.h"
 
 #include <cyaml/cyaml.h>
@@ -136,17 +137,17 @@ char *config_default_path(void)
 
 static int read_config_file(const char *path, struct config *c, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
+	char why[128];
+	FILE *f = regfile_open(path, why, sizeof(why));
 	if (!f) {
 		if (errno == ENOENT)
 			return 1;
-		diag_add(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(d, path, 0, 0, "cannot read: %s", why);
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size > CONFIG_MAX_BYTES) {
-		diag_add(d, path, 0, 0, "not a regular file of at most %u KiB", CONFIG_MAX_BYTES >> 10);
+	if (fstat(fileno(f), &st) != 0 || (unsigned long long)st.st_size > CONFIG_MAX_BYTES) {
+		diag_add(d, path, 0, 0, "larger than %u KiB", CONFIG_MAX_BYTES >> 10);
 		fclose(f);
 		return -1;
 	}

@@ -128,6 +128,7 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 				   report_entity_section(c->report, ref), c->current.area_ix,
 				   c->current.stages, c->current.year_from, c->current.year_to };
 	c->count++; /* folded later, all units at once (fold_all) */
+	c->text_bytes += strlen(text);
 	return 0;
 }
 

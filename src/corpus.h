@@ -43,6 +43,9 @@ struct corpus {
 	/* From this many units on, a search shares the units out between the
 	 * cores (below it, starting threads costs more than they save). */
 	size_t parallel_from;
+	/* the bytes of every unit's text: what a regex search's work is
+	 * bounded in proportion to */
+	size_t text_bytes;
 	/* only while corpus_new builds it: */
 	struct corpus_facets current; /* of the entity being added */
 	const struct corpus_maps *maps;

@@ -122,12 +122,13 @@ static json_t *jlinks(const struct report *r, const struct link_list *l, bool in
 	return a;
 }
 
-static void add_links(json_t *o, const struct report *r, struct entity_ref ref)
+static void add_links(json_t *o, const struct report *r, struct entity_ref ref,
+		      const struct link_index *x)
 {
 	struct link_list out, in;
 	if (links_from(r, ref, &out) == 0)
 		json_object_set_new(o, "links_to", jlinks(r, &out, false));
-	if (links_to(r, ref, &in) == 0)
+	if ((x ? link_index_to(x, ref, &in) : links_to(r, ref, &in)) == 0)
 		json_object_set_new(o, "linked_from", jlinks(r, &in, true));
 	link_list_free(&out);
 	link_list_free(&in);
@@ -219,13 +220,19 @@ static void add_page(json_t *o, const struct report *r, const struct present_pag
 
 json_t *json_entity_page(const struct report *r, const struct present_page *p)
 {
+	return json_entity_page_indexed(r, p, NULL);
+}
+
+json_t *json_entity_page_indexed(const struct report *r, const struct present_page *p,
+				 const struct link_index *x)
+{
 	json_t *o = json_entity(r, p->ref);
 	if (!o)
 		return NULL;
 	int sec = report_entity_section(r, p->ref);
 	json_object_set_new(o, "section", jid(r, KIND_SECTION, p->ref.kind == KIND_SECTION ? NO_INDEX : sec));
 	add_page(o, r, p);
-	add_links(o, r, p->ref);
+	add_links(o, r, p->ref, x);
 	return o;
 }
 

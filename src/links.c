@@ -105,3 +105,88 @@ void link_list_free(struct link_list *l)
 	free(l->links);
 	memset(l, 0, sizeof(*l));
 }
+
+struct link_index {
+	size_t base[KIND_COUNT + 1]; /* the slot of each kind's first entity */
+	size_t *first;               /* per entity: its first link in `links` */
+	struct link *links;          /* grouped by target, in report order */
+};
+
+void link_index_free(struct link_index *x)
+{
+	if (!x)
+		return;
+	free(x->first);
+	free(x->links);
+	free(x);
+}
+
+/* Every link of every entity: counted per target (fill NULL), then put
+ * in its target's place. */
+static int each_link(const struct report *r, struct link_index *x, size_t *fill)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++) {
+			struct link_list from;
+			if (links_from(r, (struct entity_ref){ (enum entity_kind)k, (int)i }, &from) != 0) {
+				link_list_free(&from);
+				continue;
+			}
+			for (size_t j = 0; j < from.count; j++) {
+				size_t slot = x->base[from.links[j].to.kind] + (size_t)from.links[j].to.index;
+				if (fill)
+					x->links[fill[slot]++] = from.links[j];
+				else
+					x->first[slot + 1]++;
+			}
+			link_list_free(&from);
+		}
+	return 0;
+}
+
+struct link_index *link_index_new(const struct report *r)
+{
+	struct link_index *x = calloc(1, sizeof(*x));
+	if (!x)
+		return NULL;
+	for (int k = 0; k < KIND_COUNT; k++)
+		x->base[k + 1] = x->base[k] + report_count(r, (enum entity_kind)k);
+	size_t n = x->base[KIND_COUNT];
+	x->first = calloc(n + 1, sizeof(*x->first));
+	size_t *fill = malloc((n + 1) * sizeof(*fill));
+	if (!x->first || !fill) {
+		free(fill);
+		link_index_free(x);
+		return NULL;
+	}
+	each_link(r, x, NULL);
+	for (size_t i = 0; i < n; i++)
+		x->first[i + 1] += x->first[i];
+	x->links = malloc((x->first[n] ? x->first[n] : 1) * sizeof(*x->links));
+	if (!x->links) {
+		free(fill);
+		link_index_free(x);
+		return NULL;
+	}
+	memcpy(fill, x->first, (n + 1) * sizeof(*fill));
+	each_link(r, x, fill);
+	free(fill);
+	return x;
+}
+
+int link_index_to(const struct link_index *x, struct entity_ref ref, struct link_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (ref.index < 0 || (size_t)ref.index >= x->base[ref.kind + 1] - x->base[ref.kind])
+		return -1;
+	size_t slot = x->base[ref.kind] + (size_t)ref.index;
+	size_t n = x->first[slot + 1] - x->first[slot];
+	if (!n)
+		return 0;
+	out->links = malloc(n * sizeof(*out->links));
+	if (!out->links)
+		return -1;
+	memcpy(out->links, x->links + x->first[slot], n * sizeof(*out->links));
+	out->count = n;
+	return 0;
+}

@@ -3,6 +3,7 @@
 #include "loader.h"
 #include "loader_internal.h"
 #include "grow.h"
+#include "regfile.h"
 #include "parallel.h"
 #include "sanitize.h"
 #include "schema.h"
@@ -82,15 +83,16 @@ static int list_files(const char *dir, struct load_ctx *ctx)
  * is megabytes of fresh memory, slower to get than the parse it feeds. */
 static int stat_file(struct content_file *f, struct diag *d)
 {
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp) {
-		diag_add(d, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(d, f->path, 0, 0, "cannot read: %s", why);
 		return -1;
 	}
 	struct stat st;
 	int rc = -1;
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
-		diag_add(d, f->path, 0, 0, "not a regular file");
+	if (fstat(fileno(fp), &st) != 0)
+		diag_add(d, f->path, 0, 0, "cannot read: %s", strerror(errno));
 	else if ((unsigned long long)st.st_size > CONTENT_MAX_FILE_BYTES)
 		diag_add(d, f->path, 0, 0, "file is larger than the %u MiB limit",
 			 CONTENT_MAX_FILE_BYTES >> 20);
@@ -108,7 +110,8 @@ const unsigned char *load_file_bytes(struct content_file *f)
 {
 	if (f->bytes)
 		return f->bytes;
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp)
 		return NULL;
 	f->bytes = malloc(f->len + 1);
@@ -142,9 +145,10 @@ static void check_file(struct content_file *f)
 		yamlcheck_document(f->path, f->bytes, f->len, &content_doc_schema, &f->check);
 		return;
 	}
-	FILE *fp = fopen(f->path, "rb");
+	char why[128];
+	FILE *fp = regfile_open(f->path, why, sizeof(why));
 	if (!fp) {
-		diag_add(&f->check, f->path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(&f->check, f->path, 0, 0, "cannot read: %s", why);
 		return;
 	}
 	yamlcheck_stream(f->path, fp, CONTENT_MAX_FILE_BYTES, &content_doc_schema, &f->check);
@@ -519,9 +523,18 @@ struct report *content_load(const char *dir, struct diag *d)
 {
 	struct load_ctx ctx = { .diag = d };
 	size_t before = d->count;
+	unsigned long long total = 0;
 	if (list_files(dir, &ctx) == 0)
 		for (size_t i = 0; i < ctx.files_count; i++)
-			stat_file(&ctx.files[i], d);
+			if (stat_file(&ctx.files[i], d) == 0)
+				total += ctx.files[i].len;
+	if (total > CONTENT_MAX_TOTAL_BYTES) { /* none is parsed */
+		diag_add(d, dir, 0, 0, "the content files hold %llu MiB together, more than the "
+				       "%u MiB limit", (total + (1u << 20) - 1) >> 20,
+			 CONTENT_MAX_TOTAL_BYTES >> 20);
+		for (size_t i = 0; i < ctx.files_count; i++)
+			ctx.files[i].readable = false;
+	}
 	/* parse what could be read, so that every file's problems are told */
 	return load_files(&ctx, dir, before);
 }

@@ -8,6 +8,10 @@
 
 #define CONTENT_MAX_FILE_BYTES (8u << 20) /* checked before and while parsing: libyaml's own buffers are unbounded */
 #define CONTENT_MAX_FILES      4096u
+/* All the files together (about 1200 times the bundled report): 4096
+ * files of 8 MiB would be 32 GiB, and 150 MB of content already took the
+ * browser 13 s and 1.4 GB. */
+#define CONTENT_MAX_TOTAL_BYTES (128u << 20)
 
 /* Returns the model, or NULL with at least one entry in `d`. Never a
  * partial model. Free with report_free. */

@@ -8,7 +8,38 @@
 #include "ui.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+/* Kiosk mode serves anyone who can reach the account: no core file (a
+ * Ctrl-\ re-raises SIGQUIT, whose default action dumps one: 10 MB in the
+ * working directory, and a copy of memory), and terminal descriptions
+ * from the system only - TERMINFO, TERMINFO_DIRS, TERMCAP and
+ * ~/.terminfo (found through HOME) could give curses strings that, say,
+ * retitle the user's window. HOME is not needed: kiosk reads and writes
+ * no file of its own. */
+static void kiosk_harden(void)
+{
+	struct rlimit none = { 0, 0 };
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a core_pattern pipe ignores the rlimit */
+	unsetenv("TERMINFO");
+	unsetenv("TERMINFO_DIRS");
+	unsetenv("TERMCAP");
+	unsetenv("HOME");
+}
+
+/* Whether all that was printed reached stdout (a full disk, a closed
+ * pipe); said on stderr when not. */
+static int stdout_written(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_OK;
+	perror("temm: cannot write the output");
+	return EXIT_FAIL;
+}
 
 int main(int argc, char **argv)
 {
@@ -17,13 +48,17 @@ int main(int argc, char **argv)
 	int rc = cli_parse(argc, argv, &cli, stderr);
 	cli.print_keys = ui_actions_print;
 	if (rc != EXIT_OK || cli.help || cli.version) {
-		if (rc == EXIT_OK)
-			cli.help ? cli_help(stdout) : (void)puts(PACKAGE_STRING);
+		if (rc == EXIT_OK) {
+			cli.help ? cli_help(stdout, cli.width) : (void)puts(PACKAGE_STRING);
+			rc = stdout_written();
+		}
 		cli_free(&cli);
 		return rc;
 	}
 	if (cli.kiosk && (cli.content || getenv("TEMM_CONTENT")))
 		fputs("temm: kiosk mode: ignoring --content and TEMM_CONTENT\n", stderr);
+	if (cli.kiosk)
+		kiosk_harden();
 	struct diag d;
 	diag_init(&d);
 	struct report *r = content_load(paths_content_dir(cli.content, cli.kiosk), &d);
@@ -34,10 +69,13 @@ int main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	diag_free(&d);
+	struct entity_ref start;
+	if (cli.goto_id && report_find_typed(r, cli.goto_id, &start) == 0)
+		cli.goto_id = report_entity_id(r, start); /* as the content spells it */
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
 	report_free(r);
 	cli_free(&cli);
-	if (fflush(stdout) != 0)
+	if (stdout_written() != EXIT_OK)
 		rc = EXIT_FAIL;
 	return rc;
 }

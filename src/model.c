@@ -228,6 +228,19 @@ int report_find(const struct report *r, const char *id, struct entity_ref *out)
 	return -1;
 }
 
+int report_find_typed(const struct report *r, const char *typed, struct entity_ref *out)
+{
+	/* ids are ASCII lower case (validate.c), so folding ASCII is enough,
+	 * and done by hand: tolower() depends on the locale */
+	char id[128];
+	size_t n = strlen(typed);
+	if (n >= sizeof(id))
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+		id[i] = typed[i] >= 'A' && typed[i] <= 'Z' ? (char)(typed[i] - 'A' + 'a') : typed[i];
+	return report_find(r, id, out);
+}
+
 void id_table_free(struct id_table *t)
 {
 	if (t)

@@ -36,6 +36,10 @@ enum programme_type {
 /* "No link": resolved indices use -1 when an optional reference is absent. */
 #define NO_INDEX (-1)
 
+/* The years content may give (the schema's "plausible" range). */
+#define YEAR_MIN 1900u
+#define YEAR_MAX 2100u
+
 struct count {
 	unsigned n;
 	char *of;
@@ -194,6 +198,9 @@ const char *programme_type_name(enum programme_type type);
 size_t report_count(const struct report *r, enum entity_kind kind);
 /* Look an id up; returns 0 and fills *out when found, -1 otherwise. */
 int report_find(const struct report *r, const char *id, struct entity_ref *out);
+/* Look up an id as a person typed it (`show TEMM16`, --goto, area:DSS):
+ * case is ignored. The content's own references stay exact (report_find). */
+int report_find_typed(const struct report *r, const char *typed, struct entity_ref *out);
 const char *report_entity_id(const struct report *r, struct entity_ref ref);
 const char *report_entity_title(const struct report *r, struct entity_ref ref);
 /* The section an entity comes from (a section is its own), or NO_INDEX. */

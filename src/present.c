@@ -164,8 +164,15 @@ struct build {
 	struct present_page *p;
 	enum present_glyphs g;
 	const struct mentions *m;
+	const struct link_index *x; /* may be NULL: links found by a pass over the report */
 	bool oom;
 };
+
+/* What refers to `ref`: from the index when there is one. */
+static int refers_to(const struct build *b, struct entity_ref ref, struct link_list *l)
+{
+	return b->x ? link_index_to(b->x, ref, l) : links_to(b->r, ref, l);
+}
 
 static bool is_link(struct entity_ref ref)
 {
@@ -488,7 +495,7 @@ static void events_naming(struct build *b, struct entity_ref ref, const char *he
 {
 	struct link_list l;
 	int k = block(b, PRESENT_LIST, heading, "events", PRESENT_SHAPE_IDS);
-	if (links_to(b->r, ref, &l) != 0) {
+	if (refers_to(b, ref, &l) != 0) {
 		b->oom = true;
 		return;
 	}
@@ -732,7 +739,7 @@ static void other_links(struct build *b)
 	const char *headings[] = { "Links to", "Linked from" };
 	for (int dir = 0; dir < 2; dir++) {
 		struct link_list l;
-		int rc = dir == 0 ? links_from(b->r, b->p->ref, &l) : links_to(b->r, b->p->ref, &l);
+		int rc = dir == 0 ? links_from(b->r, b->p->ref, &l) : refers_to(b, b->p->ref, &l);
 		if (rc != 0) {
 			b->oom = true;
 			break;
@@ -766,13 +773,20 @@ static void tag_columns(struct present_page *p)
 struct present_page *present_page_new(const struct report *r, struct entity_ref ref,
 				      enum present_glyphs g, const struct mentions *m)
 {
+	return present_page_indexed(r, ref, g, m, NULL);
+}
+
+struct present_page *present_page_indexed(const struct report *r, struct entity_ref ref,
+					  enum present_glyphs g, const struct mentions *m,
+					  const struct link_index *x)
+{
 	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
 		return NULL;
 	struct present_page *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
 	p->ref = ref;
-	struct build b = { r, p, g, m, false };
+	struct build b = { r, p, g, m, x, false };
 	switch (ref.kind) {
 	case KIND_SECTION: page_section(&b, ref.index); break;
 	case KIND_STAGE: page_stage(&b, ref.index); break;

@@ -167,6 +167,13 @@ struct present_page {
  * `ref` names nothing or on out of memory. */
 struct present_page *present_page_new(const struct report *r, struct entity_ref ref,
 				      enum present_glyphs g, const struct mentions *m);
+/* The same with what refers to each entity found once for all of them
+ * (links.h: link_index_new), for a caller that makes every page (the JSON
+ * dump): one page costs no pass over the whole report. */
+struct link_index;
+struct present_page *present_page_indexed(const struct report *r, struct entity_ref ref,
+					  enum present_glyphs g, const struct mentions *m,
+					  const struct link_index *x);
 void present_page_free(struct present_page *p);
 
 /* A block with no items or no paragraphs says nothing to people:

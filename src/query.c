@@ -100,7 +100,7 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 		      size_t errlen)
 {
 	struct entity_ref ref;
-	if (report_find(r, v, &ref) == 0 && ref.kind == KIND_AREA) {
+	if (report_find_typed(r, v, &ref) == 0 && ref.kind == KIND_AREA) {
 		q->area_ix = ref.index;
 		return 0;
 	}
@@ -148,17 +148,24 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 	return fail(err, errlen, "stage:%s is not a stage number (1, 2 or 3)", v);
 }
 
+/* Years are those content may give (YEAR_MIN-YEAR_MAX): year:0000 was
+ * taken silently as no filter at all (0 means "any" inside), and a year
+ * no content can have would only ever find nothing. */
 static int parse_year(struct query *q, const char *v, char *err, size_t errlen)
 {
 	unsigned a, b;
 	int used = 0;
-	if (sscanf(v, "%4u..%4u%n", &a, &b, &used) == 2 && v[used] == '\0' && a <= b) {
+	bool range = sscanf(v, "%4u..%4u%n", &a, &b, &used) == 2 && v[used] == '\0';
+	if (!range && sscanf(v, "%4u%n", &a, &used) == 1 && v[used] == '\0' && used == 4) {
+		b = a;
+		range = true;
+	}
+	if (range && (a < YEAR_MIN || a > YEAR_MAX || b < YEAR_MIN || b > YEAR_MAX))
+		return fail(err, errlen, "year:%s is out of range (years are %u to %u)", v, YEAR_MIN,
+			    YEAR_MAX);
+	if (range && a <= b) {
 		q->year_from = a;
 		q->year_to = b;
-		return 0;
-	}
-	if (sscanf(v, "%4u%n", &a, &used) == 1 && v[used] == '\0' && used == 4) {
-		q->year_from = q->year_to = a;
 		return 0;
 	}
 	return fail(err, errlen, "year:%s is not a year (2015) or a range (2010..2014)", v);
@@ -202,118 +209,8 @@ static bool is_regex_token(const struct token *t)
 	return !t->quoted && n >= 2 && t->text[0] == '/' && t->text[n - 1] == '/';
 }
 
-/* glibc's regex compiler expands a repetition X{m,n} into n copies of X
- * (and X+ into X X*, so X++++ doubles X four times), and matching time
- * grows with the square of the copies or worse: /.{1,1000}x/ takes minutes
- * and half a gigabyte over the report, /b+++...+/ exhausts memory in
- * regcomp, and a back-reference makes matching exponential (/(.*)*\1x/).
- * A query is typed by whoever is at the keyboard - on a shared server,
- * anyone - so these are refused. This walks the expression as POSIX ERE
- * lexes it. */
-#define REGEX_MAX_COPIES 100L /* what a query's repetitions may expand to */
-#define REGEX_MAX_DEPTH 32     /* nested groups */
-#define REGEX_HUGE (1L << 30)
-
-enum { REGEX_BACKREF = -1, REGEX_DEEP = -2 };
-
-static long saturated(long a, long b)
-{
-	return a > 0 && b > REGEX_HUGE / a ? REGEX_HUGE : a * b;
-}
-
-/* The positions the repetitions X{m,n}, X+ and X? of `re` expand to,
- * summed (nested ones multiply); REGEX_BACKREF or REGEX_DEEP for what is
- * refused. */
-static long regex_copies(const char *re)
-{
-	struct group {
-		long size, last; /* positions in the group so far; in its last piece */
-	} g[REGEX_MAX_DEPTH + 1] = { { 0, 0 } };
-	int depth = 0;
-	long copies = 0;
-	for (const char *p = re; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		long atom = 1;
-		if (c == '\\') {
-			if (p[1] >= '1' && p[1] <= '9')
-				return REGEX_BACKREF;
-			if (p[1])
-				p++;
-		} else if (c == '[') { /* a bracket expression is one atom */
-			const char *e = p + 1;
-			if (*e == '^')
-				e++;
-			if (*e == ']')
-				e++;
-			while (*e && *e != ']') {
-				const char *close = NULL;
-				if (*e == '[' && (e[1] == ':' || e[1] == '=' || e[1] == '.'))
-					close = strchr(e + 2, e[1]);
-				e = close && close[1] == ']' ? close + 2 : e + 1;
-			}
-			p = *e ? e : e - 1;
-		} else if (c == '(') {
-			if (depth == REGEX_MAX_DEPTH)
-				return REGEX_DEEP;
-			g[++depth] = (struct group){ 0, 0 };
-			continue;
-		} else if (c == ')' && depth > 0) {
-			atom = g[depth--].size;
-		} else if (c == '|') {
-			g[depth].last = 0;
-			continue;
-		} else if (c == '^' || c == '$' || c == '*' || (c >= 0x80 && c < 0xc0)) {
-			continue; /* no position of its own (a UTF-8 byte goes with its character) */
-		} else if (c == '+' || c == '?' ||
-			   (c == '{' && ((p[1] >= '0' && p[1] <= '9') || p[1] == ','))) {
-			/* X+ is X X* to glibc: stacked, X++++ doubles each time; X?
-			 * is X{0,1}: every optional position costs, .?.?.? as .{0,3} */
-			char *end = (char *)p + 1;                /* glibc takes X{,n} as X{0,n} */
-			long m = c == '+' ? 2 : c == '?' ? 1 : *end == ',' ? 0 : strtol(p + 1, &end, 10);
-			long n = m;
-			if (c == '+' || c == '?')
-				end = (char *)p;
-			else if (*end == ',' && end[1] == '}')
-				n = m + 1, end++;             /* X{m,}: m copies and X* */
-			else if (*end == ',' && end[1] >= '0' && end[1] <= '9')
-				n = strtol(end + 1, &end, 10);
-			if (c == '+' || c == '?' || *end == '}') {
-				p = end;
-				struct group *cur = &g[depth];
-				long grown = saturated(cur->last, n > m ? n : m > 1 ? m : 1);
-				cur->size = cur->size - cur->last + grown > REGEX_HUGE
-						    ? REGEX_HUGE : cur->size - cur->last + grown;
-				cur->last = grown;
-				copies = copies + grown > REGEX_HUGE ? REGEX_HUGE : copies + grown;
-				continue;
-			}
-			/* else a '{' that is no bound: an ordinary character */
-		}
-		g[depth].last = atom;
-		g[depth].size = g[depth].size + atom > REGEX_HUGE ? REGEX_HUGE : g[depth].size + atom;
-	}
-	return copies;
-}
-
 static int compile_terms(struct query *q, char *err, size_t errlen)
 {
-	long copies = 0;
-	for (size_t i = 0; i < q->terms_count; i++) {
-		const struct query_term *t = &q->terms[i];
-		if (t->type != TERM_REGEX)
-			continue;
-		long n = regex_copies(t->text);
-		if (n == REGEX_BACKREF)
-			return fail(err, errlen, "/%s/: back-references (\\1-\\9) are not supported",
-				    t->text);
-		if (n == REGEX_DEEP)
-			return fail(err, errlen, "/%s/: groups nested more than %d deep", t->text,
-				    REGEX_MAX_DEPTH);
-		copies += n;
-		if (copies > REGEX_MAX_COPIES)
-			return fail(err, errlen, "/%s/ is too costly: the repetitions ({m,n}, +, ?) "
-						 "of a query may expand to %ld characters", t->text, REGEX_MAX_COPIES);
-	}
 	for (size_t i = 0; i < q->terms_count; i++) {
 		struct query_term *t = &q->terms[i];
 		if (t->type == TERM_TEXT) {
@@ -325,15 +222,9 @@ static int compile_terms(struct query *q, char *err, size_t errlen)
 			free(f.origin);
 			continue;
 		}
-		int flags = REG_EXTENDED | (q->case_sensitive ? 0 : REG_ICASE);
-		int rc = regcomp(&t->regex, t->text, flags);
-		if (rc != 0) {
-			char msg[160];
-			regerror(rc, &t->regex, msg, sizeof(msg));
-			regfree(&t->regex);
-			return fail(err, errlen, "bad regular expression: %s", msg);
-		}
-		t->compiled = true;
+		char msg[160];
+		if (rx_compile(t->text, q->case_sensitive ? 0 : RX_ICASE, &t->rx, msg, sizeof(msg)) != 0)
+			return fail(err, errlen, "bad regular expression: %s: /%s/", msg, t->text);
 	}
 	return 0;
 }
@@ -392,8 +283,7 @@ bool query_has_positive(const struct query *q)
 void query_free(struct query *q)
 {
 	for (size_t i = 0; i < q->terms_count; i++) {
-		if (q->terms[i].compiled)
-			regfree(&q->terms[i].regex);
+		rx_free(q->terms[i].rx);
 		free(q->terms[i].text);
 		free(q->terms[i].folded);
 	}

@@ -3,7 +3,8 @@
  *   words            all must occur (substring, AND)
  *   "a phrase"       occurs exactly as written
  *   -word -"phrase"  must not occur
- *   /regex/          a POSIX extended regular expression
+ *   /regex/          a POSIX extended regular expression (rx.h: matched in
+ *                    linear time, its work counted and bounded)
  *   kind:K           section stage area activity event meeting programme term
  *   area:A           an area id, its number 1-10, or a unique prefix of its name
  *   stage:N          1, 2 or 3
@@ -13,11 +14,11 @@
 #ifndef TEMM_QUERY_H
 #define TEMM_QUERY_H
 
-#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "model.h"
+#include "rx.h"
 
 enum term_type { TERM_TEXT, TERM_REGEX };
 
@@ -27,8 +28,7 @@ struct query_term {
 	char *text;    /* as typed (without quotes or slashes) */
 	char *folded;  /* case-folded, for case-insensitive text terms */
 	size_t folded_len;
-	regex_t regex; /* TERM_REGEX only */
-	bool compiled; /* regex holds a compiled expression */
+	struct rx *rx; /* TERM_REGEX only: compiled (rx.h) */
 };
 
 struct query {

@@ -4,6 +4,8 @@
 #include "sanitize.h"
 #include "grow.h"
 
+#include <stdarg.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,4 +119,18 @@ bool sanitize_needed(const char *s)
 		i += m > 0 ? (size_t)m : 1;
 	}
 	return false;
+}
+
+void sanitize_error(FILE *out, const char *fmt, ...)
+{
+	char *msg = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	char *safe = n >= 0 ? sanitize_text(msg) : NULL;
+	fprintf(out, "temm: %s\n", safe ? safe : "out of memory");
+	free(safe);
+	if (n >= 0)
+		free(msg);
 }

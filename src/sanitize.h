@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A new string (caller frees) holding `s` with every unsafe character
  * replaced: C0 controls and DEL as ^X (ESC is ^[), C1 controls, bidi
@@ -16,5 +17,10 @@ char *sanitize_text(const char *s);
 char *sanitize_bytes(const char *s, size_t len);
 /* True when sanitize_text would change `s`. */
 bool sanitize_needed(const char *s);
+
+/* Print "temm: MESSAGE\n" on `out`, the message made safe as above: it
+ * often holds what the user typed (an option, an id, a query), which
+ * must not reach a terminal raw either. */
+void sanitize_error(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

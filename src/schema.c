@@ -44,7 +44,9 @@ static const cyaml_schema_field_t section_fields[] = {
 	STR("id", REQ, struct section, id),
 	STR("title", REQ, struct section, title),
 	STR("parent", OPT, struct section, parent),
-	STR_LIST("paragraphs", struct section, paragraphs),
+	/* a long section's paragraphs: as many as a file's entries */
+	CYAML_FIELD_SEQUENCE("paragraphs", CYAML_FLAG_POINTER | OPT, struct section, paragraphs,
+			     &string_entry, 0, SCHEMA_MAX_ENTITIES),
 	CYAML_FIELD_END
 };
 

@@ -7,7 +7,8 @@
 
 /* Limits that keep a hostile file from costing more than a real one. */
 #define SCHEMA_MAX_STRING   65536u  /* bytes in one scalar */
-#define SCHEMA_MAX_ENTITIES 200000u /* entries in one top-level list of one file */
+#define SCHEMA_MAX_ENTITIES 200000u /* entries in one top-level list of one file, and
+					 * paragraphs in one section */
 #define SCHEMA_MAX_ITEMS    10000u  /* entries in a list inside an entity */
 
 extern const cyaml_schema_value_t content_doc_schema;

@@ -2,6 +2,7 @@
 #include "search.h"
 #include "grow.h"
 #include "parallel.h"
+#include "search_rank.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -58,20 +59,25 @@ static int find_text(const struct corpus_unit *u, const struct query_term *t, bo
 	return found;
 }
 
+/* Every match of a regex term into l (or, `l` NULL, whether there is
+ * one). 1 found, 0 not, -1 out of memory, or the meter's RX_STOPPED /
+ * RX_TOO_COSTLY. */
 static int find_regex(const struct corpus_unit *u, const struct query_term *t,
-		      struct match_list *l)
+		      struct match_list *l, struct rx_meter *m)
 {
 	const char *s = u->text;
 	size_t len = strlen(s), at = 0;
+	if (!l)
+		return rx_test(t->rx, s, len, m);
 	int found = 0;
 	while (at <= len) {
-		regmatch_t m;
-		if (regexec(&t->regex, s + at, 1, &m, at ? REG_NOTBOL : 0) != 0)
+		size_t start, end;
+		int rc = rx_find(t->rx, s, len, at, m, &start, &end);
+		if (rc < 0)
+			return found ? found : rc;
+		if (rc == 0)
 			break;
 		found = 1;
-		if (!l)
-			break;
-		size_t start = at + (size_t)m.rm_so, end = at + (size_t)m.rm_eo;
 		if (end > start && add_match(l, start, end - start) != 0)
 			return -1;
 		/* step past an empty match by a whole character */
@@ -83,9 +89,9 @@ static int find_regex(const struct corpus_unit *u, const struct query_term *t,
 }
 
 static int find_term(const struct corpus_unit *u, const struct query *q, const struct query_term *t,
-		     struct match_list *l)
+		     struct match_list *l, struct rx_meter *m)
 {
-	return t->type == TERM_REGEX ? find_regex(u, t, l) : find_text(u, t, q->case_sensitive, l);
+	return t->type == TERM_REGEX ? find_regex(u, t, l, m) : find_text(u, t, q->case_sensitive, l);
 }
 
 static bool facets_pass(const struct corpus_unit *u, const struct query *q)
@@ -107,28 +113,93 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Whether the unit holds the query. Only the first occurrence of each term
- * is looked for: where the matches are is found later, for the hits that
- * are shown (search_hit_fill). */
-static bool match_unit(const struct corpus_unit *u, const struct query *q)
+/* Whether the unit holds the query: 1, 0, or the meter's reason to end
+ * the search (< 0). Only the first occurrence of each term is looked
+ * for: where the matches are is found later, for the hits that are shown
+ * (search_hit_fill). */
+static int match_unit(const struct corpus_unit *u, const struct query *q, struct rx_meter *m)
 {
+	if (rx_meter_charge(m, 1) != RX_OK) /* a chance to stop between units */
+		return m->status;
 	if (!facets_pass(u, q))
-		return false;
+		return 0;
 	for (size_t i = 0; i < q->terms_count; i++) {
 		const struct query_term *t = &q->terms[i];
-		if (find_term(u, q, t, NULL) == t->negate)
-			return false;
+		int rc = find_term(u, q, t, NULL, m);
+		if (rc < 0)
+			return m->status ? m->status : rc;
+		if (rc == t->negate)
+			return 0;
 	}
-	return true;
+	return 1;
+}
+
+/* The work of one search, shared by its threads: each counts its own
+ * steps (struct worker's meter) and adds them here when it polls. */
+struct budget {
+	atomic_ullong used;
+	unsigned long long limit;
+	const struct search_stop *stop;
+	atomic_int status; /* 0, SEARCH_STOPPED or SEARCH_TOO_COSTLY */
+};
+
+struct worker {
+	struct rx_meter m;
+	struct budget *b;
+	unsigned long long reported;
+};
+
+/* Add the worker's new steps to the search's; past the limit, the search
+ * is too costly. The search's status. */
+static int worker_account(struct worker *w)
+{
+	struct budget *b = w->b;
+	unsigned long long mine = w->m.used - w->reported;
+	int none = 0;
+	w->reported = w->m.used;
+	if (atomic_fetch_add(&b->used, mine) + mine > b->limit)
+		atomic_compare_exchange_strong(&b->status, &none, SEARCH_TOO_COSTLY);
+	return atomic_load(&b->status);
+}
+
+/* The meter's poll: the budget, then whether the caller wants to stop. */
+static bool worker_poll(void *arg)
+{
+	struct worker *w = arg;
+	struct budget *b = w->b;
+	int none = 0;
+	if (worker_account(w) == 0 && b->stop && b->stop->stop && b->stop->stop(b->stop->arg))
+		atomic_compare_exchange_strong(&b->status, &none, SEARCH_STOPPED);
+	return atomic_load(&b->status) != 0;
+}
+
+static void budget_init(struct budget *b, unsigned long long limit, const struct search_stop *stop)
+{
+	atomic_init(&b->used, 0);
+	b->limit = limit;
+	b->stop = stop;
+	atomic_init(&b->status, 0);
+}
+
+static void worker_init(struct worker *w, struct budget *b)
+{
+	w->b = b;
+	w->reported = 0;
+	/* the meter itself never runs out: the budget, shared, does */
+	rx_meter_init(&w->m, ~0ull, worker_poll, w);
 }
 
 long search_unit_matches(const struct query *q, const struct corpus_unit *u,
 			 struct search_match **out)
 {
 	struct match_list l = { NULL, 0, 0 };
+	struct budget b;
+	struct worker w;
+	budget_init(&b, SEARCH_UNIT_STEPS, NULL);
+	worker_init(&w, &b);
 	*out = NULL;
 	for (size_t i = 0; q && i < q->terms_count; i++) {
-		if (!q->terms[i].negate && find_term(u, q, &q->terms[i], &l) < 0) {
+		if (!q->terms[i].negate && find_term(u, q, &q->terms[i], &l, &w.m) == -1) {
 			free(l.v);
 			return -1;
 		}
@@ -194,16 +265,25 @@ static int take_hit(struct search_results *out, size_t *cap, struct seen *seen,
 /* In rank order, so the hits come out ranked and an entity's first
  * matching unit is its best. */
 static int search_serial(const struct corpus *c, const struct query *q,
-			 struct search_results *out, size_t *cap, struct seen *seen)
+			 struct search_results *out, size_t *cap, struct seen *seen, struct budget *b)
 {
+	struct worker w;
+	worker_init(&w, b);
+	if (worker_poll(&w)) /* asked to stop before it began */
+		return atomic_load(&b->status);
 	for (size_t i = 0; i < c->count; i++) {
 		const struct corpus_unit *u = &c->units[c->rank[i]];
 		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
 			continue; /* its best unit matched already */
-		if (match_unit(u, q) && take_hit(out, cap, seen, u) != 0)
+		int rc = match_unit(u, q, &w.m);
+		if (rc < 0) {
+			rc = worker_account(&w);
+			return rc ? rc : -1;
+		}
+		if (rc && take_hit(out, cap, seen, u) != 0)
 			return -1;
 	}
-	return 0;
+	return worker_account(&w);
 }
 
 /* A big index is searched on every core: each takes slices of the rank
@@ -223,6 +303,7 @@ struct slice_job {
 	size_t per; /* rank positions in a slice */
 	struct slice s[SEARCH_SLICES];
 	atomic_bool failed;
+	struct budget *b;
 };
 
 static void match_slice(size_t k, void *arg)
@@ -230,8 +311,18 @@ static void match_slice(size_t k, void *arg)
 	struct slice_job *job = arg;
 	struct slice *s = &job->s[k];
 	size_t end = (k + 1) * job->per < job->c->count ? (k + 1) * job->per : job->c->count;
+	struct worker w;
+	worker_init(&w, job->b);
+	if (worker_poll(&w))
+		return;
 	for (size_t i = k * job->per; i < end; i++) {
-		if (!match_unit(&job->c->units[job->c->rank[i]], job->q))
+		int rc = match_unit(&job->c->units[job->c->rank[i]], job->q, &w.m);
+		if (rc < 0) {
+			if (!worker_account(&w))
+				atomic_store(&job->failed, true);
+			return;
+		}
+		if (!rc)
 			continue;
 		if (grow(&s->pos, &s->cap, s->count, sizeof(*s->pos), 256) != 0) {
 			atomic_store(&job->failed, true);
@@ -239,18 +330,20 @@ static void match_slice(size_t k, void *arg)
 		}
 		s->pos[s->count++] = (uint32_t)i;
 	}
+	worker_account(&w); /* the last steps counted */
 }
 
 static int search_sliced(const struct corpus *c, const struct query *q,
-			 struct search_results *out, size_t *cap, struct seen *seen)
+			 struct search_results *out, size_t *cap, struct seen *seen, struct budget *b)
 {
 	struct slice_job *job = calloc(1, sizeof(*job));
 	if (!job)
 		return -1;
-	*job = (struct slice_job){ .c = c, .q = q, .per = (c->count + SEARCH_SLICES - 1) / SEARCH_SLICES };
+	*job = (struct slice_job){ .c = c, .q = q, .per = (c->count + SEARCH_SLICES - 1) / SEARCH_SLICES,
+				   .b = b };
 	atomic_init(&job->failed, false);
 	parallel_for(SEARCH_SLICES, parallel_threads(), match_slice, job);
-	int rc = atomic_load(&job->failed) ? -1 : 0;
+	int rc = atomic_load(&b->status) ? atomic_load(&b->status) : atomic_load(&job->failed) ? -1 : 0;
 	for (size_t k = 0; k < SEARCH_SLICES; k++) {
 		for (size_t j = 0; rc == 0 && j < job->s[k].count; j++)
 			rc = take_hit(out, cap, seen, &c->units[c->rank[job->s[k].pos[j]]]);
@@ -260,35 +353,59 @@ static int search_sliced(const struct corpus *c, const struct query *q,
 	return rc;
 }
 
-/* glibc's regexec takes a lock per compiled pattern: threads sharing one
- * wait for each other, and a regex search is slower on two than on one. */
-static bool has_regex(const struct query *q)
-{
-	for (size_t i = 0; i < q->terms_count; i++)
-		if (q->terms[i].type == TERM_REGEX)
-			return true;
-	return false;
-}
-
-int search_query(const struct corpus *c, const struct query *q, struct search_results *out)
+int search_query_stoppable(const struct corpus *c, const struct query *q,
+			   const struct search_stop *stop, struct search_results *out)
 {
 	size_t cap = 0;
 	struct seen seen;
+	struct budget b;
 	memset(out, 0, sizeof(*out));
 	out->query = q;
 	if (seen_init(&seen, c->report) != 0)
 		return -1;
-	int rc = c->count >= c->parallel_from && !has_regex(q) && parallel_threads() > 1
-			 ? search_sliced(c, q, out, &cap, &seen)
-			 : search_serial(c, q, out, &cap, &seen);
+	budget_init(&b, SEARCH_BASE_STEPS + SEARCH_STEPS_PER_BYTE * (unsigned long long)c->text_bytes,
+		    stop);
+	/* regexes too: rx keeps no lock (glibc's regexec took one per pattern) */
+	int rc = c->count >= c->parallel_from && parallel_threads() > 1
+			 ? search_sliced(c, q, out, &cap, &seen, &b)
+			 : search_serial(c, q, out, &cap, &seen, &b);
 	free(seen.bits);
+	if (rc == 0)
+		rc = search_rank(out);
 	if (rc != 0)
 		search_results_free(out);
 	return rc;
 }
 
+int search_query(const struct corpus *c, const struct query *q, struct search_results *out)
+{
+	return search_query_stoppable(c, q, NULL, out);
+}
+
+/* The message for a search that ended early. */
+static void ended_early(const struct query *q, int rc, char *msg, size_t len)
+{
+	if (rc == SEARCH_STOPPED) {
+		snprintf(msg, len, "search stopped");
+		return;
+	}
+	const char *re = NULL;
+	for (size_t i = 0; i < q->terms_count && !re; i++)
+		if (q->terms[i].type == TERM_REGEX)
+			re = q->terms[i].text;
+	snprintf(msg, len, "search stopped: more work than one search may do on this content; "
+			   "make the regex narrower (fewer repetitions, or a word beside it): /%s/",
+		 re ? re : "");
+}
+
 int search_execute(const struct corpus *c, const char *text, struct search_results *out,
 		   char *err, size_t errlen)
+{
+	return search_execute_stoppable(c, text, NULL, out, err, errlen);
+}
+
+int search_execute_stoppable(const struct corpus *c, const char *text, const struct search_stop *stop,
+			     struct search_results *out, char *err, size_t errlen)
 {
 	char msg[256] = "out of memory";
 	memset(out, 0, sizeof(*out));
@@ -296,8 +413,11 @@ int search_execute(const struct corpus *c, const char *text, struct search_resul
 	struct query *q = malloc(sizeof(*q));
 	int rc = -1;
 	if (q && query_parse(c->report, text ? text : "", q, msg, sizeof(msg)) == 0) {
-		rc = search_query(c, q, out);
-		snprintf(msg, sizeof(msg), "out of memory");
+		rc = search_query_stoppable(c, q, stop, out);
+		if (rc == SEARCH_STOPPED || rc == SEARCH_TOO_COSTLY)
+			ended_early(q, rc, msg, sizeof(msg));
+		else
+			snprintf(msg, sizeof(msg), "out of memory");
 	}
 	if (rc == 0) {
 		out->owned = q;

@@ -2,12 +2,16 @@
  * file in the same directory (so rename cannot cross file systems), flush
  * it to disk, rename it over the old one. */
 #include "statefile.h"
+#include "regfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* mkdir -p for the directory part of path. */
@@ -77,4 +81,87 @@ int statefile_write(const char *path, const char *data, size_t len)
 	free(tmp);
 	errno = e;
 	return rc;
+}
+
+int statefile_read(const char *path, size_t max, char **text, char *why, size_t whylen)
+{
+	*text = NULL;
+	FILE *f = regfile_open(path, why, whylen);
+	if (!f)
+		return errno == ENOENT ? 1 : -1;
+	struct stat st;
+	int rc = -1;
+	if (fstat(fileno(f), &st) != 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
+	} else if ((unsigned long long)st.st_size > max) {
+		snprintf(why, whylen, "larger than %zu KiB", max >> 10);
+	} else {
+		char *buf = malloc((size_t)st.st_size + 1);
+		size_t got = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
+		if (buf && got == (size_t)st.st_size && !ferror(f)) {
+			buf[got] = '\0';
+			*text = buf;
+			rc = 0;
+		} else {
+			snprintf(why, whylen, "%s", buf ? "cannot be read whole" : "out of memory");
+			free(buf);
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+/* A lock on the directory that holds path (flock on the directory
+ * itself, so no lock file is left about), held until closed; -1 with why. */
+static int lock_dir_of(const char *path, char *why, size_t whylen)
+{
+	char *dir = strdup(path);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (!slash || make_parent(path) != 0) {
+		snprintf(why, whylen, "%s", dir ? strerror(errno) : "out of memory");
+		free(dir);
+		return -1;
+	}
+	*(slash == dir ? slash + 1 : slash) = '\0';
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e = errno;
+	free(dir);
+	if (fd < 0) {
+		snprintf(why, whylen, "cannot lock its directory: %s", strerror(e));
+		return -1;
+	}
+	/* another session saves in milliseconds: wait for it, but not forever */
+	for (int tries = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; tries++) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || tries == 200) {
+			snprintf(why, whylen, "cannot lock its directory: %s",
+				 errno == EWOULDBLOCK ? "another temm holds the lock" : strerror(errno));
+			close(fd);
+			return -1;
+		}
+		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+	}
+	return fd;
+}
+
+int statefile_update(const char *path, size_t max, statefile_merge_fn *merge, void *arg,
+		     char *why, size_t whylen)
+{
+	int lock = lock_dir_of(path, why, whylen);
+	if (lock < 0)
+		return -1;
+	char *current = NULL, *next = NULL;
+	char reason[256];
+	int rc = statefile_read(path, max, &current, reason, sizeof(reason));
+	if (rc < 0) {
+		snprintf(why, whylen, "left as it is: %s", reason);
+	} else {
+		next = merge(current, arg, why, whylen);
+		rc = next ? statefile_write(path, next, strlen(next)) : -1;
+		if (next && rc != 0)
+			snprintf(why, whylen, "%s", strerror(errno));
+	}
+	free(current);
+	free(next);
+	close(lock); /* releases the flock */
+	return rc < 0 ? -1 : 0;
 }

@@ -8,8 +8,6 @@
 
 #include <string.h>
 
-#define YEAR_MIN 1900u
-#define YEAR_MAX 2100u
 #define ID_MAX 64u
 #define SECTION_MAX_DEPTH 8
 

@@ -1,6 +1,7 @@
 /* yamlcheck.c - walks libyaml's events alongside the libcyaml schema
  * tables, so that every schema error is reported where it is in the file. */
 #include "yamlcheck.h"
+#include "model.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -213,8 +214,9 @@ static void check_number(struct walker *w)
 	if (strcmp(key, "month") == 0 && (value < 1 || value > 12))
 		problem(w, w->ev.start_mark, "month %s is not 1-12", quote(v, q));
 	else if ((strcmp(key, "year") == 0 || strcmp(key, "from") == 0 || strcmp(key, "to") == 0) &&
-		 (value < 1900 || value > 2100))
-		problem(w, w->ev.start_mark, "year %s is not plausible (1900-2100)", quote(v, q));
+		 (value < YEAR_MIN || value > YEAR_MAX))
+		problem(w, w->ev.start_mark, "year %s is not plausible (%u-%u)", quote(v, q), YEAR_MIN,
+			YEAR_MAX);
 }
 
 static void check_enum(struct walker *w, const cyaml_schema_value_t *schema)

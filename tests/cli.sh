@@ -45,4 +45,40 @@ for cmd in "check" "list sections" "show s" "dump" "search S" "list sections --j
 done
 expect_out "A^[[2J<U+009B><U+202E>B" "$TEMM" --content "$tmp" check
 
+# keys --json: one object a key, each with its kind (jansson's objects keep
+# their order, so "kind" comes first)
+"$TEMM" keys --json >"$tmp/keys.json"
+checks=$((checks + 1))
+[ "$(grep -c '^{"kind":"key","group":"[^"]*","keys":\["' "$tmp/keys.json")" -ge 20 ] &&
+	! grep -qv '^{"kind":"key",' "$tmp/keys.json" ||
+	fail "temm keys --json is not one {\"kind\":\"key\",...} a line: $(head -c 200 "$tmp/keys.json")"
+expect_exit 2 "$TEMM" keys --format=man --json
+expect_err "cannot print JSON" "$TEMM" keys --format=man --json
+expect_err "the browser (no command) cannot print JSON" "$TEMM" --json
+
+# plain output is wrapped to $COLUMNS (display columns: LC_ALL for wc -L),
+# and wrapping changes only where lines break: the same text without its
+# spaces at any width
+widest() { LC_ALL=C.UTF-8 wc -L <"$1"; }
+for cmd in "list sections" "list stages" "list areas" "list activities" "list events" \
+	"list meetings" "list programmes" "list terms" "outline" "check" "keys" "dump" \
+	"--help" "search water" "search microplastics" "search kind:activity area:dss"; do
+	# shellcheck disable=SC2086
+	COLUMNS=1000 "$TEMM" $cmd >"$tmp/wide" 2>&1
+	for cols in 30 50 80; do
+		checks=$((checks + 1))
+		# shellcheck disable=SC2086
+		COLUMNS=$cols "$TEMM" $cmd >"$tmp/out" 2>&1
+		[ "$(widest "$tmp/out")" -le "$cols" ] ||
+			fail "COLUMNS=$cols temm $cmd: a line is $(widest "$tmp/out") columns wide"
+		case $cmd in search*) continue ;; esac # the words around a hit fit the width
+		checks=$((checks + 1))
+		[ "$(tr -d ' \n' <"$tmp/out")" = "$(tr -d ' \n' <"$tmp/wide")" ] ||
+			fail "COLUMNS=$cols temm $cmd does not print what COLUMNS=1000 does"
+	done
+done
+COLUMNS=1000 "$TEMM" dump >"$tmp/wide"
+checks=$((checks + 1))
+[ "$(widest "$tmp/wide")" -gt 80 ] || fail "COLUMNS=1000 temm dump: cut to 80 columns anyway"
+
 finish

@@ -16,7 +16,7 @@ awk '/^\.SH KEYS/ { on = 1; next } /^\.SH / { on = 0 }
                         gsub(/\\-/, "-", name); gsub(/\\-/, "-", keys); gsub(/\\&/, "", keys);
                         print keys "\t" name; keys = "" }' \
 	"$man" >"$tmp/manual"
-"$TEMM" keys | awk '/^  / { line = substr($0, 3); keys = substr(line, 1, 18); sub(/ +$/, "", keys);
+COLUMNS=1000 "$TEMM" keys | awk '/^  / { line = substr($0, 3); keys = substr(line, 1, 18); sub(/ +$/, "", keys);
                     name = substr(line, 20, 16); sub(/ +$/, "", name); print keys "\t" name }' >"$tmp/program"
 checks=$((checks + 1))
 if ! diff -u "$tmp/program" "$tmp/manual" >"$tmp/diff"; then
@@ -27,7 +27,7 @@ checks=$((checks + 1))
 [ "$(wc -l <"$tmp/program")" -ge 20 ] || fail "'temm keys' lists fewer than 20 keys"
 
 # every command and long option of --help is documented
-for word in $("$TEMM" --help | awk '/^  [a-z]/ { print $1 } /^ +--/ { print $1 }' | tr -d ','); do
+for word in $(COLUMNS=1000 "$TEMM" --help | awk '/^  [a-z]/ { print $1 } /^ +--/ { print $1 }' | tr -d ','); do
 	checks=$((checks + 1))
 	esc=$(printf '%s' "$word" | sed 's/-/\\\\-/g')
 	grep -q -- "$esc" "$man" || fail "the manual does not mention $word"

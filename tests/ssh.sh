@@ -125,7 +125,9 @@ session() {
 		sleep 0.05
 	done
 	temm_pid=$(cat "$D/temm.pid")
-	for s in Foundation Deepening 'Steady Development' 'Areas'; do
+	# the browser is up: its title, a pane's header, its status line (a
+	# session opens where the last one left off, home or the report)
+	for s in '^ 1 [A-Z]' '\? help'; do
 		tm_wait "$s" "$SSH_TIMEOUT"
 	done
 }

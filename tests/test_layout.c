@@ -52,7 +52,7 @@ static void test_geometry_132x43(void **state)
 			    "<title 0,0 132x1> <Stages 0,1 52x4> <Areas 0,5 52x11> "
 			    "<Timeline 0,16 52x26> <Reader 53,1 79x41> <sep 52,1 1x41> <status 0,42 132x1>");
 	assert_string_equal(fmt_layout(132, 43, VIEW_SEARCH, PANE_RESULTS),
-			    "<title 0,0 132x1> <Results 0,1 132x16> <Preview 0,17 132x25> <status 0,42 132x1>");
+			    "<title 0,0 132x1> <Results 0,1 132x24> <Preview 0,25 132x17> <status 0,42 132x1>");
 }
 
 static void test_geometry_narrow(void **state)
@@ -436,7 +436,7 @@ static void test_hits_on_pages(void **state)
 			doc_free(d);
 	}
 	/* the results: one row per hit, in columns */
-	struct doc *d = page_results(&pg, &res, SIZE_MAX, 100);
+	struct doc *d = page_results(&pg, &res, NULL, NULL, SIZE_MAX, 100);
 	doc_layout(d, 100);
 	assert_int_equal(d->lines_count, res.count);
 	for (size_t i = 0; i < res.count; i++) {
@@ -456,14 +456,14 @@ static void test_hits_on_pages(void **state)
 	doc_free(d);
 	/* a list laid out in part: the first rows, the same as in the whole */
 	assert_true(res.count > 2);
-	d = page_results(&pg, &res, 2, 100);
+	d = page_results(&pg, &res, NULL, NULL, 2, 100);
 	doc_layout(d, 100);
 	assert_int_equal(d->lines_count, 2);
 	for (size_t i = 0; i < 2; i++)
 		assert_int_equal(d->blocks[i].item, (int)i);
 	doc_free(d);
 	pg.ascii = true;
-	d = page_results(&pg, &res, SIZE_MAX, 60);
+	d = page_results(&pg, &res, NULL, NULL, SIZE_MAX, 60);
 	doc_layout(d, 60);
 	assert_true(find_line(d, "2.1 > 2) DS") >= 0); /* cut to the width, in ASCII */
 	for (size_t b = 0; b < d->blocks_count; b++)
@@ -504,7 +504,7 @@ static void test_results_columns_stay(void **state)
 		struct search_results res;
 		assert_int_equal(search_run(c, queries[q], &res), 0);
 		assert_true(res.count > 0);
-		struct doc *d = page_results(&pg, &res, SIZE_MAX, 79);
+		struct doc *d = page_results(&pg, &res, NULL, NULL, SIZE_MAX, 79);
 		doc_layout(d, 79);
 		for (size_t i = 0; i < d->lines_count; i++) {
 			if (col < 0)

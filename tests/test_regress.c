@@ -203,8 +203,10 @@ static void test_outcomes(void **state)
 	corpus_free(c);
 }
 
-/* The limits the fuzzing findings led to. Queries: glibc expands X{m,n}
- * into copies of X and backtracks on back-references, so both are bounded. */
+/* The limits the fuzzing findings led to. Queries: a regex is matched
+ * in linear time (rx.h), so repetitions are allowed as long as the
+ * states they write out stay within RX_MAX_STATES; back-references (not
+ * linear) and very deep nesting are refused. */
 static void test_regex_limits(void **state)
 {
 	(void)state;
@@ -213,21 +215,20 @@ static void test_regex_limits(void **state)
 	} cases[] = {
 		{ "/(.*)*\\1x/", "back-references" },
 		{ "/(a)\\9/", "back-references" },
-		{ "/.{1,101}x/", "too costly" },
-		{ "/.{1,50}x/ /.{1,51}y/", "too costly" },        /* per query, not per term */
-		{ "/(.{1,10}){1,10}x/", "too costly" },           /* nested bounds multiply */
-		{ "/b+++++++++++++++++++++++++++++++++++++++/", "too costly" }, /* X+ is X X* */
+		{ "/.{1,101}x/", NULL },                      /* glibc's old limit: fine now */
+		{ "/.{1,50}x/ /.{1,51}y/", NULL },
+		{ "/(.{1,10}){1,10}x/", NULL },
+		{ "/(.{1,100}){1,100}x/", "too complex" },     /* nested bounds multiply */
+		{ "/b+++++++++++++++++++++++++++++++++++++++/", "too complex" }, /* X+ is X X* */
 		{ "/[a-z]+ [0-9]+ (x+|y)+ colou?r/", NULL },
-		{ "/.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?"
-		  ".?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?"
-		  ".?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?.?x/", "too costly" }, /* 101 */
-		{ "/a{,200}/", "too costly" },
-		{ "/a{150,}/", "too costly" },
+		{ "/a{,200}/", NULL },
+		{ "/a{150,}/", NULL },
+		{ "/a{2001}/", "too large" },
 		{ "/((((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))/", "nested" },
 		{ "/.{1,100}x/", NULL },
 		{ "/TEMM[0-9]{1,2}/ /20[0-9]{2}/", NULL },
-		{ "/[\\1]{2}/", NULL },                          /* in brackets: no back-reference */
-		{ "/a{x}/ x", "bad regular expression" },        /* not a bound: glibc's own error */
+		{ "/[\\1]{2}/", NULL },                        /* in brackets: no back-reference */
+		{ "/a{x}/ x", "bad regular expression" },      /* not a bound */
 		{ "/x{5}/ /[]{]{90}/", NULL },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -137,11 +137,11 @@ static void test_rebind_several(void **state)
 	struct ui_settings s;
 	int rc;
 	/* a swap is no clash: both actions lose their old keys */
-	load(&s, "keys:\n  quit: [Q, C-q]\n  move-down: [n]\n  search-next: [j]\n", &rc);
+	load(&s, "keys:\n  quit: [Q, C-w]\n  move-down: [n]\n  search-next: [j]\n", &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(s.message, "");
 	assert_int_equal(keymap_lookup(&s.keys, 'Q', false), ACT_QUIT);
-	assert_int_equal(keymap_lookup(&s.keys, 17, false), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&s.keys, 23, false), ACT_QUIT);
 	assert_int_equal(keymap_lookup(&s.keys, 'q', false), ACT_NONE);
 	assert_int_equal(keymap_lookup(&s.keys, 'n', false), ACT_MOVE_DOWN);
 	assert_int_equal(keymap_lookup(&s.keys, 'j', false), ACT_SEARCH_NEXT);
@@ -174,6 +174,11 @@ static void test_bad_configs(void **state)
 	(void)state;
 	expect_defaults("theme: none\nkeys:\n  quit: [Q, Bogus]\n", "3:13", "unknown key 'Bogus'");
 	expect_defaults("keys:\n  move-down: [j, 5]\n", "2:18", "digits are counts");
+	/* keys the terminal keeps (signals, flow control) would never fire */
+	expect_defaults("keys:\n  quit: [q, C-z]\n", "2:13", "'C-z' cannot be bound: the terminal turns Ctrl-Z");
+	expect_defaults("keys:\n  quit: [C-c]\n", "2:10", "Ctrl-C into an interrupt");
+	expect_defaults("keys:\n  quit: [C-s]\n", "2:10", "flow control");
+	expect_defaults("keys:\n  quit: [C-q]\n", "2:10", "flow control");
 	expect_defaults("keys:\n  quit: [j]\n", "2:10", "also bound to move-down");
 	expect_defaults("pane: areas\nkeys:\n  fly-away: [f]\n", "3:3", "fly-away");
 	expect_defaults("colours:\n  match: plaid\n", "2:10", "bad colour 'plaid'");

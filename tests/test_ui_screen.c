@@ -327,7 +327,7 @@ static void test_config(void **state)
 	vs_close(v);
 	/* and colours of one's own */
 	v = with_config(80, 24, "colours:\n  match: red on green\n", NULL);
-	vs_keys(v, "/dust<Enter>");
+	vs_keys(v, "/dust<Tab>"); /* the results: every match marked in the snippets */
 	assert_true(vs_has_pair(v, ELEM_MATCH + 1));
 	short fg, bg;
 	pair_content(ELEM_MATCH + 1, &fg, &bg);

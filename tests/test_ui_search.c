@@ -8,6 +8,7 @@
 #include "vscreen.h"
 #include "app.h"
 #include "search.h"
+#include "search_rows.h"
 #include "settings.h"
 
 #include <stdio.h>
@@ -22,13 +23,16 @@ static struct vscreen *open_at(int cols, int rows, const char *extra)
 	return v;
 }
 
-/* How many hits `temm search` gives: the same core. */
+/* How many hits `temm search` gives: the same core, rows as it lists them. */
 static size_t hits(const char *query)
 {
 	struct corpus *c = corpus_new(tu_bundled());
 	struct search_results res;
+	struct search_rows rows;
 	assert_int_equal(search_run(c, query, &res), 0);
-	size_t n = res.count;
+	assert_int_equal(search_rows_build(&res, &rows), 0);
+	size_t n = rows.count;
+	search_rows_free(&rows);
 	search_results_free(&res);
 	corpus_free(c);
 	return n;
@@ -70,7 +74,7 @@ static void test_as_you_type(void **state)
 	vs_type(v, "plastics");
 	vs_expect(v, "Results: \"microplastics\", 1 hit");
 	vs_expect(v, "^/microplastics +1 hit *$");
-	vs_expect(v, "^>section +2\\.1 › 9\\) Marine Enviro");
+	vs_expect(v, "^>section +2\\.1 › 9\\) Marine");
 	vs_expect(v, "microplastics, and recognized");
 	assert_true(vs_marked(v, "microplastics"));
 	/* Enter: the hit in the report, scrolled to it, marked */
@@ -98,6 +102,8 @@ static void test_as_you_type(void **state)
 	vs_close(v);
 }
 
+/* Every hit opens its passage in the book, n and N stay there; an
+ * entity's card is one key away. */
 static void test_across_hits(void **state)
 {
 	(void)state;
@@ -105,20 +111,32 @@ static void test_across_hits(void **state)
 	vs_keys(v, "2j");
 	char *before = vs_screen(v);
 	size_t n = hits("EANET");
+	assert_int_equal(n, 3); /* the programme, the term, the paragraph */
 	vs_keys(v, "/EANET");
 	expectf(v, "Results: \"EANET\", %zu hits", n);
 	vs_expect(v, "Search › Results");
-	vs_expect(v, "Preview: Programme Acid Deposition");
+	vs_expect(v, "^>programme +1\\.3 › 3\\) Synerget");
+	/* the preview is what Enter opens: where the report tells of it */
+	vs_expect(v, "Preview: Section 1\\.3 › 3\\) Synergetic");
 	vs_keys(v, "<C-n>"); /* the selection, from the prompt */
-	vs_expect(v, "Preview: Term EANET");
 	vs_expect(v, "^>term ");
 	vs_keys(v, "<Enter>");
-	expectf(v, "hit 2 of %zu, match 1 of 1", n);
+	expectf(v, "hit 2 of %zu, match 1 of 1; term EANET is told here, c: its card", n);
+	vs_expect(v, "Report › Report");
+	vs_expect(v, "Report: 3\\) Synergetic");
+	assert_true(vs_marked(v, "EANET"));
+	vs_keys(v, "c");
 	vs_expect(v, "Reader: Term EANET");
-	vs_keys(v, "n");
-	expectf(v, "hit 3 of %zu, match 1 of [0-9]", n);
+	vs_keys(v, "<lt>");
+	vs_expect(v, "Report: 3\\) Synergetic");
+	vs_keys(v, "n"); /* the paragraph: the same passage, the same view */
+	expectf(v, "hit 3 of %zu, match 1 of 1", n);
+	vs_expect(v, "Report › Report");
+	vs_keys(v, "c");
+	vs_expect(v, "the report's own text: it has no card");
 	vs_keys(v, "NN");
 	expectf(v, "hit 1 of %zu", n);
+	vs_expect(v, "Report › Report");
 	vs_keys(v, "<Backspace>"); /* back where n came from */
 	char re[64];
 	snprintf(re, sizeof(re), "hit 1 of %zu", n);
@@ -139,6 +157,28 @@ static void test_across_hits(void **state)
 	vs_close(v);
 }
 
+/* Hits that quote the same passage are one row naming what they are
+ * about: the report's three mentions of "litter" are one row with three
+ * matches, and n walks them. */
+static void test_folded_rows(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "/litter");
+	vs_expect(v, "Results: \"litter\", 1 hit");
+	vs_expect(v, "^>section +2\\.1 › 9\\) Marine");
+	vs_expect(v, "names activity marine litter focal point meeting; activity");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "hit 1 of 1, match 1 of 3");
+	vs_keys(v, "n");
+	vs_expect(v, "hit 1 of 1, match 2 of 3");
+	vs_keys(v, "n");
+	vs_expect(v, "hit 1 of 1, match 3 of 3");
+	vs_keys(v, "c"); /* the first thing it names */
+	vs_expect(v, "Reader: Activity marine litter focal point");
+	vs_close(v);
+}
+
 static void test_bad_query_and_regex(void **state)
 {
 	(void)state;
@@ -154,7 +194,7 @@ static void test_bad_query_and_regex(void **state)
 	vs_keys(v, "[");
 	vs_expect(v, "bad regular expression");
 	expectf(v, "Results: \"/workshop/\", %zu hits", n);
-	vs_expect(v, "Preview: Activity WGI-WGII joint workshops");
+	vs_expect(v, "names activity WGI-WGII joint workshops");
 	vs_keys(v, "<Enter>"); /* refused: the message stays */
 	vs_expect(v, "^/workshop\\[ +\\[regex\\] bad regular expression");
 	vs_keys(v, "<C-u><C-r>");
@@ -186,7 +226,7 @@ static void test_many_hits(void **state)
 	(void)state;
 	struct vscreen *v = open_at(80, 24, NULL);
 	size_t n = hits("e");
-	assert_true(n > 150);
+	assert_true(n > 115);
 	vs_keys(v, "/e");
 	expectf(v, "Results: \"e\", %zu hits", n);
 	vs_keys(v, "<C-n><Tab>");
@@ -276,17 +316,40 @@ static void test_filter(void **state)
 	vs_close(v);
 }
 
+/* A save that fails is said, and stays on the status line until the next
+ * key, whatever else the key that caused it says (here: the hit opened). */
+static void test_failed_save_stays(void **state)
+{
+	(void)state;
+	/* the state directory cannot be made: a file stands where it would be */
+	tu_write(tu_dir, "not-a-dir", "x");
+	char home[1200];
+	snprintf(home, sizeof(home), "%s/not-a-dir", tu_dir);
+	setenv("XDG_STATE_HOME", home, 1);
+	struct vscreen *v = vs_open(tu_bundled(), 200, 24, "--no-config", (char *)NULL);
+	assert_non_null(v);
+	vs_keys(v, "/microplastics<Enter>");
+	vs_expect(v, "search history|history");
+	vs_expect_not(v, "hit 1 of 1");
+	vs_keys(v, "j"); /* seen: it goes */
+	vs_expect_not(v, "history");
+	vs_close(v);
+	unsetenv("XDG_STATE_HOME");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_as_you_type),
 		cmocka_unit_test(test_across_hits),
+		cmocka_unit_test(test_folded_rows),
 		cmocka_unit_test(test_bad_query_and_regex),
 		cmocka_unit_test(test_many_hits),
 		cmocka_unit_test(test_no_colour),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_failed_save_stays),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 
@@ -106,7 +107,8 @@ static void expect_ignored(const char *text, const char *why)
 {
 	struct ui_state s;
 	char warn[256];
-	assert_int_equal(state_parse(&s, text, tu_bundled(), warn, sizeof(warn)), 1);
+	assert_int_equal(state_parse(&s, text, tu_bundled(), warn, sizeof(warn)),
+			 strstr(why, "other content") ? STATE_OTHER_CONTENT : STATE_FOREIGN);
 	if (!strstr(warn, why))
 		fail_msg("wanted '%s', got '%s' for:\n%s", why, warn, text);
 	assert_false(s.have_position);
@@ -212,6 +214,178 @@ static void test_statefile(void **state)
 	free(sub);
 }
 
+/* Sessions saving at once each keep what the others saved: `n` processes
+ * each search `per` queries of their own, saving after each, as the
+ * browser does; then every query of every session is in the file. */
+static void sessions_at_once(int n, int per)
+{
+	char *dir = tu_mkdtemp(), *path;
+	assert_true(asprintf(&path, "%s/temm/content-x/history", dir) > 0);
+	for (int k = 0; k < n; k++) {
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid > 0)
+			continue;
+		struct history h;
+		char warn[512], err[512], q[32];
+		int bad = history_load(&h, path, warn, sizeof(warn)) != 0;
+		for (int i = 0; i < per; i++) {
+			snprintf(q, sizeof(q), "session%d query%d", k, i);
+			bad |= history_add(&h, q) != 0 || history_save(&h, path, err, sizeof(err)) != 0;
+		}
+		history_free(&h);
+		_exit(bad);
+	}
+	for (int k = 0; k < n; k++) {
+		int st;
+		assert_true(wait(&st) > 0);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	struct history h;
+	char warn[512];
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 0);
+	assert_int_equal(h.count, (size_t)(n * per));
+	for (int k = 0; k < n; k++) /* each session's own order is kept */
+		for (int i = 0, last = -1; i < per; i++) {
+			char q[32];
+			snprintf(q, sizeof(q), "session%d query%d", k, i);
+			int at = -1;
+			for (size_t j = 0; j < h.count; j++)
+				if (strcmp(h.items[j], q) == 0)
+					at = (int)j;
+			assert_true(at > last);
+			last = at;
+		}
+	history_free(&h);
+	free(path);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+static void test_history_two_sessions(void **state)
+{
+	(void)state;
+	/* the issue's A and B, by hand: A searches, B (started before A
+	 * saved) searches, both save: both searches are kept */
+	char *dir = tu_mkdtemp(), *path, warn[512], err[512];
+	assert_true(asprintf(&path, "%s/temm/content-x/history", dir) > 0);
+	struct history a, b;
+	assert_int_equal(history_load(&a, path, warn, sizeof(warn)), 0);
+	assert_int_equal(history_load(&b, path, warn, sizeof(warn)), 0);
+	assert_int_equal(history_add(&a, "alpha"), 0);
+	assert_int_equal(history_save(&a, path, err, sizeof(err)), 0);
+	assert_int_equal(history_add(&b, "beta"), 0);
+	assert_int_equal(history_save(&b, path, err, sizeof(err)), 0);
+	assert_int_equal(b.count, 2); /* B now has A's search too */
+	assert_string_equal(b.items[0], "alpha");
+	assert_string_equal(b.items[1], "beta");
+	history_free(&a);
+	history_free(&b);
+	free(path);
+	tu_rmdir(dir);
+	free(dir);
+	sessions_at_once(2, 30);
+}
+
+static void test_history_ten_sessions(void **state)
+{
+	(void)state;
+	sessions_at_once(10, 20);
+}
+
+/* A file that is not temm's, too big, or not a regular file is read by
+ * nobody and replaced by nobody. */
+static void test_history_left_alone(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp(), *path, warn[512], err[512];
+	assert_true(asprintf(&path, "%s/history", dir) > 0);
+	FILE *f = fopen(path, "w");
+	fputs("my notes, not temm's\n", f);
+	fclose(f);
+	struct history h;
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 1);
+	assert_non_null(strstr(warn, "left as it is"));
+	assert_int_equal(history_add(&h, "alpha"), 0);
+	assert_int_equal(history_save(&h, path, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not saved"));
+	char line[64] = "";
+	f = fopen(path, "r");
+	assert_non_null(fgets(line, sizeof(line), f));
+	fclose(f);
+	assert_string_equal(line, "my notes, not temm's\n");
+	history_free(&h);
+	/* the file turned foreign after it was read: the save sees it */
+	unlink(path);
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 0);
+	f = fopen(path, "w");
+	fputs("my notes, not temm's\n", f);
+	fclose(f);
+	assert_int_equal(history_add(&h, "alpha"), 0);
+	assert_int_equal(history_save(&h, path, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "left as it is"));
+	history_free(&h);
+	/* a huge file is not read (a 100 MB history delayed the first screen) */
+	f = fopen(path, "w");
+	fputs("# temm search history 1\n", f);
+	for (int i = 0; i < 600000; i++)
+		fputs("dust\n", f);
+	fclose(f);
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), -1);
+	assert_non_null(strstr(warn, "larger than"));
+	history_free(&h);
+	/* nor one with more lines than temm keeps */
+	f = fopen(path, "w");
+	fputs("# temm search history 1\n", f);
+	for (int i = 0; i < HISTORY_MAX_ENTRIES + 1; i++)
+		fprintf(f, "q%d\n", i);
+	fclose(f);
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 1);
+	history_free(&h);
+	/* a FIFO is refused at once, never waited on */
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), -1);
+	assert_non_null(strstr(warn, "a FIFO, not a regular file"));
+	assert_int_equal(history_add(&h, "alpha"), 0);
+	assert_int_equal(history_save(&h, path, err, sizeof(err)), -1);
+	history_free(&h);
+	free(path);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+/* Marks set in one session and marks set in another both survive. */
+static void test_state_merge(void **state)
+{
+	(void)state;
+	struct ui_state a, file;
+	memset(&a, 0, sizeof(a));
+	memset(&file, 0, sizeof(file));
+	struct entity_ref area = { KIND_AREA, 0 };
+	a.have_mark[0] = a.mark_set[0] = true; /* this session set mark a */
+	a.marks[0] = place(VIEW_HOME, area, 1);
+	a.have_mark[1] = true; /* b read at start, not set here */
+	a.marks[1] = place(VIEW_HOME, area, 2);
+	file.have_mark[0] = file.have_mark[1] = file.have_mark[2] = true;
+	file.marks[0] = file.marks[1] = file.marks[2] = place(VIEW_REPORT, area, 3);
+	file.have_position = true;
+	file.position = place(VIEW_REPORT, area, 4);
+	struct snap mine = a.marks[0];
+	state_merge(&a, &file);
+	same_place(&a.marks[0], &mine);          /* set here: this session's */
+	same_place(&a.marks[1], &file.marks[1]); /* not set here: the file's */
+	assert_true(a.have_mark[2]);             /* only in the file: kept */
+	same_place(&a.marks[2], &file.marks[2]);
+	assert_true(a.have_position);            /* not set here: the file's */
+	same_place(&a.position, &file.position);
+	a.position = place(VIEW_HOME, area, 5);
+	a.position_set = true;
+	mine = a.position;
+	state_merge(&a, &file);
+	same_place(&a.position, &mine);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +393,10 @@ int main(void)
 		cmocka_unit_test(test_mark_slots),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_statefile),
+		cmocka_unit_test(test_history_two_sessions),
+		cmocka_unit_test(test_history_ten_sessions),
+		cmocka_unit_test(test_history_left_alone),
+		cmocka_unit_test(test_state_merge),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();

@@ -198,6 +198,15 @@ tm_check_restored() {
 }
 tm_pane_pid() { tm_format '#{pane_pid}'; }
 
+# tm_state_file NAME: the file NAME (history, state) that temm keeps for
+# the content it was run on, in $XDG_STATE_HOME/temm/content-KEY/ (one
+# content per test); empty until a run has created the directory.
+tm_state_file() {
+	for d in "$XDG_STATE_HOME"/temm/content-*; do
+		[ -d "$d" ] && { echo "$d/$1"; return 0; }
+	done
+}
+
 # tm_capture_e: the screen with its attributes (SGR escapes), as text.
 tm_capture_e() { tm capture-pane -e -p -t t; }
 

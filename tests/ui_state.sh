@@ -2,10 +2,9 @@
 # ui_state.sh - temm opens where the reader left off (view, pane,
 # selection, scroll), unless --goto says where; marks as in less: m and a
 # letter sets one, ' and the letter comes back, '' goes back; marks are
-# kept for the next run too. All of it in $XDG_STATE_HOME/temm/state.
+# kept for the next run too. All of it in $XDG_STATE_HOME/temm/KEY/state.
 . "$TEMM_TESTS/tmux.sh"
 
-state="$XDG_STATE_HOME/temm/state"
 tm_start_wrapped 80 24
 tm_wait 'Steady Development'
 tm_keys 2 j j                             # 3) Environmental Education
@@ -14,6 +13,7 @@ tm_keys l Space j j                       # into the reader, scrolled
 tm_wait '^j/k|Space page'
 tm_capture >"$TM_DIR/left"
 tm_quit
+state=$(tm_state_file state)
 [ -f "$state" ] || fail "no state file after q"
 head -1 "$state" | grep -q '^# temm state 1$' || fail "not a state file: $(head -1 "$state")"
 
@@ -70,9 +70,9 @@ tm_keys "'" B
 tm_wait 'Reader: Area 4\) Biodiversity'
 tm_quit
 
-# --goto wins over the last position; the marks stay
+# --goto wins over the last position (its id in any case); the marks stay
 tm kill-server >/dev/null 2>&1
-tm_start_wrapped 100 30 --goto ev-2014-temm16
+tm_start_wrapped 100 30 --goto EV-2014-TEMM16
 tm_wait 'TEMM16 was held in Daegu'
 tm_keys "'" a
 tm_wait_same "$TM_DIR/left"

@@ -54,6 +54,7 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(SEARCH, "search", "/", GROUP_SEARCH, COUNT_NONE, act_prompt, "Search the report: results as you type") \
 	A(SEARCH_NEXT, "search-next", "n", GROUP_SEARCH, COUNT_TIMES, act_search_step, "Next match, then the next hit's first") \
 	A(SEARCH_PREV, "search-prev", "N", GROUP_SEARCH, COUNT_TIMES, act_search_step, "Previous match, then the previous hit's last") \
+	A(CARD, "card", "c", GROUP_SEARCH, COUNT_NONE, act_card, "The card of what the hit is about (Enter opens where the report tells of it)") \
 	A(FILTER, "filter", "&", GROUP_SEARCH, COUNT_NONE, act_prompt, "Show only the entries of this list that match a query") \
 	A(PROMPT_ACCEPT, "prompt-accept", "Enter", GROUP_PROMPT, COUNT_NONE, prompt_accept_key, "Open the selected hit (after &: keep the filter)") \
 	A(PROMPT_CANCEL, "prompt-cancel", "Esc C-g", GROUP_PROMPT, COUNT_NONE, prompt_cancel_key, "Back to the screen before / (after &: no filter)") \

@@ -56,14 +56,17 @@ void app_say(struct app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The rows a view's lists would like: their items and a header. */
+/* The rows a view's lists would like: a header and their items, or their
+ * lines where a row has two. */
 static void wanted_rows(const struct app *a, struct layout_want *want)
 {
 	memset(want, 0, sizeof(*want));
 	for (int i = 0; i < PANE_COUNT; i++) {
 		const struct pane_class *c = pane_class((enum ui_pane_id)i);
+		const struct doc *d = a->panes[i].doc;
+		size_t lines = d && d->width ? d->lines_count : 0;
 		if (c->items)
-			want->rows[i] = 1 + (int)c->items(a);
+			want->rows[i] = 1 + (int)(c->items(a) > lines ? c->items(a) : lines);
 	}
 }
 
@@ -98,6 +101,11 @@ static void place_all(struct app *a)
 	a->new_windows = true;
 	for (int i = 0; i < PANE_COUNT; i++)
 		a->panes[i].dirty = true;
+}
+
+void app_relayout(struct app *a)
+{
+	place_all(a);
 }
 
 void app_resize(struct app *a, int cols, int rows)
@@ -137,6 +145,7 @@ void app_settle(struct app *a)
 {
 	prompt_flush(a);
 	session_sync_marks(a);
+	a->save_shown = a->save_problem[0] != '\0'; /* drawn next, before any key */
 }
 
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d)

@@ -60,6 +60,15 @@ struct app {
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
 	struct screen *screen;     /* NULL until drawn on a terminal */
+	/* what ends a long search early (a key typed, a stop signal): set by
+	 * the terminal's side (ui/ui.c); NULL: searches run to their end */
+	const struct search_stop *stop;
+	/* the last save that failed (history, position, marks), or a state
+	 * file left alone: kept until app_save_problem_seen (ui/persist.c) */
+	char save_problem[600];
+	bool save_shown;           /* it was on the screen: the next key has seen it */
+	char save_last[600];       /* the session's last failed save, said again at the end */
+	bool state_left_alone;     /* the state file was not read: never replaced */
 	bool quit;
 };
 
@@ -83,6 +92,8 @@ void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 
  * the view has its real size before anything is built or scrolled in it. */
 void app_set_view(struct app *a, enum ui_view v);
 void app_set_focus(struct app *a, enum ui_pane_id id);
+/* What the panes want changed (a list grew or shrank): place them again. */
+void app_relayout(struct app *a);
 /* The terminal has a new size. */
 void app_resize(struct app *a, int cols, int rows);
 /* After its selection or scroll changed: what follows it (its class's

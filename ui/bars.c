@@ -2,6 +2,7 @@
 #include "bars.h"
 #include "app.h"
 #include "panes.h"
+#include "persist.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -225,8 +226,10 @@ void bars_status(const struct app *a, struct bar *b)
 	b->right_tone = BAR_BOLD;
 	int room = cols - b->right_width - 1;
 	char left[600];
-	if (a->message[0]) {
-		snprintf(left, sizeof(left), "%s", a->message);
+	/* a failed save outranks every other message: it stays until seen */
+	const char *msg = app_save_problem(a) ? app_save_problem(a) : a->message;
+	if (msg[0]) {
+		snprintf(left, sizeof(left), "%s", msg);
 		b->left_tone = BAR_BOLD;
 		/* a message that needs the whole line gets it: the position gives way */
 		if (text_width(left, strlen(left)) > room) {

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "book.h"
 #include "panes.h"
+#include "persist.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -201,6 +202,13 @@ static void act_search_step(struct app *a, enum ui_action act, long count)
 		session_step(a, act == ACT_SEARCH_NEXT ? 1 : -1);
 }
 
+static void act_card(struct app *a, enum ui_action act, long count)
+{
+	(void)act;
+	(void)count;
+	session_card(a);
+}
+
 /* ---- other ---- */
 
 static void act_where(struct app *a, enum ui_action act, long count)
@@ -343,6 +351,8 @@ static void prompt_key(struct app *a, long key)
 void app_key(struct app *a, long key)
 {
 	a->message[0] = '\0';
+	if (a->save_shown) /* a failed save, seen: it goes with this key */
+		app_save_problem_seen(a);
 	if (a->prompt.ops) {
 		prompt_key(a, key);
 		return;

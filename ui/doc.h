@@ -41,6 +41,7 @@ struct doc_block {
 	int item;          /* list rows: what the row stands for; -1 not selectable */
 	int section, para; /* where in the report the text comes from, or -1 */
 	bool nowrap;       /* one line, cut at the pane's edge */
+	bool sub;          /* a list row's second line: shown and hidden with the row above */
 	bool hidden;       /* filtered out: no lines */
 };
 

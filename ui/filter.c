@@ -28,7 +28,7 @@ static int keep_hits(struct app *a, enum ui_pane_id id, const char *text, bool *
 		return -1;
 	}
 	struct search_results res;
-	if (search_execute(c, text, &res, err, errlen) != 0)
+	if (search_execute_stoppable(c, text, a->stop, &res, err, errlen) != 0)
 		return -1;
 	for (size_t i = 0; i < res.count; i++)
 		pane_class(id)->keep(a, &res.hits[i], keep, n);

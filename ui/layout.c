@@ -54,12 +54,14 @@ static void place_report(struct layout *l, const struct layout_want *want)
 }
 
 /* Results above the preview: result rows are long, the preview reads best
- * at full width; while typing, the hits matter most. */
+ * at full width. The results get the rows their hits need, up to three
+ * fifths of the height (while typing, the hits matter most); the preview
+ * keeps six rows at least. */
 static void place_search(struct layout *l, const struct layout_want *want)
 {
-	(void)want;
 	const struct rect b = l->body;
-	int h = clamp(b.h * 2 / 5, 5, 16);
+	int most = clamp(b.h * 3 / 5, 5, b.h - 6 > 5 ? b.h - 6 : 5);
+	int h = clamp(want_rows(want, PANE_RESULTS, most), 5, most);
 	l->pane[PANE_RESULTS] = (struct rect){ 0, b.y, l->cols, h };
 	l->pane[PANE_PREVIEW] = (struct rect){ 0, b.y + h, l->cols, b.h - h };
 }

@@ -212,11 +212,15 @@ int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
 			b->hidden = keep && !((size_t)b->item < n && keep[b->item]);
 			below |= !b->hidden;
 			shown += !b->hidden;
-		} else {
+		} else if (!b->sub) {
 			b->hidden = keep && !below;
 			below = false;
 		}
 	}
+	/* a row's second line goes with it */
+	for (size_t i = 1; i < d->blocks_count; i++)
+		if (d->blocks[i].sub)
+			d->blocks[i].hidden = d->blocks[i - 1].hidden;
 	free(p->filter);
 	p->filter = keep && label ? strdup(label) : NULL;
 	lay_out(p);

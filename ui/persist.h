@@ -24,4 +24,11 @@ void persist_save_state(struct app *a);
 /* At quit: the position to come back to, then save. */
 void persist_quit(struct app *a);
 
+/* A save that failed is told, and kept until seen. */
+void app_save_failed(struct app *a, const char *what);
+/* The message of the last failed save not yet seen, or NULL: for a
+ * display that keeps it on screen until the user has seen it. */
+const char *app_save_problem(const struct app *a);
+void app_save_problem_seen(struct app *a);
+
 #endif

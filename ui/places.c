@@ -146,7 +146,7 @@ void places_mark_key(struct app *a, enum ui_action what, long key)
 	char letter = (char)key;
 	if (what == ACT_MARK_SET) {
 		places_take(a, &a->state.marks[slot]);
-		a->state.have_mark[slot] = true;
+		a->state.have_mark[slot] = a->state.mark_set[slot] = true;
 		app_say(a, "Mark %c set: '%c comes back here", letter, letter);
 		persist_save_state(a);
 		return;

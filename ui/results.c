@@ -55,15 +55,33 @@ static int kind_column(void)
 	return most;
 }
 
+/* Under a row that folds hits in, a line naming what else it is about. */
+static void also_line(const struct pages *p, struct doc *d, const struct search_results *res,
+		      const struct search_row *row, int indent)
+{
+	int blk = doc_begin(d, indent, indent, DOC_DIM);
+	if (blk < 0)
+		return;
+	d->blocks[blk].nowrap = true;
+	d->blocks[blk].sub = true;
+	doc_put(d, "names ", DOC_DIM);
+	for (size_t k = 0; k < row->also_count; k++) {
+		struct entity_ref e = res->hits[row->also[k]].unit->ref;
+		char *label = present_label(p->r, e, page_glyphs(p));
+		doc_putf(d, DOC_DIM, "%s%s %s", k ? "; " : "", entity_kind_name(e.kind), label ? label : "?");
+		free(label);
+	}
+}
+
 static void result_row(const struct pages *p, struct doc *d, const struct search_results *res, size_t i,
-		       const char *where, int kind_w, int where_w, int width)
+		       size_t row, const char *where, int kind_w, int where_w, int width)
 {
 	const struct search_hit *h = &res->hits[i];
 	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 	if (blk < 0)
 		return;
 	d->blocks[blk].nowrap = true;
-	d->blocks[blk].item = (int)i;
+	d->blocks[blk].item = (int)row;
 	put_cell(p, d, entity_kind_name(h->unit->ref.kind), kind_w, DOC_DIM);
 	put_cell(p, d, where ? where : "", where_w, DOC_BOLD);
 	doc_put(d, "  ", DOC_PLAIN);
@@ -80,29 +98,41 @@ static void result_row(const struct pages *p, struct doc *d, const struct search
 	snippet_free(&sn);
 }
 
-struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
-			 int width)
+/* The hit row r of the list stands for. */
+static size_t row_hit(const struct search_rows *list, size_t r)
+{
+	return list && list->rows ? list->rows[r].hit : r;
+}
+
+struct doc *page_results(const struct pages *p, const struct search_results *res,
+			 const struct search_rows *list, const int *places, size_t rows, int width)
 {
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
-	size_t n = rows < res->count ? rows : res->count;
+	size_t total = list && list->rows ? list->count : res->count;
+	size_t n = rows < total ? rows : total;
 	char **where = calloc(n + 1, sizeof(char *));
 	if (!where)
 		return d;
 	int where_w = 0, kind_w = kind_column();
 	for (size_t i = 0; i < n; i++) {
-		where[i] = page_hit_where(p, res->hits[i].unit);
+		where[i] = places ? present_place(p->r, places[i], page_glyphs(p))
+				  : page_hit_where(p, res->hits[row_hit(list, i)].unit);
 		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
 		if (w > where_w)
 			where_w = w;
 	}
-	/* where gets what a readable snippet leaves */
-	int cap = width - kind_w - 2 - 36;
+	/* the snippet is what is read: the place gets a quarter of the width
+	 * (cut with an ellipsis; the preview's header says it whole) */
+	int cap = width / 4;
 	if (where_w > cap)
 		where_w = cap > 10 ? cap : 10;
-	for (size_t i = 0; i < n; i++)
-		result_row(p, d, res, i, where[i], kind_w, where_w, width);
+	for (size_t i = 0; i < n; i++) {
+		result_row(p, d, res, row_hit(list, i), i, where[i], kind_w, where_w, width);
+		if (list && list->rows && list->rows[i].also_count)
+			also_line(p, d, res, &list->rows[i], kind_w);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(where[i]);
 	free(where);
@@ -117,7 +147,7 @@ void results_title(struct app *a)
 		return;
 	}
 	char title[400];
-	size_t n = a->find.results.count;
+	size_t n = session_rows(a);
 	snprintf(title, sizeof(title), "\"%s\", %zu hit%s", a->find.text, n, n == 1 ? "" : "s");
 	pane_set_title(rp, title);
 }
@@ -129,10 +159,14 @@ static void results_doc(struct app *a, size_t rows)
 	struct session *f = &a->find;
 	f->rows = rows;
 	struct doc *d = NULL;
+	size_t n = session_rows(a), shown = rows < n ? rows : n;
+	int *places = calloc(shown + 1, sizeof(int));
+	for (size_t i = 0; places && i < shown; i++)
+		places[i] = session_passage(a, i); /* where Enter goes */
 	if (f->have)
-		d = page_results(&a->pg, &f->results, rows, pane_cols(rp));
+		d = page_results(&a->pg, &f->results, &f->list, places, rows, pane_cols(rp));
+	free(places);
 	pane_set_doc(rp, d ? d : doc_new());
-	size_t n = f->have ? f->results.count : 0;
 	rp->unlaid = rp->doc && rows < n ? n - rows : 0;
 	results_title(a);
 }
@@ -146,6 +180,7 @@ void results_show(struct app *a)
 {
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	results_doc(a, RESULTS_FIRST_ROWS);
+	app_relayout(a); /* as tall as its rows need, the preview the rest */
 	app_moved(a, PANE_RESULTS);
 }
 
@@ -169,8 +204,8 @@ static void results_relayout(struct app *a, size_t rows)
 void results_all_rows(struct app *a, struct pane *p)
 {
 	(void)p;
-	if (a->find.have && a->find.rows < a->find.results.count)
-		results_relayout(a, a->find.results.count);
+	if (a->find.have && a->find.rows < session_rows(a))
+		results_relayout(a, session_rows(a));
 }
 
 /* More rows once the selection comes within two screens of their end. */
@@ -179,34 +214,47 @@ static void rows_follow(struct app *a, struct pane *rp)
 	struct session *f = &a->find;
 	int item = pane_item(rp);
 	size_t margin = 2 * (size_t)(pane_rows(rp) > 0 ? pane_rows(rp) : 1);
-	if (f->have && f->rows < f->results.count && item >= 0 && (size_t)item + margin >= f->rows)
+	if (f->have && f->rows < session_rows(a) && item >= 0 && (size_t)item + margin >= f->rows)
 		results_relayout(a, 2 * f->rows > (size_t)item + margin ? 2 * f->rows
 									: (size_t)item + 2 * margin);
 }
 
-/* The preview shows the selected hit's page, scrolled to its first match. */
+/* The first line of a doc a search match is marked on, or -1. */
+static int first_marked_line(const struct doc *d)
+{
+	for (size_t b = 0; b < d->blocks_count; b++)
+		for (size_t s = 0; s < d->blocks[b].spans_count; s++)
+			if (d->blocks[b].spans[s].style == DOC_MATCH)
+				return (int)doc_line_of(d, (int)b, d->blocks[b].spans[s].start);
+	return -1;
+}
+
+/* The preview shows what Enter opens: the selected hit's passage (the
+ * section it is in, or that tells of its entity), scrolled to its match. */
 static void preview_hit(struct app *a, struct pane *rp)
 {
 	int item = pane_item(rp);
-	if (item < 0 || (size_t)item >= a->find.results.count)
+	if (item < 0 || (size_t)item >= session_rows(a))
 		return;
-	const struct search_hit *h = search_hit_at(&a->find.results, (size_t)item);
+	const struct search_hit *h = session_row(a, (size_t)item);
+	int sec = session_passage(a, (size_t)item);
+	struct entity_ref ref = sec >= 0 ? (struct entity_ref){ KIND_SECTION, sec } : h->unit->ref;
 	struct pane *pv = app_pane(a, PANE_PREVIEW);
-	if (!entity_ref_same(a->preview, h->unit->ref) || !pv->doc) {
-		a->preview = h->unit->ref;
-		app_set_text_doc(a, PANE_PREVIEW, page_entity(&a->pg, h->unit->ref));
-		char *t = reader_title(&a->pg, h->unit->ref);
+	if (!entity_ref_same(a->preview, ref) || !pv->doc) {
+		a->preview = ref;
+		app_set_text_doc(a, PANE_PREVIEW, page_entity(&a->pg, ref));
+		char *t = reader_title(&a->pg, ref);
 		pane_set_title(pv, t);
 		free(t);
 	}
 	session_mark_pane(a, PANE_PREVIEW);
 	size_t base;
-	int blk = page_find_unit(pv->doc, h->unit, &base);
-	if (blk < 0)
-		return;
-	int line = (int)doc_line_of(pv->doc, blk, base + (h->matches_count ? h->matches[0].start : 0));
+	int blk = h->unit->ref.kind == KIND_SECTION ? page_find_unit(pv->doc, h->unit, &base) : -1;
+	int line = blk >= 0 ? (int)doc_line_of(pv->doc, blk, base + (h->matches_count ? h->matches[0].start : 0))
+			    : first_marked_line(pv->doc);
 	pane_goto_line(pv, 0);
-	pane_scroll_to_line(pv, line, pane_rows(pv) / 3);
+	if (line >= 0)
+		pane_scroll_to_line(pv, line, pane_rows(pv) / 3);
 }
 
 void results_moved(struct app *a, struct pane *p)
@@ -228,15 +276,23 @@ void results_placed(struct app *a, struct pane *p)
 
 size_t results_count(const struct app *a)
 {
-	return a->find.have ? a->find.results.count : 0;
+	return session_rows(a);
+}
+
+/* Whether a hit of the search in force is what hit h of the filter finds. */
+static bool same_find(const struct corpus_unit *x, const struct corpus_unit *u)
+{
+	return x == u || (u->ref.kind != KIND_SECTION && entity_ref_same(x->ref, u->ref));
 }
 
 void results_keep(const struct app *a, const struct search_hit *h, bool *keep, size_t n)
 {
-	const struct corpus_unit *u = h->unit;
-	for (size_t i = 0; i < a->find.results.count && i < n; i++) {
-		const struct corpus_unit *x = a->find.results.hits[i].unit;
-		if (x == u || (u->ref.kind != KIND_SECTION && entity_ref_same(x->ref, u->ref)))
-			keep[i] = true;
+	const struct session *f = &a->find;
+	for (size_t i = 0; i < session_rows(a) && i < n; i++) {
+		const struct search_row *row = f->list.rows ? &f->list.rows[i] : NULL;
+		size_t own = row ? row->hit : i;
+		keep[i] |= same_find(f->results.hits[own].unit, h->unit);
+		for (size_t k = 0; row && k < row->also_count; k++)
+			keep[i] |= same_find(f->results.hits[row->also[k]].unit, h->unit);
 	}
 }

@@ -15,11 +15,15 @@ struct pane;
 struct pages;
 struct search_hit;
 struct search_results;
+struct search_rows;
 
-/* One row for each of the first `rows` hits: its kind, where it is and a
- * snippet with every match that shows marked, in `width` columns. */
-struct doc *page_results(const struct pages *p, const struct search_results *res, size_t rows,
-			 int width);
+/* One row for each of the first `rows` rows of the list (NULL: a row per
+ * hit): its hit's kind, where it is and a snippet with every match that
+ * shows marked, in `width` columns; under a row that folds hits in, a
+ * line naming them. `places` (may be NULL: the hit's own section) gives
+ * the section each row's place is written for. */
+struct doc *page_results(const struct pages *p, const struct search_results *res,
+			 const struct search_rows *list, const int *places, size_t rows, int width);
 /* Where a hit is, as the results show it ("2.1 > 9) Marine ..."); caller
  * frees. */
 char *page_hit_where(const struct pages *p, const struct corpus_unit *u);

@@ -8,6 +8,7 @@
 #include "book.h"
 #include "panes.h"
 #include "persist.h"
+#include "relations.h"
 #include "results.h"
 
 #include <stdio.h>
@@ -24,8 +25,10 @@ void session_init(struct session *s)
 static void results_clear(struct app *a)
 {
 	struct session *f = &a->find;
-	if (f->have)
+	if (f->have) {
+		search_rows_free(&f->list);
 		search_results_free(&f->results);
+	}
 	if (f->q_ok)
 		query_free(&f->q);
 	f->have = f->q_ok = false;
@@ -38,6 +41,24 @@ static void results_clear(struct app *a)
 void session_free(struct app *a)
 {
 	results_clear(a);
+	for (int k = 0; k < KIND_COUNT; k++)
+		free(a->find.told[k]);
+}
+
+/* The section that tells of an entity, found once per session: for a
+ * meeting or a programme it is a pass over the prose. */
+static int told_in(struct app *a, struct entity_ref ref)
+{
+	int **cache = &a->find.told[ref.kind];
+	size_t n = report_count(a->r, ref.kind);
+	if (!*cache && (*cache = malloc((n + 1) * sizeof(int))) != NULL)
+		for (size_t i = 0; i < n; i++)
+			(*cache)[i] = -2;
+	if (!*cache)
+		return relations_told_in(a->r, a->mentions, ref);
+	if ((*cache)[ref.index] == -2)
+		(*cache)[ref.index] = relations_told_in(a->r, a->mentions, ref);
+	return (*cache)[ref.index];
 }
 
 /* ---- marks ---- */
@@ -84,6 +105,8 @@ static void results_set(struct app *a, const char *text, struct search_results *
 	results_clear(a);
 	f->results = *res;
 	f->have = true;
+	if (search_rows_build(&f->results, &f->list) != 0) /* out of memory: a row per hit */
+		memset(&f->list, 0, sizeof(f->list));
 	snprintf(f->text, sizeof(f->text), "%s", text);
 	char err[8];
 	f->q_ok = query_parse(a->r, text, &f->q, err, sizeof(err)) == 0;
@@ -131,7 +154,7 @@ static int run_search(struct app *a, const char *text, struct search_results *re
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	return search_execute(c, text, res, err, errlen);
+	return search_execute_stoppable(c, text, a->stop, res, err, errlen);
 }
 
 static void search_update(struct app *a)
@@ -159,7 +182,7 @@ static void search_update(struct app *a)
 	pr->error[0] = '\0';
 	results_set(a, text, &res);
 	show_results(a);
-	results_show(a); /* laid out for the view's size, on the first hit */
+	results_show(a); /* on the first hit, the list as tall as its hits need */
 }
 
 static void search_cancel(struct app *a)
@@ -187,7 +210,7 @@ static void search_accept(struct app *a, bool open)
 		a->find.active = false;
 		return;
 	}
-	if (!a->find.have || a->find.results.count == 0) {
+	if (session_rows(a) == 0) {
 		back_to_origin(a);
 		app_say(a, "No match for \"%s\"", text);
 		return;
@@ -207,8 +230,9 @@ static enum ui_pane_id search_list(const struct app *a)
 
 static void search_info(const struct app *a, char *buf, size_t n)
 {
+	size_t rows = session_rows(a);
 	if (a->find.have && a->prompt.len)
-		snprintf(buf, n, "%zu hit%s", a->find.results.count, a->find.results.count == 1 ? "" : "s");
+		snprintf(buf, n, "%zu hit%s", rows, rows == 1 ? "" : "s");
 }
 
 const struct prompt_ops session_prompt = {
@@ -225,21 +249,6 @@ static void clear_current(struct app *a)
 		app_pane(a, c->pane)->dirty = true;
 	}
 	a->find.cur.pane = PANE_COUNT;
-}
-
-/* The first marked match of a doc, for a hit whose text the page does not
- * show as such (an alias). */
-static bool first_mark(const struct doc *d, struct match_loc *loc)
-{
-	for (size_t b = 0; b < d->blocks_count; b++)
-		for (size_t s = 0; s < d->blocks[b].spans_count; s++)
-			if (d->blocks[b].spans[s].style == DOC_MATCH) {
-				loc->block = (int)b;
-				loc->start = d->blocks[b].spans[s].start;
-				loc->len = d->blocks[b].spans[s].len;
-				return true;
-			}
-	return false;
 }
 
 /* The line of the heading of the section a block of the book is in. */
@@ -277,60 +286,152 @@ static void show_current(struct app *a, bool force)
 	p->dirty = true;
 }
 
-/* Put the current match on match k of hit i in pane id, and show it;
- * `force`: with a third of the pane above it even if it shows already. */
-static void goto_match(struct app *a, enum ui_pane_id id, int i, size_t k, bool force)
+/* The marks of a passage in the book: the DOC_MATCH spans of the
+ * section's blocks, in order; the k-th into *loc. Returns how many. */
+static size_t section_marks(const struct doc *d, int section, size_t k, struct match_loc *loc)
 {
-	const struct search_hit *h = search_hit_at(&a->find.results, (size_t)i);
-	struct pane *p = app_pane(a, id);
-	session_mark_pane(a, id);
+	size_t n = 0;
+	for (size_t b = 0; d && b < d->blocks_count; b++) {
+		if (d->blocks[b].section != section)
+			continue;
+		for (size_t s = 0; s < d->blocks[b].spans_count; s++) {
+			const struct doc_span *sp = &d->blocks[b].spans[s];
+			if (sp->style != DOC_MATCH)
+				continue;
+			if (n++ == k)
+				*loc = (struct match_loc){ PANE_BOOK, (int)b, sp->start, sp->len };
+		}
+	}
+	return n;
+}
+
+/* Match k of row i as it shows in the book; *count: how many it has
+ * there. False if it shows none (the passage's heading then). */
+static bool passage_match(struct app *a, size_t i, size_t k, struct match_loc *loc, size_t *count)
+{
+	const struct search_hit *h = session_row(a, i);
+	struct pane *p = app_pane(a, PANE_BOOK);
+	session_mark_pane(a, PANE_BOOK);
+	size_t base;
+	int blk = h->unit->ref.kind == KIND_SECTION ? page_find_unit(p->doc, h->unit, &base) : -1;
+	if (blk >= 0 && h->matches_count) {
+		*count = h->matches_count;
+		if (k >= h->matches_count)
+			return false;
+		*loc = (struct match_loc){ PANE_BOOK, blk, base + h->matches[k].start, h->matches[k].len };
+		return true;
+	}
+	/* an entity's hit: the words where the report tells of it */
+	*count = section_marks(p->doc, session_passage(a, i), (size_t)-1, loc);
+	return k < *count && section_marks(p->doc, session_passage(a, i), k, loc) > k;
+}
+
+/* What the status line says of a hit opened. */
+static void say_hit(struct app *a, size_t i, size_t k, size_t count)
+{
+	const struct search_hit *h = session_row(a, i);
+	char what[300] = "";
+	if (h->unit->ref.kind != KIND_SECTION) {
+		char *label = present_label(a->r, h->unit->ref, page_glyphs(&a->pg));
+		snprintf(what, sizeof(what), "; %s %s is told here, c: its card",
+			 entity_kind_name(h->unit->ref.kind), label ? label : "");
+		free(label);
+	} else if (a->find.list.count && a->find.list.rows[i].also_count) {
+		snprintf(what, sizeof(what), "; c: the card of what it names");
+	}
+	if (count)
+		app_say(a, "hit %zu of %zu, match %zu of %zu%s", i + 1, session_rows(a), k + 1, count, what);
+	else
+		app_say(a, "hit %zu of %zu%s", i + 1, session_rows(a), what);
+}
+
+/* Put the current match on match k of row i in the book, and show it;
+ * `force`: with a third of the pane above it even if it shows already. */
+static void goto_match(struct app *a, int i, size_t k, bool force)
+{
 	clear_current(a);
 	a->find.hit = i;
 	a->find.match = k;
-	struct match_loc loc = { id, -1, 0, 0 };
-	size_t base;
-	int blk = page_find_unit(p->doc, h->unit, &base);
-	if (blk >= 0 && k < h->matches_count)
-		loc = (struct match_loc){ id, blk, base + h->matches[k].start, h->matches[k].len };
-	else if (!first_mark(p->doc, &loc))
-		loc.block = -1;
-	if (loc.block >= 0) {
+	struct match_loc loc;
+	size_t count = 0;
+	if (passage_match(a, (size_t)i, k, &loc, &count)) {
 		a->find.cur = loc;
-		doc_span_add(p->doc, loc.block, loc.start, loc.len, DOC_CURRENT, -1);
+		doc_span_add(app_pane(a, PANE_BOOK)->doc, loc.block, loc.start, loc.len, DOC_CURRENT, -1);
 		show_current(a, force);
 	}
-	size_t nm = h->matches_count ? h->matches_count : 1;
-	app_say(a, "hit %d of %zu, match %zu of %zu  (n/N: next/previous, Esc: back)", i + 1,
-		a->find.results.count, k + 1, nm);
+	say_hit(a, (size_t)i, k, count);
 }
 
-/* The pane a hit's page shows in: a section in the book, else the reader. */
-static enum ui_pane_id hit_pane(const struct corpus_unit *u)
+size_t session_rows(const struct app *a)
 {
-	return pane_class_page_for(u->ref.kind);
+	if (!a->find.have)
+		return 0;
+	return a->find.list.rows ? a->find.list.count : a->find.results.count;
+}
+
+const struct search_hit *session_row(struct app *a, size_t i)
+{
+	size_t hit = a->find.list.rows ? a->find.list.rows[i].hit : i;
+	return search_hit_at(&a->find.results, hit);
+}
+
+int session_passage(struct app *a, size_t i)
+{
+	const struct corpus_unit *u = session_row(a, i)->unit;
+	if (u->ref.kind == KIND_SECTION)
+		return u->ref.index;
+	int told = told_in(a, u->ref);
+	return told >= 0 ? told : u->section_ix;
 }
 
 void session_open_hit(struct app *a, int i, size_t k, bool push)
 {
-	if (i < 0 || (size_t)i >= a->find.results.count)
+	if (i < 0 || (size_t)i >= session_rows(a))
 		return;
-	const struct corpus_unit *u = a->find.results.hits[i].unit;
 	a->find.marking = true;
-	places_open(a, u->ref, push);
-	goto_match(a, hit_pane(u), i, k, true);
+	int sec = session_passage(a, (size_t)i);
+	if (sec < 0) { /* told nowhere: its card is all there is */
+		places_open(a, session_row(a, (size_t)i)->unit->ref, push);
+		a->find.hit = i;
+		say_hit(a, (size_t)i, 0, 0);
+		return;
+	}
+	places_open(a, (struct entity_ref){ KIND_SECTION, sec }, push);
+	goto_match(a, i, k, true);
 }
 
-/* Whether hit i shows in the results (a filter may hide it). */
+void session_card(struct app *a)
+{
+	struct session *f = &a->find;
+	if (!f->have || f->hit < 0 || (size_t)f->hit >= session_rows(a)) {
+		app_say(a, "No hit to show the card of: / searches, Enter opens a hit");
+		return;
+	}
+	const struct search_hit *h = session_row(a, (size_t)f->hit);
+	struct entity_ref ref = h->unit->ref;
+	if (ref.kind == KIND_SECTION && f->list.rows && f->list.rows[f->hit].also_count)
+		ref = f->results.hits[f->list.rows[f->hit].also[0]].unit->ref;
+	if (ref.kind == KIND_SECTION) {
+		app_say(a, "This hit is the report's own text: it has no card");
+		return;
+	}
+	places_open(a, ref, true);
+}
+
+/* Whether row i shows in the results (a filter may hide it). */
 static bool hit_shown(struct app *a, int i)
 {
 	const struct doc *d = app_pane(a, PANE_RESULTS)->doc;
-	return !d || (size_t)i >= d->blocks_count || !d->blocks[i].hidden;
+	for (size_t b = 0; d && b < d->blocks_count; b++)
+		if (d->blocks[b].item == i)
+			return !d->blocks[b].hidden;
+	return true;
 }
 
 /* The hit dir away from `from` that shows, or -1 if none does; wraps. */
 static int next_hit(struct app *a, int from, int dir, bool *wrapped)
 {
-	int n = (int)a->find.results.count;
+	int n = (int)session_rows(a);
 	*wrapped = false;
 	for (int step = 1; step <= n; step++) {
 		int i = from + dir * step;
@@ -343,12 +444,10 @@ static int next_hit(struct app *a, int from, int dir, bool *wrapped)
 	return -1;
 }
 
-/* Whether the hit's page is what the screen shows now. */
+/* Whether row i's passage is what the book shows now. */
 static bool hit_on_screen(struct app *a, int i)
 {
-	const struct corpus_unit *u = a->find.results.hits[i].unit;
-	enum ui_pane_id id = hit_pane(u);
-	return id != PANE_COUNT && layout_pane_view(id) == a->view && pane_class(id)->showing(a, u->ref);
+	return a->view == layout_pane_view(PANE_BOOK) && i == a->find.hit;
 }
 
 /* The next match of the hit n and N are on, else the next hit's first
@@ -357,8 +456,11 @@ static int next_match(struct app *a, int dir, size_t *k, bool *wrapped)
 {
 	struct session *f = &a->find;
 	int i = f->hit;
-	bool on = i >= 0 && (size_t)i < f->results.count;
-	size_t nm = on ? search_hit_at(&f->results, (size_t)i)->matches_count : 0;
+	bool on = i >= 0 && (size_t)i < session_rows(a) && hit_on_screen(a, i);
+	struct match_loc loc;
+	size_t nm = 0;
+	if (on)
+		passage_match(a, (size_t)i, 0, &loc, &nm);
 	*wrapped = false;
 	if (on && dir > 0 && f->match + 1 < nm) {
 		*k = f->match + 1;
@@ -368,11 +470,14 @@ static int next_match(struct app *a, int dir, size_t *k, bool *wrapped)
 		*k = f->match - 1;
 		return i;
 	}
-	i = next_hit(a, on ? i : dir > 0 ? -1 : (int)f->results.count, dir, wrapped);
-	*wrapped &= on;
+	bool from = i >= 0 && (size_t)i < session_rows(a);
+	i = next_hit(a, from ? i : dir > 0 ? -1 : (int)session_rows(a), dir, wrapped);
+	*wrapped &= from;
 	if (i < 0)
 		return -1;
-	nm = search_hit_at(&f->results, (size_t)i)->matches_count;
+	nm = session_row(a, (size_t)i)->matches_count;
+	if (session_row(a, (size_t)i)->unit->ref.kind != KIND_SECTION)
+		nm = 0; /* counted in its passage once it is open: from its first */
 	*k = dir > 0 || nm == 0 ? 0 : nm - 1;
 	return i;
 }
@@ -380,7 +485,7 @@ static int next_match(struct app *a, int dir, size_t *k, bool *wrapped)
 void session_step(struct app *a, int dir)
 {
 	struct session *f = &a->find;
-	if (!f->have || f->results.count == 0) {
+	if (session_rows(a) == 0) {
 		app_say(a, "No search yet: / searches");
 		return;
 	}
@@ -400,10 +505,10 @@ void session_step(struct app *a, int dir)
 		app_say(a, "No hit shows: & hides them all");
 		return;
 	}
-	bool here = hit_on_screen(a, i) && i == f->hit && f->marking;
+	bool here = hit_on_screen(a, i) && f->marking;
 	f->marking = true;
 	if (here)
-		goto_match(a, hit_pane(f->results.hits[i].unit), i, k, false);
+		goto_match(a, i, k, false);
 	else
 		session_open_hit(a, i, k, true);
 	if (wrapped) {

@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "query.h"
 #include "search.h"
+#include "search_rows.h"
 #include "state.h"
 
 struct app;
@@ -24,19 +25,21 @@ struct match_loc {
 
 struct session {
 	struct search_results results;
+	struct search_rows list;  /* the rows the results list shows (quoted hits folded) */
 	bool have;                /* results hold a search */
 	char text[300];           /* the query as run (regex mode adds /../) */
 	struct query q;           /* parsed, for marks */
 	bool q_ok;
 	unsigned gen;             /* new for every search: what the panes marked */
 	bool marking;             /* matches are marked */
-	int hit;                  /* the hit n and N are on, -1: none */
+	int hit;                  /* the row n and N are on, -1: none */
 	size_t match;             /* and its match */
 	struct match_loc cur;
 	bool active;              /* from '/' until Esc: Esc goes back to origin */
 	struct snap origin;       /* the screen '/' was pressed on */
 	size_t rows;              /* hits laid out in the results pane */
 	unsigned marked[PANE_COUNT]; /* the gen a pane's doc is marked for, 0: none */
+	int *told[KIND_COUNT];    /* per entity, the section that tells of it (-2: not known yet) */
 };
 
 /* The prompt of /. */
@@ -52,8 +55,20 @@ void session_pane_replaced(struct app *a, enum ui_pane_id id);
 void session_mark_pane(struct app *a, enum ui_pane_id id);
 /* ... in the panes of the view that show text. */
 void session_sync_marks(struct app *a);
-/* Open hit i on its page, on its match k (push: to the back history). */
+/* The rows of the results list (0 with no search), and row i's own hit
+ * with its matches. */
+size_t session_rows(const struct app *a);
+const struct search_hit *session_row(struct app *a, size_t i);
+/* The section where row i's passage is: a paragraph's or a heading's own;
+ * for an entity's hit, the section that tells the most of the entity;
+ * -1 when the report tells of it nowhere (its card is then the passage). */
+int session_passage(struct app *a, size_t i);
+/* Open row i's passage in the book, on its match k, every match marked
+ * (push: to the back history). */
 void session_open_hit(struct app *a, int i, size_t k, bool push);
+/* c: the card (the reader's page) of the entity the current hit is about,
+ * or the first one its passage names. */
+void session_card(struct app *a);
 /* n (+1) and N (-1). */
 void session_step(struct app *a, int dir);
 /* Esc outside the prompt: leave the search (back to where '/' was

@@ -81,6 +81,23 @@ static void key_problem(struct ui_settings *s, const struct config *c, size_t ac
 	say(s, c->path, line, col, msg);
 }
 
+/* Keys the terminal keeps for itself in the browser's mode, so that temm
+ * never sees them: curses' cbreak leaves the terminal's signal keys on
+ * (Ctrl-C, Ctrl-\\ and Ctrl-Z stop, quit and suspend, as users expect)
+ * and its flow control (Ctrl-S and Ctrl-Q pause and resume output). A
+ * binding to one would never fire. */
+static const char *terminal_takes(long code)
+{
+	switch (code) {
+	case 3: return "the terminal turns Ctrl-C into an interrupt (SIGINT)";
+	case 28: return "the terminal turns Ctrl-\\ into a quit (SIGQUIT)";
+	case 26: return "the terminal turns Ctrl-Z into a suspend (SIGTSTP)";
+	case 19: return "the terminal takes Ctrl-S to pause its output (flow control)";
+	case 17: return "the terminal takes Ctrl-Q to resume its output (flow control)";
+	default: return NULL;
+	}
+}
+
 /* The config's key lists on top of the defaults; 0, or -1 with a message. */
 static int apply_keys(struct ui_settings *s, const struct config *c, struct keymap *km)
 {
@@ -104,6 +121,12 @@ static int apply_keys(struct ui_settings *s, const struct config *c, struct keym
 			}
 			if (code >= '0' && code <= '9') {
 				snprintf(msg, sizeof(msg), "'%s' cannot be bound: digits are counts", name);
+				key_problem(s, c, i, j, msg);
+				return -1;
+			}
+			if (terminal_takes(code)) {
+				snprintf(msg, sizeof(msg), "'%s' cannot be bound: %s, so temm never "
+					 "receives it", name, terminal_takes(code));
 				key_problem(s, c, i, j, msg);
 				return -1;
 			}

@@ -241,7 +241,7 @@ int state_parse(struct ui_state *s, const char *text, const struct report *r, ch
 		if (line == 0 && strcmp(l, header) != 0)
 			rc = ignore(s, warn, warnlen, "not a temm state file");
 		else if (line == 1 && strcmp(l, want) != 0)
-			rc = ignore(s, warn, warnlen, "written for other content");
+			rc = ignore(s, warn, warnlen, "written for other content") + 1;
 		else if (line >= 2 && strncmp(l, "position ", 9) == 0) {
 			if (!parse_snap(l + 9, &s->position, r))
 				rc = ignore(s, warn, warnlen, "a position cannot be read");
@@ -260,4 +260,17 @@ int state_parse(struct ui_state *s, const char *text, const struct report *r, ch
 		rc = ignore(s, warn, warnlen, line ? "cut short" : "not a temm state file");
 	free(copy);
 	return rc;
+}
+
+void state_merge(struct ui_state *mine, const struct ui_state *file)
+{
+	if (!mine->position_set && file->have_position) {
+		mine->position = file->position;
+		mine->have_position = true;
+	}
+	for (int i = 0; i < STATE_MARKS; i++)
+		if (!mine->mark_set[i] && file->have_mark[i]) {
+			mine->marks[i] = file->marks[i];
+			mine->have_mark[i] = true;
+		}
 }

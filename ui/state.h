@@ -21,6 +21,9 @@ struct snap {
 	struct pane_anchor anchors[PANE_COUNT];
 };
 
+/* A state file temm writes is a few KiB; a bigger one is not temm's. */
+#define STATE_MAX_BYTES (256u << 10)
+
 /* Marks a-z and A-Z, as in less. */
 #define STATE_MARKS 52
 
@@ -29,6 +32,9 @@ struct ui_state {
 	struct snap position;           /* where the last run left off */
 	bool have_mark[STATE_MARKS];
 	struct snap marks[STATE_MARKS];
+	/* what this session set, which wins over the file when they are
+	 * merged (state_merge); what it did not set comes from the file */
+	bool position_set, mark_set[STATE_MARKS];
 };
 
 /* The slot of a mark letter, or -1 if `key` is not a letter. */
@@ -38,9 +44,14 @@ int state_mark_slot(long key);
  * Only the home and report views are kept: a search's results are not. */
 char *state_format(const struct ui_state *s, const struct report *r);
 /* Read the file's text into s (cleared first). A file that is not a temm
- * state file, or that was written for other content, leaves s empty and
- * returns 1 with `warn` saying why; 0 when read. */
+ * state file, or is damaged, leaves s empty and returns 1 with `warn`
+ * saying why; one written for other content (the content in the same
+ * place has changed since), 2; 0 when read. */
 int state_parse(struct ui_state *s, const char *text, const struct report *r, char *warn,
 		size_t warnlen);
+enum { STATE_FOREIGN = 1, STATE_OTHER_CONTENT = 2 };
+/* Before a save, what another session wrote since: every mark and the
+ * position that this session did not set are taken from `file`. */
+void state_merge(struct ui_state *mine, const struct ui_state *file);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,18 @@ static struct {
 } guard;
 
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+/* Every other signal whose default action ends the process (and the
+ * real-time ones, below): the terminal is put back before it does.
+ * XCPU is what `ulimit -t` sends a kiosk; PIPE, a write to a closed
+ * pipe; USR1, ALRM, TRAP, SYS, anyone who can signal temm. */
+static const int fatal_signals[] = {
+	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM,
+	SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE, SIGIO, SIGPWR,
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+#define FATAL_COUNT (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
 bool tty_usable(FILE *err)
 {
@@ -92,8 +104,10 @@ void tty_guard_install(void)
 		sigaction(stop_signals[i], &sa, NULL);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++)
+	for (size_t i = 0; i < FATAL_COUNT; i++)
 		sigaction(fatal_signals[i], &sa, NULL);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, &sa, NULL);
 }
 
 void tty_no_suspend(void)
@@ -152,11 +166,23 @@ int tty_stop_signal(void)
 	return guard.stop;
 }
 
+bool tty_stop_work(void *arg)
+{
+	(void)arg;
+	if (guard.stop)
+		return true;
+	/* a key typed: the user has moved on (poll is safe in any thread) */
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR));
+}
+
 void tty_guard_release(void)
 {
 	guard.restore_len = 0;
-	for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++)
+	for (size_t i = 0; i < FATAL_COUNT; i++)
 		signal(fatal_signals[i], SIG_DFL);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		signal(sig, SIG_DFL);
 	int sig = guard.stop;
 	for (size_t i = 0; i < sizeof(stop_signals) / sizeof(stop_signals[0]); i++)
 		signal(stop_signals[i], SIG_DFL);

@@ -13,8 +13,10 @@
 bool tty_usable(FILE *err);
 
 /* Before initscr: save the termios, and install handlers - INT, TERM, HUP
- * and QUIT set a flag the loop obeys; SEGV, BUS, FPE, ILL, ABRT restore the
- * terminal and re-raise. */
+ * and QUIT set a flag the loop and long work obey (tty_stop_work); every
+ * other signal whose default action ends the process (SEGV, ABRT, USR1,
+ * ALRM, XCPU, PIPE, TRAP, SYS, the real-time ones...) restores the
+ * terminal and re-raises. */
 void tty_guard_install(void);
 /* Kiosk mode, before initscr: Ctrl-Z does nothing. Under an sshd
  * ForceCommand there is no shell to resume a stopped temm, so suspending
@@ -26,6 +28,9 @@ void tty_no_suspend(void);
 void tty_guard_arm(bool mouse);
 /* The signal that asked temm to stop, or 0. */
 int tty_stop_signal(void);
+/* For long work (a search's struct search_stop): true when a signal
+ * asked temm to stop or a key waits to be read. Safe from any thread. */
+bool tty_stop_work(void *arg);
 /* After endwin: take the handlers down; if a signal asked to stop, die of
  * it now (so the parent sees how temm ended) - this does not return then. */
 void tty_guard_release(void);

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "draw.h"
 #include "persist.h"
+#include "sanitize.h"
 #include "term_size.h"
 #include "tty.h"
 
@@ -44,6 +45,8 @@ static int run_loop(struct app *a)
 	for (;;) {
 		app_settle(a);
 		draw_screen(a);
+		if (tty_stop_signal()) /* came during long work: do not wait for a key */
+			return EXIT_OK;
 		enum term_read got = ui_take_keys(a, &in, true);
 		if (a->quit || tty_stop_signal())
 			return EXIT_OK;
@@ -84,7 +87,6 @@ struct app *ui_open(const struct report *r, const struct cli *cli, struct entity
 
 void ui_close(struct app *a)
 {
-	persist_quit(a);
 	draw_free(a);
 	if (a->mouse)
 		mousemask(0, NULL);
@@ -114,8 +116,8 @@ int ui_run(const struct report *r, const struct cli *cli)
 {
 	struct entity_ref start = { KIND_COUNT, NO_INDEX };
 	if (cli->goto_id && report_find(r, cli->goto_id, &start) != 0) {
-		fprintf(stderr, "temm: --goto: no entity or section has the id '%s' "
-				"(temm list KIND shows the ids)\n", cli->goto_id);
+		sanitize_error(stderr, "--goto: no entity or section has the id '%s' "
+				       "(temm list KIND shows the ids)", cli->goto_id);
 		return EXIT_USAGE;
 	}
 	if (!tty_usable(stderr))
@@ -134,10 +136,20 @@ int ui_run(const struct report *r, const struct cli *cli)
 		fprintf(stderr, "temm: out of memory\n");
 		return EXIT_FAIL;
 	}
+	/* a key typed or a stop signal ends a long search */
+	static const struct search_stop stop = { tty_stop_work, NULL };
+	a->stop = &stop;
 	tty_guard_arm(a->mouse);
 	int rc = run_loop(a);
+	persist_quit(a);
+	/* a save that failed is said again once the screen is gone: one last
+	 * look, in the terminal's scrollback */
+	char unsaved[sizeof(a->save_last)];
+	snprintf(unsaved, sizeof(unsaved), "%s", a->save_last);
 	ui_close(a);
 	screen_close(scr);
+	if (*unsaved) /* the screen is gone: said where it is seen */
+		sanitize_error(stderr, "%s", unsaved);
 	tty_guard_release(); /* dies of the stop signal, if there was one */
 	return rc;
 }

@@ -25,8 +25,8 @@ int ui_run(const struct report *r, const struct cli *cli);
  *   signal, when no more keys wait (TERM_NONE), at an interrupted wait
  *   (TERM_AGAIN) or a hang-up (TERM_HANGUP). The caller then settles and
  *   draws the app (app_settle, draw_screen).
- * ui_close - the session saved and the app freed; the screen is left for
- *   endwin. */
+ * ui_close - the app freed (after persist_quit, for a session that is
+ *   kept); the screen is left for endwin. */
 struct app *ui_open(const struct report *r, const struct cli *cli, struct entity_ref start);
 enum term_read ui_take_keys(struct app *a, struct term_input *in, bool wait);
 void ui_close(struct app *a);
