@@ -16,12 +16,14 @@
 #include "term_size.h"
 
 #include <curses.h>
+#include <pthread.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #define INVALID UIK_INVALID
@@ -433,6 +435,65 @@ static void test_bursts(void **state)
 	vs_close(v);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+struct late {
+	int fd;
+	const char *bytes;
+};
+
+static void *write_late(void *arg)
+{
+	const struct late *l = arg;
+	usleep(300 * 1000);
+	if (write(l->fd, l->bytes, strlen(l->bytes)) < 0)
+		abort();
+	return NULL;
+}
+
+/* A signal (a resize, a timer) while the rest of a character is awaited
+ * does not cut the character short: before, the read it interrupted was
+ * taken for the end of the wait. */
+static void test_signal_during_a_character(void **state)
+{
+	(void)state;
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	assert_non_null(scr);
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm; /* no SA_RESTART: the read returns EINTR */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	/* a euro sign's first two bytes now, its last 0.3 s later, a signal
+	 * in between; the wait for the rest is long enough for a slow machine */
+	struct term_input input = { .rest_ms = 3000 };
+	assert_int_equal(write(p[1], "\xe2\x82", 2), 2);
+	struct late l = { p[1], "\xac" };
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, write_late, &l), 0);
+	struct itimerval once = { { 0, 0 }, { 0, 20 * 1000 } };
+	setitimer(ITIMER_REAL, &once, NULL);
+	long key;
+	struct ui_mouse m;
+	assert_int_equal(term_read(&input, false, &key, &m), TERM_KEY);
+	pthread_join(t, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	assert_int_equal(key, 0x20ac);
+	endwin();
+	delscreen(scr);
+	fclose(in);
+	fclose(out);
+	close(p[1]);
+}
+
 /* Mouse reports, in both forms curses reads: SGR (xterm-256color's kmous)
  * and X10 (tmux-256color's); cut reports do not take the keys after them. */
 static void test_mouse_reports(void **state)
@@ -590,6 +651,36 @@ static void test_size_from_environment(void **state)
 	close(slave);
 }
 
+/* Found by the input fuzzer: on a screen too small for any pane, moving
+ * in the focused pane put its top line past the text's last (the book's
+ * title then read past its lines). Every pane, every move, at 1x1. */
+static void test_moves_with_no_room(void **state)
+{
+	(void)state;
+	static const char *const to[] = { "H1", "H2", "H3", "H4", "r", "r\t", "?" };
+	static const char *const moves[] = { "G", "j", "k", " ", "b", "\x04", "\x15", "g", "50p", "]" };
+	for (size_t t = 0; t < sizeof(to) / sizeof(to[0]); t++) {
+		struct vscreen *v = open_at("xterm-256color", 80, 24);
+		bytes(v, to[t]);
+		vs_resize(v, 1, 1);
+		for (size_t m = 0; m < sizeof(moves) / sizeof(moves[0]); m++) {
+			bytes(v, moves[m]);
+			struct app *a = vs_app(v);
+			for (int i = 0; i < PANE_COUNT; i++) {
+				if (!app_pane_built(a, (enum ui_pane_id)i))
+					continue;
+				const struct pane *p = app_pane(a, (enum ui_pane_id)i);
+				if (p->doc && p->doc->lines_count && p->top >= (int)p->doc->lines_count)
+					fail_msg("after %s, %s at 1x1: pane %d's top line is %d of %zu",
+						 to[t], moves[m], i, p->top, p->doc->lines_count);
+			}
+		}
+		vs_resize(v, 80, 24); /* and back: the screen is whole again */
+		vs_expect(v, "([0-9]+/[0-9]+|[0-9]+%|All) *$"); /* the status line's position */
+		vs_close(v);
+	}
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -613,11 +704,13 @@ int main(void)
 		cmocka_unit_test(test_cut_then_keys),
 		cmocka_unit_test(test_prompt),
 		cmocka_unit_test(test_bursts),
+		cmocka_unit_test(test_signal_during_a_character),
 		cmocka_unit_test(test_mouse_reports),
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_hangup),
 		cmocka_unit_test(test_size_capped),
 		cmocka_unit_test(test_size_from_environment),
+		cmocka_unit_test(test_moves_with_no_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

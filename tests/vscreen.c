@@ -8,6 +8,7 @@
 #include "ui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <regex.h>
@@ -176,6 +177,8 @@ enum term_read vs_bytes(struct vscreen *v, const char *bytes, size_t len)
 		fail_msg("vs_bytes: the terminal has hung up");
 	for (size_t done = 0; done < len;) {
 		ssize_t n = write(v->typed, bytes + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n <= 0)
 			fail_msg("vs_bytes: cannot write to the input pipe");
 		done += (size_t)n;

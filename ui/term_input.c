@@ -105,9 +105,13 @@ enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_
 		errno = 0;
 		int c = wgetch(stdscr);
 		if (c == ERR) {
-			if (wait && errno == EINTR) {
-				if (term_size_changed())
-					continue; /* a resize: read at the top */
+			/* a signal, not the end of what was typed: a wait for a key
+			 * returns (the caller looks at the stop flag), a look for
+			 * more or for the rest of a sequence looks again (found by
+			 * the input fuzzer: its timer's signal cut bursts short) */
+			if (errno == EINTR) {
+				if (!wait || term_size_changed())
+					continue;
 				return TERM_AGAIN;
 			}
 			/* what is held is complete as it is: no more of it came */

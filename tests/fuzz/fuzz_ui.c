@@ -6,6 +6,7 @@
 #include "ui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,9 +105,12 @@ static enum term_read burst(struct fuzz_session *s, const uint8_t *bytes, size_t
 	enum term_read got = TERM_NONE;
 	for (size_t done = 0; done < n && !s->a->quit;) {
 		size_t k = n - done < PIECE ? n - done : PIECE;
-		if (write(s->typed, bytes + done, k) != (ssize_t)k)
+		ssize_t w = write(s->typed, bytes + done, k);
+		if (w < 0 && errno == EINTR) /* libFuzzer's timer */
+			continue;
+		if (w <= 0)
 			abort();
-		done += k;
+		done += (size_t)w;
 		got = ui_take_keys(s->a, &s->input, false);
 	}
 	draw(s);
