@@ -435,6 +435,35 @@ static void test_bursts(void **state)
 	vs_close(v);
 }
 
+/* ---- curses on a pipe, without the browser ---- */
+
+/* A screen reading a pipe (its write end: typed) and writing to /dev/null. */
+struct piped {
+	SCREEN *scr;
+	FILE *in, *out;
+	int typed;
+};
+
+static void piped_open(struct piped *t)
+{
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	t->typed = p[1];
+	t->in = fdopen(p[0], "r");
+	t->out = fopen("/dev/null", "w");
+	t->scr = newterm("xterm-256color", t->out, t->in);
+	assert_non_null(t->scr);
+}
+
+static void piped_close(struct piped *t)
+{
+	endwin();
+	delscreen(t->scr);
+	fclose(t->in);
+	fclose(t->out);
+	close(t->typed);
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -460,11 +489,8 @@ static void *write_late(void *arg)
 static void test_signal_during_a_character(void **state)
 {
 	(void)state;
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
-	SCREEN *scr = newterm("xterm-256color", out, in);
-	assert_non_null(scr);
+	struct piped t;
+	piped_open(&t);
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	struct sigaction sa, old;
@@ -475,23 +501,19 @@ static void test_signal_during_a_character(void **state)
 	/* a euro sign's first two bytes now, its last 0.3 s later, a signal
 	 * in between; the wait for the rest is long enough for a slow machine */
 	struct term_input input = { .rest_ms = 3000 };
-	assert_int_equal(write(p[1], "\xe2\x82", 2), 2);
-	struct late l = { p[1], "\xac" };
-	pthread_t t;
-	assert_int_equal(pthread_create(&t, NULL, write_late, &l), 0);
+	assert_int_equal(write(t.typed, "\xe2\x82", 2), 2);
+	struct late l = { t.typed, "\xac" };
+	pthread_t writer;
+	assert_int_equal(pthread_create(&writer, NULL, write_late, &l), 0);
 	struct itimerval once = { { 0, 0 }, { 0, 20 * 1000 } };
 	setitimer(ITIMER_REAL, &once, NULL);
 	long key;
 	struct ui_mouse m;
 	assert_int_equal(term_read(&input, false, &key, &m), TERM_KEY);
-	pthread_join(t, NULL);
+	pthread_join(writer, NULL);
 	sigaction(SIGALRM, &old, NULL);
 	assert_int_equal(key, 0x20ac);
-	endwin();
-	delscreen(scr);
-	fclose(in);
-	fclose(out);
-	close(p[1]);
+	piped_close(&t);
 }
 
 /* Mouse reports, in both forms curses reads: SGR (xterm-256color's kmous)
@@ -586,11 +608,8 @@ static void test_size_capped(void **state)
 	unsetenv("COLUMNS");
 	set_size(slave, 30000, 30000);
 	term_size_install(slave);
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
-	SCREEN *scr = newterm("xterm-256color", out, in);
-	assert_non_null(scr);
+	struct piped t;
+	piped_open(&t);
 	term_size_start();
 	assert_int_equal(COLS, TERM_SIZE_MAX_COLS);
 	assert_int_equal(LINES, TERM_SIZE_MAX_ROWS);
@@ -609,11 +628,7 @@ static void test_size_capped(void **state)
 	term_size_release();
 	assert_null(getenv("LINES")); /* as they were */
 	assert_null(getenv("COLUMNS"));
-	endwin();
-	delscreen(scr);
-	fclose(in);
-	fclose(out);
-	close(p[1]);
+	piped_close(&t);
 	close(master);
 	close(slave);
 }
@@ -629,11 +644,8 @@ static void test_size_from_environment(void **state)
 	setenv("COLUMNS", "30000", 1);
 	setenv("LINES", "33", 1);
 	term_size_install(slave);
-	int p[2];
-	assert_int_equal(pipe(p), 0);
-	FILE *in = fdopen(p[0], "r"), *out = fopen("/dev/null", "w");
-	SCREEN *scr = newterm("xterm-256color", out, in);
-	assert_non_null(scr);
+	struct piped t;
+	piped_open(&t);
 	term_size_start();
 	assert_int_equal(COLS, TERM_SIZE_MAX_COLS);
 	assert_int_equal(LINES, 33);
@@ -642,11 +654,7 @@ static void test_size_from_environment(void **state)
 	assert_string_equal(getenv("LINES"), "33");
 	unsetenv("LINES");
 	unsetenv("COLUMNS");
-	endwin();
-	delscreen(scr);
-	fclose(in);
-	fclose(out);
-	close(p[1]);
+	piped_close(&t);
 	close(master);
 	close(slave);
 }

@@ -4,11 +4,8 @@
  * done by the browser on the bundled report ($TEMM_CONTENT, else the
  * source tree's copy), loaded once. */
 #include "fuzz_ui.h"
-#include "diag.h"
-#include "loader.h"
 
 #include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -21,15 +18,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	setlocale(LC_ALL, "C.UTF-8"); /* as the browser runs: widths and glyphs of UTF-8 */
-	const char *dir = getenv("TEMM_CONTENT");
-	struct diag d;
-	diag_init(&d);
-	report = content_load(dir && *dir ? dir : TEMM_SOURCE_CONTENT, &d);
-	if (!report) {
-		diag_print(&d, stderr);
-		abort();
-	}
-	diag_free(&d);
+	report = fuzz_report_load();
 	return 0;
 }
 
