@@ -107,8 +107,8 @@ enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_
 		if (c == ERR) {
 			/* a signal, not the end of what was typed: a wait for a key
 			 * returns (the caller looks at the stop flag), a look for
-			 * more or for the rest of a sequence looks again (found by
-			 * the input fuzzer: its timer's signal cut bursts short) */
+			 * more or for the rest of a sequence looks again (a resize
+			 * while a character's last byte was on its way cut it short) */
 			if (errno == EINTR) {
 				if (!wait || term_size_changed())
 					continue;

@@ -14,12 +14,14 @@
 
 static struct {
 	volatile sig_atomic_t changed;
-	bool installed, started;        /* before newterm, after it */
-	int fd;                         /* the terminal */
-	int user_cols, user_rows;     /* LINES and COLUMNS as the user set them: they win, as in curses */
+	bool installed, started;         /* before newterm, after it */
+	int fd;                          /* the terminal */
+	int user_cols, user_rows;        /* LINES, COLUMNS as the user set them: they win, as in curses */
 	char *user_lines, *user_columns; /* to put back */
-	int claimed_cols, claimed_rows; /* what the terminal says */
-	int cols, rows;                 /* what curses was told */
+	int claimed_cols, claimed_rows;  /* what the terminal says */
+	int cols, rows;                  /* what curses was told */
+	char region[64];                 /* a scroll region's sequence, being made */
+	size_t region_len;
 } ts;
 
 static void on_change(int sig)
@@ -98,27 +100,25 @@ void term_size_install(int fd)
 	tell_curses(cols, rows);
 }
 
-/* The terminal's scroll region set to rows 0 .. last, written straight to
- * the terminal (putp would go through stdio's buffer, which curses does
- * not use): curses has nothing buffered between two updates. */
-static char region[64];
-static size_t region_len;
-
+/* tputs' output, kept to be written at once. */
 static int region_put(int c)
 {
-	if (region_len < sizeof(region))
-		region[region_len++] = (char)c;
+	if (ts.region_len < sizeof(ts.region))
+		ts.region[ts.region_len++] = (char)c;
 	return c;
 }
 
+/* The terminal's scroll region set to rows 0 .. last, written straight to
+ * the terminal (putp would go through stdio's buffer, which curses does
+ * not use): curses has nothing buffered between two updates. */
 static void scroll_region(int last)
 {
 	const char *csr = tigetstr("csr");
 	if (!ts.installed || !csr || csr == (char *)-1)
 		return;
-	region_len = 0;
+	ts.region_len = 0;
 	tputs(tiparm(csr, 0, last), 1, region_put);
-	if (region_len < sizeof(region) && write(ts.fd, region, region_len) < 0)
+	if (ts.region_len < sizeof(ts.region) && write(ts.fd, ts.region, ts.region_len) < 0)
 		return; /* the terminal is gone: nothing to set */
 }
 
@@ -132,7 +132,7 @@ static void fit_area(void)
 	idcok(stdscr, ts.cols >= ts.claimed_cols);
 	if (ts.rows < ts.claimed_rows)
 		scroll_region(ts.rows - 1);
-	clearok(curscr, TRUE); /* csr moved the cursor: start from a cleared screen */
+	clearok(curscr, TRUE); /* what the terminal shows is unknown (and csr moved the cursor) */
 }
 
 void term_size_start(void)
