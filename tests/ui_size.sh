@@ -15,7 +15,7 @@
 limit=150000
 if grep -q __asan_init "$TEMM" 2>/dev/null; then
 	asan=1
-	limit=600000
+	limit=300000
 fi
 
 peak_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$tm_temm_pid/status"; }
@@ -81,10 +81,13 @@ tm_wait 'Home › Areas › 2\) DSS'
 tm_quit
 
 # 30000x30000: what the pty says (tmux's pane stays 80x24, so the screen
-# is a jumble there); address space capped where ASan does not need it all
+# is a jumble there). Address space capped at 4 GB where ASan does not
+# need it all, so that a temm without the cap fails at once rather than
+# take the machine's memory (curses wanted some 75 GB); a few malloc
+# arenas, whatever the number of cores.
 tm kill-server >/dev/null 2>&1
 TM_BEFORE="stty rows 30000 cols 30000"
-[ -z "$asan" ] && TM_BEFORE="ulimit -v 1000000; $TM_BEFORE"
+[ -z "$asan" ] && TM_BEFORE="ulimit -v 4000000; export MALLOC_ARENA_MAX=2; $TM_BEFORE"
 tm_start_wrapped 80 24 --no-state
 unset TM_BEFORE
 tm_wait 'q quit'
