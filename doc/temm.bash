@@ -7,8 +7,8 @@ _temm()
 	local cur prev words cword
 	_init_completion || return
 
-	local commands="check list show search dump outline keys"
-	local options="--content --json --count --format --goto --no-color --ascii --kiosk
+	local commands="check list show search dump outline keys overview"
+	local options="--content --json --count --cite --format --goto --no-color --ascii --kiosk
 		--config --no-config --no-state --help --version -h -V"
 	local kinds="stages areas activities events meetings programmes terms sections"
 

@@ -10,7 +10,7 @@ function __temm_ids
     end
 end
 
-set -l commands check list show search dump outline keys
+set -l commands check list show search dump outline keys overview
 complete -c temm -f
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a check -d 'validate the content, print counts'
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a list -d 'one row per entity of a kind'
@@ -19,6 +19,7 @@ complete -c temm -n "not __fish_seen_subcommand_from $commands" -a search -d 'fi
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a dump -d 'the whole report'
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a outline -d "the report's table of contents"
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a keys -d "the browser's keys"
+complete -c temm -n "not __fish_seen_subcommand_from $commands" -a overview -d "the report at a glance: areas by stage, activities, figures"
 
 complete -c temm -n "__fish_seen_subcommand_from list" -a 'stages areas activities events meetings programmes terms sections'
 complete -c temm -n "__fish_seen_subcommand_from show" -a '(__temm_ids)'
@@ -26,6 +27,7 @@ complete -c temm -n "__fish_seen_subcommand_from show" -a '(__temm_ids)'
 complete -c temm -l content -x -a '(__fish_complete_directories)' -d 'read the report from DIR'
 complete -c temm -l json -d 'print JSON Lines, one object a line'
 complete -c temm -l count -d '(search) print only the number of hits'
+complete -c temm -l cite -d '(show) its text with its place in the report, to quote'
 complete -c temm -l format -x -a 'text markdown json man' -d 'output format'
 complete -c temm -l goto -x -a '(__temm_ids)' -d 'open the browser on this entity or section'
 complete -c temm -l no-color -d 'no colours in the browser'

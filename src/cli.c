@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "dump", cmd_dump, 0, 0, "dump [--format=F]    the whole report: text (default), markdown or json" },
 	{ "outline", cmd_outline, 0, 0, "outline              the report's table of contents" },
 	{ "keys", cmd_keys, 0, 0, "keys                 the browser's keys (--format=man: for the manual)" },
+	{ "overview", cmd_overview, 0, 0, "overview             the report at a glance: areas by stage, activities, figures" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
 
@@ -51,6 +52,7 @@ static const struct help_line {
 	{ 21, "      --content DIR  read the report from DIR (also $TEMM_CONTENT)" },
 	{ 21, "      --json         print JSON Lines, one object a line, each with its \"kind\"" },
 	{ 21, "      --count        (search) print only the number of hits" },
+	{ 21, "      --cite         (show) its text with its place in the report, to quote" },
 	{ 21, "      --format F     (dump) text, markdown or json; (keys) text or man" },
 	{ 21, "      --goto ID      open the browser on this entity or section" },
 	{ 21, "      --no-color     no colours in the browser (also $NO_COLOR)" },
@@ -109,6 +111,7 @@ static const struct option_spec options[] = {
 	{ "--content", true }, { "--goto", true }, { "--format", true }, { "--json", false }, { "--count", false },
 	{ "--no-color", false }, { "--ascii", false }, { "--kiosk", false },
 	{ "--config", true }, { "--no-config", false }, { "--no-state", false },
+	{ "--cite", false },
 	{ "--help", false }, { "--version", false },
 	{ "-h", false }, { "-V", false },
 };
@@ -126,6 +129,7 @@ static void set_option(struct cli *cli, const char *name, const char *value)
 	else if (strcmp(name, "--config") == 0) cli->config = value;
 	else if (strcmp(name, "--no-config") == 0) cli->no_config = true;
 	else if (strcmp(name, "--no-state") == 0) cli->no_state = true;
+	else if (strcmp(name, "--cite") == 0) cli->cite = true;
 	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) cli->help = true;
 	else cli->version = true;
 }

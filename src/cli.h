@@ -15,6 +15,7 @@ struct cli {
 	const char *goto_id;   /* --goto ID */
 	const char *format;    /* --format text|markdown|json (dump) */
 	bool json, count, no_color, ascii, help, version;
+	bool cite;             /* --cite (show): the passage with its reference */
 	bool kiosk;            /* --kiosk or TEMM_KIOSK=1: read-only, no overrides */
 	const char *config;    /* --config FILE */
 	bool no_config;        /* --no-config (and kiosk): built-in defaults only */
@@ -50,5 +51,6 @@ int cmd_search(const struct report *r, const struct cli *cli, FILE *out, FILE *e
 int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_overview(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif

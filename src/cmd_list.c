@@ -84,7 +84,7 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 	else if (ref.kind == KIND_TERM && r->terms[i]->expansion)
 		fprintf(out, ": %s", r->terms[i]->expansion);
 	else if (ref.kind == KIND_AREA)
-		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s)", n, n == 1 ? "activity" : "activities"); }
+		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s listed)", n, n == 1 ? "activity" : "activities"); }
 }
 
 /* One row, wrapped to the width: its lines continue under the title. */

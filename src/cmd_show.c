@@ -5,6 +5,7 @@
 #include "json_out.h"
 #include "present.h"
 #include "print.h"
+#include "quote.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -123,14 +124,40 @@ static void show_page(FILE *out, const struct report *r, const struct present_pa
 	}
 }
 
+/* --cite: the passage that tells of it and its reference, unwrapped: the
+ * text the browser's copy key puts on the clipboard (src/quote.h). */
+static int show_cite(const struct report *r, const struct cli *cli, struct entity_ref ref,
+		     FILE *out, FILE *err)
+{
+	struct quote q;
+	int rc = quote_entity(r, NULL, ref, present_glyphs_for_locale(cli->ascii), &q);
+	if (rc == 0)
+		fprintf(out, "%s\n", q.text);
+	else if (rc > 0 && ref.kind == KIND_SECTION)
+		fprintf(err, "temm: %s has no text of its own to cite: its sections have it "
+			"(temm outline)\n", report_entity_id(r, ref));
+	else if (rc > 0)
+		fprintf(err, "temm: the report has no paragraph on %s to cite\n", report_entity_id(r, ref));
+	else
+		fputs("temm: out of memory\n", err);
+	quote_free(&q);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 int cmd_show(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	struct entity_ref ref;
+	if (cli->cite && cli->json) {
+		fputs("temm: --cite prints text: it does not go with --json\n", err);
+		return EXIT_USAGE;
+	}
 	if (report_find_typed(r, cli->args[0], &ref) != 0) { /* TEMM16 finds temm16 */
 		sanitize_error(err, "no entity or section has the id '%s' (try 'temm list KIND')",
 			       cli->args[0]);
 		return EXIT_FAIL;
 	}
+	if (cli->cite)
+		return show_cite(r, cli, ref, out, err);
 	/* JSON is UTF-8 whatever the locale */
 	enum present_glyphs g = cli->json ? PRESENT_UTF8 : present_glyphs_for_locale(cli->ascii);
 	struct present_page *p = present_page_new(r, ref, g, NULL);

@@ -24,11 +24,12 @@ struct config_data {
 	unsigned wrap;
 	struct config_keys *keys;
 	char **colours;
+	int mouse, clipboard; /* SWITCH_: 0 when not given */
 };
 
 struct schema_set {
 	cyaml_schema_field_t *key_fields, *colour_fields;
-	cyaml_schema_field_t top[6];
+	cyaml_schema_field_t top[8];
 	cyaml_schema_value_t keys_value, colours_value, root;
 };
 
@@ -37,6 +38,13 @@ static const cyaml_schema_value_t key_entry = {
 };
 
 static const cyaml_strval_t theme_strings[] = { { "default", 0 }, { "none", 1 } };
+
+/* A setting that is on or off, in the words YAML users write. */
+enum { SWITCH_UNSET, SWITCH_OFF, SWITCH_ON };
+static const cyaml_strval_t switch_strings[] = {
+	{ "on", SWITCH_ON }, { "off", SWITCH_OFF }, { "true", SWITCH_ON }, { "false", SWITCH_OFF },
+	{ "yes", SWITCH_ON }, { "no", SWITCH_OFF },
+};
 
 static int build_schema(const struct config_names *n, struct schema_set *s)
 {
@@ -81,6 +89,11 @@ static int build_schema(const struct config_names *n, struct schema_set *s)
 		{ .key = "keys", .data_offset = offsetof(struct config_data, keys), .value = s->keys_value },
 		{ .key = "colours", .data_offset = offsetof(struct config_data, colours),
 		  .value = s->colours_value },
+		CYAML_FIELD_ENUM("mouse", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct config_data,
+				 mouse, switch_strings, CYAML_ARRAY_LEN(switch_strings)),
+		CYAML_FIELD_ENUM("clipboard", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT,
+				 struct config_data, clipboard, switch_strings,
+				 CYAML_ARRAY_LEN(switch_strings)),
 		CYAML_FIELD_END,
 	};
 	memcpy(s->top, top, sizeof(top));
@@ -188,6 +201,8 @@ static int take_values(struct config *c, const struct config_data *data, struct 
 	const struct config_names *n = c->names;
 	size_t before = d->count;
 	c->no_colour = data->theme == 1;
+	c->mouse = data->mouse != SWITCH_OFF;
+	c->clipboard = data->clipboard != SWITCH_OFF;
 	c->wrap = (int)data->wrap;
 	if (data->wrap > 1000)
 		problem_at(c, d, "wrap", NULL, "wrap %u is not 0-1000", data->wrap);
@@ -235,6 +250,7 @@ static void reset(struct config *c)
 	c->no_colour = false;
 	c->pane = -1;
 	c->wrap = 0;
+	c->mouse = c->clipboard = true;
 }
 
 int config_load(const char *path, const struct config_names *names, struct config *c,
@@ -243,6 +259,7 @@ int config_load(const char *path, const struct config_names *names, struct confi
 	memset(c, 0, sizeof(*c));
 	c->names = names;
 	c->pane = -1;
+	c->mouse = c->clipboard = true;
 	c->path = strdup(path);
 	c->colours = calloc(names->elements_count + 1, sizeof(char *));
 	c->bindings = calloc(names->actions_count + 1, sizeof(struct config_keys));

@@ -9,6 +9,8 @@
  *     move-down: [j, Down]
  *   pane: areas             # the pane that has focus at start
  *   wrap: 72                # reader line width (0: the window's)
+ *   mouse: off              # the terminal's own selection, not clicks
+ *   clipboard: off          # the copy key does not write OSC 52
  *
  * The browser passes the names it knows (actions, elements, panes): an
  * unknown name is an error at its position. */
@@ -37,6 +39,8 @@ struct config {
 	struct config_keys *bindings; /* per action */
 	int pane;                   /* index into names.panes, or -1 */
 	int wrap;                   /* 0: the window's width */
+	bool mouse;                 /* mouse: on (the default) or off */
+	bool clipboard;             /* clipboard: on (the default) or off */
 	/* kept to place errors found later (e.g. a key name) */
 	char *path;
 	unsigned char *bytes;

@@ -64,6 +64,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 	}
 	case KIND_STAGE:
 		add_stage(o, r->stages[i]);
+		json_object_set_new(o, "counts", jcounts(r->stages[i]->counts, r->stages[i]->counts_count));
 		break;
 	case KIND_AREA:
 		json_object_set_new(o, "number", json_integer(r->areas[i]->number));
@@ -81,6 +82,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		const struct event *e = r->events[i];
 		json_object_set_new(o, "year", json_integer(e->year));
 		json_object_set_new(o, "month", jmonth(e->month));
+		json_object_set_new(o, "short", jstr(e->short_name));
 		json_object_set_new(o, "stage", jid(r, KIND_STAGE, e->stage_ix));
 		json_object_set_new(o, "meeting", jid(r, KIND_MEETING, e->meeting_ix));
 		json_object_set_new(o, "links", jstrings(e->links, e->links_count));
@@ -181,6 +183,12 @@ static json_t *jitem(const struct report *r, const struct present_item *it, enum
 		return jstr(it->text);
 	case PRESENT_SHAPE_COUNTS:
 		return it->count ? jcount(it->count) : NULL;
+	case PRESENT_SHAPE_FIGURES: {
+		json_t *o = it->count ? jcount(it->count) : NULL;
+		if (o)
+			json_object_set_new(o, "from", jref(r, it->ref));
+		return o;
+	}
 	case PRESENT_SHAPE_PRIORITIES:
 		return json_pack("{s:s, s:o}", "text", it->text ? it->text : "",
 				 "area", it->ref.kind == KIND_AREA ? jref(r, it->ref) : json_null());

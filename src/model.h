@@ -80,6 +80,8 @@ struct stage {
 	char *section, *meeting, *action_plan;
 	struct priority *priorities;
 	unsigned priorities_count;
+	struct count *counts; /* figures the report gives for the stage ("ten priority areas") */
+	unsigned counts_count;
 	char **achievements;
 	unsigned achievements_count;
 	int section_ix, meeting_ix, action_plan_ix;
@@ -111,6 +113,7 @@ struct event {
 	char *id;
 	unsigned year, month; /* month 0: not given */
 	char *title, *section, *meeting;
+	char *short_name; /* a label in the report's words (content `short`); may be NULL */
 	char **links;
 	unsigned links_count;
 	int section_ix, meeting_ix, stage_ix;
@@ -144,7 +147,7 @@ struct term {
 
 /* One YAML file's worth of content, exactly as libcyaml loads it. */
 struct content_doc {
-	struct report_meta { char *title; } *report;
+	struct report_meta { char *title, *short_name; } *report;
 	struct section *sections;       unsigned sections_count;
 	struct stage *stages;           unsigned stages_count;
 	struct area *areas;             unsigned areas_count;
@@ -173,6 +176,7 @@ struct id_table; /* model.c: id -> entity_ref */
  * the docs, which own the data; report_free frees both. */
 struct report {
 	char *title;
+	char *short_name; /* what a reference calls the report ("TEMM20 report"); may be NULL */
 	struct content_doc **docs;
 	size_t docs_count;
 

@@ -4,6 +4,7 @@
 #include "grow.h"
 #include "links.h"
 #include "relations.h"
+#include "tally.h"
 #include "text.h"
 
 #include <langinfo.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NO_LINK ((struct entity_ref){ KIND_COUNT, NO_INDEX })
 
@@ -117,11 +119,58 @@ char *present_label(const struct report *r, struct entity_ref ref, enum present_
 	case KIND_AREA:
 		n = asprintf(&s, "%u) %s", r->areas[ref.index]->number, r->areas[ref.index]->title);
 		break;
+	case KIND_EVENT:
+		return present_event_label(r, ref.index);
 	default:
 		n = asprintf(&s, "%s", report_entity_title(r, ref));
 		break;
 	}
 	return n < 0 ? NULL : s;
+}
+
+/* The shortest name a meeting goes by: "TEMM16", "1st APT Leaders' Meeting". */
+static const char *meeting_name(const struct meeting *m)
+{
+	const char *best = m->title;
+	for (unsigned i = 0; i < m->aliases_count; i++)
+		if (*m->aliases[i] && strlen(m->aliases[i]) < strlen(best))
+			best = m->aliases[i];
+	return best;
+}
+
+static bool contains_folded(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; n && *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}
+
+char *present_event_label(const struct report *r, int ix)
+{
+	if (ix < 0 || (size_t)ix >= r->events_count)
+		return NULL;
+	const struct event *e = r->events[ix];
+	const char *what = e->short_name ? e->short_name : e->title;
+	const struct meeting *m = e->meeting_ix >= 0 ? r->meetings[e->meeting_ix] : NULL;
+	const char *name = m ? meeting_name(m) : NULL;
+	char *s = NULL;
+	int n;
+	if (name && !contains_folded(what, name)) {
+		/* the city: a place reads "Daegu, ROK" */
+		int city = m->place ? (int)strcspn(m->place, ",") : 0;
+		n = asprintf(&s, "%s%s%.*s: %s", name, city ? ", " : "", city, m->place ? m->place : "",
+			     what);
+	} else {
+		n = asprintf(&s, "%s", what);
+	}
+	if (n < 0)
+		return NULL;
+	/* the report's clauses start in lower case ("leaders of China ...") */
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
 }
 
 const char *present_series_words(const struct report *r, enum meeting_series series)
@@ -357,17 +406,6 @@ static struct present_item *item(struct build *b, int k, const char *tag, struct
 	return it;
 }
 
-static struct present_line *item_more(struct build *b, struct present_item *it)
-{
-	if (grow(&it->more, &it->more_cap, it->more_count, sizeof(*it->more), 2) != 0) {
-		b->oom = true;
-		return NULL;
-	}
-	struct present_line *l = &it->more[it->more_count++];
-	*l = (struct present_line){ NULL, 0, 0 };
-	return l;
-}
-
 /* "18 meetings of coordinators", and the report's wording where it differs. */
 static void count_line(struct build *b, struct present_line *l, const struct count *c)
 {
@@ -379,7 +417,7 @@ static void count_line(struct build *b, struct present_line *l, const struct cou
 
 static void counts(struct build *b, const struct count *c, unsigned n)
 {
-	int k = block(b, PRESENT_LIST, "Counts", "counts", PRESENT_SHAPE_COUNTS);
+	int k = block(b, PRESENT_LIST, "Figures the report gives", "counts", PRESENT_SHAPE_COUNTS);
 	for (unsigned i = 0; i < n; i++) {
 		struct present_item *it = item(b, k, NULL, NO_LINK);
 		if (!it)
@@ -453,9 +491,15 @@ static void page_stage(struct build *b, int ix)
 	}
 	field_link(b, "Action plan", "action_plan",
 		   ref_to(KIND_PROGRAMME, s->action_plan_ix));
+	counts(b, s->counts, s->counts_count);
 
-	char heading[64];
-	snprintf(heading, sizeof(heading), "Priority areas (%u)", s->priorities_count);
+	/* the count is temm's: the report's own ("ten priority areas") is in
+	 * its prose below */
+	char heading[128], *listed = tally_words(r, s->priorities_count, NULL, NULL, s->section_ix);
+	snprintf(heading, sizeof(heading), "Priority areas in the stage's own names: %s",
+		 listed ? listed : "");
+	free(listed);
+	const char *areas_in = tally_place(r, tally_section(r, KIND_AREA, -1));
 	int k = block(b, PRESENT_LIST, heading, "priorities", PRESENT_SHAPE_PRIORITIES);
 	for (unsigned i = 0; i < s->priorities_count; i++) {
 		const struct priority *pr = &s->priorities[i];
@@ -465,10 +509,12 @@ static void page_stage(struct build *b, int ix)
 			break;
 		it->text = pr->text;
 		put(b, &it->line, PRESENT_PLAIN, NO_LINK, pr->text);
-		if (is_link(area)) {
-			put(b, &it->line, PRESENT_QUIET, NO_LINK, glyph(b->g, GLYPH_MAPS_TO));
+		put(b, &it->line, PRESENT_QUIET, NO_LINK, glyph(b->g, GLYPH_MAPS_TO));
+		if (is_link(area))
 			put_link(b, &it->line, area);
-		}
+		else
+			putf(b, &it->line, PRESENT_QUIET, "none of the areas%s%s", *areas_in ? " of " : "",
+			     areas_in);
 	}
 	k = block(b, PRESENT_LIST, "Major achievements", "achievements", PRESENT_SHAPE_TEXTS);
 	for (unsigned i = 0; i < s->achievements_count; i++) {
@@ -524,10 +570,35 @@ static void activity_row(struct build *b, int k, int ix)
 		put(b, &it->line, PRESENT_QUIET, NO_LINK, glyph(b->g, GLYPH_KIND));
 		put(b, &it->line, PRESENT_QUIET, NO_LINK, words);
 	}
-	for (unsigned c = 0; c < a->counts_count; c++) {
-		struct present_line *l = item_more(b, it);
-		if (l)
-			count_line(b, l, &a->counts[c]);
+}
+
+/* A figure of the report: its count, and whose it is when not the page's. */
+static void figure_row(struct build *b, int k, const struct count *c, struct entity_ref holder)
+{
+	struct present_item *it = item(b, k, NULL, holder);
+	if (!it)
+		return;
+	it->count = c;
+	count_line(b, &it->line, c);
+	if (!entity_ref_same(holder, b->p->ref)) {
+		put(b, &it->line, PRESENT_QUIET, NO_LINK, glyph(b->g, GLYPH_KIND));
+		put_link(b, &it->line, holder);
+	}
+}
+
+/* An area's figures and its activities', together: "2 working groups",
+ * "13 sessions of DG-level meetings · DG-level meetings", ... */
+static void area_figures(struct build *b, int ix)
+{
+	const struct report *r = b->r;
+	int k = block(b, PRESENT_LIST, "Figures the report gives", "figures", PRESENT_SHAPE_FIGURES);
+	const struct area *a = r->areas[ix];
+	for (unsigned c = 0; c < a->counts_count; c++)
+		figure_row(b, k, &a->counts[c], b->p->ref);
+	for (size_t i = 0; i < r->activities_count; i++) {
+		const struct activity *act = r->activities[i];
+		for (unsigned c = 0; act->area_ix == ix && c < act->counts_count; c++)
+			figure_row(b, k, &act->counts[c], (struct entity_ref){ KIND_ACTIVITY, (int)i });
 	}
 }
 
@@ -557,14 +628,14 @@ static void page_area(struct build *b, int ix)
 		}
 	}
 	field_aliases(b, a->aliases, a->aliases_count, NULL);
-	counts(b, a->counts, a->counts_count);
+	area_figures(b, ix);
 	if (a->section_ix >= 0)
 		prose(b, "From the report", NULL, a->section_ix, 0, r->sections[a->section_ix]->paragraphs_count);
-	unsigned n = 0;
-	for (size_t i = 0; i < r->activities_count; i++)
-		n += r->activities[i]->area_ix == ix;
-	char heading[48];
-	snprintf(heading, sizeof(heading), "Activities (%u)", n);
+	/* temm's tally, worded as one: the report's figures are above */
+	unsigned n = tally_activities(r, ix);
+	char heading[128], *listed = tally_words(r, n, NULL, NULL, tally_section(r, KIND_ACTIVITY, ix));
+	snprintf(heading, sizeof(heading), "Activities: %s", listed ? listed : "");
+	free(listed);
 	int k = block(b, PRESENT_LIST, heading, "activities", PRESENT_SHAPE_IDS);
 	for (size_t i = 0; i < r->activities_count; i++)
 		if (r->activities[i]->area_ix == ix)

@@ -45,8 +45,17 @@ char *present_place(const struct report *r, int section_ix, enum present_glyphs 
 
 /* A short name for an entity, as links and titles show it: "Stage III
  * Steady Development", "9) Marine Environment Protection", a section's
- * place, else the title. Caller frees; NULL on out of memory. */
+ * place, an event's label (present_event_label), else the title. Caller
+ * frees; NULL on out of memory. */
 char *present_label(const struct report *r, struct entity_ref ref, enum present_glyphs g);
+
+/* A short label for an event, from the model: the meeting it is (its
+ * shortest name) and the city, then what happened in the report's words
+ * (the content's `short`, else the event's sentence): "TEMM16, Daegu:
+ * identified nine new priority areas"; a first letter in lower case (the
+ * report's clauses) is made a capital. Caller frees; NULL on out of
+ * memory or for no event. */
+char *present_event_label(const struct report *r, int event);
 
 /* Enumerations in words. A meeting's series as the report calls it
  * ("TEMM", "Trilateral Summit Meeting"); NULL where the report names no
@@ -114,6 +123,7 @@ enum present_shape {
 	PRESENT_SHAPE_COUNTS,   /* {"n", "of", "words"} */
 	PRESENT_SHAPE_PRIORITIES, /* {"text", "area"} */
 	PRESENT_SHAPE_PARAGRAPHS, /* a prose block's paragraphs */
+	PRESENT_SHAPE_FIGURES,  /* {"n", "of", "words", "from": the id of the count's holder} */
 };
 
 /* One row of a list: a tag in a column of its own (a bullet, "1.", a date,

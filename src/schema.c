@@ -37,6 +37,7 @@ static const cyaml_schema_value_t count_entry = {
 
 static const cyaml_schema_field_t report_fields[] = {
 	STR("title", REQ, struct report_meta, title),
+	STR("short", OPT, struct report_meta, short_name),
 	CYAML_FIELD_END
 };
 
@@ -72,6 +73,7 @@ static const cyaml_schema_field_t stage_fields[] = {
 	CYAML_FIELD_SEQUENCE("priorities", CYAML_FLAG_POINTER, struct stage,
 			     priorities, &priority_entry, 1, SCHEMA_MAX_ITEMS),
 	STR_LIST("achievements", struct stage, achievements),
+	COUNT_LIST(struct stage),
 	CYAML_FIELD_END
 };
 
@@ -114,6 +116,7 @@ static const cyaml_schema_field_t event_fields[] = {
 	CYAML_FIELD_UINT("year", REQ, struct event, year),
 	CYAML_FIELD_UINT("month", OPT, struct event, month),
 	STR("title", REQ, struct event, title),
+	STR("short", OPT, struct event, short_name),
 	STR("section", REQ, struct event, section),
 	STR("meeting", OPT, struct event, meeting),
 	STR_LIST("links", struct event, links),

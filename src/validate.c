@@ -212,6 +212,7 @@ static void check_title(struct checker *c)
 			c->problems++;
 		} else {
 			c->r->title = doc->report->title;
+			c->r->short_name = doc->report->short_name;
 		}
 	}
 	if (!c->r->title) {

@@ -36,7 +36,7 @@ expect_err "cannot open content directory" "$TEMM" --content "$tmp/missing" list
 
 # escape sequences in content never reach stdout raw, tty or not
 printf 'report:\n  title: "A\\e[2J\\x9b\\u202eB"\nsections:\n  - {title: "S\\e]52;c;eA==\\a", id: s}\n' >"$tmp/t.yaml"
-for cmd in "check" "list sections" "show s" "dump" "search S" "list sections --json"; do
+for cmd in "check" "list sections" "show s" "show s --cite" "dump" "search S" "list sections --json"; do
 	# shellcheck disable=SC2086
 	"$TEMM" --content "$tmp" $cmd >"$tmp/out" 2>&1
 	if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/out"; then
@@ -80,5 +80,39 @@ done
 COLUMNS=1000 "$TEMM" dump >"$tmp/wide"
 checks=$((checks + 1))
 [ "$(widest "$tmp/wide")" -gt 80 ] || fail "COLUMNS=1000 temm dump: cut to 80 columns anyway"
+
+# show --cite: the passage that tells of it and its reference line, as the
+# browser's copy key copies it; the report's short name, else its title
+printf 'report:\n  title: Tiny Report\n  short: TR\nsections:\n  - {title: 1. Top, id: top}\n  - title: 1.1 Inner\n    id: inner\n    parent: top\n    paragraphs: [One here. Two there., Three.]\n' >"$tmp/t.yaml"
+checks=$((checks + 1))
+got=$(LC_ALL=C.UTF-8 "$TEMM" --content "$tmp" show INNER --cite)
+want=$(printf 'One here. Two there.\n\nThree.\n\342\200\224 TR, 1.1 Inner')
+[ "$got" = "$want" ] || fail "show INNER --cite printed: $got"
+expect_out "-- TR, 1.1 Inner" "$TEMM" --content "$tmp" --ascii show inner --cite
+sed -i '/short: TR/d' "$tmp/t.yaml"
+expect_out "Three.
+— Tiny Report, 1.1 Inner" env LC_ALL=C.UTF-8 "$TEMM" --content "$tmp" show inner --cite
+expect_exit 1 "$TEMM" --content "$tmp" show top --cite
+expect_err "top has no text of its own" "$TEMM" --content "$tmp" show top --cite
+expect_exit 2 "$TEMM" --content "$tmp" show inner --cite --json
+expect_out "— TEMM20 report, 2.1 › 9) Marine Environment Protection" env LC_ALL=C.UTF-8 "$TEMM" show marine --cite
+
+# temm overview: the picture at the width asked, ASCII where the locale is
+# not UTF-8, JSON Lines each with its kind
+expect_exit 0 "$TEMM" overview
+expect_exit 2 "$TEMM" overview areas
+expect_out "7 activities listed in 2.1" env COLUMNS=100 "$TEMM" overview
+expect_out "Stage III: Air Quality Improvement" env COLUMNS=60 "$TEMM" overview
+LC_ALL=C COLUMNS=120 "$TEMM" overview >"$tmp/out"
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp/out"; then
+	fail "temm overview in the C locale printed a byte above 0x7f"
+fi
+if ! grep -q '#' "$tmp/out"; then
+	fail "temm overview in the C locale drew no bars"
+fi
+"$TEMM" overview --json >"$tmp/out"
+if grep -v '^{"kind":' "$tmp/out" | grep -q .; then
+	fail "a line of temm overview --json has no kind first"
+fi
 
 finish

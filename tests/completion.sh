@@ -19,10 +19,10 @@ COLUMNS=1000 temm --help >"$tmp/help"
 awk '/^  [a-z]/ { print $1 }' "$tmp/help" | sort >"$tmp/commands"
 grep -oE '^ +(-[A-Za-z], )?--[a-z-]+' "$tmp/help" | grep -oE -- '--[a-z-]+' | sort >"$tmp/long"
 { grep -oE '^ +-[A-Za-z],' "$tmp/help" | tr -d ' ,'; cat "$tmp/long"; } | sort >"$tmp/options"
-temm check | awk '/^ *[0-9]+ [a-z]+$/ { print $2 }' | sort >"$tmp/kinds"
+temm check | awk '/^ *[0-9]+ [a-z]+( in the content)?$/ { print $2 }' | sort >"$tmp/kinds"
 sed -n 's/^ *--format [A-Z]* *//p' "$tmp/help" | sed 's/([^)]*)//g; s/[,;]/ /g' |
 	tr ' ' '\n' | grep -vxE 'or|' | sort -u >"$tmp/formats"
-ids=$(temm check | awk '/^ *[0-9]+ [a-z]+$/ { n += $1 } END { print n }')
+ids=$(temm check | awk '/^ *[0-9]+ [a-z]+( in the content)?$/ { n += $1 } END { print n }')
 for f in commands long options kinds formats; do
 	checks=$((checks + 1))
 	[ "$(wc -l <"$tmp/$f")" -ge 2 ] || fail "found too few $f in temm's own output: $(cat "$tmp/$f")"

@@ -3,8 +3,9 @@
 # high port, a throwaway host key and client key in a private temporary
 # directory, its own config: no system file is read or changed), then in
 # tmux runs `ssh -tt` into the browser and drives it: the home screen, a
-# search, a page down, quit. Then it does it again and kills the ssh client
-# mid-session (kill -9): the temm started by that session must be gone
+# search, the copy key (its OSC 52 reaches tmux), a page down, quit. Then it
+# does it again and kills the ssh client mid-session (kill -9): the temm
+# started by that session must be gone
 # within a few seconds, and neither temm nor sshd may have crashed.
 #
 # sshd must run as root (it switches to the logged-in user). Without sshd,
@@ -163,6 +164,10 @@ tm_wait '^/environment'                   # the prompt, on the status line
 tm_wait 'Results: "environment", [0-9]+ hits'
 tm_keys Enter                             # opens the first hit
 tm_wait_gone '^/environment'
+tm set -g set-clipboard on               # c: OSC 52 through ssh to tmux's clipboard
+tm_keys y
+tm_wait 'copied [0-9]+ characters, '
+tm show-buffer 2>/dev/null | tail -n 1 | grep -q '^— TEMM20 report' || fail "OSC 52 over SSH: no passage in tmux's buffer"
 before=$(tm_capture)
 tm_keys NPage
 deadline=$(( $(date +%s) + TM_TIMEOUT ))

@@ -104,6 +104,37 @@ static void test_bad(void **state)
 	expect_problem("keys: [\n", 2, 1, "YAML syntax error");
 }
 
+/* mouse and clipboard: on unless the file says off (or false, no) */
+static void test_switches(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag d;
+	assert_int_equal(load("wrap: 72\n", &c, &d), 0);
+	assert_true(c.mouse);
+	assert_true(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	assert_int_equal(load("mouse: off\nclipboard: no\n", &c, &d), 0);
+	assert_false(c.mouse);
+	assert_false(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	assert_int_equal(load("mouse: on\nclipboard: false\n", &c, &d), 0);
+	assert_true(c.mouse);
+	assert_false(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+	expect_problem("wrap: 72\nmouse: maybe\n", 2, 8, "unknown value 'maybe' (expected one of: on, off");
+	expect_problem("clipboard: [on]\n", 1, 12, "");
+	/* a bad file keeps both on */
+	assert_int_equal(load("mouse: off\nwrap: 5000\n", &c, &d), -1);
+	assert_true(c.mouse);
+	assert_true(c.clipboard);
+	config_free(&c);
+	diag_free(&d);
+}
+
 static void test_parse_colours(void **state)
 {
 	(void)state;
@@ -125,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_missing_and_empty),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_parse_colours),
+		cmocka_unit_test(test_switches),
 	};
 	return cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 }

@@ -188,6 +188,12 @@ static void expect_block(json_t *o, const struct present_block *b, const char *i
 			assert_int_equal(json_integer_value(json_object_get(v, "n")), it->count->n);
 			assert_string_equal(json_string_value(json_object_get(v, "of")), it->count->of);
 			break;
+		case PRESENT_SHAPE_FIGURES: /* whose figure it is, too */
+			assert_int_equal(json_integer_value(json_object_get(v, "n")), it->count->n);
+			assert_string_equal(json_string_value(json_object_get(v, "of")), it->count->of);
+			assert_string_equal(json_string_value(json_object_get(v, "from")),
+					    report_entity_id(r, it->ref));
+			break;
 		case PRESENT_SHAPE_PRIORITIES:
 			assert_string_equal(json_string_value(json_object_get(v, "text")), it->text);
 			if (it->ref.kind == KIND_AREA)

@@ -269,7 +269,7 @@ static void test_filter(void **state)
 	vs_expect(v, "^& +10 of 10 *$");
 	vs_type(v, "workshop");
 	vs_expect(v, "^&workshop +2 of 10 *$");
-	vs_expect(v, "Areas & workshop");
+	vs_expect(v, "Areas: as in 2.1 & workshop");
 	vs_expect(v, "^> 2\\) DSS Prevention");
 	vs_expect(v, "^  9\\) Marine Environment Protection");
 	vs_expect_not(v, "Air Pollution Control");
@@ -294,10 +294,10 @@ static void test_filter(void **state)
 	vs_expect(v, "^ III Steady Development 2015-2019");
 	vs_expect(v, "^>2015-04 TEMM17");
 	vs_expect_not(v, "^ I Foundation 1999-2009");
-	vs_expect_not(v, "2010-05 the Joint");
+	vs_expect_not(v, "2010-05 TEMM12: Joint");
 	vs_keys(v, "<Enter><Esc>");
 	vs_expect_not(v, "Timeline & TEMM17");
-	vs_expect(v, "2010-05 the Joint");
+	vs_expect(v, "2010-05 TEMM12: Joint");
 	/* the results of a search */
 	vs_keys(v, "/workshop<Tab>&kind:section");
 	vs_expect(v, "Results: \"workshop\", [0-9]+ hits & kind:section");

@@ -83,6 +83,17 @@ static void test_roundtrip(void **state)
 			same_place(&back.marks[i], &s.marks[i]);
 	}
 	free(text);
+	/* a file from before the overview and timeline views: read, each of
+	 * them on its first pane */
+	char *old, *now = state_format(&s, r);
+	assert_true(asprintf(&old, "%.*sposition view=home focus=areas,book entity=dss\n",
+			     (int)(strstr(now, "position") - now), now) > 0);
+	free(now);
+	if (state_parse(&back, old, r, warn, sizeof(warn)) != 0)
+		fail_msg("%s:\n%s", warn, old);
+	assert_int_equal(back.position.focus[VIEW_HOME], PANE_AREAS);
+	assert_int_equal(back.position.focus[VIEW_TIMELINE], layout_view(VIEW_TIMELINE)->panes[0]);
+	free(old);
 	/* a place in the search view is kept as home: results are not kept */
 	s.position.view = VIEW_SEARCH;
 	text = state_format(&s, r);

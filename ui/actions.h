@@ -46,6 +46,8 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(PANE_4, "pane-4", "4", GROUP_PANES, COUNT_NONE, act_pane_jump, "Pane 4 of the view") \
 	A(VIEW_HOME, "view-home", "H", GROUP_PANES, COUNT_NONE, act_view, "Home: stages, priority areas, timeline") \
 	A(VIEW_REPORT, "view-report", "r", GROUP_PANES, COUNT_NONE, act_view, "The whole report as a book, with contents") \
+	A(VIEW_OVERVIEW, "view-overview", "o", GROUP_PANES, COUNT_NONE, act_overview, "Overview: areas by stage, activities listed, the report's figures") \
+	A(VIEW_TIMELINE, "view-timeline", "t", GROUP_PANES, COUNT_NONE, act_timeline, "Timeline: every event on a year axis, its page below") \
 	A(OPEN, "open", "Enter", GROUP_LINKS, COUNT_NONE, act_open, "Open the selection; follow the focused link") \
 	A(BACK, "back", "Backspace <", GROUP_LINKS, COUNT_NONE, act_history, "Back to where you were") \
 	A(FORWARD, "forward", ">", GROUP_LINKS, COUNT_NONE, act_history, "Forward again") \
@@ -69,6 +71,8 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(ERASE_LINE, "erase-line", "C-u", GROUP_PROMPT, COUNT_NONE, prompt_edit_key, "Erase the whole query") \
 	A(WHERE, "where", "=", GROUP_OTHER, COUNT_NONE, act_where, "Where am I: view, pane, position") \
 	A(REDRAW, "redraw", "C-l", GROUP_OTHER, COUNT_NONE, act_redraw, "Repaint the screen") \
+	A(COPY, "copy", "y", GROUP_OTHER, COUNT_NONE, act_copy, "Copy the paragraph (after n/N: the match's sentence) and its place, to the clipboard") \
+	A(MOUSE, "mouse", "M", GROUP_OTHER, COUNT_NONE, act_mouse, "Mouse on or off (off: select and copy with the terminal)") \
 	A(HELP, "help", "? F1", GROUP_OTHER, COUNT_NONE, act_help, "This help") \
 	A(CANCEL, "cancel", "Esc", GROUP_OTHER, COUNT_NONE, act_cancel, "Cancel: a count, the help, a filter, a search, highlights") \
 	A(QUIT, "quit", "q", GROUP_OTHER, COUNT_NONE, act_quit, "Quit (in help: close it)")

@@ -190,6 +190,8 @@ struct app *app_new(const struct report *r, const struct cli *cli, int cols, int
 		return NULL;
 	}
 	persist_read_settings(a);
+	a->mouse_wanted = a->set.mouse;
+	a->mouse_ask = MOUSE_ASK_AT_START; /* at the first draw */
 	const char *nc = getenv("NO_COLOR");
 	a->color = !cli->no_color && !(nc && *nc) && !a->set.no_colour;
 	const char *cs = nl_langinfo(CODESET);
@@ -224,5 +226,6 @@ void app_free(struct app *a)
 	free(a->state_path);
 	places_free(&a->places);
 	settings_free(&a->set);
+	copy_free(&a->copy);
 	free(a);
 }

@@ -8,8 +8,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
+#include "copy.h"
 #include "corpus.h"
 #include "dispatch.h"
 #include "filter.h"
@@ -46,6 +48,7 @@ struct app {
 
 	struct entity_ref reader;  /* what the home reader shows */
 	struct entity_ref preview; /* what the search preview shows */
+	int chrono_page;           /* ui/chrono.c: 1 + the event whose page the Timeline view shows; 0 none */
 
 	struct places places;      /* back, forward */
 	struct session find;       /* the search in force */
@@ -59,6 +62,12 @@ struct app {
 
 	char message[512];         /* shown on the status line until the next key */
 	bool mouse;                /* the mouse is reported */
+	bool mouse_wanted;         /* the setting, then the mouse key: it is to be reported */
+	enum mouse_ask { MOUSE_ASKED, MOUSE_ASK_AT_START, MOUSE_ASK_FOR_KEY } mouse_ask;
+	                           /* whether mouse_wanted is still to be asked of the
+	                            * terminal (for the key: a refusal is said) */
+	struct copy_state copy;    /* what the copy key copied, until the terminal has it */
+	FILE *term_out;            /* the terminal's output (OSC 52 goes there); NULL: none */
 	struct screen *screen;     /* NULL until drawn on a terminal */
 	/* what ends a long search early (a key typed, a stop signal): set by
 	 * the terminal's side (ui/ui.c); NULL: searches run to their end */

@@ -169,6 +169,13 @@ void book_parent(struct app *a, struct pane *p)
 	book_goto_section(a, up);
 }
 
+/* The section the book is reading. */
+struct entity_ref book_subject(struct app *a, struct pane *p)
+{
+	(void)p;
+	return (struct entity_ref){ KIND_SECTION, book_section(a) };
+}
+
 size_t book_sections_count(const struct app *a)
 {
 	return a->r->sections_count;

@@ -39,6 +39,7 @@ void book_outline_moved(struct app *a, struct pane *p);
 void book_outline_open(struct app *a, struct pane *p);
 void book_sibling(struct app *a, struct pane *p, int dir);
 void book_parent(struct app *a, struct pane *p);
+struct entity_ref book_subject(struct app *a, struct pane *p);
 size_t book_sections_count(const struct app *a);
 /* &: a section and the sections it is in. */
 void book_keep_section(const struct app *a, const struct search_hit *h, bool *keep, size_t n);

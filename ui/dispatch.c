@@ -4,6 +4,9 @@
 #include "dispatch.h"
 #include "app.h"
 #include "book.h"
+#include "copy.h"
+#include "chrono.h"
+#include "glance.h"
 #include "panes.h"
 #include "persist.h"
 #include "text.h"
@@ -236,6 +239,23 @@ static void act_redraw(struct app *a, enum ui_action act, long count)
 	a->repaint = true;
 	for (int i = 0; i < PANE_COUNT; i++)
 		a->panes[i].dirty = true;
+}
+
+/* The mouse on or off: ui/term_sync.c asks the terminal before the next
+ * draw. Off, the terminal is asked for no mouse reports, so its own
+ * selection and copying work. */
+static void act_mouse(struct app *a, enum ui_action act, long count)
+{
+	(void)count;
+	char key[16];
+	keymap_keys_text(&a->set.keys, act, key, sizeof(key));
+	key[strcspn(key, ",")] = '\0';
+	a->mouse_wanted = !a->mouse_wanted;
+	a->mouse_ask = MOUSE_ASK_FOR_KEY;
+	if (a->mouse_wanted)
+		app_say(a, "Mouse on: click and wheel; %s turns it off to select text with the terminal", key);
+	else
+		app_say(a, "Mouse off: the terminal selects and copies text; %s turns the mouse on", key);
 }
 
 static void help_close(struct app *a)

@@ -3,6 +3,7 @@
 #include "app.h"
 #include "bars.h"
 #include "panes.h"
+#include "term_sync.h"
 #include "text.h"
 
 #include <curses.h>
@@ -361,6 +362,7 @@ static int cursor_row(const struct app *a, const struct pane *p)
 
 void draw_screen(struct app *a)
 {
+	term_sync(a); /* the mouse and the clipboard first: their messages show in this draw */
 	struct screen *sc = a->screen;
 	if (!sc)
 		return;

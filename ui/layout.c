@@ -72,10 +72,30 @@ static void place_whole(struct layout *l, const struct layout_want *want)
 	l->pane[PANE_HELP] = l->body;
 }
 
+static void place_overview(struct layout *l, const struct layout_want *want)
+{
+	(void)want;
+	l->pane[PANE_OVERVIEW] = l->body;
+}
+
+/* The events over the selected one's page: the rows get two thirds. */
+enum { EVENT_PAGE_MIN_H = 5, EVENT_PAGE_MAX_H = 14 };
+
+static void place_timeline(struct layout *l, const struct layout_want *want)
+{
+	(void)want;
+	const struct rect b = l->body;
+	int h = clamp(b.h / 3, EVENT_PAGE_MIN_H, EVENT_PAGE_MAX_H);
+	l->pane[PANE_EVENTS] = (struct rect){ 0, b.y, l->cols, b.h - h };
+	l->pane[PANE_EVENT] = (struct rect){ 0, b.y + b.h - h, l->cols, h };
+}
+
 static const enum ui_pane_id home_panes[] = { PANE_STAGES, PANE_AREAS, PANE_TIMELINE, PANE_READER };
 static const enum ui_pane_id report_panes[] = { PANE_OUTLINE, PANE_BOOK };
 static const enum ui_pane_id search_panes[] = { PANE_RESULTS, PANE_PREVIEW };
 static const enum ui_pane_id help_panes[] = { PANE_HELP };
+static const enum ui_pane_id overview_panes[] = { PANE_OVERVIEW };
+static const enum ui_pane_id timeline_panes[] = { PANE_EVENTS, PANE_EVENT };
 
 #define PANES(a) a, sizeof(a) / sizeof(a[0])
 
@@ -84,6 +104,9 @@ static const struct view_class views[VIEW_COUNT] = {
 	[VIEW_REPORT] = { "Report", "report", PANES(report_panes), place_report, 6, true },
 	[VIEW_SEARCH] = { "Search", "search", PANES(search_panes), place_search, 6, false },
 	[VIEW_HELP] = { "Help", "help", PANES(help_panes), place_whole, 1, false },
+	[VIEW_OVERVIEW] = { "Overview", "overview", PANES(overview_panes), place_overview, 1, true },
+	[VIEW_TIMELINE] = { "Timeline", "timeline", PANES(timeline_panes), place_timeline,
+			    2 * EVENT_PAGE_MIN_H, true },
 };
 
 const struct view_class *layout_view(enum ui_view view)

@@ -14,7 +14,7 @@
  * shown at a time. */
 #define LAYOUT_SPLIT_COLS 80
 
-enum ui_view { VIEW_HOME, VIEW_REPORT, VIEW_SEARCH, VIEW_HELP, VIEW_COUNT };
+enum ui_view { VIEW_HOME, VIEW_REPORT, VIEW_SEARCH, VIEW_HELP, VIEW_OVERVIEW, VIEW_TIMELINE, VIEW_COUNT };
 
 /* P(ID, name, title): every pane, with its one name (the config and the
  * state file use `name`, the screen the same word as `title`). What each
@@ -28,6 +28,9 @@ enum ui_view { VIEW_HOME, VIEW_REPORT, VIEW_SEARCH, VIEW_HELP, VIEW_COUNT };
 	P(BOOK, "report", "Report") \
 	P(RESULTS, "results", "Results")    /* search */ \
 	P(PREVIEW, "preview", "Preview") \
+	P(OVERVIEW, "overview", "Overview") /* overview */ \
+	P(EVENTS, "events", "Events")       /* timeline */ \
+	P(EVENT, "event", "Event") \
 	P(HELP, "help", "Help")             /* help */
 
 enum ui_pane_id {

@@ -3,8 +3,10 @@
 #include "app.h"
 #include "panes.h"
 #include "reader.h"
+#include "tally.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 struct doc *page_stages(const struct pages *p)
 {
@@ -50,7 +52,20 @@ struct doc *lists_stages(struct app *a)
 
 struct doc *lists_areas(struct app *a)
 {
+	/* which list it is: 2.1's, neither stage's */
+	char *title = lists_areas_title(a->r);
+	pane_set_title(&a->panes[PANE_AREAS], title);
+	free(title);
 	return page_areas(&a->pg);
+}
+
+char *lists_areas_title(const struct report *r)
+{
+	const char *place = tally_place(r, tally_section(r, KIND_AREA, -1));
+	char *s = NULL;
+	if (*place && asprintf(&s, "as in %s", place) < 0)
+		return NULL;
+	return s;
 }
 
 void lists_moved(struct app *a, struct pane *p)

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct app;
 struct doc;
 struct pane;
@@ -17,6 +19,10 @@ struct doc *lists_areas(struct app *a);
 /* The navigators' rows as pages build them (for tests). */
 struct doc *page_stages(const struct pages *p);
 struct doc *page_areas(const struct pages *p);
+
+/* What the areas pane's header says of its list: "as in 2.1" (NULL: the
+ * areas share no section). Caller frees. */
+char *lists_areas_title(const struct report *r);
 
 /* The reader shows the selected entity. */
 void lists_moved(struct app *a, struct pane *p);

@@ -60,15 +60,14 @@ static unsigned tone_style(enum present_tone t)
 	return t == PRESENT_QUIET ? DOC_DIM : t == PRESENT_STRONG ? DOC_BOLD : DOC_PLAIN;
 }
 
-/* A line's runs at the end of the last block: links as links. */
-static void put_line(struct doc *d, const struct present_line *l)
+void page_put_line(struct doc *d, const struct present_line *l, unsigned style)
 {
 	for (size_t i = 0; i < l->runs_count; i++) {
 		const struct present_run *r = &l->runs[i];
 		if (r->link.kind < KIND_COUNT)
 			doc_put_link(d, r->text, r->link);
 		else
-			doc_put(d, r->text, tone_style(r->tone));
+			doc_put(d, r->text, tone_style(r->tone) | style);
 	}
 }
 
@@ -83,10 +82,10 @@ static void put_item(struct doc *d, const struct present_block *b, const struct 
 		int pad = b->tag_cols - text_width(tag, strlen(tag));
 		doc_putf(d, DOC_DIM, "%s%*s ", tag, pad > 0 ? pad : 0, "");
 	}
-	put_line(d, &it->line);
+	page_put_line(d, &it->line, 0);
 	for (size_t k = 0; k < it->more_count; k++) {
 		doc_begin(d, col + 2, col + 4, DOC_PLAIN);
-		put_line(d, &it->more[k]);
+		page_put_line(d, &it->more[k], 0);
 	}
 }
 
@@ -121,7 +120,7 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref)
 		return d;
 	}
 	doc_begin(d, 0, 0, DOC_DIM);
-	put_line(d, &page->kind.value);
+	page_put_line(d, &page->kind.value, 0);
 	doc_line_add(d, page->title, DOC_HEADING, 0, 0);
 	blank(d);
 	for (size_t i = 0; i < page->fields_count; i++) {
@@ -130,7 +129,7 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref)
 			continue;
 		doc_begin(d, 0, 2, DOC_PLAIN);
 		doc_putf(d, DOC_DIM, "%s: ", f->label);
-		put_line(d, &f->value);
+		page_put_line(d, &f->value, 0);
 	}
 	for (size_t i = 0; i < page->blocks_count; i++)
 		if (!present_block_empty(&page->blocks[i]))

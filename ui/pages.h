@@ -35,6 +35,9 @@ int page_find_unit(const struct doc *d, const struct corpus_unit *u, size_t *bas
  * as links (none to `self`). */
 void page_prose(const struct pages *p, struct doc *d, const char *text, int section, int para,
 		struct entity_ref self, int indent);
+/* A line of the presenter's at the end of the last block: its links as
+ * links, the rest in its tone's style with `style` added. */
+void page_put_line(struct doc *d, const struct present_line *l, unsigned style);
 /* A blank line, then a bold heading. */
 void page_heading(struct doc *d, const char *text);
 

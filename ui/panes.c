@@ -2,6 +2,8 @@
  * screen family's file do its work. */
 #include "panes.h"
 #include "book.h"
+#include "chrono.h"
+#include "glance.h"
 #include "help.h"
 #include "lists.h"
 #include "reader.h"
@@ -41,6 +43,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_READER].pages = ((1u << KIND_COUNT) - 1) & ~(1u << KIND_SECTION),
 	[PANE_READER].show = reader_open, [PANE_READER].showing = reader_showing,
 	[PANE_READER].sibling = reader_sibling, [PANE_READER].parent = reader_parent,
+	[PANE_READER].subject = reader_subject,
 
 	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION,
 	[PANE_OUTLINE].build = book_outline, [PANE_OUTLINE].moved = book_outline_moved,
@@ -54,6 +57,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_BOOK].build = book_build, [PANE_BOOK].moved = book_moved,
 	[PANE_BOOK].sibling = book_sibling, [PANE_BOOK].parent = book_parent,
 	[PANE_BOOK].placed = book_placed,
+	[PANE_BOOK].subject = book_subject,
 
 	[PANE_RESULTS].list = true, [PANE_RESULTS].kind = KIND_COUNT, [PANE_RESULTS].click_opens = true,
 	[PANE_RESULTS].hits = true,
@@ -62,8 +66,22 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_RESULTS].items = results_count, [PANE_RESULTS].keep = results_keep,
 
 	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true,
+	[PANE_PREVIEW].subject = results_preview_subject,
 
 	[PANE_HELP].kind = KIND_COUNT, [PANE_HELP].lazy = true, [PANE_HELP].build = help_build,
+
+	[PANE_OVERVIEW].kind = KIND_COUNT, [PANE_OVERVIEW].lazy = true,
+	[PANE_OVERVIEW].build = glance_build, [PANE_OVERVIEW].placed = glance_placed,
+
+	[PANE_EVENTS].list = true, [PANE_EVENTS].kind = KIND_EVENT, [PANE_EVENTS].lazy = true,
+	[PANE_EVENTS].goto_here = true,
+	[PANE_EVENTS].build = chrono_build, [PANE_EVENTS].moved = chrono_moved,
+	[PANE_EVENTS].open = chrono_open, [PANE_EVENTS].sibling = timeline_sibling,
+	[PANE_EVENTS].parent = chrono_parent, [PANE_EVENTS].placed = chrono_placed,
+	[PANE_EVENTS].items = timeline_count, [PANE_EVENTS].keep = timeline_keep,
+
+	[PANE_EVENT].kind = KIND_COUNT, [PANE_EVENT].marked = true, [PANE_EVENT].parent = chrono_parent,
+	[PANE_EVENT].subject = chrono_subject,
 };
 
 const struct pane_class *pane_class(enum ui_pane_id id)
@@ -91,6 +109,14 @@ enum ui_pane_id pane_class_page_for(enum entity_kind kind)
 {
 	for (int i = 0; i < PANE_COUNT; i++)
 		if ((classes[i].pages >> kind) & 1u)
+			return (enum ui_pane_id)i;
+	return PANE_COUNT;
+}
+
+enum ui_pane_id pane_class_goto_for(enum entity_kind kind)
+{
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (classes[i].goto_here && classes[i].kind == kind)
 			return (enum ui_pane_id)i;
 	return PANE_COUNT;
 }

@@ -29,6 +29,7 @@ struct pane_class {
 	bool click_opens;      /* a click on a row opens it, as Enter does (else selects) */
 	bool hits;             /* the search's hits: n and N move in it */
 	unsigned pages;        /* a text pane: the kinds (1 << kind) whose pages it shows */
+	bool goto_here;        /* a list: --goto an entity of its kind opens it here, selected */
 
 	/* Every operation may be NULL: nothing to do. */
 	/* A text pane with `pages`: show the page of `ref`, and whether it
@@ -54,6 +55,9 @@ struct pane_class {
 	 * keeps (keep[item] for item < n). Both or neither. */
 	size_t (*items)(const struct app *a);
 	void (*keep)(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+	/* A text pane: the entity or section its text is the page of (the
+	 * copy key quotes what tells of it when no paragraph shows). */
+	struct entity_ref (*subject)(struct app *a, struct pane *p);
 };
 
 const struct pane_class *pane_class(enum ui_pane_id id);
@@ -63,6 +67,8 @@ int pane_class_find(const char *name, size_t len, enum ui_pane_id *out);
 const char *const *pane_class_names(size_t *count);
 /* The list pane whose rows stand for entities of this kind, or PANE_COUNT. */
 enum ui_pane_id pane_class_for_kind(enum entity_kind kind);
+/* The list --goto opens an entity of this kind in, or PANE_COUNT. */
+enum ui_pane_id pane_class_goto_for(enum entity_kind kind);
 /* The text pane that shows the page of an entity of this kind (the reader;
  * the book for a section), or PANE_COUNT. */
 enum ui_pane_id pane_class_page_for(enum entity_kind kind);

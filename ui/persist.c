@@ -2,6 +2,7 @@
 #include "persist.h"
 #include "app.h"
 #include "paths.h"
+#include "panes.h"
 #include "statefile.h"
 
 #include <errno.h>
@@ -110,7 +111,13 @@ void persist_load(struct app *a)
 
 void persist_start(struct app *a, struct entity_ref start)
 {
-	if (start.index >= 0) {
+	enum ui_pane_id at = start.index >= 0 ? pane_class_goto_for(start.kind) : PANE_COUNT;
+	if (at != PANE_COUNT) { /* a list that claims its kind (events: the Timeline view) */
+		app_set_view(a, layout_pane_view(at));
+		app_set_focus(a, at);
+		pane_select_item(app_pane(a, at), start.index);
+		app_moved(a, at);
+	} else if (start.index >= 0) {
 		places_open(a, start, false);
 	} else if (a->state.have_position) {
 		places_restore(a, &a->state.position);

@@ -61,6 +61,12 @@ void reader_sibling(struct app *a, struct pane *p, int dir)
 	places_open(a, (struct entity_ref){ ref.kind, next }, true);
 }
 
+struct entity_ref reader_subject(struct app *a, struct pane *p)
+{
+	(void)p;
+	return a->reader;
+}
+
 void reader_parent(struct app *a, struct pane *p)
 {
 	(void)p;

@@ -24,5 +24,6 @@ char *reader_title(const struct pages *pg, struct entity_ref ref);
 void reader_sibling(struct app *a, struct pane *p, int dir);
 /* ,: the parent of what the reader shows (a home pane's op). */
 void reader_parent(struct app *a, struct pane *p);
+struct entity_ref reader_subject(struct app *a, struct pane *p);
 
 #endif

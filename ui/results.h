@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct app;
 struct corpus_unit;
 struct doc;
@@ -42,5 +44,6 @@ void results_all_rows(struct app *a, struct pane *p);
 size_t results_count(const struct app *a);
 /* &: the results whose unit (or entity) the filter's query finds too. */
 void results_keep(const struct app *a, const struct search_hit *h, bool *keep, size_t n);
+struct entity_ref results_preview_subject(struct app *a, struct pane *p);
 
 #endif

@@ -48,6 +48,7 @@ int settings_init(struct ui_settings *s)
 	memcpy(s->colours, element_defaults, sizeof(s->colours));
 	s->pane = PANE_COUNT;
 	s->wrap = SETTINGS_WRAP;
+	s->mouse = s->clipboard = true;
 	return keymap_init(&s->keys);
 }
 
@@ -194,6 +195,8 @@ static int apply(struct ui_settings *s, const struct config *c)
 	s->keys = km;
 	memcpy(s->colours, colours, sizeof(colours));
 	s->no_colour = c->no_colour;
+	s->mouse = c->mouse;
+	s->clipboard = c->clipboard;
 	if (c->pane >= 0 && c->pane < PANE_COUNT)
 		s->pane = (enum ui_pane_id)c->pane;
 	/* wrap: 0 means the window's width, so only a wrap the file has counts */

@@ -51,6 +51,8 @@ struct ui_settings {
 	struct ui_colour colours[ELEM_COUNT];
 	enum ui_pane_id pane;                 /* focused at start; PANE_COUNT: the default */
 	int wrap;                             /* text panes' width cap; 0: the window's */
+	bool mouse;                           /* mouse: clicks and the wheel (off: the terminal selects) */
+	bool clipboard;                       /* clipboard: the copy key writes OSC 52 */
 	char message[512];                    /* the first problem, or "" */
 };
 

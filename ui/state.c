@@ -162,22 +162,21 @@ static bool parse_anchor(const char *v, struct pane_anchor *a)
 	return true;
 }
 
-/* "stages,contents": the focused pane of each view kept, in order. */
+/* "stages,contents": the focused pane of each view kept, in order. A view
+ * the file does not name (one added since it was written) keeps its first
+ * pane; a view named twice is damage. */
 static bool parse_focus(const char *v, struct snap *s)
 {
 	bool got[VIEW_COUNT] = { false };
 	while (*v) {
 		size_t n = strcspn(v, ",");
 		enum ui_pane_id id;
-		if (!file_pane(v, n, &id))
+		if (!file_pane(v, n, &id) || got[layout_pane_view(id)])
 			return false;
 		s->focus[layout_pane_view(id)] = id;
 		got[layout_pane_view(id)] = true;
 		v += n + (v[n] == ',');
 	}
-	for (int i = 0; i < VIEW_COUNT; i++)
-		if (layout_view((enum ui_view)i)->kept && !got[i])
-			return false;
 	return true;
 }
 

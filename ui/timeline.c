@@ -1,6 +1,7 @@
 /* timeline.c - the timeline pane and its axis. */
 #include "timeline.h"
 #include "app.h"
+#include "axis.h"
 #include "lists.h"
 
 #include <stdio.h>
@@ -42,33 +43,23 @@ struct doc *page_timeline(const struct pages *p)
 			break;
 		d->blocks[blk].nowrap = true;
 		d->blocks[blk].item = (int)i;
-		doc_putf(d, DOC_PLAIN, "%-7s %s", date, e->title);
+		char *label = present_event_label(r, (int)i);
+		doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
+		free(label);
 	}
 	return d;
 }
 
-/* The cell of the year `year` on an axis of `cells` from y0 (span years). */
-static unsigned cell_year(unsigned y0, double span, int cells, int c)
+/* The stage's numeral in the middle of its span, when it fits with a
+ * column of line either side and misses the marker: true when put (*c
+ * then is its last column). */
+static bool put_numeral(const struct report *r, struct doc *d, const struct axis_span *s, int *c,
+			int mark)
 {
-	return y0 + (unsigned)(c * span / cells);
-}
-
-/* The stage's numeral in the middle of its stretch of cells, if it fits
- * and the mark is not there: true when put (c moved past it). */
-static bool put_numeral(const struct report *r, struct doc *d, const int *stage, int cells, int *c,
-			int mark_cell)
-{
-	int a = *c, b = *c;
-	while (a > 0 && stage[a - 1] == stage[*c])
-		a--;
-	while (b < cells && stage[b] == stage[*c])
-		b++;
-	if (a > 0)
-		a++; /* the tick */
 	char roman[PRESENT_ROMAN_MAX];
-	const char *num = present_roman(r->stages[stage[*c]]->number, roman);
-	int nl = (int)strlen(num), at = (a + b - nl) / 2;
-	if (*c != at || b - a < nl + 1 || (mark_cell >= at && mark_cell < at + nl))
+	const char *num = present_roman(r->stages[s->stage]->number, roman);
+	int nl = (int)strlen(num), at = s->x + (s->w - nl) / 2;
+	if (*c != at || s->w < nl + 2 || (mark >= at && mark < at + nl))
 		return false;
 	doc_put(d, num, DOC_BOLD);
 	*c += nl - 1;
@@ -81,46 +72,44 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
-	unsigned y0 = 1999, y1 = 2019;
-	if (r->stages_count) {
-		y0 = r->stages[0]->from;
-		y1 = r->stages[r->stages_count - 1]->to;
-	}
-	char left[16], right[16];
-	snprintf(left, sizeof(left), "%u ", y0);
-	snprintf(right, sizeof(right), " %u", y1);
-	int cells = width - (int)strlen(left) - (int)strlen(right);
 	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 	if (blk < 0)
 		return d;
 	d->blocks[blk].nowrap = true;
-	if (cells < (int)(y1 - y0 + 1) / 2 || y1 <= y0) { /* no room for a scale */
-		doc_putf(d, DOC_DIM, "%u..%u", y0, y1);
+	struct axis ax;
+	unsigned first, last;
+	char left[16] = "", right[16] = "";
+	axis_years(r, &first, &last);
+	if (first) {
+		snprintf(left, sizeof(left), "%u ", first);
+		snprintf(right, sizeof(right), " %u", last);
+	}
+	int cells = width - (int)strlen(left) - (int)strlen(right);
+	/* a scale needs a column a span and one a boundary at least, and
+	 * room to tell years apart */
+	bool scale = first && cells >= (int)(last - first + 1) / 2;
+	if (!scale || axis_make(&ax, r, cells) != 0) {
+		if (scale)
+			axis_free(&ax);
+		if (first)
+			doc_putf(d, DOC_DIM, "%u..%u", first, last);
 		return d;
 	}
-	double span = (double)(y1 - y0 + 1);
 	const char *fill = p->ascii ? "-" : "\u2500", *tick = p->ascii ? "|" : "\u253c";
 	const char *mark = p->ascii ? "*" : "\u25cf";
-	int *stage = malloc((size_t)cells * sizeof(int));
-	if (!stage)
-		return d;
-	for (int c = 0; c < cells; c++)
-		stage[c] = report_stage_for_year(r, cell_year(y0, span, cells, c));
-	int mark_cell = -1;
-	/* the first cell of the event's year, by the same mapping as the ticks */
-	for (int c = 0; event >= 0 && (size_t)event < r->events_count && c < cells && mark_cell < 0; c++)
-		if (cell_year(y0, span, cells, c) >= r->events[event]->year)
-			mark_cell = c;
+	int mark_col = event >= 0 && (size_t)event < r->events_count
+		       ? axis_column(&ax, r->events[event]->year) : -1;
 	doc_put(d, left, DOC_DIM);
 	for (int c = 0; c < cells; c++) {
-		if (c == mark_cell)
-			doc_put(d, mark, DOC_MARK);
-		else if (c > 0 && stage[c] != stage[c - 1])
+		int sp = axis_span_at(&ax, c);
+		if (axis_boundary(&ax, c))
 			doc_put(d, tick, DOC_PLAIN);
-		else if (stage[c] < 0 || !put_numeral(r, d, stage, cells, &c, mark_cell))
+		else if (c == mark_col)
+			doc_put(d, mark, DOC_MARK);
+		else if (sp < 0 || ax.spans[sp].stage < 0 || !put_numeral(r, d, &ax.spans[sp], &c, mark_col))
 			doc_put(d, fill, DOC_DIM);
 	}
-	free(stage);
+	axis_free(&ax);
 	doc_put(d, right, DOC_DIM);
 	return d;
 }

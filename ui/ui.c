@@ -65,22 +65,15 @@ static void screen_modes(void)
 	keypad(stdscr, TRUE);
 }
 
-static bool mouse_on(void)
-{
-	bool on = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(0);
-	term_input_own_mouse(); /* after every mousemask that turns it on */
-	return on;
-}
-
-struct app *ui_open(const struct report *r, const struct cli *cli, struct entity_ref start)
+struct app *ui_open(const struct report *r, const struct cli *cli, struct entity_ref start,
+		    FILE *term_out)
 {
 	screen_modes();
 	struct app *a = app_new(r, cli, COLS, LINES);
 	if (!a)
 		return NULL;
-	a->mouse = mouse_on();
-	draw_init(a);
+	a->term_out = term_out;
+	draw_init(a); /* the mouse is turned on by the first draw (term_sync) */
 	persist_start(a, start);
 	return a;
 }
@@ -129,7 +122,7 @@ int ui_run(const struct report *r, const struct cli *cli)
 		fprintf(stderr, "temm: cannot initialise the terminal\n");
 		return EXIT_FAIL;
 	}
-	struct app *a = ui_open(r, cli, start);
+	struct app *a = ui_open(r, cli, start, stdout);
 	if (!a) {
 		screen_close(scr);
 		tty_guard_release();
@@ -139,7 +132,7 @@ int ui_run(const struct report *r, const struct cli *cli)
 	/* a key typed or a stop signal ends a long search */
 	static const struct search_stop stop = { tty_stop_work, NULL };
 	a->stop = &stop;
-	tty_guard_arm(a->mouse);
+	tty_guard_arm(false); /* with the mouse once the first draw has asked for it */
 	int rc = run_loop(a);
 	persist_quit(a);
 	/* a save that failed is said again once the screen is gone: one last

@@ -80,7 +80,7 @@ static bool session_open(struct fuzz_session *s, const struct report *r, unsigne
 	if (!s->scr)
 		return false;
 	struct entity_ref start = { KIND_COUNT, NO_INDEX };
-	s->a = ui_open(r, &s->cli, start);
+	s->a = ui_open(r, &s->cli, start, s->out);
 	if (!s->a)
 		return false;
 	meta(stdscr, TRUE); /* 8 bits a byte, as on a terminal set to CS8 */
