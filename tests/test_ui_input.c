@@ -665,7 +665,7 @@ static void test_size_from_environment(void **state)
 static void test_moves_with_no_room(void **state)
 {
 	(void)state;
-	static const char *const to[] = { "H1", "H2", "H3", "H4", "r", "r\t", "?" };
+	static const char *const to[] = { "H1", "H2", "H3", "H4", "r", "r\t", "o", "o\t", "t", "t\t", "?" };
 	static const char *const moves[] = { "G", "j", "k", " ", "b", "\x04", "\x15", "g", "50p", "]" };
 	for (size_t t = 0; t < sizeof(to) / sizeof(to[0]); t++) {
 		struct vscreen *v = open_at("xterm-256color", 80, 24);
