@@ -17,8 +17,9 @@ struct app;
  * exit code (EXIT_OK on quit). */
 int ui_run(const struct report *r, const struct cli *cli);
 
-/* The parts of ui_run the input fuzzer (tests/fuzz/fuzz_term.c) runs on a
- * screen of its own (newterm on a pipe):
+/* The parts of ui_run that the input fuzzer (tests/fuzz/fuzz_ui.c) and the
+ * virtual screen (tests/vscreen.c) run on a screen of their own (newterm
+ * on a pipe):
  * ui_open - on the screen newterm just made: the input modes, the app
  *   (writing what curses does not, OSC 52, to term_out), colours, and where
  *   the session starts; the mouse comes with the first draw; NULL: out of
