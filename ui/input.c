@@ -140,7 +140,6 @@ static long sgr_report(struct input_decoder *d, unsigned char final)
 	return UIK_MOUSE;
 }
 
-
 static int feed(struct input_decoder *d, unsigned char byte, long *out);
 
 /* After ESC: a sequence begins, or Esc was a key (Alt-x sends ESC x). */
