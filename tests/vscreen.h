@@ -1,7 +1,9 @@
 /* vscreen.h - the browser on a virtual screen, in the manner of tig's test
- * harness: the real app and the real drawing (curses' newterm on
- * /dev/null), keys fed to the dispatcher as the loop would, and the screen
- * read back from curses row by row as text. Most screen tests run here in
+ * harness: the real app and the real drawing (curses' newterm writing to
+ * /dev/null and reading a pipe), keys fed to the dispatcher as the loop
+ * would (or bytes to the pipe, read the loop's way: vs_bytes), and the
+ * screen read back from curses row by row as text. One virtual screen at a
+ * time: curses reads and draws the one opened last. Most screen tests run here in
  * milliseconds; tmux stays for what needs a real terminal. */
 #ifndef TEMM_VSCREEN_H
 #define TEMM_VSCREEN_H
