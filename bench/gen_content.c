@@ -28,7 +28,7 @@
 
 #include "loader.h" /* CONTENT_MAX_FILE_BYTES, CONTENT_MAX_FILES */
 
-#define GEN_VERSION 3
+#define GEN_VERSION 4
 #ifndef FILE_TARGET_BYTES
 #define FILE_TARGET_BYTES (4u << 20)
 #endif
@@ -104,7 +104,7 @@ static bool is_id_key(const char *k)
 static bool is_fixed_key(const char *k)
 {
 	static const char *const keys[] = { "number", "n", "year", "month", "from", "to", "ordinal",
-					    "kind", "type", "series", "short", NULL };
+					    "kind", "type", "series", "short", "first", "last", NULL };
 	for (int i = 0; keys[i]; i++)
 		if (strcmp(k, keys[i]) == 0)
 			return true;

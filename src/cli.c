@@ -82,8 +82,10 @@ static void help_line(FILE *out, const char *text, int width, size_t column)
 void cli_help(FILE *out, int width)
 {
 	help_line(out, "Usage: temm [OPTION]... [COMMAND [ARG]...]", width, 0);
-	help_line(out, "Read the TEMM20 report on China-Japan-Korea environmental cooperation. "
-		       "With no command, open the browser on a terminal.", width, 0);
+	help_line(out, "Read a report written in temm's schema: its stages, priority areas, "
+		       "timeline and text. The report is the bundled one (the TEMM20 report on "
+		       "China-Japan-Korea environmental cooperation) unless --content names "
+		       "another. With no command, open the browser on a terminal.", width, 0);
 	fputs("\nCommands:\n", out);
 	for (size_t i = 0; i < COMMANDS_COUNT; i++) {
 		char line[256];

@@ -39,8 +39,14 @@ static void md_paragraph(FILE *out, const struct section *s, unsigned p)
 {
 	const char *t = s->paragraphs[p];
 	size_t at = 0, len = strlen(t);
-	/* "1) The three countries..." would become a list item: escape it */
+	/* "1) The three countries..." would become a list item: escape it,
+	 * whatever emphasis comes later in the paragraph */
 	size_t digits = strspn(t, "0123456789");
+	if (digits && (t[digits] == ')' || t[digits] == '.')) {
+		md_text(out, t, digits);
+		fputc('\\', out);
+		at = digits;
+	}
 	for (unsigned e = 0; e < s->emphasis_count; e++) {
 		const struct emphasis *em = &s->emphasis[e];
 		if (em->paragraph != p || em->start < at)
@@ -50,11 +56,6 @@ static void md_paragraph(FILE *out, const struct section *s, unsigned p)
 		md_text(out, t + em->start, em->end - em->start);
 		fputc('*', out);
 		at = em->end;
-	}
-	if (at == 0 && digits && (t[digits] == ')' || t[digits] == '.')) {
-		md_text(out, t, digits);
-		fputc('\\', out);
-		at = digits;
 	}
 	md_text(out, t + at, len - at);
 	fputs("\n\n", out);

@@ -9,15 +9,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int id_width(const struct report *r, enum entity_kind kind)
+/* The widths of a kind's columns, from its entities: a longer id, area or
+ * type widens its column, never shifts the next one. */
+struct columns {
+	int id, area, kind, number;
+};
+
+static int widest(int w, const char *s)
 {
-	int w = 0;
+	int n = s ? print_width(s) : 0;
+	return n > w ? n : w;
+}
+
+static struct columns column_widths(const struct report *r, enum entity_kind kind)
+{
+	struct columns c = { 0, 0, 0, 1 };
+	char num[16];
 	for (size_t i = 0; i < report_count(r, kind); i++) {
-		int n = (int)strlen(report_entity_id(r, (struct entity_ref){ kind, (int)i }));
-		if (n > w)
-			w = n;
+		c.id = widest(c.id, report_entity_id(r, (struct entity_ref){ kind, (int)i }));
+		if (kind == KIND_ACTIVITY) {
+			c.area = widest(c.area, r->activities[i]->area);
+			c.kind = widest(c.kind, activity_kind_name(r->activities[i]->kind));
+		} else if (kind == KIND_PROGRAMME) {
+			c.kind = widest(c.kind, programme_type_name(r->programmes[i]->type));
+		} else if (kind == KIND_AREA) {
+			snprintf(num, sizeof(num), "%u", r->areas[i]->number);
+			c.number = widest(c.number, num);
+		}
 	}
-	return w;
+	return c;
 }
 
 static void print_counts(FILE *out, const struct count *c, unsigned n)
@@ -39,7 +59,8 @@ static size_t area_activity_count(const struct report *r, int area_ix)
 }
 
 /* The columns between the id and the title, per kind. */
-static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref)
+static void print_row_middle(FILE *out, const struct report *r, struct entity_ref ref,
+			     const struct columns *c)
 {
 	char date[PRESENT_DATE_MAX];
 	int i = ref.index;
@@ -52,18 +73,18 @@ static void print_row_middle(FILE *out, const struct report *r, struct entity_re
 						    PRESENT_DATE_COMPACT, date));
 		break;
 	case KIND_ACTIVITY:
-		fprintf(out, "%-13s  %-15s  ", r->activities[i]->area,
-			activity_kind_name(r->activities[i]->kind));
+		print_padded(out, r->activities[i]->area, c->area + 2);
+		print_padded(out, activity_kind_name(r->activities[i]->kind), c->kind + 2);
 		break;
 	case KIND_MEETING:
 		fprintf(out, "%-7s  ", r->meetings[i]->year ? present_date(r->meetings[i]->year,
 			r->meetings[i]->month, PRESENT_DATE_COMPACT, date) : "-");
 		break;
 	case KIND_PROGRAMME:
-		fprintf(out, "%-18s  ", programme_type_name(r->programmes[i]->type));
+		print_padded(out, programme_type_name(r->programmes[i]->type), c->kind + 2);
 		break;
 	case KIND_AREA:
-		fprintf(out, "%2u) ", r->areas[i]->number);
+		fprintf(out, "%*u) ", c->number, r->areas[i]->number);
 		break;
 	case KIND_SECTION:
 		for (int d = 0; d < r->sections[i]->depth; d++)
@@ -88,16 +109,16 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 }
 
 /* One row, wrapped to the width: its lines continue under the title. */
-static int print_row(FILE *out, const struct report *r, struct entity_ref ref, int id_w,
-		     int width)
+static int print_row(FILE *out, const struct report *r, struct entity_ref ref,
+		     const struct columns *c, int width)
 {
 	char *head = NULL, *rest = NULL;
 	size_t head_len, rest_len;
 	FILE *h = open_memstream(&head, &head_len), *t = open_memstream(&rest, &rest_len);
 	bool ok = h && t;
 	if (ok) {
-		fprintf(h, "%-*s  ", id_w, report_entity_id(r, ref));
-		print_row_middle(h, r, ref);
+		print_padded(h, report_entity_id(r, ref), c->id + 2);
+		print_row_middle(h, r, ref, c);
 		fputs(report_entity_title(r, ref), t);
 		print_row_end(t, r, ref);
 	}
@@ -120,14 +141,14 @@ int cmd_list(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 				    "programmes, terms, sections)", cli->args[0]);
 		return EXIT_USAGE;
 	}
-	int w = id_width(r, kind);
+	struct columns c = column_widths(r, kind);
 	for (size_t i = 0; i < report_count(r, kind); i++) {
 		struct entity_ref ref = { kind, (int)i };
 		if (cli->json) {
 			json_print_line(out, json_entity(r, ref));
 			continue;
 		}
-		if (print_row(out, r, ref, w, cli->width) != 0) {
+		if (print_row(out, r, ref, &c, cli->width) != 0) {
 			fputs("temm: out of memory\n", err);
 			return EXIT_FAIL;
 		}

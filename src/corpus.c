@@ -62,27 +62,77 @@ static int maps_build(const struct report *r, struct corpus_maps *m)
 	return 0;
 }
 
-static void event_facets(const struct report *r, const struct event *e, struct corpus_facets *f)
+/* Add area a to the event's areas (v, n of them) unless it is there. */
+static void add_area(int *v, size_t *n, int a)
 {
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == a)
+			return;
+	v[(*n)++] = a;
+}
+
+/* An event's facets: its stage and year, the stages it links to, and every
+ * area it links to, directly or through an activity. */
+static int event_facets(struct corpus *c, const struct event *e, struct corpus_facets *f)
+{
+	const struct report *r = c->report;
 	f->stages = stage_bit(r, e->stage_ix);
 	f->year_from = f->year_to = e->year;
+	int *areas = malloc((e->links_count + 1) * sizeof(*areas));
+	size_t n = 0;
+	if (!areas)
+		return -1;
 	for (unsigned l = 0; l < e->links_count; l++) {
 		struct entity_ref ref;
 		if (report_find(r, e->links[l], &ref) != 0)
 			continue;
 		if (ref.kind == KIND_STAGE)
 			f->stages |= stage_bit(r, ref.index);
-		else if (ref.kind == KIND_AREA && f->area_ix == NO_INDEX)
-			f->area_ix = ref.index;
-		else if (ref.kind == KIND_ACTIVITY && f->area_ix == NO_INDEX)
-			f->area_ix = r->activities[ref.index]->area_ix;
+		else if (ref.kind == KIND_AREA)
+			add_area(areas, &n, ref.index);
+		else if (ref.kind == KIND_ACTIVITY && r->activities[ref.index]->area_ix != NO_INDEX)
+			add_area(areas, &n, r->activities[ref.index]->area_ix);
 	}
+	f->area_ix = n ? areas[0] : NO_INDEX;
+	int rc = 0;
+	if (n > 1) { /* the list goes to the corpus's areas: its length, then it */
+		rc = grow_to(&c->areas, &c->areas_capacity, c->areas_count + 1 + n, sizeof(*c->areas), 16);
+		if (rc == 0 && c->areas_count < UINT32_MAX - 1) {
+			c->areas[c->areas_count++] = (int)n;
+			f->areas_at = (uint32_t)c->areas_count;
+			memcpy(c->areas + c->areas_count, areas, n * sizeof(*areas));
+			c->areas_count += n;
+		}
+	}
+	free(areas);
+	return rc;
 }
 
-static struct corpus_facets entity_facets(const struct report *r, const struct corpus_maps *m,
-					  struct entity_ref ref)
+size_t corpus_unit_areas(const struct corpus *c, const struct corpus_unit *u, const int **areas)
 {
-	struct corpus_facets f = { NO_INDEX, 0, 0, 0 };
+	if (u->areas_at) {
+		*areas = &c->areas[u->areas_at];
+		return (size_t)c->areas[u->areas_at - 1];
+	}
+	*areas = &u->area_ix;
+	return u->area_ix == NO_INDEX ? 0 : 1;
+}
+
+bool corpus_unit_in_area(const struct corpus *c, const struct corpus_unit *u, int area_ix)
+{
+	const int *v;
+	size_t n = corpus_unit_areas(c, u, &v);
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == area_ix)
+			return true;
+	return false;
+}
+
+static int entity_facets(struct corpus *c, struct entity_ref ref, struct corpus_facets *out)
+{
+	const struct report *r = c->report;
+	const struct corpus_maps *m = c->maps;
+	struct corpus_facets f = { NO_INDEX, 0, 0, 0, 0 };
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_SECTION: f.area_ix = m->section_area[i]; break;
@@ -92,23 +142,26 @@ static struct corpus_facets entity_facets(const struct report *r, const struct c
 		f.stages = stage_bit(r, i);
 		f.year_from = r->stages[i]->from;
 		f.year_to = r->stages[i]->to;
-		return f;
+		break;
 	case KIND_EVENT:
-		event_facets(r, r->events[i], &f);
-		return f;
+		if (event_facets(c, r->events[i], &f) != 0)
+			return -1;
+		break;
 	case KIND_MEETING:
 		f.year_from = f.year_to = r->meetings[i]->year;
 		f.stages = m->meeting_stages[i] |
 			   (r->meetings[i]->year ? stage_bit(r, report_stage_for_year(r, r->meetings[i]->year)) : 0);
-		return f;
+		break;
 	case KIND_PROGRAMME:
 		f.stages = m->programme_stages[i];
-		return f;
+		break;
 	default:
-		return f;
+		break;
 	}
-	f.stages = f.area_ix == NO_INDEX ? 0 : m->area_stages[f.area_ix];
-	return f;
+	if (ref.kind == KIND_SECTION || ref.kind == KIND_AREA || ref.kind == KIND_ACTIVITY)
+		f.stages = f.area_ix == NO_INDEX ? 0 : m->area_stages[f.area_ix];
+	*out = f;
+	return 0;
 }
 
 static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *field, int item,
@@ -121,12 +174,14 @@ static int add(struct corpus *c, enum entity_kind kind, size_t ix, const char *f
 	struct corpus_unit *u = &c->units[c->count];
 	struct entity_ref ref = { kind, (int)ix };
 	/* units of one entity are added together: compute its facets once */
-	if (!c->count || c->units[c->count - 1].ref.kind != kind ||
-	    c->units[c->count - 1].ref.index != (int)ix)
-		c->current = entity_facets(c->report, c->maps, ref);
+	if ((!c->count || c->units[c->count - 1].ref.kind != kind ||
+	     c->units[c->count - 1].ref.index != (int)ix) &&
+	    entity_facets(c, ref, &c->current) != 0)
+		return -1;
 	*u = (struct corpus_unit){ ref, field, item, tier, text, { 0 },
 				   report_entity_section(c->report, ref), c->current.area_ix,
-				   c->current.stages, c->current.year_from, c->current.year_to };
+				   c->current.stages, c->current.year_from, c->current.year_to,
+				   c->current.areas_at };
 	c->count++; /* folded later, all units at once (fold_all) */
 	c->text_bytes += strlen(text);
 	return 0;
@@ -321,6 +376,7 @@ void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->count; i++)
 		text_folded_free(&c->units[i].folded);
 	free(c->units);
+	free(c->areas);
 	free(c->rank);
 	free(c);
 }

@@ -19,9 +19,12 @@ struct corpus_unit {
 	struct folded folded;  /* case-folded text with offsets back into `text` */
 	/* what the facets of a query look at, from the unit's entity */
 	int section_ix;        /* where in the report: ranks ties in report order */
-	int area_ix;           /* the priority area it belongs to, or NO_INDEX */
+	int area_ix;           /* the (first) priority area it belongs to, or NO_INDEX */
 	unsigned stages;       /* bit per stage number it belongs to */
 	unsigned year_from, year_to; /* its date or years; 0 when undated */
+	uint32_t areas_at;     /* when it belongs to more than one area (an event
+				* linked to two): where their list starts in the
+				* corpus's areas (its length just before); else 0 */
 };
 
 struct corpus_maps;
@@ -29,12 +32,17 @@ struct corpus_maps;
 struct corpus_facets {
 	int area_ix;
 	unsigned stages, year_from, year_to;
+	uint32_t areas_at;
 };
 
 struct corpus {
 	const struct report *report;
 	struct corpus_unit *units;
 	size_t count, capacity;
+	/* The areas of the units that belong to more than one: at each list's
+	 * start its length, then the area indices. */
+	int *areas;
+	size_t areas_count, areas_capacity;
 	/* The units' indices in the order search ranks hits: tier, then place
 	 * in the report (section_ix), then corpus order. Walking them gives
 	 * ranked hits with no sort per search. (32 bits: half the memory,
@@ -53,5 +61,11 @@ struct corpus {
 
 struct corpus *corpus_new(const struct report *r);
 void corpus_free(struct corpus *c);
+
+/* The areas unit u belongs to (an event: every area it links to, directly
+ * or through an activity); *areas points at them. Returns how many. */
+size_t corpus_unit_areas(const struct corpus *c, const struct corpus_unit *u, const int **areas);
+/* Whether u belongs to area area_ix (what area:A keeps). */
+bool corpus_unit_in_area(const struct corpus *c, const struct corpus_unit *u, int area_ix);
 
 #endif

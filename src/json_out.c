@@ -43,12 +43,26 @@ static json_t *jid(const struct report *r, enum entity_kind kind, int index)
 				 : jstr(report_entity_id(r, (struct entity_ref){ kind, index }));
 }
 
-static void add_stage(json_t *o, const struct stage *s)
+/* Where the report tells stage ix: its sections' paragraphs, counted from 1. */
+static json_t *jprose(const struct report *r, int ix)
 {
+	json_t *a = json_array();
+	struct prose_span sp;
+	for (size_t k = 0; report_stage_prose(r, ix, k, &sp); k++)
+		json_array_append_new(a, json_pack("{s:s, s:I, s:I}", "section",
+						   r->sections[sp.section_ix]->id, "first",
+						   (json_int_t)sp.first + 1, "last", (json_int_t)sp.end));
+	return a;
+}
+
+static void add_stage(json_t *o, const struct report *r, int ix)
+{
+	const struct stage *s = r->stages[ix];
 	json_object_set_new(o, "number", json_integer(s->number));
 	json_object_set_new(o, "name", json_string(s->name));
 	json_object_set_new(o, "from", json_integer(s->from));
 	json_object_set_new(o, "to", json_integer(s->to));
+	json_object_set_new(o, "prose", jprose(r, ix));
 }
 
 static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
@@ -63,7 +77,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		break;
 	}
 	case KIND_STAGE:
-		add_stage(o, r->stages[i]);
+		add_stage(o, r, i);
 		json_object_set_new(o, "counts", jcounts(r->stages[i]->counts, r->stages[i]->counts_count));
 		break;
 	case KIND_AREA:
@@ -90,7 +104,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 	}
 	case KIND_MEETING: {
 		const struct meeting *m = r->meetings[i];
-		json_object_set_new(o, "series", json_string(meeting_series_name(m->series)));
+		json_object_set_new(o, "series", jstr(m->series));
 		json_object_set_new(o, "place", jstr(m->place));
 		json_object_set_new(o, "year", m->year ? json_integer(m->year) : json_null());
 		json_object_set_new(o, "month", jmonth(m->month));

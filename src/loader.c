@@ -256,8 +256,15 @@ static unsigned doc_count(const struct content_doc *doc, enum entity_kind kind)
 	case KIND_MEETING: return doc->meetings_count;
 	case KIND_PROGRAMME: return doc->programmes_count;
 	case KIND_TERM: return doc->terms_count;
+	case LOAD_SERIES: return doc->series_count;
 	default: return 0;
 	}
+}
+
+/* The top-level key of a kind's list. */
+static const char *list_key(enum entity_kind kind)
+{
+	return kind == LOAD_SERIES ? "series" : entity_kind_plural(kind);
 }
 
 #define GATHER(kind, member) do { \
@@ -274,14 +281,14 @@ static unsigned doc_count(const struct content_doc *doc, enum entity_kind kind)
 static int merge(struct load_ctx *ctx)
 {
 	struct report *r = ctx->report;
-	size_t total[KIND_COUNT] = { 0 };
+	size_t total[KIND_COUNT + 1] = { 0 };
 	r->docs = calloc(ctx->files_count, sizeof(*r->docs));
 	if (!r->docs)
 		return -1;
 	for (size_t f = 0; f < ctx->files_count; f++) {
 		r->docs[r->docs_count++] = ctx->files[f].doc;
 		ctx->files[f].doc = NULL; /* the report owns it now */
-		for (int k = 0; k < KIND_COUNT; k++)
+		for (int k = 0; k <= LOAD_SERIES; k++)
 			total[k] += doc_count(r->docs[f], (enum entity_kind)k);
 	}
 	/* keep a path back to each file for load_problem */
@@ -295,6 +302,7 @@ static int merge(struct load_ctx *ctx)
 	GATHER(KIND_MEETING, meetings);
 	GATHER(KIND_PROGRAMME, programmes);
 	GATHER(KIND_TERM, terms);
+	GATHER(LOAD_SERIES, series);
 	return 0;
 }
 
@@ -422,7 +430,7 @@ void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, con
 		tail = dot ? dot + 1 : NULL;
 	}
 	struct yaml_step path[5] = {
-		{ entity_kind_plural(kind), 0 }, { NULL, (unsigned)index },
+		{ list_key(kind), 0 }, { NULL, (unsigned)index },
 	};
 	size_t steps = 2;
 	if (key) {

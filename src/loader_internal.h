@@ -31,6 +31,10 @@ struct load_ctx {
  * path: it is read again then). NULL if it cannot be read. */
 const unsigned char *load_file_bytes(struct content_file *f);
 
+/* load_problem's kind for the declared meeting series, which are not
+ * entities (no id in the entities' table, no page of their own). */
+#define LOAD_SERIES KIND_COUNT
+
 /* Report a problem with entity `index` of `kind`, placed at its field `key`
  * (NULL: the entity itself) and, for a list field, item `item` (-1: none). */
 void load_problem(struct load_ctx *ctx, enum entity_kind kind, size_t index, const char *key,

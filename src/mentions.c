@@ -15,7 +15,7 @@ struct name {
 	size_t len;
 	size_t order; /* insertion order: the first entity added for a name wins */
 	struct entity_ref ref;
-	bool starts_word, ends_word; /* need a word boundary before / after */
+	ucs4_t first, last; /* its first and last characters: what a boundary is checked on */
 };
 
 /* A byte trie of the names: a scan walks it along the text, so finding
@@ -63,7 +63,7 @@ int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 	char *copy = strdup(name);
 	if (!copy)
 		return -1;
-	m->names[m->count] = (struct name){ copy, len, m->count, ref, false, false };
+	m->names[m->count] = (struct name){ copy, len, m->count, ref, 0, 0 };
 	m->count++;
 	m->sealed = false;
 	return 0;
@@ -120,8 +120,7 @@ static int trie_insert(struct mentions *m, int name)
 	return 0;
 }
 
-static bool name_starts_with_word(const struct name *nm);
-static bool name_ends_with_word(const struct name *nm);
+static void name_ends(struct name *nm);
 
 void mentions_seal(struct mentions *m)
 {
@@ -140,56 +139,70 @@ void mentions_seal(struct mentions *m)
 	if (trie_new_node(m, -1, 0) < 0)
 		return; /* out of memory: stays unsealed, mentions_find says so */
 	for (size_t i = 0; i < m->count; i++) {
-		m->names[i].starts_word = name_starts_with_word(&m->names[i]);
-		m->names[i].ends_word = name_ends_with_word(&m->names[i]);
+		name_ends(&m->names[i]);
 		if (trie_insert(m, (int)i) != 0)
 			return;
 	}
 	m->sealed = true;
 }
 
-static bool word_char(ucs4_t c)
+/* Scripts written without spaces between words (Chinese, Japanese, Thai...)
+ * and Korean, whose particles join the word before them: a name there
+ * needs no boundary ("蒙特利尔议定书" inside a sentence of Chinese). */
+static bool unspaced(ucs4_t c)
 {
-	return uc_is_alnum(c);
-}
-
-/* Is there a word character just before `pos`? */
-static bool word_before(const char *text, size_t pos)
-{
-	if (pos == 0)
+	static const char *const scripts[] = { "Han", "Hiragana", "Katakana", "Hangul", "Thai", "Lao",
+					       "Khmer", "Myanmar", "Tibetan", "Yi", NULL };
+	if (c < 0x0e00)
 		return false;
-	ucs4_t c;
-	const uint8_t *p = u8_prev(&c, (const uint8_t *)text + pos, (const uint8_t *)text);
-	return p && word_char(c);
+	const uc_script_t *script = uc_script(c);
+	for (int i = 0; script && scripts[i]; i++)
+		if (strcmp(script->name, scripts[i]) == 0)
+			return true;
+	return false;
 }
 
-static bool word_at(const char *text, size_t pos, size_t len)
+/* Whether characters a and b side by side are one word, so that no name
+ * may start or end between them: both letters or digits of a script that
+ * spaces its words ("TEMM1" + "1"), not a letter and punctuation, nor
+ * anything in unspaced text. 0 stands for the start or end of the text. */
+static bool joins(ucs4_t a, ucs4_t b)
 {
-	if (pos >= len)
-		return false;
-	ucs4_t c;
-	int n = u8_mbtouc(&c, (const uint8_t *)text + pos, len - pos);
-	return n > 0 && word_char(c);
+	return a && b && uc_is_alnum(a) && uc_is_alnum(b) && !unspaced(a) && !unspaced(b);
 }
 
-/* A name that begins or ends with a non-word character ("(2010-2014)")
+/* The character before `pos`, or 0 at the start. */
+static ucs4_t char_before(const char *text, size_t pos)
+{
+	ucs4_t c;
+	if (pos == 0 || !u8_prev(&c, (const uint8_t *)text + pos, (const uint8_t *)text))
+		return 0;
+	return c;
+}
+
+/* The character at `pos`, or 0 at the end. */
+static ucs4_t char_at(const char *text, size_t pos, size_t len)
+{
+	ucs4_t c;
+	if (pos >= len || u8_mbtouc(&c, (const uint8_t *)text + pos, len - pos) <= 0)
+		return 0;
+	return c;
+}
+
+static void name_ends(struct name *nm)
+{
+	nm->first = char_at(nm->text, 0, nm->len);
+	nm->last = char_before(nm->text, nm->len);
+}
+
+/* The longest name at text[pos] that sits on word boundaries, or NULL. A
+ * name that begins or ends with a non-word character ("(2010-2014)")
  * needs no boundary on that side. */
-static bool name_starts_with_word(const struct name *nm)
-{
-	return word_at(nm->text, 0, nm->len);
-}
-
-static bool name_ends_with_word(const struct name *nm)
-{
-	return word_before(nm->text, nm->len);
-}
-
-/* The longest name at text[pos] that sits on word boundaries, or NULL. */
 static const struct name *longest_at(const struct mentions *m, const char *text, size_t len,
 				     size_t pos)
 {
 	const struct name *hit = NULL;
-	bool before = word_before(text, pos);
+	ucs4_t before = char_before(text, pos);
 	int node = 0;
 	for (size_t d = 0; pos + d < len; d++) {
 		node = trie_child(m, node, (unsigned char)text[pos + d]);
@@ -198,9 +211,7 @@ static const struct name *longest_at(const struct mentions *m, const char *text,
 		if (m->nodes[node].name < 0)
 			continue;
 		const struct name *nm = &m->names[m->nodes[node].name];
-		if (before && nm->starts_word)
-			continue;
-		if (nm->ends_word && word_at(text, pos + nm->len, len))
+		if (joins(before, nm->first) || joins(nm->last, char_at(text, pos + nm->len, len)))
 			continue;
 		hit = nm; /* deeper is longer: keep going */
 	}

@@ -45,12 +45,6 @@ const char *activity_kind_name(enum activity_kind kind)
 	return kind < ACTIVITY_KIND_COUNT ? names[kind] : "?";
 }
 
-const char *meeting_series_name(enum meeting_series series)
-{
-	static const char *const names[SERIES_COUNT] = { "temm", "summit", "apt", "other" };
-	return series < SERIES_COUNT ? names[series] : "?";
-}
-
 const char *programme_type_name(enum programme_type type)
 {
 	static const char *const names[PROG_TYPE_COUNT] = {
@@ -134,6 +128,32 @@ int report_stage_for_year(const struct report *r, unsigned year)
 	return NO_INDEX;
 }
 
+const struct series *report_meeting_series(const struct report *r, const struct meeting *m)
+{
+	if (m->series_ix < 0 || (size_t)m->series_ix >= r->series_count)
+		return NULL;
+	return r->series[m->series_ix];
+}
+
+bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out)
+{
+	if (stage < 0 || (size_t)stage >= r->stages_count || k >= r->stages[stage]->prose_count)
+		return false;
+	const struct passage *p = &r->stages[stage]->prose[k];
+	if (p->section_ix < 0 || (size_t)p->section_ix >= r->sections_count)
+		return false;
+	/* the validator keeps first and last within the section */
+	unsigned n = r->sections[p->section_ix]->paragraphs_count;
+	out->section_ix = p->section_ix;
+	out->first = p->first ? p->first - 1 : 0;
+	out->end = p->last ? p->last : n;
+	if (out->end > n)
+		out->end = n;
+	if (out->first > out->end)
+		out->first = out->end;
+	return true;
+}
+
 char *report_section_path(const struct report *r, int section_ix, const char *sep)
 {
 	if (section_ix < 0 || (size_t)section_ix >= r->sections_count)
@@ -215,7 +235,11 @@ int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, stru
 
 int report_find(const struct report *r, const char *id, struct entity_ref *out)
 {
-	const struct id_table *t = r->ids;
+	return id_table_find(r->ids, id, out);
+}
+
+int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out)
+{
 	if (!t)
 		return -1;
 	uint32_t h = hash_id(id);
@@ -274,6 +298,7 @@ void report_free(struct report *r)
 	free(r->meetings);
 	free(r->programmes);
 	free(r->terms);
+	free(r->series);
 	id_table_free(r->ids);
 	free(r);
 }

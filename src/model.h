@@ -27,7 +27,6 @@ enum activity_kind {
 	ACTIVITY_WORKSHOP, ACTIVITY_MEETING, ACTIVITY_HOTLINE, ACTIVITY_PUBLICATION,
 	ACTIVITY_RESEARCH, ACTIVITY_PLATFORM, ACTIVITY_OTHER, ACTIVITY_KIND_COUNT
 };
-enum meeting_series { SERIES_TEMM, SERIES_SUMMIT, SERIES_APT, SERIES_OTHER, SERIES_COUNT };
 enum programme_type {
 	PROG_CONVENTION, PROG_REGIONAL, PROG_ACTION_PLAN, PROG_ORGANISATION,
 	PROG_PUBLICATION, PROG_AGENDA, PROG_OTHER, PROG_TYPE_COUNT
@@ -72,6 +71,14 @@ struct priority {
 	int area_ix;
 };
 
+/* Paragraphs of one section that tell a stage: as written in the content,
+ * 1-based and inclusive, 0 for "from the first" / "to the last". */
+struct passage {
+	char *section;
+	unsigned first, last;
+	int section_ix; /* filled by the validator */
+};
+
 struct stage {
 	char *id;
 	unsigned number;
@@ -84,6 +91,8 @@ struct stage {
 	unsigned counts_count;
 	char **achievements;
 	unsigned achievements_count;
+	struct passage *prose; /* where the report tells the stage, in reading order */
+	unsigned prose_count;
 	int section_ix, meeting_ix, action_plan_ix;
 };
 
@@ -119,14 +128,20 @@ struct event {
 	int section_ix, meeting_ix, stage_ix;
 };
 
+/* A series of meetings the content declares (its sessions are meetings):
+ * not an entity, a name for the meetings that belong to it. */
+struct series {
+	char *id, *title, *short_name;
+};
+
 struct meeting {
 	char *id, *title;
-	enum meeting_series series;
+	char *series; /* a series id, or NULL: none */
 	unsigned ordinal, year, month; /* 0: not given */
 	char *place, *section;
 	char **aliases;
 	unsigned aliases_count;
-	int section_ix;
+	int section_ix, series_ix;
 };
 
 struct programme {
@@ -148,6 +163,7 @@ struct term {
 /* One YAML file's worth of content, exactly as libcyaml loads it. */
 struct content_doc {
 	struct report_meta { char *title, *short_name; } *report;
+	struct series *series;          unsigned series_count;
 	struct section *sections;       unsigned sections_count;
 	struct stage *stages;           unsigned stages_count;
 	struct area *areas;             unsigned areas_count;
@@ -188,6 +204,7 @@ struct report {
 	struct meeting **meetings;     size_t meetings_count;
 	struct programme **programmes; size_t programmes_count;
 	struct term **terms;           size_t terms_count;
+	struct series **series;        size_t series_count; /* not an entity kind */
 
 	struct id_table *ids;
 };
@@ -196,7 +213,6 @@ const char *entity_kind_name(enum entity_kind kind);       /* "section", ... */
 const char *entity_kind_plural(enum entity_kind kind);     /* "sections", ... */
 int entity_kind_from_name(const char *name, enum entity_kind *out); /* singular or plural; 0 on success */
 const char *activity_kind_name(enum activity_kind kind);
-const char *meeting_series_name(enum meeting_series series);
 const char *programme_type_name(enum programme_type type);
 
 size_t report_count(const struct report *r, enum entity_kind kind);
@@ -211,6 +227,16 @@ const char *report_entity_title(const struct report *r, struct entity_ref ref);
 int report_entity_section(const struct report *r, struct entity_ref ref);
 /* The stage whose years hold `year`, or NO_INDEX. */
 int report_stage_for_year(const struct report *r, unsigned year);
+/* The series meeting m belongs to, or NULL. */
+const struct series *report_meeting_series(const struct report *r, const struct meeting *m);
+/* The k-th passage that tells stage `stage` (k from 0, in reading order):
+ * paragraphs [first, end) of section section_ix. Returns false past the
+ * last one (a stage the content gives no prose has none). */
+struct prose_span {
+	int section_ix;
+	unsigned first, end;
+};
+bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out);
 /* Section path for display, e.g. "2.1 > 6) Circulative ..."; caller frees. */
 char *report_section_path(const struct report *r, int section_ix, const char *sep);
 
@@ -222,6 +248,7 @@ void report_doc_free(struct content_doc *doc);
  * earlier entity in *dup when the id is taken. */
 struct id_table *id_table_new(size_t expected);
 int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup);
+int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out); /* 0: found */
 void id_table_free(struct id_table *t);
 
 #endif

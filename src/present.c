@@ -173,15 +173,10 @@ char *present_event_label(const struct report *r, int ix)
 	return s;
 }
 
-const char *present_series_words(const struct report *r, enum meeting_series series)
+const char *present_series_words(const struct report *r, const struct meeting *m)
 {
-	(void)r; /* the series' display names will come from the content */
-	/* The report's words: "Tripartite Environment Ministers Meeting (TEMM)",
-	 * "Trilateral Summit Meeting of China, Japan and the Republic of Korea",
-	 * "ASEAN Plus China, Japan and ROK (APT) Summit". */
-	static const char *const words[SERIES_COUNT] = { "TEMM", "Trilateral Summit Meeting",
-							 "APT Summit", NULL };
-	return series < SERIES_COUNT ? words[series] : NULL;
+	const struct series *s = report_meeting_series(r, m);
+	return !s ? NULL : s->short_name ? s->short_name : s->title;
 }
 
 /* "working-group" -> "working group"; "other" says nothing. */
@@ -526,9 +521,15 @@ static void page_stage(struct build *b, int ix)
 		it->text = s->achievements[i];
 		put(b, &it->line, PRESENT_PLAIN, NO_LINK, s->achievements[i]);
 	}
-	unsigned first, end;
-	relations_stage_paragraphs(r, ix, &first, &end);
-	prose(b, "From the report", NULL, s->section_ix, first, end);
+	/* the passages the content names; one from another section says where */
+	struct prose_span sp;
+	int prev = NO_INDEX;
+	for (size_t p = 0; report_stage_prose(r, ix, p, &sp); p++) {
+		char *place = p && sp.section_ix != prev ? present_place(r, sp.section_ix, b->g) : NULL;
+		prose(b, p ? place : "From the report", NULL, sp.section_ix, sp.first, sp.end);
+		free(place);
+		prev = sp.section_ix;
+	}
 	snprintf(heading, sizeof(heading), "Timeline of stage %s", roman);
 	k = block(b, PRESENT_LIST, heading, "events", PRESENT_SHAPE_IDS);
 	for (size_t i = 0; i < r->events_count; i++)
@@ -688,8 +689,7 @@ static void page_activity(struct build *b, int ix)
 static void page_meeting(struct build *b, int ix)
 {
 	const struct meeting *m = b->r->meetings[ix];
-	kind_line(b, "Meeting", present_series_words(b->r, m->series), "series",
-		  meeting_series_name(m->series));
+	kind_line(b, "Meeting", present_series_words(b->r, m), "series", m->series);
 	set_title(b, m->title);
 	field_text(b, "Place", "place", m->place);
 	field_date(b, m->year, m->month);

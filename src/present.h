@@ -57,12 +57,10 @@ char *present_label(const struct report *r, struct entity_ref ref, enum present_
  * memory or for no event. */
 char *present_event_label(const struct report *r, int event);
 
-/* Enumerations in words. A meeting's series as the report calls it
- * ("TEMM", "Trilateral Summit Meeting"); NULL where the report names no
- * series ("other"). The report is passed because the series will be
- * declared in the content; today the words are the defaults of the
- * bundled schema. */
-const char *present_series_words(const struct report *r, enum meeting_series series);
+/* Enumerations in words. A meeting's series as the content declares it:
+ * its short name, else its title ("TEMM", "Trilateral Summit Meeting",
+ * "MOP"); NULL for a meeting of no series. */
+const char *present_series_words(const struct report *r, const struct meeting *m);
 /* "working group", "regional programme" (the schema's value with spaces);
  * NULL for "other", which says nothing a reader can use. */
 const char *present_activity_type_words(enum activity_kind kind, char *buf, size_t size);

@@ -40,3 +40,15 @@ void print_wrapped_as(FILE *out, const char *text, const char *layout, int width
 		fprintf(out, "%*s%.*s\n", i ? indent : 0, "", (int)lines[i].len, text + lines[i].start);
 	free(lines);
 }
+
+int print_width(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+void print_padded(FILE *out, const char *s, int width)
+{
+	fputs(s, out);
+	for (int w = print_width(s); w < width; w++)
+		fputc(' ', out);
+}

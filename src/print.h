@@ -14,5 +14,10 @@ void print_wrapped(FILE *out, const char *text, int width, const char *prefix);
  * changed, as long) may break: so an id stays whole. */
 void print_wrapped_as(FILE *out, const char *text, const char *layout, int width,
 		      const char *prefix);
+/* s, then spaces to fill `width` display columns (wide characters count
+ * two): columns stay aligned whatever the script. */
+void print_padded(FILE *out, const char *s, int width);
+/* The display width of s. */
+int print_width(const char *s);
 
 #endif

@@ -95,6 +95,42 @@ static int parse_kind(struct query *q, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+static int by_value(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The numbers the report gives its stages or its areas, for a message:
+ * runs as "1-4", others listed, "2, 5-7" (cut with "..." where buf ends);
+ * "" when there are none. */
+static const char *numbers_text(const struct report *r, enum entity_kind kind, char *buf,
+				size_t size)
+{
+	size_t n = report_count(r, kind), k = 0, len = 0;
+	unsigned *v = malloc((n + 1) * sizeof(*v));
+	buf[0] = '\0';
+	if (!v)
+		return buf;
+	for (size_t i = 0; i < n; i++)
+		v[i] = kind == KIND_STAGE ? r->stages[i]->number : r->areas[i]->number;
+	qsort(v, n, sizeof(*v), by_value);
+	for (size_t i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && v[k] <= v[k - 1] + 1;)
+			k++; /* a run, repeats included */
+		int m = v[k - 1] != v[i] ? snprintf(buf + len, size - len, "%s%u-%u", len ? ", " : "",
+						    v[i], v[k - 1])
+					 : snprintf(buf + len, size - len, "%s%u", len ? ", " : "", v[i]);
+		if (m < 0 || (size_t)m >= size - len) {
+			snprintf(buf + (len < size - 4 ? len : size - 4), 4, "...");
+			break;
+		}
+		len += (size_t)m;
+	}
+	free(v);
+	return buf;
+}
+
 /* An area by id, number, or unique case-insensitive prefix of its name. */
 static int parse_area(const struct report *r, struct query *q, const char *v, char *err,
 		      size_t errlen)
@@ -104,15 +140,18 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 		q->area_ix = ref.index;
 		return 0;
 	}
-	char *end;
+	char *end, nums[64];
 	long n = strtol(v, &end, 10);
+	if (!r->areas_count)
+		return fail(err, errlen, "area:%s: the report has no priority areas", v);
+	numbers_text(r, KIND_AREA, nums, sizeof(nums));
 	if (*v && *end == '\0') {
 		for (size_t i = 0; i < r->areas_count; i++)
 			if (r->areas[i]->number == (unsigned long)n) {
 				q->area_ix = (int)i;
 				return 0;
 			}
-		return fail(err, errlen, "area:%s: there is no area with that number", v);
+		return fail(err, errlen, "area:%s: there is no area with that number (%s)", v, nums);
 	}
 	int found = NO_INDEX, matches = 0;
 	size_t len = strlen(v);
@@ -126,7 +165,8 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 		return 0;
 	}
 	if (!matches)
-		return fail(err, errlen, "area:%s matches no area (try an id, 1-10 or a name)", v);
+		return fail(err, errlen, "area:%s matches no area (try an id, a number %s or a name)",
+			    v, nums);
 	char ids[160] = "";
 	for (size_t i = 0; i < r->areas_count; i++)
 		if (strncasecmp(r->areas[i]->title, v, len) == 0 &&
@@ -145,7 +185,11 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 			q->stages |= 1u << n;
 			return 0;
 		}
-	return fail(err, errlen, "stage:%s is not a stage number (1, 2 or 3)", v);
+	char nums[64];
+	if (!r->stages_count)
+		return fail(err, errlen, "stage:%s: the report has no stages", v);
+	return fail(err, errlen, "stage:%s is not a stage number (%s)", v,
+		    numbers_text(r, KIND_STAGE, nums, sizeof(nums)));
 }
 
 /* Years are those content may give (YEAR_MIN-YEAR_MAX): year:0000 was
@@ -220,6 +264,11 @@ static int compile_terms(struct query *q, char *err, size_t errlen)
 			t->folded = f.text;
 			t->folded_len = f.len;
 			free(f.origin);
+			if (!t->folded_len) /* only accents: they are set aside */
+				return fail(err, errlen, "'%s' has nothing to search for but accents",
+					    t->text);
+			if (q->case_sensitive && !(t->stripped = text_strip_marks(t->text, strlen(t->text))))
+				return fail(err, errlen, "out of memory");
 			continue;
 		}
 		char msg[160];
@@ -286,6 +335,7 @@ void query_free(struct query *q)
 		rx_free(q->terms[i].rx);
 		free(q->terms[i].text);
 		free(q->terms[i].folded);
+		free(q->terms[i].stripped);
 	}
 	free(q->terms);
 	memset(q, 0, sizeof(*q));

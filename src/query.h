@@ -6,11 +6,13 @@
  *   /regex/          a POSIX extended regular expression (rx.h: matched in
  *                    linear time, its work counted and bounded)
  *   kind:K           section stage area activity event meeting programme term
- *   area:A           an area id, its number 1-10, or a unique prefix of its name
- *   stage:N          1, 2 or 3
+ *   area:A           an area id, its number, or a unique prefix of its name
+ *   stage:N          a stage's number
  *   year:Y year:A..B a date or range (events, meetings, stages)
- * Matching ignores case unless a word, phrase or regex has an upper-case
- * letter (smart case); it compares Unicode case-folded text. */
+ * Words and phrases ignore accents and compatibility forms ("montreal"
+ * finds "Montréal"), and case unless a word, phrase or regex has an
+ * upper-case letter (smart case): they compare text as text_fold folds it.
+ * A regex matches the text as it is. */
 #ifndef TEMM_QUERY_H
 #define TEMM_QUERY_H
 
@@ -26,8 +28,10 @@ struct query_term {
 	enum term_type type;
 	bool negate;
 	char *text;    /* as typed (without quotes or slashes) */
-	char *folded;  /* case-folded, for case-insensitive text terms */
+	char *folded;  /* as text_fold folds it: what a text term is looked for as */
 	size_t folded_len;
+	char *stripped; /* case kept, accents set aside: what a case-sensitive
+			 * text term's matches must read (text_strip_marks) */
 	struct rx *rx; /* TERM_REGEX only: compiled (rx.h) */
 };
 

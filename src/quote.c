@@ -247,8 +247,12 @@ static int passage(const struct report *r, const struct mentions *m, struct enti
 		*section = ref.index;
 		end = r->sections[ref.index]->paragraphs_count;
 	} else if (ref.kind == KIND_STAGE) {
-		*section = r->stages[ref.index]->section_ix;
-		relations_stage_paragraphs(r, ref.index, &first, &end);
+		struct prose_span sp; /* its first passage: a quote is of one section */
+		if (report_stage_prose(r, ref.index, 0, &sp)) {
+			*section = sp.section_ix;
+			first = sp.first;
+			end = sp.end;
+		}
 	} else if (ref.kind == KIND_AREA) {
 		*section = r->areas[ref.index]->section_ix;
 		end = *section >= 0 ? r->sections[*section]->paragraphs_count : 0;

@@ -50,9 +50,10 @@ int quote_sentence(const struct report *r, int section, unsigned para, size_t at
 /* What tells of an entity:
  * - a section: its own paragraphs (1 if it has none: its subsections hold
  *   its text);
- * - a stage: the paragraphs that tell it, as its page's "From the report";
+ * - a stage: the first passage that tells it (report_stage_prose), as its
+ *   page's "From the report";
  * - an area: its section's paragraphs;
- * - anything else (and a stage whose paragraphs are not found): the
+ * - anything else (and a stage the content gives no prose): the
  *   paragraphs of the section it is told in (relations_told_in) that name
  *   it - a name the reader links to it, or its title - else that whole
  *   section.

@@ -1,4 +1,4 @@
-/* relations.c - parents, a stage's paragraphs and where an entity is told:
+/* relations.c - parents and where an entity is told:
  * model logic the browser and the headless commands share. */
 #include "relations.h"
 #include "links.h"
@@ -38,38 +38,6 @@ struct entity_ref relations_parent(const struct report *r, struct entity_ref ref
 	default:
 		return section_ref(report_entity_section(r, ref));
 	}
-}
-
-void relations_stage_paragraphs(const struct report *r, int stage, unsigned *first, unsigned *end)
-{
-	*first = *end = 0;
-	if (stage < 0 || (size_t)stage >= r->stages_count)
-		return;
-	const struct stage *s = r->stages[stage];
-	if (s->section_ix < 0)
-		return;
-	const struct section *sec = r->sections[s->section_ix];
-	bool in = false;
-	for (unsigned i = 0; i < sec->paragraphs_count; i++) {
-		const char *t = sec->paragraphs[i];
-		int opens = -1;
-		for (size_t k = 0; k < r->stages_count; k++) {
-			char years[32];
-			snprintf(years, sizeof(years), "%u-%u", r->stages[k]->from, r->stages[k]->to);
-			const char *at = strstr(t, years);
-			if (at && at - t < 48)
-				opens = (int)k;
-		}
-		if (!in && opens == stage) {
-			in = true;
-			*first = i;
-		} else if (in && opens >= 0) {
-			*end = i;
-			return;
-		}
-	}
-	if (in)
-		*end = sec->paragraphs_count;
 }
 
 /* ---- where an entity is told ---- */

@@ -1,6 +1,6 @@
 /* relations.h - how entities relate beyond their own fields: an entity's
- * parent, the paragraphs that tell a stage, and the section that tells the
- * most of an entity. Read from the loaded model; curses-free. */
+ * parent and the section that tells the most of an entity (the paragraphs
+ * that tell a stage are the content's: report_stage_prose). Read from the loaded model; curses-free. */
 #ifndef TEMM_RELATIONS_H
 #define TEMM_RELATIONS_H
 
@@ -15,12 +15,6 @@ extern const struct entity_ref relations_none;
  * area's section's parent (2.1); anything else its section. relations_none
  * at the top. */
 struct entity_ref relations_parent(const struct report *r, struct entity_ref ref);
-
-/* The paragraphs of its section that tell a stage, [*first, *end) (both 0:
- * none). A stage's account opens with its years ("Stage I: 1999-2009",
- * "The second stage: 2010-2014") near the start of a paragraph and runs to
- * the next stage's. A heuristic until the schema says it. */
-void relations_stage_paragraphs(const struct report *r, int stage, unsigned *first, unsigned *end);
 
 /* The section that tells the most of an entity. Where the content's
  * `section` is where the report first names it (meetings, programmes), the

@@ -60,6 +60,16 @@ static const cyaml_schema_value_t priority_entry = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct priority, priority_fields),
 };
 
+static const cyaml_schema_field_t passage_fields[] = {
+	STR("section", REQ, struct passage, section),
+	CYAML_FIELD_UINT("first", OPT, struct passage, first),
+	CYAML_FIELD_UINT("last", OPT, struct passage, last),
+	CYAML_FIELD_END
+};
+static const cyaml_schema_value_t passage_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct passage, passage_fields),
+};
+
 static const cyaml_schema_field_t stage_fields[] = {
 	STR("id", REQ, struct stage, id),
 	CYAML_FIELD_UINT("number", REQ, struct stage, number),
@@ -73,6 +83,8 @@ static const cyaml_schema_field_t stage_fields[] = {
 	CYAML_FIELD_SEQUENCE("priorities", CYAML_FLAG_POINTER, struct stage,
 			     priorities, &priority_entry, 1, SCHEMA_MAX_ITEMS),
 	STR_LIST("achievements", struct stage, achievements),
+	CYAML_FIELD_SEQUENCE("prose", CYAML_FLAG_POINTER | OPT, struct stage, prose,
+			     &passage_entry, 0, SCHEMA_MAX_ITEMS),
 	COUNT_LIST(struct stage),
 	CYAML_FIELD_END
 };
@@ -123,16 +135,17 @@ static const cyaml_schema_field_t event_fields[] = {
 	CYAML_FIELD_END
 };
 
-static const cyaml_strval_t series_strings[] = {
-	{ "temm", SERIES_TEMM }, { "summit", SERIES_SUMMIT },
-	{ "apt", SERIES_APT }, { "other", SERIES_OTHER },
+static const cyaml_schema_field_t series_fields[] = {
+	STR("id", REQ, struct series, id),
+	STR("title", REQ, struct series, title),
+	STR("short", OPT, struct series, short_name),
+	CYAML_FIELD_END
 };
 
 static const cyaml_schema_field_t meeting_fields[] = {
 	STR("id", REQ, struct meeting, id),
 	STR("title", REQ, struct meeting, title),
-	CYAML_FIELD_ENUM("series", CYAML_FLAG_STRICT, struct meeting, series,
-			 series_strings, CYAML_ARRAY_LEN(series_strings)),
+	STR("series", OPT, struct meeting, series),
 	CYAML_FIELD_UINT("ordinal", OPT, struct meeting, ordinal),
 	STR("place", OPT, struct meeting, place),
 	CYAML_FIELD_UINT("year", OPT, struct meeting, year),
@@ -174,6 +187,7 @@ static const cyaml_schema_field_t term_fields[] = {
 	static const cyaml_schema_value_t name = { \
 		CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, type, fields), \
 	}
+ENTRY(series_entry, struct series, series_fields);
 ENTRY(section_entry, struct section, section_fields);
 ENTRY(stage_entry, struct stage, stage_fields);
 ENTRY(area_entry, struct area, area_fields);
@@ -189,6 +203,7 @@ ENTRY(term_entry, struct term, term_fields);
 
 static const cyaml_schema_field_t doc_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("report", OPT, struct content_doc, report, report_fields),
+	TOP_LIST("series", series, series_entry),
 	TOP_LIST("sections", sections, section_entry),
 	TOP_LIST("stages", stages, stage_entry),
 	TOP_LIST("areas", areas, area_entry),

@@ -3,6 +3,7 @@
 #include "grow.h"
 #include "parallel.h"
 #include "search_rank.h"
+#include "text.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -37,24 +38,44 @@ static void unfold(const struct corpus_unit *u, size_t fs, size_t fe, size_t *st
 		*end = *start + 1;
 }
 
+/* Whether the original text of a match reads as the term does, case kept
+ * (its accents set aside): a query with an upper-case letter matches the
+ * folded text, then keeps what has its case. */
+static bool same_case(const char *text, size_t start, size_t end, const char *stripped)
+{
+	size_t len = end - start;
+	bool ascii = true;
+	for (size_t i = start; i < end && ascii; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	if (ascii)
+		return strlen(stripped) == len && memcmp(text + start, stripped, len) == 0;
+	char *s = text_strip_marks(text + start, len);
+	bool same = s && strcmp(s, stripped) == 0;
+	free(s);
+	return same;
+}
+
 /* Every occurrence of a text term into l; `l` NULL only asks whether there
  * is one, and stops at it. 1 found, 0 not, -1 out of memory. */
 static int find_text(const struct corpus_unit *u, const struct query_term *t, bool exact,
 		     struct match_list *l)
 {
-	const char *hay = exact ? u->text : u->folded.text;
-	const char *needle = exact ? t->text : t->folded;
-	size_t nlen = exact ? strlen(t->text) : t->folded_len;
+	const char *hay = u->folded.text, *needle = t->folded;
+	size_t nlen = t->folded_len;
 	int found = 0;
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + nlen, needle)) {
+	for (const char *p = strstr(hay, needle); p;) {
+		size_t start, end;
+		unfold(u, (size_t)(p - hay), (size_t)(p - hay) + nlen, &start, &end);
+		if (exact && !same_case(u->text, start, end, t->stripped)) {
+			p = strstr(p + 1, needle);
+			continue;
+		}
 		found = 1;
 		if (!l)
 			break;
-		size_t start = (size_t)(p - hay), end = start + nlen;
-		if (!exact)
-			unfold(u, start, end, &start, &end);
 		if (add_match(l, start, end - start) != 0)
 			return -1;
+		p = strstr(p + nlen, needle);
 	}
 	return found;
 }
@@ -94,11 +115,11 @@ static int find_term(const struct corpus_unit *u, const struct query *q, const s
 	return t->type == TERM_REGEX ? find_regex(u, t, l, m) : find_text(u, t, q->case_sensitive, l);
 }
 
-static bool facets_pass(const struct corpus_unit *u, const struct query *q)
+static bool facets_pass(const struct corpus *c, const struct corpus_unit *u, const struct query *q)
 {
 	if (q->kinds && !(q->kinds & (1u << u->ref.kind)))
 		return false;
-	if (q->area_ix != NO_INDEX && u->area_ix != q->area_ix)
+	if (q->area_ix != NO_INDEX && !corpus_unit_in_area(c, u, q->area_ix))
 		return false;
 	if (q->stages && !(q->stages & u->stages))
 		return false;
@@ -117,11 +138,12 @@ static int by_start(const void *a, const void *b)
  * the search (< 0). Only the first occurrence of each term is looked
  * for: where the matches are is found later, for the hits that are shown
  * (search_hit_fill). */
-static int match_unit(const struct corpus_unit *u, const struct query *q, struct rx_meter *m)
+static int match_unit(const struct corpus *c, const struct corpus_unit *u, const struct query *q,
+		      struct rx_meter *m)
 {
 	if (rx_meter_charge(m, 1) != RX_OK) /* a chance to stop between units */
 		return m->status;
-	if (!facets_pass(u, q))
+	if (!facets_pass(c, u, q))
 		return 0;
 	for (size_t i = 0; i < q->terms_count; i++) {
 		const struct query_term *t = &q->terms[i];
@@ -275,7 +297,7 @@ static int search_serial(const struct corpus *c, const struct query *q,
 		const struct corpus_unit *u = &c->units[c->rank[i]];
 		if (u->ref.kind != KIND_SECTION && seen_has(seen, u->ref))
 			continue; /* its best unit matched already */
-		int rc = match_unit(u, q, &w.m);
+		int rc = match_unit(c, u, q, &w.m);
 		if (rc < 0) {
 			rc = worker_account(&w);
 			return rc ? rc : -1;
@@ -316,7 +338,7 @@ static void match_slice(size_t k, void *arg)
 	if (worker_poll(&w))
 		return;
 	for (size_t i = k * job->per; i < end; i++) {
-		int rc = match_unit(&job->c->units[job->c->rank[i]], job->q, &w.m);
+		int rc = match_unit(job->c, &job->c->units[job->c->rank[i]], job->q, &w.m);
 		if (rc < 0) {
 			if (!worker_account(&w))
 				atomic_store(&job->failed, true);

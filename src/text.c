@@ -10,6 +10,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unilbrk.h>
+#include <uninorm.h>
 #include <unistd.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -149,6 +150,88 @@ static bool is_ascii(const char *s, size_t len)
 	return true;
 }
 
+/* A mark that search sets aside: a non-spacing mark of no script of its
+ * own (the accents, cedillas and tildes a decomposition splits off Latin,
+ * Greek and Cyrillic letters, and Arabic's vowel signs), but not the kana
+ * voicing marks, which make another syllable. */
+static bool ignored_mark(ucs4_t c)
+{
+	if (c < 0x300 || c == 0x3099 || c == 0x309a || !uc_is_general_category(c, UC_CATEGORY_Mn))
+		return false;
+	const uc_script_t *script = uc_script(c);
+	return script && strcmp(script->name, "Inherited") == 0;
+}
+
+/* Decompose (compatibility forms too), fold the case, set the ignored
+ * marks aside and compose again, for one character of s (n bytes). The
+ * result goes to out (at most *outlen bytes; *outlen gets its length).
+ * 0, or -1 when it does not fit or the library fails. */
+static int fold_char(const uint8_t *s, size_t n, uint8_t *out, size_t *outlen)
+{
+	uint8_t dbuf[64], kbuf[64];
+	size_t dlen = sizeof(dbuf), klen = 0, kept = 0;
+	uint8_t *d = u8_casefold(s, n, NULL, UNINORM_NFKD, dbuf, &dlen);
+	if (!d)
+		return -1;
+	for (size_t i = 0; i < dlen;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, d + i, dlen - i);
+		if (!ignored_mark(c)) {
+			if (klen + (size_t)k > sizeof(kbuf))
+				break;
+			memcpy(kbuf + klen, d + i, (size_t)k);
+			klen += (size_t)k;
+			kept++;
+		}
+		i += (size_t)k;
+	}
+	if (d != dbuf)
+		free(d);
+	if (kept <= 1) { /* nothing to compose */
+		if (klen > *outlen)
+			return -1;
+		memcpy(out, kbuf, klen);
+		*outlen = klen;
+		return 0;
+	}
+	size_t len = *outlen;
+	uint8_t *c = u8_normalize(UNINORM_NFC, kbuf, klen, out, &len);
+	if (c != out) {
+		free(c);
+		return -1;
+	}
+	*outlen = len;
+	return 0;
+}
+
+char *text_strip_marks(const char *s, size_t len)
+{
+	if (is_ascii(s, len))
+		return strndup(s, len);
+	size_t dlen = 0, klen = 0, clen = 0;
+	uint8_t *d = u8_normalize(UNINORM_NFKD, (const uint8_t *)s, len, NULL, &dlen);
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < dlen;) { /* in place: the kept bytes never overtake */
+		ucs4_t c;
+		int k = u8_mbtouc(&c, d + i, dlen - i);
+		if (!ignored_mark(c)) {
+			memmove(d + klen, d + i, (size_t)k);
+			klen += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	uint8_t *c = u8_normalize(UNINORM_NFC, d, klen, NULL, &clen);
+	free(d);
+	char *out = c ? malloc(clen + 1) : NULL;
+	if (out) {
+		memcpy(out, c, clen);
+		out[clen] = '\0';
+	}
+	free(c);
+	return out;
+}
+
 int text_fold(const char *s, struct folded *out)
 {
 	size_t len = strlen(s), n = 0, text_cap = 0, origin_cap = 0;
@@ -170,13 +253,8 @@ int text_fold(const char *s, struct folded *out)
 			int m = u8_mblen((const uint8_t *)s + i, len - i);
 			clen = m > 0 ? (size_t)m : 1;
 			plen = sizeof(buf);
-			uint8_t *r = u8_casefold((const uint8_t *)s + i, clen, NULL, NULL, buf, &plen);
-			if (!r) { /* keep the bytes as they are */
-				piece = (const uint8_t *)s + i;
-				plen = clen;
-			} else if (r != buf) {
-				free(r); /* longer than 32 bytes cannot come from one character */
-				piece = (const uint8_t *)s + i;
+			if (fold_char((const uint8_t *)s + i, clen, buf, &plen) != 0) {
+				piece = (const uint8_t *)s + i; /* keep the bytes as they are */
 				plen = clen;
 			}
 		}

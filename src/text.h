@@ -26,9 +26,14 @@ struct text_line {
  * a new array (caller frees), NULL when s is empty. -1 on out of memory. */
 long text_wrap(const char *s, int width, struct text_line **lines);
 
-/* Case-folded copy of s (Unicode full case folding) with, for each byte of
+/* The form search compares: each character decomposed (compatibility
+ * forms too: "ﬁ" is "fi", "ｍ" is "m"), its accents set aside (the
+ * non-spacing marks of no script of their own; not the kana voicing marks),
+ * composed again and case-folded (Unicode full case folding), so that
+ * "montreal" is in "Montréal" and "strasse" in "Straße". For each byte of
  * the result, the offset in s of the character it came from, so matches in
- * the folded text can be shown in the original. */
+ * the folded text can be shown in the original. Letters that Unicode does
+ * not decompose (ø, ł, đ) stay as they are. */
 struct folded {
 	char *text;
 	size_t len;
@@ -45,6 +50,11 @@ static inline size_t folded_origin(const struct folded *f, size_t i)
 }
 int text_fold(const char *s, struct folded *out);
 void text_folded_free(struct folded *f);
+
+/* The first len bytes of s with the accents set aside as text_fold does,
+ * case kept (what a query with an upper-case letter compares); NULL on out
+ * of memory. Caller frees. */
+char *text_strip_marks(const char *s, size_t len);
 
 /* True if s has an upper-case letter (smart case). */
 bool text_has_upper(const char *s);

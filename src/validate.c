@@ -15,6 +15,7 @@ struct checker {
 	struct load_ctx *ctx;
 	struct report *r;
 	int problems;
+	struct id_table *series; /* the series' ids, while checking */
 };
 
 #define PROBLEM(c, kind, ix, key, item, ...) do { \
@@ -30,6 +31,12 @@ static bool id_well_formed(const char *id)
 	return strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+/* "a section", "an area" */
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static void add_id(struct checker *c, enum entity_kind kind, size_t ix)
 {
 	struct entity_ref ref = { kind, (int)ix }, dup;
@@ -41,8 +48,8 @@ static void add_id(struct checker *c, enum entity_kind kind, size_t ix)
 		return;
 	}
 	if (id_table_add(c->r->ids, id, ref, &dup) != 0)
-		PROBLEM(c, kind, ix, "id", -1, "duplicate id '%s' (already used by a %s)", id,
-			entity_kind_name(dup.kind));
+		PROBLEM(c, kind, ix, "id", -1, "duplicate id '%s' (already used by %s %s)", id,
+			article(entity_kind_name(dup.kind)), entity_kind_name(dup.kind));
 }
 
 static int build_ids(struct checker *c)
@@ -72,8 +79,9 @@ static int resolve(struct checker *c, enum entity_kind kind, size_t ix, const ch
 		return NO_INDEX;
 	}
 	if (want != KIND_COUNT && ref.kind != want) {
-		PROBLEM(c, kind, ix, key, item, "'%s' must name a %s, but '%s' is a %s", key,
-			entity_kind_name(want), id, entity_kind_name(ref.kind));
+		PROBLEM(c, kind, ix, key, item, "'%s' must name %s %s, but '%s' is %s %s", key,
+			article(entity_kind_name(want)), entity_kind_name(want), id,
+			article(entity_kind_name(ref.kind)), entity_kind_name(ref.kind));
 		return NO_INDEX;
 	}
 	return ref.index;
@@ -121,10 +129,36 @@ static void check_sections(struct checker *c)
 		c->problems++;
 }
 
+/* A passage of a stage's prose: an existing section and, within it,
+ * paragraphs first..last (1-based; 0: the section's first / last). */
+static void check_passage(struct checker *c, size_t stage, unsigned k, struct passage *p)
+{
+	p->section_ix = resolve(c, KIND_STAGE, stage, "prose.section", (int)k, p->section,
+				KIND_SECTION);
+	if (p->section_ix == NO_INDEX)
+		return;
+	const struct section *sec = c->r->sections[p->section_ix];
+	unsigned n = sec->paragraphs_count;
+	if (n == 0)
+		PROBLEM(c, KIND_STAGE, stage, "prose.section", (int)k,
+			"section '%s' has no paragraphs to tell the stage", p->section);
+	else if (p->first > n)
+		PROBLEM(c, KIND_STAGE, stage, "prose.first", (int)k,
+			"'first' is paragraph %u, but section '%s' has %u", p->first, p->section, n);
+	else if (p->last > n)
+		PROBLEM(c, KIND_STAGE, stage, "prose.last", (int)k,
+			"'last' is paragraph %u, but section '%s' has %u", p->last, p->section, n);
+	else if (p->last && p->first > p->last)
+		PROBLEM(c, KIND_STAGE, stage, "prose.last", (int)k,
+			"'last' (%u) comes before 'first' (%u)", p->last, p->first);
+}
+
 static void check_stages(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->stages_count; i++) {
 		struct stage *s = c->r->stages[i];
+		if (s->number == 0)
+			PROBLEM(c, KIND_STAGE, i, "number", -1, "stage numbers start at 1");
 		check_year(c, KIND_STAGE, i, "from", s->from, false);
 		check_year(c, KIND_STAGE, i, "to", s->to, false);
 		if (s->to < s->from)
@@ -137,6 +171,8 @@ static void check_stages(struct checker *c)
 		for (unsigned p = 0; p < s->priorities_count; p++)
 			s->priorities[p].area_ix = resolve(c, KIND_STAGE, i, "priorities.area", (int)p,
 							   s->priorities[p].area, KIND_AREA);
+		for (unsigned p = 0; p < s->prose_count; p++)
+			check_passage(c, i, p, &s->prose[p]);
 	}
 }
 
@@ -175,6 +211,39 @@ static void check_events(struct checker *c)
 	}
 }
 
+/* The declared series: ids of their own (not entities), each once. */
+static int check_series(struct checker *c)
+{
+	const struct report *r = c->r;
+	c->series = id_table_new(r->series_count);
+	if (!c->series)
+		return -1;
+	for (size_t i = 0; i < r->series_count; i++) {
+		const char *id = r->series[i]->id;
+		struct entity_ref dup;
+		if (!id_well_formed(id))
+			PROBLEM(c, LOAD_SERIES, i, "id", -1,
+				"id '%s' must be 1-%u characters of a-z, 0-9 and '-', not starting with '-'",
+				id, ID_MAX);
+		else if (id_table_add(c->series, id, (struct entity_ref){ KIND_COUNT, (int)i }, &dup) != 0)
+			PROBLEM(c, LOAD_SERIES, i, "id", -1, "series '%s' is declared twice", id);
+	}
+	return 0;
+}
+
+/* A meeting's series, by the id the series list declares. */
+static int resolve_series(struct checker *c, size_t meeting, const char *id)
+{
+	struct entity_ref ref;
+	if (!id)
+		return NO_INDEX;
+	if (id_table_find(c->series, id, &ref) == 0)
+		return ref.index;
+	PROBLEM(c, KIND_MEETING, meeting, "series", -1,
+		"'series' refers to '%s', which the top-level 'series' list does not declare", id);
+	return NO_INDEX;
+}
+
 static void check_others(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->meetings_count; i++) {
@@ -182,6 +251,7 @@ static void check_others(struct checker *c)
 		check_year(c, KIND_MEETING, i, "year", m->year, true);
 		check_month(c, KIND_MEETING, i, m->month);
 		m->section_ix = resolve(c, KIND_MEETING, i, "section", -1, m->section, KIND_SECTION);
+		m->series_ix = resolve_series(c, i, m->series);
 	}
 	for (size_t i = 0; i < c->r->programmes_count; i++) {
 		struct programme *p = c->r->programmes[i];
@@ -224,9 +294,10 @@ static void check_title(struct checker *c)
 
 int validate_report(struct load_ctx *ctx)
 {
-	struct checker c = { ctx, ctx->report, 0 };
+	struct checker c = { ctx, ctx->report, 0, NULL };
 	check_title(&c);
-	if (build_ids(&c) != 0) {
+	if (build_ids(&c) != 0 || check_series(&c) != 0) {
+		id_table_free(c.series);
 		diag_add(ctx->diag, "", 0, 0, "out of memory");
 		return 1;
 	}
@@ -236,5 +307,6 @@ int validate_report(struct load_ctx *ctx)
 	check_activities(&c);
 	check_events(&c);
 	check_others(&c);
+	id_table_free(c.series);
 	return c.problems;
 }

@@ -7,8 +7,9 @@
 #  2. builds a copy of the source tree out of tree with --enable-sanitizers
 #     (AddressSanitizer + UndefinedBehaviorSanitizer, leak detection on) and
 #     runs the whole `make check` there;
-#  3. runs every headless command on the bundled report under
-#     valgrind --leak-check=full, in the normal build;
+#  3. runs every headless command on the bundled report (and some on the
+#     second report, tests/report2) under valgrind --leak-check=full, in
+#     the normal build;
 #  4. builds with ThreadSanitizer and loads, indexes and searches the
 #     report and ten copies of it (the loader and the index share their
 #     work between threads).
@@ -179,6 +180,14 @@ if [ -n "$normal" ]; then
 		echo "0 --help"
 		echo "0 --version"
 		echo "2 no-such-command"
+		r2="--content '$src/tests/report2'"
+		echo "0 $r2 check"
+		echo "0 $r2 list areas"
+		echo "0 $r2 show kigali --json"
+		echo "0 $r2 search montreal"
+		echo "0 $r2 search 蒙特利尔议定书 --json"
+		echo "0 $r2 search area:halons kind:event"
+		echo "0 $r2 dump --format=markdown"
 		echo "1 --content '$work/badcontent' check"
 		echo "1 --content '$work/nonexistent' list areas"
 	} >"$work/runs"

@@ -20,10 +20,38 @@ expect_out "content is valid: Tiny" "$TEMM" --content "$tmp" check
 expect_out "content is valid: Tiny" env TEMM_CONTENT="$tmp" "$TEMM" check
 expect_out "1 sections" "$TEMM" --content "$tmp" check
 
+# the second report, shaped unlike the bundled one: every command runs on it
+r2="$TEMM_TESTS/report2"
+expect_out "content is valid: Forty Years for the Ozone Layer" "$TEMM" --content "$r2" check
+expect_out "     4 stages" "$TEMM" --content "$r2" check
+expect_out "kigali      2016-2024  Kigali Stage" "$TEMM" --content "$r2" list stages
+expect_out "awareness-training  7) Public Awareness and Training" "$TEMM" --content "$r2" list areas
+expect_out "Meeting - MOP" "$TEMM" --content "$r2" --ascii show mop9
+expect_out "meeting mop9  [1.2 The Phase-out Stage (1990-1999)]
+    Montréal" "$TEMM" --content "$r2" search montreal
+expect_out "also event ev-1987-protocol  The Montreal Protocol was signed in Montréal" env COLUMNS=132 "$TEMM" --content "$r2" search montreal
+expect_out "programme montreal-protocol" "$TEMM" --content "$r2" search 蒙特利尔议定书
+expect_err "stage:5 is not a stage number (1-4)" "$TEMM" --content "$r2" search stage:5
+for cols in 80 132; do
+	for cmd in "check" "list stages" "list areas" "list activities" "list events" "list meetings" \
+		"list programmes" "list terms" "list sections" "show kigali" "show sec-1-4" "search montreal" \
+		"dump" "dump --format=markdown" "outline" "list events --json"; do
+		checks=$((checks + 1))
+		# shellcheck disable=SC2086
+		COLUMNS=$cols "$TEMM" --content "$r2" $cmd >"$tmp/out" 2>"$tmp/err" || fail "temm $cmd on report2 at $cols columns failed: $(cat "$tmp/err")"
+		[ -s "$tmp/out" ] || fail "temm $cmd on report2 at $cols columns printed nothing"
+	done
+	# the dump's lines fit, wide characters counted as two columns (wc -L)
+	checks=$((checks + 1))
+	w=$(COLUMNS=$cols "$TEMM" --content "$r2" dump | LC_ALL=C.UTF-8 wc -L)
+	[ "$w" -le "$cols" ] || fail "temm dump on report2 is $w columns wide at COLUMNS=$cols"
+done
+
 # kiosk mode (for an sshd ForceCommand) refuses every way to point it elsewhere
 expect_out "content is valid: Report on China-Japan-Korea" "$TEMM" --kiosk --content "$tmp" check
 expect_out "content is valid: Report on China-Japan-Korea" env TEMM_KIOSK=1 TEMM_CONTENT="$tmp" "$TEMM" check
 expect_out "content is valid: Report on China-Japan-Korea" env TEMM_KIOSK=1 "$TEMM" --content="$tmp" check
+expect_out "content is valid: Report on China-Japan-Korea" "$TEMM" --kiosk --content "$r2" check
 expect_err "kiosk mode: ignoring --content" env TEMM_KIOSK=1 "$TEMM" --content "$tmp" check
 expect_out "content is valid: Tiny" env TEMM_KIOSK=0 "$TEMM" --content "$tmp" check
 

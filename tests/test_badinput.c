@@ -81,8 +81,70 @@ static void test_date_ranges(void **state)
 static void test_enum_strict(void **state)
 {
 	(void)state;
-	expect_error(HEAD "meetings:\n  - {id: m, title: M, series: 3, section: intro}\n",
-		     7, 31, "unknown value '3'");
+	expect_error(HEAD "activities:\n  - {id: a, title: A, kind: 3, area: x, section: intro}\n",
+		     7, 29, "unknown value '3'");
+}
+
+/* A meeting names a series the content declares; each is declared once. */
+static void test_series_declared(void **state)
+{
+	(void)state;
+	expect_error(HEAD "meetings:\n  - {id: m, title: M, series: mop, section: intro}\n",
+		     7, 31, "'series' refers to 'mop', which the top-level 'series' list does not declare");
+	expect_error(HEAD "series:\n  - {id: mop, title: Meeting of the Parties}\n"
+			  "  - {id: mop, title: Again}\n",
+		     8, 10, "series 'mop' is declared twice");
+	expect_error(HEAD "series:\n  - {id: Mop, title: M}\n", 7, 10, "id 'Mop' must be");
+	expect_error(HEAD "series:\n  - {id: mop}\n", 7, 5, "missing required key 'title'");
+	struct diag d;
+	struct report *r = tu_load_one(HEAD "series:\n  - {id: mop, title: Meeting of the Parties, short: MOP}\n"
+				       "meetings:\n  - {id: m, title: M, series: mop, section: intro}\n"
+				       "  - {id: n, title: N, section: intro}\n", &d);
+	assert_non_null(r);
+	assert_string_equal(report_meeting_series(r, r->meetings[0])->title, "Meeting of the Parties");
+	assert_string_equal(report_meeting_series(r, r->meetings[0])->short_name, "MOP");
+	assert_null(report_meeting_series(r, r->meetings[1]));
+	report_free(r);
+	diag_free(&d);
+}
+
+#define STAGE "stages:\n  - id: s\n    number: 1\n    title: S\n    name: S\n" \
+	"    from: 2000\n    to: 2001\n    section: intro\n    priorities: [{text: p}]\n"
+
+/* A stage's prose names paragraphs its section has. */
+static void test_stage_prose(void **state)
+{
+	(void)state;
+	expect_error(HEAD STAGE "    prose: [{section: nowhere}]\n", 15, 23,
+		     "'prose.section' refers to 'nowhere', which does not exist");
+	expect_error(HEAD STAGE "    prose: [{section: intro}]\n", 15, 23,
+		     "section 'intro' has no paragraphs to tell the stage");
+	expect_error(HEAD "    paragraphs: [a, b]\n" STAGE "    prose: [{section: intro, first: 3}]\n",
+		     16, 37, "'first' is paragraph 3, but section 'intro' has 2");
+	expect_error(HEAD "    paragraphs: [a, b]\n" STAGE "    prose: [{section: intro, last: 5}]\n",
+		     16, 36, "'last' is paragraph 5, but section 'intro' has 2");
+	expect_error(HEAD "    paragraphs: [a, b]\n" STAGE
+		     "    prose: [{section: intro, first: 2, last: 1}]\n",
+		     16, 46, "'last' (1) comes before 'first' (2)");
+	expect_error(HEAD STAGE "    prose: [{section: intro, from: 1}]\n", 15, 30, "unknown key 'from'");
+	struct diag d;
+	struct report *r = tu_load_one(HEAD "    paragraphs: [a, b, c]\n  - {title: More, id: more, "
+				       "paragraphs: [d, e]}\n" STAGE
+				       "    prose: [{section: intro, first: 2}, {section: more, last: 1}]\n", &d);
+	assert_non_null(r);
+	struct prose_span sp;
+	assert_true(report_stage_prose(r, 0, 0, &sp));
+	assert_int_equal(sp.section_ix, 0);
+	assert_int_equal(sp.first, 1);
+	assert_int_equal(sp.end, 3);
+	assert_true(report_stage_prose(r, 0, 1, &sp));
+	assert_int_equal(sp.section_ix, 1);
+	assert_int_equal(sp.first, 0);
+	assert_int_equal(sp.end, 1);
+	assert_false(report_stage_prose(r, 0, 2, &sp));
+	assert_false(report_stage_prose(r, 1, 0, &sp));
+	report_free(r);
+	diag_free(&d);
 }
 
 static void test_missing_required(void **state)
@@ -97,6 +159,9 @@ static void test_duplicate_id(void **state)
 	(void)state;
 	expect_error(HEAD "areas:\n  - {id: intro, number: 1, title: A, section: intro}\n",
 		     7, 10, "duplicate id 'intro' (already used by a section)");
+	expect_error(HEAD "areas:\n  - {id: a, number: 1, title: A, section: intro}\n"
+			  "events:\n  - {id: a, year: 2015, title: t, section: intro}\n",
+		     9, 10, "duplicate id 'a' (already used by an area)");
 	expect_error(HEAD "    id: again\n", 6, 5, "duplicate key 'id'");
 }
 
@@ -107,6 +172,8 @@ static void test_dangling_reference(void **state)
 		     "'parent' refers to 'nowhere', which does not exist");
 	expect_error(HEAD "events:\n  - {id: e, year: 2015, title: t, section: intro, meeting: intro}\n",
 		     7, 60, "'meeting' must name a meeting, but 'intro' is a section");
+	expect_error(HEAD "activities:\n  - {id: a, title: A, kind: other, area: intro, section: intro}\n",
+		     7, 42, "'area' must name an area, but 'intro' is a section");
 	expect_error(HEAD "events:\n  - id: e\n    year: 2015\n    title: t\n    section: intro\n"
 			  "    links: [intro, ghost]\n", 11, 20, "'links' refers to 'ghost'");
 }
@@ -355,6 +422,8 @@ int main(void)
 		cmocka_unit_test(test_integer_junk),
 		cmocka_unit_test(test_date_ranges),
 		cmocka_unit_test(test_enum_strict),
+		cmocka_unit_test(test_series_declared),
+		cmocka_unit_test(test_stage_prose),
 		cmocka_unit_test(test_missing_required),
 		cmocka_unit_test(test_duplicate_id),
 		cmocka_unit_test(test_dangling_reference),

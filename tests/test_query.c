@@ -1,9 +1,10 @@
 /* test_query.c - the query language (every operator, filter and error),
- * case folding and phrases, ranking on the bundled report, and the search
- * history file. */
+ * folding of case and accents, phrases, ranking, on the bundled report and
+ * on the second report (tests/report2), and the search history file. */
 #include "testutil.h"
 #include "history.h"
 #include "search.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +14,15 @@
 #include <strings.h>
 
 static struct corpus *corpus;
+static const struct report *r;
+static const struct tu_facts *f;
 
 static int setup(void **state)
 {
 	(void)state;
-	corpus = corpus_new(tu_bundled());
+	r = tu_report();
+	f = tu_facts();
+	corpus = corpus_new(r);
 	return corpus ? 0 : -1;
 }
 
@@ -25,14 +30,14 @@ static int teardown(void **state)
 {
 	(void)state;
 	corpus_free(corpus);
-	tu_bundled_free();
+	tu_report_free();
 	return 0;
 }
 
 static void parse_ok(const char *text, struct query *q)
 {
 	char err[256];
-	if (query_parse(tu_bundled(), text, q, err, sizeof(err)) != 0)
+	if (query_parse(r, text, q, err, sizeof(err)) != 0)
 		fail_msg("'%s' did not parse: %s", text, err);
 }
 
@@ -40,7 +45,7 @@ static void parse_fails(const char *text, const char *message)
 {
 	struct query q;
 	char err[256];
-	assert_int_equal(query_parse(tu_bundled(), text, &q, err, sizeof(err)), -1);
+	assert_int_equal(query_parse(r, text, &q, err, sizeof(err)), -1);
 	if (!strstr(err, message))
 		fail_msg("'%s': expected '%s', got '%s'", text, message, err);
 	query_free(&q);
@@ -70,23 +75,28 @@ static void test_words_phrases_exclusions(void **state)
 static void test_filters(void **state)
 {
 	(void)state;
-	const struct report *r = tu_bundled();
 	struct query q;
-	parse_ok("kind:activity kind:event area:dss stage:3 year:2010..2014", &q);
+	char text[160];
+	size_t last = f->stages;
+	snprintf(text, sizeof(text), "kind:activity kind:event area:%s stage:%zu year:%u..%u",
+		 f->activity_area, last, f->stage_years[last - 1][0], f->stage_years[last - 1][1]);
+	parse_ok(text, &q);
 	assert_int_equal(q.kinds, (1u << KIND_ACTIVITY) | (1u << KIND_EVENT));
-	assert_string_equal(r->areas[q.area_ix]->id, "dss");
-	assert_int_equal(q.stages, 1u << 3);
-	assert_int_equal(q.year_from, 2010);
-	assert_int_equal(q.year_to, 2014);
+	assert_string_equal(r->areas[q.area_ix]->id, f->activity_area);
+	assert_int_equal(q.stages, 1u << last);
+	assert_int_equal(q.year_from, f->stage_years[last - 1][0]);
+	assert_int_equal(q.year_to, f->stage_years[last - 1][1]);
 	assert_int_equal(q.terms_count, 0);
 	query_free(&q);
-	parse_ok("area:9 year:2015", &q);
-	assert_string_equal(r->areas[q.area_ix]->id, "marine");
-	assert_int_equal(q.year_from, 2015);
-	assert_int_equal(q.year_to, 2015);
+	snprintf(text, sizeof(text), "area:%zu year:%u", f->areas, f->meeting_year);
+	parse_ok(text, &q); /* by its number */
+	assert_string_equal(r->areas[q.area_ix]->title, f->area_titles[f->areas - 1]);
+	assert_int_equal(q.year_from, f->meeting_year);
+	assert_int_equal(q.year_to, f->meeting_year);
 	query_free(&q);
-	parse_ok("area:mar kind:areas", &q); /* a unique prefix; plural kinds */
-	assert_string_equal(r->areas[q.area_ix]->id, "marine");
+	snprintf(text, sizeof(text), "area:%s kind:areas", f->area_prefix);
+	parse_ok(text, &q); /* a unique prefix; plural kinds */
+	assert_string_equal(r->areas[q.area_ix]->id, f->area_prefix_id);
 	query_free(&q);
 	parse_ok("PM2.5: note:", &q); /* not filters: words */
 	assert_int_equal(q.terms_count, 2);
@@ -103,10 +113,20 @@ static void test_errors(void **state)
 	parse_fails("//", "empty regular expression");
 	parse_fails("/(/", "bad regular expression");
 	parse_fails("kind:dragon", "kind:dragon is not one of");
-	parse_fails("area:c", "matches more than one area: chemicals, ewaste, climate");
-	parse_fails("area:zebra", "matches no area");
-	parse_fails("area:11", "no area with that number");
-	parse_fails("stage:4", "stage:4 is not a stage number");
+	char text[64], msg[120];
+	snprintf(text, sizeof(text), "area:%s", f->area_ambiguous);
+	snprintf(msg, sizeof(msg), "matches more than one area: %s", f->area_ambiguous_ids);
+	parse_fails(text, msg);
+	snprintf(msg, sizeof(msg), "matches no area (try an id, a number 1-%zu or a name)", f->areas);
+	parse_fails("area:zebra", msg);
+	snprintf(text, sizeof(text), "area:%zu", f->areas + 1);
+	snprintf(msg, sizeof(msg), "no area with that number (1-%zu)", f->areas);
+	parse_fails(text, msg);
+	snprintf(text, sizeof(text), "stage:%zu", f->stages + 1);
+	snprintf(msg, sizeof(msg), "stage:%zu is not a stage number (%s)", f->stages + 1,
+		 f->stage_numbers);
+	parse_fails(text, msg);
+	parse_fails("\xcc\x81", "nothing to search for but accents"); /* a lone combining acute */
 	parse_fails("year:15", "is not a year");
 	parse_fails("year:2014..2010", "is not a year");
 	parse_fails("colour:red", "unknown filter 'colour:red'");
@@ -121,9 +141,9 @@ static char *hit_ids(const char *text, size_t *count)
 	char err[256];
 	if (search_execute(corpus, text, &res, err, sizeof(err)) != 0)
 		fail_msg("'%s': %s", text, err);
-	char *ids = calloc(1, 64 * (res.count + 1));
+	char *ids = calloc(1, 66 * (res.count + 1));
 	for (size_t i = 0; i < res.count; i++) {
-		strcat(ids, report_entity_id(tu_bundled(), res.hits[i].unit->ref));
+		strcat(ids, report_entity_id(r, res.hits[i].unit->ref));
 		strcat(ids, " ");
 	}
 	*count = res.count;
@@ -131,29 +151,55 @@ static char *hit_ids(const char *text, size_t *count)
 	return ids;
 }
 
+/* Whether the space-separated ids hold `id`. */
+static bool has_id(const char *ids, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = strstr(ids, id); p; p = strstr(p + 1, id))
+		if ((p == ids || p[-1] == ' ') && p[n] == ' ')
+			return true;
+	return false;
+}
+
 static void test_case_folding_and_phrases(void **state)
 {
 	(void)state;
 	size_t a, b, c;
-	free(hit_ids("microplastics", &a));
-	free(hit_ids("MICROPLASTICS", &b)); /* smart case: exact, no such spelling */
+	char text[160];
+	free(hit_ids(f->word, &a));
+	for (size_t i = 0; i < sizeof(text) - 1 && f->word[i]; i++)
+		text[i] = (char)(f->word[i] >= 'a' && f->word[i] <= 'z' ? f->word[i] - 32 : f->word[i]),
+		text[i + 1] = '\0';
+	free(hit_ids(text, &b)); /* smart case: exact, no such spelling */
 	assert_true(a >= 1);
 	assert_int_equal(b, 0);
-	char *ids = hit_ids("\"dust and sand storms\"", &c);
-	assert_non_null(strstr(ids, "sec-2-1-2"));
+	snprintf(text, sizeof(text), "\"%s\"", f->phrase);
+	char *ids = hit_ids(text, &c);
+	assert_true(has_id(ids, f->phrase_section));
 	free(ids);
-	ids = hit_ids("\"sand storms dust\"", &c);
+	/* the phrase's words in another order are not the phrase */
+	const char *space = strchr(f->phrase, ' ');
+	snprintf(text, sizeof(text), "\"%s %.*s\"", space + 1, (int)(space - f->phrase), f->phrase);
+	ids = hit_ids(text, &c);
 	assert_int_equal(c, 0);
 	free(ids);
-	/* words are ANDed within one unit; -word removes */
-	ids = hit_ids("youth forum", &c);
-	assert_non_null(strstr(ids, "youth-forum"));
+	/* words are ANDed within one unit, in any order; -word removes */
+	const char *last = strrchr(f->phrase, ' ') + 1;
+	snprintf(text, sizeof(text), "%s %.*s", last, (int)(space - f->phrase), f->phrase);
+	ids = hit_ids(text, &c);
+	assert_true(has_id(ids, f->phrase_section));
 	free(ids);
-	ids = hit_ids("youth forum -tripartite", &c);
-	assert_null(strstr(ids, "sec-2-1-3 ")); /* that paragraph says Tripartite */
-	free(ids);
-	ids = hit_ids("/sand ?storms?/", &c);
-	assert_non_null(strstr(ids, "sec-1-2"));
+	struct search_results res;
+	snprintf(text, sizeof(text), "%s %.*s -%s", last, (int)(space - f->phrase), f->phrase,
+		 f->word);
+	assert_int_equal(search_run(corpus, text, &res), 0);
+	for (size_t i = 0; i < res.count; i++)
+		assert_null(strstr(res.hits[i].unit->text, f->word));
+	search_results_free(&res);
+	/* a regex */
+	snprintf(text, sizeof(text), "/%.*s?/", (int)strlen(f->word) - 1, f->word);
+	ids = hit_ids(text, &c);
+	assert_true(has_id(ids, f->word_section));
 	free(ids);
 }
 
@@ -161,7 +207,7 @@ static void test_ranking(void **state)
 {
 	(void)state;
 	struct search_results res;
-	assert_int_equal(search_run(corpus, "e-waste", &res), 0);
+	assert_int_equal(search_run(corpus, f->name_query, &res), 0);
 	size_t area = res.count, first_prose = res.count;
 	for (size_t i = 0; i < res.count; i++) {
 		const struct corpus_unit *u = res.hits[i].unit;
@@ -204,6 +250,48 @@ static void plain_matches(const char *text, const char *const *words, struct sea
 		}
 }
 
+/* text's first len bytes as search compares them, by another way than the
+ * index's: accents set aside on the whole text, then ASCII lower-cased (the
+ * queries below are ASCII). Caller frees. */
+static char *plain_fold(const char *text, size_t len)
+{
+	char *s = text_strip_marks(text, len);
+	assert_non_null(s);
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return s;
+}
+
+/* A text with characters outside ASCII: each match of the hit reads as one
+ * of the words once folded, and there are as many as the folded text has. */
+static void assert_folded_matches(const struct search_hit *h, const char *const *words)
+{
+	char *all = plain_fold(h->unit->text, strlen(h->unit->text));
+	struct search_match want[512];
+	size_t n;
+	plain_matches(all, words, want, &n, 512);
+	assert_int_equal(h->matches_count, n);
+	for (size_t m = 0; m < h->matches_count; m++) {
+		char *span = plain_fold(h->unit->text + h->matches[m].start, h->matches[m].len);
+		bool one = false;
+		for (const char *const *w = words; *w; w++)
+			one |= strcmp(span, *w) == 0;
+		if (!one)
+			fail_msg("'%s' matched '%s'", words[0], span);
+		free(span);
+	}
+	free(all);
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 static void assert_same_snippet(const struct snippet *a, const struct snippet *b)
 {
 	assert_string_equal(a->text, b->text);
@@ -222,14 +310,22 @@ static void assert_same_snippet(const struct snippet *a, const struct snippet *b
 static void test_matches_found_on_demand(void **state)
 {
 	(void)state;
-	static const struct {
+	char phrase[80], two[80];
+	const char *space = strchr(f->phrase, ' ');
+	snprintf(phrase, sizeof(phrase), "\"%s\"", f->phrase);
+	snprintf(two, sizeof(two), "%.*s %s", (int)(space - f->phrase), f->phrase, space + 1);
+	*strchr(two + (space - f->phrase) + 1, ' ') = '\0'; /* its first two words */
+	char w1[40], w2[40];
+	snprintf(w1, sizeof(w1), "%.*s", (int)(space - f->phrase), f->phrase);
+	snprintf(w2, sizeof(w2), "%s", two + strlen(w1) + 1);
+	const struct {
 		const char *query;
 		const char *words[3]; /* its words that must be marked */
 	} cases[] = {
 		{ "e", { "e" } },
-		{ "pollution", { "pollution" } },
-		{ "air pollution", { "air", "pollution" } },
-		{ "\"joint action plan\"", { "joint action plan" } },
+		{ f->word, { f->word } },
+		{ two, { w1, w2 } },
+		{ phrase, { f->phrase } },
 		{ "cooperation -china", { "cooperation" } },
 		{ "kind:term", { NULL } },
 	};
@@ -249,14 +345,17 @@ static void test_matches_found_on_demand(void **state)
 			assert_true(h->filled);
 			size_t n;
 			plain_matches(h->unit->text, cases[c].words, want, &n, MAX);
-			if (!cases[c].words[0])
-				assert_int_equal(n, 0);
-			else
+			if (!cases[c].words[0]) {
+				assert_int_equal(h->matches_count, 0);
+			} else if (!is_ascii(h->unit->text)) {
+				assert_folded_matches(h, cases[c].words);
+			} else {
 				assert_true(n >= 1);
-			assert_int_equal(h->matches_count, n);
-			for (size_t m = 0; m < n; m++) {
-				assert_int_equal(h->matches[m].start, want[m].start);
-				assert_int_equal(h->matches[m].len, want[m].len);
+				assert_int_equal(h->matches_count, n);
+				for (size_t m = 0; m < n; m++) {
+					assert_int_equal(h->matches[m].start, want[m].start);
+					assert_int_equal(h->matches[m].len, want[m].len);
+				}
 			}
 			/* found once: the same list again */
 			const struct search_match *first = h->matches;
@@ -330,9 +429,27 @@ static void test_hits_ranked_one_per_entity(void **state)
 	free(seen);
 	/* a meeting's place comes before its aliases in the corpus, yet an
 	 * alias (a name) is the better hit */
-	assert_int_equal(search_run(corpus, "kind:meeting /Manila|Leaders' Meeting/", &res), 0);
-	assert_int_equal(res.count, 1);
-	assert_string_equal(res.hits[0].unit->field, "aliases");
+	int mi = -1;
+	const char *alias = NULL;
+	for (size_t i = 0; i < r->meetings_count && mi < 0; i++) {
+		const struct meeting *m = r->meetings[i];
+		for (unsigned k = 0; m->place && k < m->aliases_count && mi < 0; k++)
+			if (!strpbrk(m->place, "()|.[]*+?") && !strpbrk(m->aliases[k], "()|.[]*+?") &&
+			    strcmp(m->aliases[k], m->title) != 0)
+				mi = (int)i, alias = m->aliases[k];
+	}
+	assert_true(mi >= 0);
+	char text[200];
+	snprintf(text, sizeof(text), "kind:meeting /%s|%s/", r->meetings[mi]->place, alias);
+	assert_int_equal(search_run(corpus, text, &res), 0);
+	assert_true(res.count >= 1);
+	bool hit = false;
+	for (size_t i = 0; i < res.count; i++)
+		if (res.hits[i].unit->ref.index == mi) {
+			assert_string_equal(res.hits[i].unit->field, "aliases");
+			hit = true;
+		}
+	assert_true(hit);
 	search_results_free(&res);
 }
 
@@ -366,7 +483,11 @@ static void test_results_borrow_query(void **state)
 {
 	(void)state;
 	struct query q;
-	parse_ok("dust storm", &q);
+	char text[80];
+	const char *space = strchr(f->phrase, ' ');
+	snprintf(text, sizeof(text), "%s %.*s", strrchr(f->phrase, ' ') + 1, (int)(space - f->phrase),
+		 f->phrase);
+	parse_ok(text, &q);
 	struct search_results res;
 	assert_int_equal(search_query(corpus, &q, &res), 0);
 	assert_ptr_equal(res.query, &q);
@@ -383,31 +504,156 @@ static void test_results_borrow_query(void **state)
 static void test_stage_and_kind_filters(void **state)
 {
 	(void)state;
-	const struct report *r = tu_bundled();
 	struct search_results res;
-	assert_int_equal(search_run(corpus, "stage:3 kind:activity", &res), 0);
-	assert_true(res.count > 10);
+	char text[80];
+	size_t last = f->stages;
+	snprintf(text, sizeof(text), "stage:%zu kind:activity", last);
+	assert_int_equal(search_run(corpus, text, &res), 0);
+	assert_true(res.count >= 3);
 	for (size_t i = 0; i < res.count; i++) {
 		const struct corpus_unit *u = res.hits[i].unit;
 		assert_int_equal(u->ref.kind, KIND_ACTIVITY);
-		/* its area is one of stage III's priority areas */
+		/* its area is one of the last stage's priority areas */
 		const struct activity *a = r->activities[u->ref.index];
 		bool listed = false;
-		for (unsigned p = 0; p < r->stages[2]->priorities_count; p++)
-			listed |= r->stages[2]->priorities[p].area_ix == a->area_ix;
+		for (unsigned p = 0; p < r->stages[last - 1]->priorities_count; p++)
+			listed |= r->stages[last - 1]->priorities[p].area_ix == a->area_ix;
 		assert_true(listed);
 	}
 	search_results_free(&res);
-	assert_int_equal(search_run(corpus, "kind:event year:2015", &res), 0);
-	assert_true(res.count >= 3);
-	for (size_t i = 0; i < res.count; i++)
-		assert_int_equal(r->events[res.hits[i].unit->ref.index]->year, 2015);
-	search_results_free(&res);
-	assert_int_equal(search_run(corpus, "area:marine microplastics", &res), 0);
+	snprintf(text, sizeof(text), "kind:event year:%u", f->meeting_year);
+	assert_int_equal(search_run(corpus, text, &res), 0);
 	assert_true(res.count >= 1);
 	for (size_t i = 0; i < res.count; i++)
-		assert_string_equal(r->areas[res.hits[i].unit->area_ix]->id, "marine");
+		assert_int_equal(r->events[res.hits[i].unit->ref.index]->year, f->meeting_year);
 	search_results_free(&res);
+	snprintf(text, sizeof(text), "area:%s kind:activity", f->activity_area);
+	assert_int_equal(search_run(corpus, text, &res), 0);
+	assert_true(res.count >= 1);
+	for (size_t i = 0; i < res.count; i++)
+		assert_string_equal(r->areas[res.hits[i].unit->area_ix]->id, f->activity_area);
+	search_results_free(&res);
+}
+
+/* area:A keeps an event under each area it links to, not only its first. */
+static void test_area_filter_every_area(void **state)
+{
+	(void)state;
+	if (!f->two_area_event)
+		skip();
+	for (int a = 0; a < 2; a++) {
+		char text[80];
+		snprintf(text, sizeof(text), "area:%s kind:event", f->two_areas[a]);
+		char *ids = hit_ids(text, &(size_t){ 0 });
+		if (!has_id(ids, f->two_area_event))
+			fail_msg("%s does not find %s: %s", text, f->two_area_event, ids);
+		free(ids);
+	}
+}
+
+/* The index of a small content given as one file's YAML; free it with
+ * small_free. */
+static struct corpus *small_corpus(const char *yaml)
+{
+	struct diag d;
+	struct report *small = tu_load_one(yaml, &d);
+	if (!small)
+		fail_msg("%s", tu_diag_text(&d));
+	diag_free(&d);
+	struct corpus *c = corpus_new(small);
+	assert_non_null(c);
+	return c;
+}
+
+static void small_free(struct corpus *c)
+{
+	struct report *small = (struct report *)c->report; /* small_corpus loaded it */
+	corpus_free(c);
+	report_free(small);
+}
+
+/* Accents and compatibility forms are set aside on both sides, the matches
+ * cover the original characters, and a query with an upper-case letter
+ * still keeps its case. */
+static void test_accents_and_scripts(void **state)
+{
+	(void)state;
+	struct corpus *c = small_corpus(
+		"report: {title: T}\nsections:\n  - title: Intro\n    id: intro\n    paragraphs:\n"
+		"      - \"At Montréal, a café; in MONTREAL a cafe\\u0301; ｍｏｎｔｒｅａｌ; Straße.\"\n"
+		"      - \"各国依照蒙特利尔议定书逐步淘汰消耗臭氧层物质。\"\n");
+	const struct report *small = c->report;
+	const char *p = small->sections[0]->paragraphs[0];
+	static const struct {
+		const char *query, *matches[4]; /* what each match covers, in order */
+	} cases[] = {
+		{ "montreal", { "Montréal", "MONTREAL", "ｍｏｎｔｒｅａｌ" } },
+		{ "Montreal", { "Montréal" } },              /* case kept, accent not */
+		{ "montréal", { "Montréal", "MONTREAL", "ｍｏｎｔｒｅａｌ" } },
+		{ "cafe", { "café", "cafe\xcc\x81" } },     /* a composed and a decomposed é */
+		{ "CAFÉ", { NULL } },
+		{ "strasse", { "Straße" } },
+		{ "\"a cafe\"", { "a café", "a cafe\xcc\x81" } },
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct search_results res;
+		assert_int_equal(search_run(c, cases[k].query, &res), 0);
+		size_t want = 0;
+		while (want < 4 && cases[k].matches[want])
+			want++;
+		assert_int_equal(res.count, want ? 1 : 0);
+		if (want) {
+			const struct search_hit *h = search_hit_at(&res, 0);
+			assert_int_equal(h->matches_count, want);
+			for (size_t m = 0; m < want; m++) {
+				size_t n = strlen(cases[k].matches[m]);
+				if (h->matches[m].len != n || memcmp(p + h->matches[m].start,
+								     cases[k].matches[m], n) != 0)
+					fail_msg("%s: match %zu is '%.*s'", cases[k].query, m,
+						 (int)h->matches[m].len, p + h->matches[m].start);
+			}
+		}
+		search_results_free(&res);
+	}
+	/* a name inside text of a script without spaces is found */
+	struct search_results res;
+	assert_int_equal(search_run(c, "蒙特利尔议定书", &res), 0);
+	assert_int_equal(res.count, 1);
+	const struct search_hit *h = search_hit_at(&res, 0);
+	assert_int_equal(h->matches[0].start, strlen("各国依照"));
+	assert_int_equal(h->matches[0].len, strlen("蒙特利尔议定书"));
+	search_results_free(&res);
+	small_free(c);
+}
+
+/* An event linked to two areas is found under both; the index keeps them. */
+static void test_area_filter_second_area(void **state)
+{
+	(void)state;
+	struct corpus *c = small_corpus(
+		"report: {title: T}\nsections:\n  - {title: Intro, id: intro}\n"
+		"areas:\n  - {id: one, number: 1, title: One, section: intro}\n"
+		"  - {id: two, number: 2, title: Two, section: intro}\n"
+		"  - {id: three, number: 3, title: Three, section: intro}\n"
+		"activities:\n  - {id: act, title: Act, kind: other, area: three, section: intro}\n"
+		"events:\n  - {id: both, year: 2000, title: both areas, section: intro, links: [one, two]}\n"
+		"  - {id: via, year: 2001, title: through an activity, section: intro, links: [one, act]}\n"
+		"  - {id: first, year: 2002, title: the first only, section: intro, links: [one]}\n");
+	static const struct {
+		const char *query;
+		size_t hits;
+	} cases[] = {
+		{ "area:one kind:event", 3 }, { "area:two kind:event", 1 },
+		{ "area:three kind:event", 1 }, { "area:2 kind:event both", 1 },
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct search_results res;
+		assert_int_equal(search_run(c, cases[k].query, &res), 0);
+		if (res.count != cases[k].hits)
+			fail_msg("%s: %zu hits", cases[k].query, res.count);
+		search_results_free(&res);
+	}
+	small_free(c);
 }
 
 static void test_history_roundtrip_and_corruption(void **state)
@@ -441,20 +687,20 @@ static void test_history_roundtrip_and_corruption(void **state)
 	assert_int_equal(files, 1);
 	free(tmpdir);
 	/* a damaged file is ignored with a warning */
-	FILE *f = fopen(path, "w");
-	fputs("# temm search history 1\nfine\nbroken \x1b line\n", f);
-	fclose(f);
+	FILE *fp = fopen(path, "w");
+	fputs("# temm search history 1\nfine\nbroken \x1b line\n", fp);
+	fclose(fp);
 	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 1);
 	assert_int_equal(h.count, 0);
 	assert_non_null(strstr(warn, "ignoring search history"));
-	f = fopen(path, "w");
-	fputs("\x7f" "ELF garbage", f);
-	fclose(f);
+	fp = fopen(path, "w");
+	fputs("\x7f" "ELF garbage", fp);
+	fclose(fp);
 	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 1);
 	assert_non_null(strstr(warn, "not a temm history file"));
-	f = fopen(path, "w");
-	fputs("# temm search history 1\ncut short", f); /* a crash mid-write */
-	fclose(f);
+	fp = fopen(path, "w");
+	fputs("# temm search history 1\ncut short", fp); /* a crash mid-write */
+	fclose(fp);
 	assert_int_equal(history_load(&h, path, warn, sizeof(warn)), 1);
 	free(path);
 	tu_rmdir(dir);
@@ -498,8 +744,11 @@ int main(void)
 		cmocka_unit_test(test_sliced_search_same_hits),
 		cmocka_unit_test(test_results_borrow_query),
 		cmocka_unit_test(test_stage_and_kind_filters),
+		cmocka_unit_test(test_area_filter_every_area),
+		cmocka_unit_test(test_accents_and_scripts),
+		cmocka_unit_test(test_area_filter_second_area),
 		cmocka_unit_test(test_history_roundtrip_and_corruption),
 		cmocka_unit_test(test_history_keeps_the_newest),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return TU_RUN_EACH(tests, setup, teardown);
 }

@@ -1,5 +1,6 @@
-/* test_text.c - widths, wrapping, folding, sanitizing and search: the text
- * functions that the browser and the commands share. */
+/* test_text.c - widths, wrapping, folding (case, accents, compatibility
+ * forms), sanitizing and search: the text functions that the browser and
+ * the commands share. */
 #include "testutil.h"
 #include "sanitize.h"
 #include "search.h"
@@ -88,6 +89,52 @@ static void test_fold(void **state)
 	assert_false(text_has_upper("e-waste 日本"));
 }
 
+/* Accents and compatibility forms are set aside, every folded byte maps
+ * back to the character it came from, and what is not an accent stays. */
+static void test_fold_accents_and_forms(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "Montréal", "montreal" },
+		{ "Cafe\xcc\x81", "cafe" },           /* e + combining acute */
+		{ "ＭＯＮＴＲＥＡＬ ﬁ ①", "montreal fi 1" }, /* full width, a ligature, a circled 1 */
+		{ "Ångström İstanbul", "angstrom istanbul" },
+		{ "København Łódź", "københavn łodz" },  /* ø and ł do not decompose */
+		{ "한국 が パ", "한국 が パ" },           /* Hangul syllables and voiced kana stay whole */
+		{ "蒙特利尔议定书", "蒙特利尔议定书" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct folded f;
+		assert_int_equal(text_fold(cases[i].in, &f), 0);
+		assert_string_equal(f.text, cases[i].out);
+		assert_int_equal(f.len, strlen(cases[i].out));
+		/* origins rise, each at the start of a character of the input */
+		for (size_t k = 0; k <= f.len; k++) {
+			size_t o = folded_origin(&f, k);
+			assert_true(o <= strlen(cases[i].in));
+			assert_true(k == 0 || o >= folded_origin(&f, k - 1));
+			assert_true(((unsigned char)cases[i].in[o] & 0xc0) != 0x80);
+		}
+		text_folded_free(&f);
+	}
+	/* "montreal" in "Montréal" maps back to all 9 bytes, é whole */
+	struct folded f;
+	assert_int_equal(text_fold("Montréal", &f), 0);
+	assert_int_equal(folded_origin(&f, 5), 5);
+	assert_int_equal(folded_origin(&f, 6), 7);
+	assert_int_equal(folded_origin(&f, 8), 9);
+	text_folded_free(&f);
+	/* case kept, accents set aside: what an upper-case query compares */
+	char *s = text_strip_marks("Montréal ＭＯＮＴ", strlen("Montréal ＭＯＮＴ"));
+	assert_string_equal(s, "Montreal MONT");
+	free(s);
+	s = text_strip_marks("Cafe\xcc\x81 x", 6);
+	assert_string_equal(s, "Cafe");
+	free(s);
+}
+
 /* grow: doubling from `first`, contents kept; a size that would overflow
  * is refused with nothing changed. */
 static void test_grow(void **state)
@@ -156,9 +203,10 @@ static void test_sanitize_each_class(void **state)
 static void test_search_ranks_names_first(void **state)
 {
 	(void)state;
-	struct corpus *c = corpus_new(tu_bundled());
+	const struct tu_facts *facts = tu_facts();
+	struct corpus *c = corpus_new(tu_report());
 	struct search_results res;
-	assert_int_equal(search_run(c, "e-waste", &res), 0);
+	assert_int_equal(search_run(c, facts->name_query, &res), 0);
 	assert_true(res.count > 3);
 	/* the area's title comes before any prose mention */
 	size_t area = res.count, prose = res.count;
@@ -174,12 +222,13 @@ static void test_search_ranks_names_first(void **state)
 	assert_true(area < prose);
 	/* the match points at the original (upper-case) text */
 	const struct search_hit *h = search_hit_at(&res, area);
+	size_t n = strlen(facts->name_text);
 	assert_true(h->matches_count >= 1);
-	assert_memory_equal(h->unit->text + h->matches[0].start, "E-Waste", 7);
+	assert_memory_equal(h->unit->text + h->matches[0].start, facts->name_text, n);
 	struct snippet sn;
 	assert_int_equal(search_snippet(&res, area, 40, &sn), 0);
 	assert_true(text_width(sn.text, strlen(sn.text)) <= 40);
-	assert_memory_equal(sn.text + sn.match_start, "E-Waste", 7);
+	assert_memory_equal(sn.text + sn.match_start, facts->name_text, n);
 	snippet_free(&sn);
 	search_results_free(&res);
 	assert_int_equal(search_run(c, "no such words anywhere", &res), 0);
@@ -187,7 +236,7 @@ static void test_search_ranks_names_first(void **state)
 	search_results_free(&res); /* no hits, yet the query it holds */
 	assert_int_equal(search_run(c, "", &res), -1);
 	corpus_free(c);
-	tu_bundled_free();
+	tu_report_free();
 }
 
 int main(void)
@@ -197,8 +246,11 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_accents_and_forms),
 		cmocka_unit_test(test_sanitize_each_class),
+	};
+	const struct CMUnitTest on_reports[] = {
 		cmocka_unit_test(test_search_ranks_names_first),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, NULL) | TU_RUN_EACH(on_reports, NULL, NULL);
 }

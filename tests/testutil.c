@@ -67,26 +67,142 @@ int tu_tmpdir_teardown(void **state)
 	return 0;
 }
 
-static struct report *bundled;
+/* The second report, beside the bundled content in the source tree. */
+#define REPORT2_CONTENT SOURCE_CONTENT "/../tests/report2"
+
+const struct tu_facts tu_reports[TU_REPORTS] = {
+	{
+		.name = "bundled",
+		.dir = SOURCE_CONTENT,
+		.title = "Report on China-Japan-Korea Tripartite Environmental Cooperation and its Outlook",
+		.sections = 33, .stages = 3, .areas = 10,
+		.stage_names = { "Foundation", "Deepening", "Steady Development" },
+		.stage_years = { { 1999, 2009 }, { 2010, 2014 }, { 2015, 2019 } },
+		.stage_priorities = { 6, 10, 9 },
+		.stage_numbers = "1-3",
+		.area_titles = {
+			"Air Pollution Control", "DSS Prevention", "Environmental Education",
+			"Biodiversity Conservation",
+			"Chemical Management and Environmental Emergency Response",
+			"Circulative Management of Resources/3R/ Transboundary Movement of E-Waste",
+			"Transition to Green Economy", "Climate Change Response",
+			"Marine Environment Protection", "Rural Environmental Management",
+		},
+		.area_sections = { "1)", "2)", "3)", "4)", "5)", "6)", "7)", "8)", "9)", "10)" },
+		.area_ambiguous = "c", .area_ambiguous_ids = "chemicals, ewaste, climate",
+		.area_prefix = "mar", .area_prefix_id = "marine",
+		.activity = "teen", .activity_area = "education", .count_of = "coordinators", .count_n = 18,
+		.meeting = "temm16", .meeting_title = "TEMM16", .place = "Daegu",
+		.series = "Tripartite Environment Ministers Meeting", .series_words = "TEMM",
+		.meeting_year = 2014, .meeting_month = 4,
+		.section = "sec-2-1-6", .section_number = "6)",
+		.section_path = "2. > 2.1 > 6) Circulative Management of Resources/3R/ "
+				"Transboundary Movement of E-Waste",
+		.emphasis = "Joint Action Plan",
+		.word = "microplastics", .word_section = "sec-2-1-9",
+		.phrase = "dust and sand storms", .phrase_section = "sec-2-1-2",
+		.name_query = "e-waste", .name_text = "E-Waste",
+		.first_year = 1999, .first_month = 11, .last_year = 2018,
+		.links = { { "sec-2-1-2", "WG I", "dss-wg1" }, { "sec-2-1-2", "WG II", "dss-wg2" },
+			   { "sec-1-2", "TEMM11", "temm11" } },
+	},
+	{
+		.name = "report2",
+		.dir = REPORT2_CONTENT,
+		.title = "Forty Years for the Ozone Layer: A Review of Regional Cooperation in "
+			 "Northeast Asia, 1985-2024",
+		.sections = 20, .stages = 4, .areas = 7,
+		.stage_names = { "Awareness", "Phase-out", "Compliance", "Kigali" },
+		.stage_years = { { 1985, 1989 }, { 1990, 1999 }, { 2000, 2015 }, { 2016, 2024 } },
+		.stage_priorities = { 3, 4, 5, 4 },
+		.stage_numbers = "1-4",
+		.area_titles = {
+			"Ozone Monitoring and Science", "Phase-out of CFCs",
+			"Halon Management and Fire Protection", "HCFC Phase-out Management",
+			"Alternatives to Methyl Bromide", "HFC Phase-down under the Kigali Amendment",
+			"Public Awareness and Training",
+		},
+		.area_sections = { "2.6", "2.1", "2.2", "2.4", "2.3", "2.5", "2.7" },
+		.area_ambiguous = "h", .area_ambiguous_ids = "halons, hcfc, hfc",
+		.area_prefix = "ozone", .area_prefix_id = "science",
+		.activity = "joon", .activity_area = "science", .count_of = "stations", .count_n = 14,
+		.meeting = "mop4", .meeting_title = "MOP4", .place = "København",
+		.series = "Meeting of the Parties to the Montreal Protocol", .series_words = "MOP",
+		.meeting_year = 1992, .meeting_month = 11,
+		.section = "sec-1-4", .section_number = "1.4",
+		.section_path = "1. > 1.4 The Kigali Stage (2016-2024)",
+		.emphasis = "Regional Action Plan",
+		.word = "solarisation", .word_section = "sec-2-3",
+		.phrase = "national halon banks", .phrase_section = "sec-2-2",
+		.name_query = "halon", .name_text = "Halon",
+		.first_year = 1977, .first_month = 0, .last_year = 2024,
+		.two_area_event = "ev-1996-production-ends", .two_areas = { "cfc", "halons" },
+		.links = { { "intro", "蒙特利尔议定书", "montreal-protocol" }, { "sec-2-4", "MOP4", "mop4" },
+			   { "sec-2-7", "臭氧层保护宣传周", "ozone-week" } },
+	},
+};
+
+static size_t in_use;
+static struct report *loaded[TU_REPORTS];
+
+void tu_use(size_t which)
+{
+	assert_true(which < TU_REPORTS);
+	in_use = which;
+}
+
+const struct tu_facts *tu_facts(void)
+{
+	return &tu_reports[in_use];
+}
+
+static const struct report *load(size_t which)
+{
+	if (!loaded[which]) {
+		struct diag d;
+		diag_init(&d);
+		loaded[which] = content_load(tu_reports[which].dir, &d);
+		if (!loaded[which])
+			diag_print(&d, stderr);
+		diag_free(&d);
+		assert_non_null(loaded[which]);
+	}
+	return loaded[which];
+}
+
+const struct report *tu_report(void)
+{
+	return load(in_use);
+}
+
+void tu_report_free(void)
+{
+	report_free(loaded[in_use]);
+	loaded[in_use] = NULL;
+}
 
 const struct report *tu_bundled(void)
 {
-	if (!bundled) {
-		struct diag d;
-		diag_init(&d);
-		bundled = content_load(SOURCE_CONTENT, &d);
-		if (!bundled)
-			diag_print(&d, stderr);
-		diag_free(&d);
-		assert_non_null(bundled);
-	}
-	return bundled;
+	return load(0);
 }
 
 void tu_bundled_free(void)
 {
-	report_free(bundled);
-	bundled = NULL;
+	report_free(loaded[0]);
+	loaded[0] = NULL;
+}
+
+int tu_run_each(const struct CMUnitTest *tests, size_t count, CMFixtureFunction setup,
+		CMFixtureFunction teardown)
+{
+	int rc = 0;
+	for (size_t i = 0; i < TU_REPORTS; i++) {
+		tu_use(i);
+		rc |= _cmocka_run_group_tests(tu_reports[i].name, tests, count, setup, teardown);
+		tu_report_free();
+	}
+	tu_use(0);
+	return rc;
 }
 
 struct report *tu_load_one(const char *yaml, struct diag *d)
@@ -138,7 +254,7 @@ int tu_run(char **out, char **err, ...)
 	int rc = cli_parse(argc, argv, &cli, e);
 	if (rc == EXIT_OK && cli.command) {
 		cli.width = 80;
-		rc = cli_run(tu_bundled(), &cli, o, e);
+		rc = cli_run(tu_report(), &cli, o, e);
 	}
 	cli_free(&cli);
 	fclose(o);

@@ -64,9 +64,9 @@ bool tty_usable(FILE *err)
 	fprintf(err,
 		"temm: cannot open the browser: %s.\n"
 		"The headless commands work anywhere, for example:\n"
-		"  temm list areas        the ten priority areas\n"
+		"  temm list areas        the report's priority areas\n"
 		"  temm list events       the timeline\n"
-		"  temm show stage-1      one stage, area, event or section in full\n"
+		"  temm show ID           one stage, area, event or section in full\n"
 		"  temm search QUERY      find text in the report\n"
 		"  temm dump | less       the whole report\n"
 		"See 'temm --help'.\n", why);
