@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "outline", cmd_outline, 0, 0, "outline              the report's table of contents" },
 	{ "keys", cmd_keys, 0, 0, "keys                 the browser's keys (--format=man: for the manual)" },
 	{ "overview", cmd_overview, 0, 0, "overview             the report at a glance: areas by stage, activities, figures" },
+	{ "config-check", cmd_config_check, 0, 1, "config-check [FILE]  check a config file (default: the one the browser reads)" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
 

@@ -24,6 +24,9 @@ struct cli {
 	/* prints the browser's key table as "group" lines and "keys\tname\thelp"
 	 * lines; set by main, since the keys belong to ui/ */
 	void (*print_keys)(FILE *out);
+	/* checks a config as the browser reads it (FILE NULL: the default
+	 * one), printing every problem to err; 0 when fine. Set by main. */
+	int (*check_config)(const char *file, FILE *out, FILE *err);
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */
 	int args_count;
@@ -52,5 +55,6 @@ int cmd_dump(const struct report *r, const struct cli *cli, FILE *out, FILE *err
 int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_overview(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_config_check(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif

@@ -6,7 +6,7 @@
  *   colours:                # per screen element: "FG", "FG on BG"
  *     selection: black on cyan
  *   keys:                   # per action: the keys that run it
- *     move-down: [j, Down]
+ *     move-down: [j, Down]  # or one key: quit: q
  *   pane: areas             # the pane that has focus at start
  *   wrap: 72                # reader line width (0: the window's)
  *   mouse: off              # the terminal's own selection, not clicks
@@ -31,6 +31,7 @@ struct config_names {
 struct config_keys {
 	char **keys; /* NULL: the action keeps its default keys */
 	unsigned keys_count;
+	unsigned *lines, *columns; /* where each key is in the file */
 };
 
 struct config {
@@ -53,12 +54,16 @@ struct config {
 char *config_default_path(void);
 
 /* Read `path` into c. A missing file is not an error (returns 1: defaults).
- * Returns 0 when read, -1 on problems (listed in d; c holds the defaults).
- * Colour values are checked here; key names are the browser's to check,
- * with config_position. */
+ * Returns 0 when read, -1 on problems: every one of them is listed in d,
+ * and c holds what could be read, to be checked further (the caller
+ * reports every problem) but not used. An action's keys may be one key or
+ * a list. Colour
+ * values are checked here; key names are the browser's to check, at the
+ * positions config_keys keeps. */
 int config_load(const char *path, const struct config_names *names, struct config *c,
 		struct diag *d);
-/* Position of keys.<action>[item] (item -1: the action's entry). */
+/* Position of section.name[item] (name NULL: the section itself; item -1:
+ * the entry itself). */
 int config_position(const struct config *c, const char *section, const char *name, int item,
 		    unsigned *line, unsigned *column);
 /* Parse "red", "black on cyan", "default on blue": colour numbers as

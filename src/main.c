@@ -5,6 +5,7 @@
 #include "loader.h"
 #include "paths.h"
 #include "actions.h"
+#include "settings.h"
 #include "ui.h"
 
 #include <locale.h>
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	int rc = cli_parse(argc, argv, &cli, stderr);
 	cli.print_keys = ui_actions_print;
+	cli.check_config = settings_check;
 	if (rc != EXIT_OK || cli.help || cli.version) {
 		if (rc == EXIT_OK) {
 			cli.help ? cli_help(stdout, cli.width) : (void)puts(PACKAGE_STRING);

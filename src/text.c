@@ -55,9 +55,9 @@ static int push_line(struct text_line **v, size_t *n, size_t *cap, size_t start,
 
 /* Cut a run that is too wide on its own at character boundaries. */
 static int push_cut(const char *s, struct text_line **v, size_t *n, size_t *cap, size_t start,
-		    size_t len, int width)
+		    size_t len, int width, int later)
 {
-	while (len > 0) {
+	for (; len > 0; width = later) {
 		int used;
 		size_t take = text_fit(s + start, len, width, &used);
 		if (take == 0) /* a character wider than the width: give it a line */
@@ -75,12 +75,20 @@ static int push_cut(const char *s, struct text_line **v, size_t *n, size_t *cap,
  * at a break do not count, so a line may be exactly `width` wide. */
 long text_wrap(const char *s, int width, struct text_line **lines)
 {
+	return text_wrap_first(s, width, width, lines);
+}
+
+long text_wrap_first(const char *s, int first, int later, struct text_line **lines)
+{
 	size_t len = strlen(s), n = 0, cap = 0;
 	*lines = NULL;
 	if (len == 0)
 		return 0;
-	if (width < 1)
-		width = 1;
+	if (first < 1)
+		first = 1;
+	if (later < 1)
+		later = 1;
+	int width = first;
 	char *brk = malloc(len);
 	if (!brk)
 		return -1;
@@ -102,10 +110,12 @@ long text_wrap(const char *s, int width, struct text_line **lines)
 			start = end = seg;
 			used = 0;
 			gap = 0;
+			width = later;
 		}
 		if (end == start && w > width) { /* too wide on its own: cut it */
-			if (push_cut(s, lines, &n, &cap, seg, word_end - seg, width) != 0)
+			if (push_cut(s, lines, &n, &cap, seg, word_end - seg, width, later) != 0)
 				goto oom;
+			width = later;
 			start = end = next;
 			used = 0;
 		} else if (word_end > seg) {

@@ -25,6 +25,9 @@ struct text_line {
  * is cut at a character boundary). Returns the number of lines; *lines is
  * a new array (caller frees), NULL when s is empty. -1 on out of memory. */
 long text_wrap(const char *s, int width, struct text_line **lines);
+/* The same with a first line of its own width (a hanging indent: a row
+ * whose first line starts further left than the lines under it). */
+long text_wrap_first(const char *s, int first, int width, struct text_line **lines);
 
 /* The form search compares: each character decomposed (compatibility
  * forms too: "ﬁ" is "fi", "ｍ" is "m"), its accents set aside (the

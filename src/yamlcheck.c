@@ -23,6 +23,7 @@ struct walker {
 	struct diag *d;
 	int problems;
 	const char *key; /* the mapping key whose value is being checked */
+	const char *key_word; /* what a mapping's keys are called in messages */
 	const unsigned char *buf; /* the bytes, when checked from memory */
 	size_t len;
 	FILE *fp;                 /* else the stream they are read from */
@@ -271,10 +272,10 @@ static void check_mapping(struct walker *w, const cyaml_schema_value_t *schema)
 		const cyaml_schema_field_t *f = find_field(fields, (const char *)w->ev.data.scalar.value);
 		if (!f) {
 			list_keys(fields, keys, sizeof(keys));
-			problem(w, key_mark, "unknown key '%s' (expected one of: %s)",
+			problem(w, key_mark, "unknown %s '%s' (expected one of: %s)", w->key_word,
 				quote((const char *)w->ev.data.scalar.value, q), keys);
 		} else if (seen[f - fields]) {
-			problem(w, key_mark, "duplicate key '%s'", f->key);
+			problem(w, key_mark, "duplicate %s '%s'", w->key_word, f->key);
 		}
 		if (!advance(w))
 			return;
@@ -316,6 +317,10 @@ static void check_value(struct walker *w, const cyaml_schema_value_t *schema)
 {
 	if (w->ev.type == YAML_ALIAS_EVENT)
 		return; /* already reported */
+	if (schema->type == CYAML_IGNORE) {
+		skip_node(w);
+		return;
+	}
 	bool scalar_wanted = schema->type != CYAML_MAPPING && schema->type != CYAML_SEQUENCE;
 	bool ok = (schema->type == CYAML_MAPPING && w->ev.type == YAML_MAPPING_START_EVENT) ||
 		  (schema->type == CYAML_SEQUENCE && w->ev.type == YAML_SEQUENCE_START_EVENT) ||
@@ -356,6 +361,7 @@ static bool walker_init(struct walker *w, const char *file, const unsigned char 
 			FILE *fp, size_t len, struct diag *d)
 {
 	memset(w, 0, sizeof(*w));
+	w->key_word = "key";
 	w->file = file;
 	w->d = d;
 	w->buf = buf;
@@ -414,11 +420,18 @@ static int check_walk(struct walker *w, const cyaml_schema_value_t *schema)
 int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d)
 {
+	return yamlcheck_document_as(file, buf, len, schema, "key", d);
+}
+
+int yamlcheck_document_as(const char *file, const unsigned char *buf, size_t len,
+			  const cyaml_schema_value_t *schema, const char *key_word, struct diag *d)
+{
 	struct walker w;
 	if (!walker_init(&w, file, buf, NULL, len, d)) {
 		diag_add(d, file, 0, 0, "out of memory");
 		return 1;
 	}
+	w.key_word = key_word;
 	return check_walk(&w, schema);
 }
 

@@ -17,6 +17,11 @@
  * Returns the number of problems found (0: libcyaml's load of it may be kept). */
 int yamlcheck_document(const char *file, const unsigned char *buf, size_t len,
 		       const cyaml_schema_value_t *schema, struct diag *d);
+/* The same, with a word of its own for a mapping's keys in messages
+ * ("unknown setting 'colour'"): a config's keys are not keyboard keys. A
+ * CYAML_IGNORE value is not checked (its caller reads it). */
+int yamlcheck_document_as(const char *file, const unsigned char *buf, size_t len,
+			  const cyaml_schema_value_t *schema, const char *key_word, struct diag *d);
 /* The same, reading the file from a stream in small pieces (no copy of the
  * whole file); more than max_bytes is a problem. */
 int yamlcheck_stream(const char *file, FILE *fp, size_t max_bytes,

@@ -144,6 +144,10 @@ if [ -n "$normal" ]; then
 	printf 'report:\n  title: "bad \\e[31m"\nsections:\n  - {title: A, id: a, parent: nowhere}\n  - {title: B}\nevents:\n  - {id: e, year: 20x5, title: t, section: a}\n' \
 		>"$work/badcontent/bad.yaml"
 	printf 'report: [\n' >"$work/badcontent/broken.yaml"
+	# configs for config-check: one with a problem of every kind, one good
+	printf 'theme: dark\ncolour: red\nkeys:\n  fly-away: [x]\n  quit: q\n  move-down: [j, Bogus, 5]\n  help: j\ncolours:\n  link: purple\n  lnk: red\nwrap: 5000\n' \
+		>"$work/badconfig"
+	printf 'keys:\n  quit: [q, Q]\n  help: F1\ncolours:\n  link: cyan on black\n' >"$work/goodconfig"
 
 	# one line a run: EXPECTED_EXIT ARGS... as shell words (ids: the first
 	# of each kind)
@@ -190,6 +194,9 @@ if [ -n "$normal" ]; then
 		echo "0 $r2 dump --format=markdown"
 		echo "1 --content '$work/badcontent' check"
 		echo "1 --content '$work/nonexistent' list areas"
+		echo "1 config-check '$work/badconfig'"
+		echo "0 config-check '$work/goodconfig'"
+		echo "1 config-check '$work/noconfig'"
 	} >"$work/runs"
 
 	# run.sh 'N EXPECTED ARGS...': one command under valgrind, its own log

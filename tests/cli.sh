@@ -62,6 +62,25 @@ expect_err "t.yaml:3:3: unknown key 'colour'" "$TEMM" --content "$tmp" check
 expect_exit 1 "$TEMM" --content "$tmp/missing" list areas
 expect_err "cannot open content directory" "$TEMM" --content "$tmp/missing" list areas
 
+# config-check: every problem of a config, each where it is, exit 1; a
+# good one or none at all, exit 0; a file named that is missing, exit 1
+printf 'theme: dark\nkeys:\n  fly-away: [x]\n  quit: q\n  help: [Bogus]\nwrap: 5000\n' >"$tmp/config"
+expect_exit 1 "$TEMM" config-check "$tmp/config"
+expect_err "$tmp/config:1:8: unknown value 'dark'" "$TEMM" config-check "$tmp/config"
+expect_err "$tmp/config:3:3: unknown action 'fly-away'" "$TEMM" config-check "$tmp/config"
+expect_err "$tmp/config:5:10: unknown key name 'Bogus'" "$TEMM" config-check "$tmp/config"
+expect_err "$tmp/config:6:7: wrap 5000 is not 0-1000" "$TEMM" config-check "$tmp/config"
+[ "$("$TEMM" config-check "$tmp/config" 2>&1 | wc -l)" -eq 4 ] || fail "config-check did not print 4 problems"
+expect_err "$tmp/config:3:3: unknown action" "$TEMM" --config "$tmp/config" config-check
+printf 'keys:\n  quit: q\n' >"$tmp/config"
+expect_exit 0 "$TEMM" config-check "$tmp/config"
+expect_out "$tmp/config: no problems" "$TEMM" config-check "$tmp/config"
+expect_out "no such file: temm uses its defaults" env XDG_CONFIG_HOME="$tmp/none" "$TEMM" config-check
+expect_exit 0 env XDG_CONFIG_HOME="$tmp/none" "$TEMM" config-check
+expect_exit 1 "$TEMM" config-check "$tmp/missing"
+expect_err "$tmp/missing: no such file" "$TEMM" config-check "$tmp/missing"
+expect_exit 2 "$TEMM" config-check one two
+
 # escape sequences in content never reach stdout raw, tty or not
 printf 'report:\n  title: "A\\e[2J\\x9b\\u202eB"\nsections:\n  - {title: "S\\e]52;c;eA==\\a", id: s}\n' >"$tmp/t.yaml"
 for cmd in "check" "list sections" "show s" "show s --cite" "dump" "search S" "list sections --json"; do

@@ -126,9 +126,10 @@ session() {
 		sleep 0.05
 	done
 	temm_pid=$(cat "$D/temm.pid")
-	# the browser is up: its title, a pane's header, its status line (a
-	# session opens where the last one left off, home or the report)
-	for s in '^ 1 [A-Z]' '\? help'; do
+	# the browser is up: a pane's header (or, the report read at full
+	# width, its position), its status line (a session opens where the
+	# last one left off, home or the report)
+	for s in '^ 1 [A-Z]|[0-9]% *$' '\? help'; do
 		tm_wait "$s" "$SSH_TIMEOUT"
 	done
 }

@@ -23,25 +23,35 @@
 #include <string.h>
 #include <strings.h>
 
-static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+static char *fmt_layout_as(int cols, int rows, enum ui_view v, enum ui_pane_id focus, bool zoom)
 {
 	static char buf[1024]; /* test-only convenience */
 	struct layout l;
 	/* the lists of a report of 3 stages and 10 areas */
-	struct layout_want want = { .rows = { [PANE_STAGES] = 1 + 3, [PANE_AREAS] = 1 + 10 } };
+	struct layout_want want = { .rows = { [PANE_STAGES] = 1 + 3, [PANE_AREAS] = 1 + 10 }, .zoom = zoom };
 	layout_compute(&l, cols, rows, v, focus, &want);
 	layout_format(&l, buf, sizeof(buf));
 	return buf;
+}
+
+static char *fmt_layout(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+{
+	return fmt_layout_as(cols, rows, v, focus, false);
+}
+
+static char *fmt_zoomed(int cols, int rows, enum ui_view v, enum ui_pane_id focus)
+{
+	return fmt_layout_as(cols, rows, v, focus, true);
 }
 
 static void test_geometry_80x24(void **state)
 {
 	(void)state;
 	assert_string_equal(fmt_layout(80, 24, VIEW_HOME, PANE_STAGES),
-			    "<title 0,0 80x1> <Stages 0,1 34x4> <Areas 0,5 34x11> "
-			    "<Timeline 0,16 34x7> <Reader 35,1 45x22> <sep 34,1 1x22> <status 0,23 80x1>");
+			    "<title 0,0 80x1> <Stages 0,1 38x4> <Areas 0,5 38x11> "
+			    "<Timeline 0,16 38x7> <Reader 39,1 41x22> <sep 38,1 1x22> <status 0,23 80x1>");
 	assert_string_equal(fmt_layout(80, 24, VIEW_REPORT, PANE_OUTLINE),
-			    "<title 0,0 80x1> <Contents 0,1 26x22> <Report 27,1 53x22> <sep 26,1 1x22> "
+			    "<title 0,0 80x1> <Contents 0,1 38x22> <Report 39,1 41x22> <sep 38,1 1x22> "
 			    "<status 0,23 80x1>");
 }
 
@@ -58,17 +68,47 @@ static void test_geometry_132x43(void **state)
 static void test_geometry_narrow(void **state)
 {
 	(void)state;
-	/* below 80 columns: one pane at a time, the focused one */
+	/* below 80 columns: one pane at a time with the panes of its column,
+	 * the strip naming every pane; too short for the column, the focused
+	 * pane and, when it leaves rows, the one below it */
 	assert_string_equal(fmt_layout(40, 12, VIEW_HOME, PANE_AREAS),
-			    "<title 0,0 40x1> <Areas 0,1 40x10> <status 0,11 40x1>");
+			    "<title 0,0 40x1> <strip 0,1 40x1> <Areas 0,2 40x9> <status 0,11 40x1>");
+	assert_string_equal(fmt_layout(40, 12, VIEW_HOME, PANE_STAGES),
+			    "<title 0,0 40x1> <strip 0,1 40x1> <Stages 0,2 40x4> <Areas 0,6 40x5> "
+			    "<status 0,11 40x1>");
+	assert_string_equal(fmt_layout(60, 20, VIEW_HOME, PANE_AREAS),
+			    "<title 0,0 60x1> <strip 0,1 60x1> <Stages 0,2 60x4> <Areas 0,6 60x9> "
+			    "<Timeline 0,15 60x4> <status 0,19 60x1>");
 	assert_string_equal(fmt_layout(79, 24, VIEW_HOME, PANE_READER),
-			    "<title 0,0 79x1> <Reader 0,1 79x22> <status 0,23 79x1>");
+			    "<title 0,0 79x1> <strip 0,1 79x1> <Reader 0,2 79x21> <status 0,23 79x1>");
 	/* wide but too short for the three navigators */
 	assert_string_equal(fmt_layout(120, 12, VIEW_HOME, PANE_TIMELINE),
-			    "<title 0,0 120x1> <Timeline 0,1 120x10> <status 0,11 120x1>");
+			    "<title 0,0 120x1> <strip 0,1 120x1> <Timeline 0,2 120x9> <status 0,11 120x1>");
 	/* a focus from another view falls back to the view's first pane */
 	assert_string_equal(fmt_layout(40, 12, VIEW_REPORT, PANE_AREAS),
-			    "<title 0,0 40x1> <Contents 0,1 40x10> <status 0,11 40x1>");
+			    "<title 0,0 40x1> <strip 0,1 40x1> <Contents 0,2 40x9> <status 0,11 40x1>");
+	/* the results stand over the preview at any width: no strip */
+	assert_string_equal(fmt_layout(60, 20, VIEW_SEARCH, PANE_RESULTS),
+			    "<title 0,0 60x1> <Results 0,1 60x10> <Preview 0,11 60x8> <status 0,19 60x1>");
+}
+
+/* z: the text pane alone, every row but the status line (less shows 23
+ * lines of 24); a view with no text pane is not zoomed */
+static void test_geometry_zoomed(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_zoomed(80, 24, VIEW_HOME, PANE_AREAS), "<Reader 0,0 80x23> <status 0,23 80x1>");
+	assert_string_equal(fmt_zoomed(80, 24, VIEW_REPORT, PANE_OUTLINE), "<Report 0,0 80x23> <status 0,23 80x1>");
+	assert_string_equal(fmt_zoomed(40, 12, VIEW_REPORT, PANE_OUTLINE), "<Report 0,0 40x11> <status 0,11 40x1>");
+	assert_string_equal(fmt_zoomed(80, 24, VIEW_SEARCH, PANE_RESULTS),
+			    "<title 0,0 80x1> <Results 0,1 80x13> <Preview 0,14 80x9> <status 0,23 80x1>");
+	assert_int_equal(layout_zoom_pane(VIEW_HOME), PANE_READER);
+	assert_int_equal(layout_zoom_pane(VIEW_REPORT), PANE_BOOK);
+	assert_int_equal(layout_zoom_pane(VIEW_HELP), PANE_COUNT);
+	/* the report is read at full width below 100 columns; home keeps its navigators */
+	assert_true(layout_starts_zoomed(VIEW_REPORT, 80));
+	assert_false(layout_starts_zoomed(VIEW_REPORT, 100));
+	assert_false(layout_starts_zoomed(VIEW_HOME, 60));
 }
 
 static void test_geometry_too_small(void **state)
@@ -78,7 +118,7 @@ static void test_geometry_too_small(void **state)
 	assert_string_equal(fmt_layout(80, 5, VIEW_HOME, PANE_STAGES), "<too-small 80x5>");
 	assert_string_equal(fmt_layout(0, 0, VIEW_HOME, PANE_STAGES), "<too-small 0x0>");
 	assert_string_equal(fmt_layout(20, 6, VIEW_HOME, PANE_STAGES),
-			    "<title 0,0 20x1> <Stages 0,1 20x4> <status 0,5 20x1>");
+			    "<title 0,0 20x1> <strip 0,1 20x1> <Stages 0,2 20x3> <status 0,5 20x1>");
 }
 
 static void test_geometry_every_size(void **state)
@@ -103,6 +143,7 @@ static void test_geometry_every_size(void **state)
 				}
 				for (int s = 0; s < l.sep_count; s++)
 					used += l.sep[s].w * l.sep[s].h;
+				used += l.strip.w * l.strip.h;
 				assert_int_equal(used, c * (r - 2)); /* the body exactly */
 			}
 }
@@ -328,6 +369,22 @@ static int find_line(const struct doc *d, const char *needle)
 	return -1;
 }
 
+/* The text of a list's row (its lines joined), for item `item`. */
+static char *block_text(const struct doc *d, int item)
+{
+	static char buf[1024];
+	buf[0] = '\0';
+	for (size_t i = 0; i < d->lines_count; i++) {
+		const struct doc_line *l = &d->lines[i];
+		if (d->blocks[l->block].item != item)
+			continue;
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof(buf) - n, "%s%.*s", n ? " " : "", (int)l->len,
+			 d->blocks[l->block].text + l->start);
+	}
+	return buf;
+}
+
 static void test_pages(void **state)
 {
 	(void)state;
@@ -340,16 +397,28 @@ static void test_pages(void **state)
 	assert_string_equal(line(d, 2), "III Steady Development 2015-2019");
 	doc_free(d);
 
+	/* an area's name that does not fit goes on under itself, whole */
 	d = page_areas(&pg);
 	doc_layout(d, 40);
-	assert_int_equal(d->lines_count, 10);
-	assert_string_equal(line(d, 9), "10) Rural Environmental Management");
+	for (size_t i = 0; i < r->areas_count; i++) {
+		char want[300];
+		snprintf(want, sizeof(want), "%2u) %s", r->areas[i]->number, r->areas[i]->title);
+		assert_string_equal(block_text(d, (int)i), want);
+	}
+	assert_true(d->lines_count > r->areas_count); /* 5) and 6) take two lines at 40 */
+	assert_string_equal(line(d, d->lines_count - 1), "10) Rural Environmental Management");
 	doc_free(d);
 
-	/* the timeline: events in order inside three stage bands */
+	/* the timeline: events in order inside three stage bands, each in at
+	 * most two lines under its date, the second cut with an ellipsis */
 	d = page_timeline(&pg);
 	doc_layout(d, 60);
-	assert_int_equal(d->lines_count, r->events_count + 3);
+	assert_true(d->lines_count >= r->events_count + 3 && d->lines_count <= 2 * r->events_count + 3);
+	for (size_t i = 1; i < d->lines_count; i++)
+		if (d->lines[i].block == d->lines[i - 1].block) {
+			assert_true(i < 2 || d->lines[i - 2].block != d->lines[i].block);
+			assert_int_equal(d->lines[i].indent, 8);
+		}
 	assert_string_equal(line(d, 0), "I Foundation 1999-2009");
 	assert_true(find_line(d, "II Deepening 2010-2014") > 0);
 	assert_true(find_line(d, "2014-04 TEMM16, Daegu: identified nine new priority areas") >
@@ -594,6 +663,7 @@ int main(void)
 		cmocka_unit_test(test_geometry_80x24),
 		cmocka_unit_test(test_geometry_132x43),
 		cmocka_unit_test(test_geometry_narrow),
+		cmocka_unit_test(test_geometry_zoomed),
 		cmocka_unit_test(test_geometry_too_small),
 		cmocka_unit_test(test_geometry_every_size),
 		cmocka_unit_test(test_wrap_reader),

@@ -51,6 +51,20 @@ static void test_wrap(void **state)
 	free(l);
 	assert_int_equal(text_wrap("", 10, &l), 0);
 	assert_null(l);
+	/* a first line of its own width (a hanging indent): the help's key
+	 * column starts left of the text under it, and its first line is as
+	 * wide as the others end */
+	n = text_wrap_first("aaaa bbbb cccc dddd eeee ffff", 14, 9, &l);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0].width, 14); /* aaaa bbbb cccc */
+	assert_int_equal(l[1].width, 9);  /* dddd eeee */
+	assert_int_equal(l[2].width, 4);  /* ffff */
+	free(l);
+	n = text_wrap_first("日本語日本語", 4, 2, &l); /* a cut word too: 4 + 2 + 2 + 2 + 2 */
+	assert_int_equal(n, 5);
+	assert_int_equal(l[0].width, 4);
+	assert_int_equal(l[1].width, 2);
+	free(l);
 }
 
 static void test_fold(void **state)

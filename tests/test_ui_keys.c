@@ -166,13 +166,14 @@ static void expect_defaults(const char *text, const char *where, const char *wha
 	assert_int_equal(s.pane, PANE_COUNT);
 	assert_int_equal(s.wrap, SETTINGS_WRAP);
 	assert_int_equal(s.colours[ELEM_MATCH].bg, 3);
+	assert_true(s.mouse && s.clipboard);
 	settings_free(&s);
 }
 
 static void test_bad_configs(void **state)
 {
 	(void)state;
-	expect_defaults("theme: none\nkeys:\n  quit: [Q, Bogus]\n", "3:13", "unknown key 'Bogus'");
+	expect_defaults("theme: none\nkeys:\n  quit: [Q, Bogus]\n", "3:13", "unknown key name 'Bogus'");
 	expect_defaults("keys:\n  move-down: [j, 5]\n", "2:18", "digits are counts");
 	/* keys the terminal keeps (signals, flow control) would never fire */
 	expect_defaults("keys:\n  quit: [q, C-z]\n", "2:13", "'C-z' cannot be bound: the terminal turns Ctrl-Z");
@@ -180,9 +181,10 @@ static void test_bad_configs(void **state)
 	expect_defaults("keys:\n  quit: [C-s]\n", "2:10", "flow control");
 	expect_defaults("keys:\n  quit: [C-q]\n", "2:10", "flow control");
 	expect_defaults("keys:\n  quit: [j]\n", "2:10", "also bound to move-down");
-	expect_defaults("pane: areas\nkeys:\n  fly-away: [f]\n", "3:3", "fly-away");
+	expect_defaults("pane: areas\nkeys:\n  fly-away: [f]\n", "3:3", "unknown action 'fly-away'");
 	expect_defaults("colours:\n  match: plaid\n", "2:10", "bad colour 'plaid'");
 	expect_defaults("wrap: -3\n", "1:7", "");
+	expect_defaults("mouse: off\nclipboard: off\nwrap: 5000\n", "3:7", "wrap 5000 is not 0-1000");
 	/* control characters in the file do not reach the status line */
 	expect_defaults("keys:\n  quit: [\"\\e[31m\"]\n", "2:10", "^[[31m");
 	struct ui_settings s;
@@ -194,6 +196,37 @@ static void test_bad_configs(void **state)
 	assert_int_equal(settings_load(&s, missing, true), -1); /* a --config FILE may not */
 	assert_non_null(strstr(s.message, "nothing-here: no such file"));
 	free(missing);
+	settings_free(&s);
+}
+
+/* Every problem is kept, in the file's order, the status line's message
+ * says how many and where to read them; one key needs no list. */
+static void test_every_config_problem(void **state)
+{
+	(void)state;
+	struct ui_settings s;
+	int rc;
+	load(&s, "keys:\n  quit: [Bogus]\n  fly-away: x\n  move-down: [j, 5]\n  help: j\npane: help\n", &rc);
+	assert_int_equal(rc, -1);
+	char *all = tu_diag_text(&s.problems);
+	const struct { unsigned line; const char *what; } want[] = {
+		{ 2, "unknown key name 'Bogus'" }, { 3, "unknown action 'fly-away'" },
+		{ 4, "also bound to help" }, { 4, "digits are counts" }, { 6, "cannot start in the help pane" },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_true(s.problems.entries[i].line == want[i].line);
+		if (!strstr(s.problems.entries[i].message, want[i].what))
+			fail_msg("problem %zu is not '%s':\n%s", i, want[i].what, all);
+	}
+	assert_int_equal(s.problems.count, 5);
+	free(all);
+	assert_non_null(strstr(s.message, "config ignored, 5 problems (? lists them): "));
+	assert_int_equal(keymap_lookup(&s.keys, 'q', false), ACT_QUIT); /* nothing of it used */
+	settings_free(&s);
+	load(&s, "keys:\n  quit: Q\n", &rc);
+	assert_int_equal(rc, 0);
+	assert_int_equal(keymap_lookup(&s.keys, 'Q', false), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&s.keys, 'q', false), ACT_NONE);
 	settings_free(&s);
 }
 
@@ -240,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_rebind_every_action),
 		cmocka_unit_test(test_rebind_several),
 		cmocka_unit_test(test_bad_configs),
+		cmocka_unit_test(test_every_config_problem),
 		cmocka_unit_test(test_other_settings),
 	};
 	return cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);

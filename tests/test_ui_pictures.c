@@ -376,7 +376,7 @@ static void test_overview_view(void **state)
 	}
 	assert_true(y > 0);
 	vs_mouse(v, y, 30, UI_MOUSE_CLICK);
-	vs_expect(v, "Reader: Area 7\\) Transition to Green");
+	vs_expect(v, "(Reader: )?Area 7\\) Transition to Green");
 	vs_expect(v, "Figures the report gives");
 	vs_close(v);
 

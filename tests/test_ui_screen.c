@@ -7,6 +7,7 @@
 #include "app.h"
 #include "panes.h"
 #include "settings.h"
+#include "text.h"
 
 #include <curses.h>
 
@@ -63,7 +64,11 @@ static void test_home(void **state)
 	vs_close(v);
 	v = open_at(132, 43);
 	check_home(v);
-	vs_expect(v, "2018    TEMM20: 20 sessions of TEMM held"); /* the whole timeline */
+	/* events in two lines under their dates: the words that tell two
+	 * apart show */
+	vs_expect(v, "^ 2010-05 TEMM12: Joint Action Plan \\(2010-2014\\) +│");
+	vs_expect(v, "^         adopted +│");
+	vs_expect(v, "^         the 2020 China-Japan-ROK Cooperation…");
 	vs_close(v);
 }
 
@@ -229,7 +234,11 @@ static void test_links(void **state)
 	free(before);
 	/* a link to a section opens the report view there */
 	vs_keys(v, "g<Tab><Enter>"); /* Told in: 2.1 › 2) DSS Prevention */
-	vs_expect(v, "Report › Report");
+	/* at 80 columns the book is read at full width: the status line says where */
+	vs_expect(v, "^2\\) DSS Prevention +$");
+	vs_expect(v, "2\\.1 › 2\\) DSS Prevention  [0-9]+% *$");
+	vs_keys(v, "z"); /* and the contents beside it */
+	vs_expect(v, "Report › Contents");
 	vs_expect(v, "^> +2\\) DSS Prevention");
 	vs_keys(v, "<lt>");
 	vs_expect(v, "Reader: Area 2\\) DSS Prevention");
@@ -273,7 +282,7 @@ static void test_config(void **state)
 
 	char re[2048];
 	v = with_config(160, 24, "theme: none\nkeys:\n  quit: [Q, Bogus]\n", NULL);
-	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:13: unknown key 'Bogus'", tu_dir);
+	snprintf(re, sizeof(re), "config ignored, 1 problem \\(\\? lists them\\): %s/temm/config:3:13: unknown key name 'Bogus'", tu_dir);
 	vs_expect(v, re);
 	vs_keys(v, "j"); /* the message goes with a key */
 	vs_expect_not(v, "config ignored");
@@ -282,8 +291,25 @@ static void test_config(void **state)
 	vs_close(v);
 
 	v = with_config(160, 24, "wrap: 60\nkeys:\n  fly-away: [f]\n", NULL);
-	snprintf(re, sizeof(re), "config ignored: %s/temm/config:3:3: .*fly-away", tu_dir);
+	snprintf(re, sizeof(re), "config ignored, 1 problem .*: %s/temm/config:3:3: unknown action 'fly-away'", tu_dir);
 	vs_expect(v, re);
+	vs_close(v);
+
+	/* every problem, named rightly; a resize keeps the message; at 80
+	 * columns it is cut, and help lists every problem whole */
+	v = with_config(80, 24, "keys:\n  fly-away: [f]\n  quit: q\n  help: [Bogus, F1]\nwrap: 5000\n", NULL);
+	vs_expect(v, "^config ignored, 3 problems \\(\\? lists them\\): .*…");
+	vs_resize(v, 100, 30);
+	vs_expect(v, "^config ignored, 3 problems");
+	vs_resize(v, 80, 24);
+	vs_expect(v, "^config ignored, 3 problems");
+	vs_keys(v, "<F1>");
+	vs_expect(v, "The config was not used: 3 problems");
+	snprintf(re, sizeof(re), "^  %s/temm/config:2:3: unknown action 'fly-away'", tu_dir);
+	vs_expect(v, re);
+	vs_expect(v, "^  .*config:4:10: unknown key name 'Bogus'");
+	vs_expect(v, "^  .*config:5:7: wrap 5000 is not 0-1000");
+	vs_expect(v, "temm config-check");
 	vs_close(v);
 
 	/* --config FILE; a file named that is missing is a problem too */
@@ -296,7 +322,7 @@ static void test_config(void **state)
 	vs_close(o);
 	snprintf(other, sizeof(other), "%s/missing", tu_dir);
 	o = vs_open(tu_bundled(), 160, 24, "--no-state", "--config", other, (char *)NULL);
-	snprintf(re, sizeof(re), "config ignored: %s: no such file", other);
+	snprintf(re, sizeof(re), "config ignored, 1 problem .*: %s: no such file", other);
 	vs_expect(o, re);
 	vs_close(o);
 
@@ -312,9 +338,10 @@ static void test_config(void **state)
 	int widest = 0;
 	for (int y = 2; y < 22; y++) {
 		const char *row = strstr(vs_row(v, y), "│");
-		int w = row ? (int)strlen(row + strlen("│")) : 0;
-		while (w > 0 && row[strlen("│") + (size_t)w - 1] == ' ')
-			w--;
+		size_t n = row ? strlen(row + strlen("│")) : 0;
+		while (n > 0 && row[strlen("│") + n - 1] == ' ')
+			n--;
+		int w = row ? text_width(row + strlen("│"), n) : 0; /* columns, not bytes */
 		widest = w > widest ? w : widest;
 	}
 	assert_true(widest <= 30 && widest >= 20);

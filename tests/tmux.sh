@@ -225,11 +225,15 @@ tm_marked() {
 # tm_wait_same FILE: until the screen is the one saved in FILE by
 # tm_capture >FILE, and nothing on it is marked as a search match (the
 # match colours: black on yellow or cyan). Attributes of blank cells are
-# not compared: curses may clear a line with or without them.
+# not compared: curses may clear a line with or without them. Of the
+# status line only the position is: its hints follow the session (Backspace
+# back shows only when there is a place to go back to).
+tm_position_only() { sed '$ s/.*  //'; }
 tm_wait_same() {
 	deadline=$(( $(date +%s) + TM_TIMEOUT ))
 	esc=$(printf '\033')
-	until tm_capture | cmp -s - "$1" && ! tm_capture_e | grep -Eq "$esc\[4[36]m"; do
+	tm_position_only <"$1" >"$1.same"
+	until tm_capture | tm_position_only | cmp -s - "$1.same" && ! tm_capture_e | grep -Eq "$esc\[4[36]m"; do
 		if [ "$(date +%s)" -ge "$deadline" ]; then
 			tm_capture | diff "$1" - >&2
 			fail "the screen is not the one before"

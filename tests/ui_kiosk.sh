@@ -1,7 +1,7 @@
 #!/bin/sh
 # ui_kiosk.sh - --no-state and --kiosk write nothing: after a session with
-# searches, a filter and marks, $XDG_STATE_HOME is still empty. Kiosk
-# also reads no config and no state, and Ctrl-Z does not suspend it (under
+# searches, a filter and marks, $XDG_STATE_HOME is still empty. Neither
+# reads the state an ordinary run kept; kiosk also reads no config, and Ctrl-Z does not suspend it (under
 # an sshd ForceCommand nothing would bring it back).
 . "$TEMM_TESTS/tmux.sh"
 
@@ -62,6 +62,27 @@ tm_keys Escape
 tm_quit                                   # q: the config's Q is not in force
 [ "$(cat "$XDG_STATE_HOME/temm/history")" = "$(printf '# temm search history 1\nsecret query')" ] ||
 	fail "kiosk changed the history file"
+
+# --no-state reads none either: a position and a history kept by an
+# ordinary run are not where it opens, nor in its prompt
+rm -rf "$XDG_STATE_HOME"
+tm kill-server >/dev/null 2>&1
+tm_start_wrapped 80 24 --no-config       # (the config above binds Q to quit)
+tm_wait 'Steady Development'
+tm_keys /
+tm_literal 'kept query'
+tm_keys Enter
+tm_keys Escape 2 j j
+tm_wait 'Area 3\) Environmental Education'
+tm_quit
+[ -s "$(tm_state_file state)" ] || fail "an ordinary run kept no state"
+tm kill-server >/dev/null 2>&1
+tm_start_wrapped 80 24 --no-state --no-config
+tm_wait 'Home . Stages . Stage I Foundation'    # not the areas it was left on
+tm_keys / Up
+tm_expect_not 'kept query'
+tm_keys Escape
+tm_quit
 
 # Ctrl-Z: ignored in kiosk mode; it still suspends otherwise (ui_quit.sh)
 tm kill-server >/dev/null 2>&1

@@ -24,7 +24,7 @@ ls "$(dirname "$hist")" | grep -v -e '^history$' -e '^state$' && fail "a file be
 # a new run: Up recalls the last query, then the one before; Down comes back
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24
-tm_wait 'temm: Report on'
+tm_wait '\? help'                          # (where it was left: the book, read at full width)
 tm_keys /
 tm_literal 'dus'
 tm_keys Up

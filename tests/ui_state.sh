@@ -8,9 +8,11 @@
 tm_start_wrapped 80 24
 tm_wait 'Steady Development'
 tm_keys 2 j j                             # 3) Environmental Education
-tm_wait 'Reader: Area 3\) Environmental Education'
-tm_keys l Space j j                       # into the reader, scrolled
-tm_wait '^j/k|Space page'
+tm_wait '4 (Reader: )?Area 3\) Environmental Education'
+tm_keys l Space j j =                     # into the reader, scrolled; = once drawn
+tm_wait 'Home, Reader'
+tm_keys C-l                               # the message goes; the screen is the place
+tm_wait_gone 'Home, Reader'
 tm_capture >"$TM_DIR/left"
 tm_quit
 state=$(tm_state_file state)
@@ -19,7 +21,7 @@ head -1 "$state" | grep -q '^# temm state 1$' || fail "not a state file: $(head 
 
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 80 24
-tm_wait 'Reader: Area 3\) Environmental Education'
+tm_wait '4 (Reader: )?Area 3\) Environmental Education'
 tm_wait_same "$TM_DIR/left"               # the same screen, line for line
 tm_quit
 
@@ -27,8 +29,10 @@ tm_quit
 tm kill-server >/dev/null 2>&1
 tm_start_wrapped 100 30
 tm_wait 'Reader: Area 3'
-tm_keys r 2 Space Space
-tm_wait 'Report . Report'
+tm_keys r 2 Space Space =                 # = once the pages are turned: then it is drawn
+tm_wait 'Report, Report'
+tm_keys C-l                               # the message goes; the screen is the place
+tm_wait_gone 'Report, Report'
 tm_capture >"$TM_DIR/left"
 tm_quit
 tm kill-server >/dev/null 2>&1

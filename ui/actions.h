@@ -48,6 +48,7 @@ enum ui_group { GROUP_MOVE, GROUP_PANES, GROUP_LINKS, GROUP_SEARCH, GROUP_PROMPT
 	A(VIEW_REPORT, "view-report", "r", GROUP_PANES, COUNT_NONE, act_view, "The whole report as a book, with contents") \
 	A(VIEW_OVERVIEW, "view-overview", "o", GROUP_PANES, COUNT_NONE, act_overview, "Overview: areas by stage, activities listed, the report's figures") \
 	A(VIEW_TIMELINE, "view-timeline", "t", GROUP_PANES, COUNT_NONE, act_timeline, "Timeline: every event on a year axis, its page below") \
+	A(ZOOM, "zoom", "z", GROUP_PANES, COUNT_NONE, act_zoom, "Full width: the reader or the book alone (again: the panes beside it)") \
 	A(OPEN, "open", "Enter", GROUP_LINKS, COUNT_NONE, act_open, "Open the selection; follow the focused link") \
 	A(BACK, "back", "Backspace <", GROUP_LINKS, COUNT_NONE, act_history, "Back to where you were") \
 	A(FORWARD, "forward", ">", GROUP_LINKS, COUNT_NONE, act_history, "Forward again") \

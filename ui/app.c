@@ -33,7 +33,10 @@ bool app_pane_built(const struct app *a, enum ui_pane_id id)
 
 enum ui_pane_id app_focus_id(const struct app *a)
 {
-	return a->focus[a->view];
+	/* a zoom shows the text pane and keeps the focus it was asked from,
+	 * which the view gets back when the zoom ends */
+	enum ui_pane_id z = a->zoom[a->view] ? layout_zoom_pane(a->view) : PANE_COUNT;
+	return z != PANE_COUNT ? z : a->focus[a->view];
 }
 
 struct pane *app_focused(struct app *a)
@@ -57,47 +60,59 @@ void app_say(struct app *a, const char *fmt, ...)
 }
 
 /* The rows a view's lists would like: a header and their items, or their
- * lines where a row has two. */
+ * lines where a row wraps (at the width they have, once laid out for it). */
 static void wanted_rows(const struct app *a, struct layout_want *want)
 {
 	memset(want, 0, sizeof(*want));
 	for (int i = 0; i < PANE_COUNT; i++) {
 		const struct pane_class *c = pane_class((enum ui_pane_id)i);
-		const struct doc *d = a->panes[i].doc;
-		size_t lines = d && d->width ? d->lines_count : 0;
-		if (c->items)
-			want->rows[i] = 1 + (int)(c->items(a) > lines ? c->items(a) : lines);
+		const struct pane *p = &a->panes[i];
+		if (!c->items)
+			continue;
+		size_t lines = p->doc && pane_cols(p) > 0 && pane_fitted(p) ? p->doc->lines_count : 0;
+		want->rows[i] = 1 + (int)(c->items(a) > lines ? c->items(a) : lines);
 	}
 }
 
-/* Every pane gets the rectangle its view's layout gives it at this size,
- * shown or not: a pane is laid out for the width it will have. Panes of
- * other views are laid out again only when next asked for (app_pane). */
-static void place_all(struct app *a)
+/* Every pane of view v gets the rectangle its layout gives it at this
+ * size, shown or not: a pane is laid out for the width it will have.
+ * Panes of other views are laid out only when next asked for (app_pane). */
+static void place_view(struct app *a, enum ui_view v, struct layout_want *want)
 {
-	struct layout_want want;
-	wanted_rows(a, &want);
-	for (int v = 0; v < VIEW_COUNT; v++) {
-		struct layout l;
-		layout_compute(&l, a->cols, a->rows, (enum ui_view)v, a->focus[v], &want);
-		if (v == (int)a->view)
-			a->lay = l;
-		const struct view_class *vc = layout_view((enum ui_view)v);
-		for (size_t i = 0; i < vc->panes_count; i++) {
-			enum ui_pane_id id = vc->panes[i];
-			struct pane *p = &a->panes[id];
-			pane_place(p, l.pane[id]);
-			if (v != (int)a->view)
-				continue;
-			app_pane(a, id); /* built if it is lazy, laid out for its width */
-			/* a class is told of a new size once it shows at it */
-			if (memcmp(&p->told, &p->r, sizeof(p->r)) != 0) {
-				p->told = p->r;
-				if (pane_class(id)->placed)
-					pane_class(id)->placed(a, p);
-			}
+	struct layout l;
+	want->zoom = a->zoom[v];
+	layout_compute(&l, a->cols, a->rows, v, a->focus[v], want);
+	if (v == a->view)
+		a->lay = l;
+	const struct view_class *vc = layout_view(v);
+	for (size_t i = 0; i < vc->panes_count; i++) {
+		enum ui_pane_id id = vc->panes[i];
+		struct pane *p = &a->panes[id];
+		pane_place(p, l.pane[id]);
+		p->bare = l.zoomed && l.shown[id];
+		if (v != a->view)
+			continue;
+		app_pane(a, id); /* built if it is lazy, laid out for its width */
+		/* a class is told of a new size once it shows at it */
+		if (memcmp(&p->told, &p->r, sizeof(p->r)) != 0) {
+			p->told = p->r;
+			if (pane_class(id)->placed)
+				pane_class(id)->placed(a, p);
 		}
 	}
+}
+
+/* Twice when a list's rows change with its width (a row that wraps wants
+ * another line): the widths do not depend on the rows wanted. */
+static void place_all(struct app *a)
+{
+	struct layout_want want, after;
+	wanted_rows(a, &want);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		place_view(a, (enum ui_view)v, &want);
+	wanted_rows(a, &after);
+	if (memcmp(want.rows, after.rows, sizeof(want.rows)) != 0)
+		place_view(a, a->view, &after);
 	a->new_windows = true;
 	for (int i = 0; i < PANE_COUNT; i++)
 		a->panes[i].dirty = true;
@@ -125,13 +140,23 @@ void app_set_view(struct app *a, enum ui_view v)
 
 void app_set_focus(struct app *a, enum ui_pane_id id)
 {
-	if (layout_pane_view(id) != a->view || a->focus[a->view] == id)
+	if (layout_pane_view(id) != a->view || app_focus_id(a) == id)
 		return;
-	app_pane(a, a->focus[a->view])->dirty = true;
+	app_pane(a, app_focus_id(a))->dirty = true;
+	bool unzoom = a->zoom[a->view];
+	a->zoom[a->view] = false;
 	a->focus[a->view] = id;
 	app_pane(a, id)->dirty = true;
-	if (a->lay.single) /* another pane shows */
+	if (a->lay.single || unzoom) /* another pane shows */
 		place_all(a);
+}
+
+void app_set_zoom(struct app *a, bool on)
+{
+	if (layout_zoom_pane(a->view) == PANE_COUNT || a->zoom[a->view] == on)
+		return;
+	a->zoom[a->view] = on;
+	place_all(a);
 }
 
 void app_moved(struct app *a, enum ui_pane_id id)
@@ -162,8 +187,10 @@ static void panes_init(struct app *a)
 		if (!c->list)
 			a->panes[i].wrap_cap = a->set.wrap;
 	}
-	for (int v = 0; v < VIEW_COUNT; v++)
+	for (int v = 0; v < VIEW_COUNT; v++) {
 		a->focus[v] = layout_view((enum ui_view)v)->panes[0];
+		a->zoom[v] = layout_starts_zoomed((enum ui_view)v, a->cols);
+	}
 	a->view = VIEW_HOME;
 	place_all(a);
 	for (int i = 0; i < PANE_COUNT; i++) {

@@ -41,6 +41,7 @@ struct app {
 	struct pane panes[PANE_COUNT];
 	enum ui_view view, view_before_help;
 	enum ui_pane_id focus[VIEW_COUNT]; /* the focused pane of each view */
+	bool zoom[VIEW_COUNT];     /* the view's text pane alone (z) */
 	int cols, rows;            /* the terminal's size */
 	struct layout lay;         /* of `view` at cols x rows, always current */
 	bool new_windows;          /* the layout changed since the last draw */
@@ -101,6 +102,9 @@ void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 
  * the view has its real size before anything is built or scrolled in it. */
 void app_set_view(struct app *a, enum ui_view v);
 void app_set_focus(struct app *a, enum ui_pane_id id);
+/* The view's text pane alone, full width, or the view as it was. Focusing
+ * another pane ends a zoom, as in tmux. */
+void app_set_zoom(struct app *a, bool on);
 /* What the panes want changed (a list grew or shrank): place them again. */
 void app_relayout(struct app *a);
 /* The terminal has a new size. */

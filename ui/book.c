@@ -4,17 +4,23 @@
 #include "book.h"
 #include "app.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 struct doc *page_outline(const struct pages *p)
 {
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
+	/* a heading that does not fit goes on under its words, past its number */
 	for (size_t i = 0; i < p->r->sections_count; i++) {
 		const struct section *s = p->r->sections[i];
-		int blk = doc_begin(d, 2 * s->depth, 2 * s->depth, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
+		int indent = 2 * (int)s->depth;
+		const char *space = strchr(s->title, ' ');
+		int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
+		int blk = doc_begin(d, indent, indent + number, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
 		if (blk < 0)
 			break;
-		d->blocks[blk].nowrap = true;
 		d->blocks[blk].item = (int)i;
 		d->blocks[blk].section = (int)i;
 		doc_put(d, s->title, DOC_PLAIN);
@@ -81,7 +87,10 @@ static void book_title(struct app *a)
 	if (!app_pane_built(a, PANE_BOOK))
 		return; /* set when the book is built */
 	int s = book_section(a);
-	pane_set_title(app_pane(a, PANE_BOOK), s < (int)a->r->sections_count ? a->r->sections[s]->title : NULL);
+	/* the place as everywhere: "2.1 › 2) DSS Prevention" */
+	char *place = s < (int)a->r->sections_count ? present_place(a->r, s, page_glyphs(&a->pg)) : NULL;
+	pane_set_title(app_pane(a, PANE_BOOK), place);
+	free(place);
 }
 
 static int heading_block(const struct doc *d, int section)

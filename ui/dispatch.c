@@ -24,7 +24,8 @@ static bool move(struct pane *p, enum ui_action act, long count)
 {
 	int rows = pane_rows(p) > 1 ? pane_rows(p) : 1;
 	int n = count > 0 ? (int)(count < 1000000 ? count : 1000000) : 1;
-	int page = rows > 2 ? rows - 1 : rows, half = rows / 2 ? rows / 2 : 1;
+	/* a page is the whole pane, as in less and tig: no line is read twice */
+	int page = rows, half = rows / 2 ? rows / 2 : 1;
 	switch (act) {
 	case ACT_MOVE_DOWN: return pane_move(p, n);
 	case ACT_MOVE_UP: return pane_move(p, -n);
@@ -42,6 +43,17 @@ static bool move(struct pane *p, enum ui_action act, long count)
 static void act_move(struct app *a, enum ui_action act, long count)
 {
 	struct pane *p = app_focused(a);
+	/* Space and b on a navigator read on in the text beside it (the
+	 * reader, the book): its list is short, the text is what is read. In
+	 * a narrow window the text comes to show first. */
+	enum ui_pane_id text = layout_zoom_pane(a->view);
+	if ((act == ACT_PAGE_DOWN || act == ACT_PAGE_UP) && p->list && text != PANE_COUNT) {
+		if (!a->lay.shown[text]) {
+			app_set_focus(a, text);
+			return;
+		}
+		p = app_pane(a, text);
+	}
 	const struct pane_class *c = pane_class(p->id);
 	/* the last row, row N or N%: every row laid out first */
 	bool far = act == ACT_LAST || act == ACT_PERCENT || (act == ACT_FIRST && count > 0);
@@ -156,6 +168,18 @@ static void act_view(struct app *a, enum ui_action act, long count)
 		return;
 	places_push(a);
 	app_set_view(a, v);
+}
+
+/* z: the text pane alone, or the view as it was. */
+static void act_zoom(struct app *a, enum ui_action act, long count)
+{
+	(void)act;
+	(void)count;
+	if (layout_zoom_pane(a->view) == PANE_COUNT) {
+		app_say(a, "Nothing to widen here: z widens the reader and the report");
+		return;
+	}
+	app_set_zoom(a, !a->zoom[a->view]);
 }
 
 /* ---- links, history, marks ---- */
@@ -445,7 +469,7 @@ void app_mouse(struct app *a, const struct ui_mouse *m)
 	if (!(m->buttons & UI_MOUSE_CLICK))
 		return;
 	app_set_focus(a, id);
-	int row = m->y - p->r.y - 1 - (p->head ? (int)p->head->lines_count : 0);
+	int row = m->y - p->r.y - pane_text_y(p);
 	if (row < 0)
 		return;
 	int line = p->top + row;

@@ -168,23 +168,24 @@ int doc_layout(struct doc *d, int width)
 		if (b->hidden)
 			continue;
 		if (b->nowrap || b->len == 0) {
-			if (!push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, b->len, indent }))
+			if (!push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, b->len, indent, false }))
 				goto oom;
 			continue;
 		}
 		struct text_line *tl;
-		long k = text_wrap(b->text, width - ind, &tl);
+		long k = text_wrap_first(b->text, width - indent, width - hang, &tl);
 		if (k < 0)
 			goto oom;
-		for (long j = 0; j < k; j++) {
-			struct doc_line l = { (int)i, tl[j].start, tl[j].len, j ? hang : indent };
+		long shown = b->max_lines > 0 && k > b->max_lines ? b->max_lines : k;
+		for (long j = 0; j < shown; j++) {
+			struct doc_line l = { (int)i, tl[j].start, tl[j].len, j ? hang : indent, j + 1 < k && j + 1 == shown };
 			if (!push_line(&v, &n, &cap, l)) {
 				free(tl);
 				goto oom;
 			}
 		}
 		free(tl);
-		if (k == 0 && !push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, 0, indent }))
+		if (k == 0 && !push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, 0, indent, false }))
 			goto oom;
 	}
 	free(d->lines);

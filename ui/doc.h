@@ -41,6 +41,7 @@ struct doc_block {
 	int item;          /* list rows: what the row stands for; -1 not selectable */
 	int section, para; /* where in the report the text comes from, or -1 */
 	bool nowrap;       /* one line, cut at the pane's edge */
+	int max_lines;     /* wrapped into at most this many lines, the last cut (0: no limit) */
 	bool sub;          /* a list row's second line: shown and hidden with the row above */
 	bool hidden;       /* filtered out: no lines */
 };
@@ -55,6 +56,7 @@ struct doc_line {
 	int block;
 	size_t start, len; /* bytes of the block's text on this line */
 	int indent;
+	bool cut;          /* the block goes on past this line but shows no more (max_lines) */
 };
 
 struct doc {

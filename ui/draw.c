@@ -13,7 +13,7 @@
 /* The curses windows: the panes', the bars', the separators'. */
 struct screen {
 	WINDOW *pane[PANE_COUNT];
-	WINDOW *title, *status, *sep[2], *small;
+	WINDOW *title, *status, *sep[2], *small, *strip;
 	bool italic;
 };
 
@@ -130,6 +130,17 @@ static int put_text(WINDOW *w, const char *s, size_t len, int cols)
 	return used;
 }
 
+/* put_text, and a text that does not fit ends in an ellipsis. */
+static int put_cut(const struct app *a, WINDOW *w, const char *s, int cols)
+{
+	size_t len = strlen(s);
+	if (text_width(s, len) <= cols)
+		return put_text(w, s, len, cols);
+	const char *dots = a->ascii ? "~" : "\u2026";
+	int used = put_text(w, s, len, cols - 1);
+	return used + put_text(w, dots, strlen(dots), 1);
+}
+
 static void fill(WINDOW *w, int cols)
 {
 	for (int i = 0; i < cols; i++)
@@ -155,17 +166,15 @@ static void draw_line(const struct app *a, WINDOW *w, const struct doc *d, size_
 	size_t n = doc_line_segs(d, line, segs, 64);
 	/* a row cut at the edge ends in an ellipsis, so it does not pass for
 	 * the whole text */
-	bool cut = used + text_width(text + l->start, l->len) > width;
+	bool cut = used + text_width(text + l->start, l->len) > width || l->cut;
 	int room = cut ? width - 1 : width;
 	for (size_t i = 0; i < n && used < room; i++) {
 		wattrset(w, style_attr(a, segs[i].style, selected, segs[i].link >= 0 && segs[i].link == focus_link));
 		used += put_text(w, text + segs[i].start, segs[i].len, room - used);
 	}
 	wattrset(w, base);
-	if (cut) {
-		fill(w, room - used);
-		used = room + put_text(w, a->ascii ? "~" : "\u2026", strlen(a->ascii ? "~" : "\u2026"), 1);
-	}
+	if (cut) /* right after the words */
+		used += put_text(w, a->ascii ? "~" : "\u2026", strlen(a->ascii ? "~" : "\u2026"), 1);
 	fill(w, width - used);
 	wattrset(w, A_NORMAL);
 }
@@ -199,10 +208,14 @@ static void draw_header(const struct app *a, const struct pane *p, WINDOW *w, bo
 	attr_t at = focused ? marked(a, ELEM_HEADER, A_BOLD) : A_BOLD | pair(a, ELEM_HEADER);
 	wattrset(w, at);
 	int room = p->r.w - wmark > 8 ? p->r.w - wmark : p->r.w;
-	int used = put_text(w, head, strlen(head), room);
+	/* too long: the pane's name gives way to what it shows (the title
+	 * line names the pane too), then the rest is cut */
+	if (p->title && a->view != VIEW_HELP && text_width(head, strlen(head)) > room)
+		snprintf(head, sizeof(head), " %d %s ", layout_pane_number(p->id), p->title);
+	int used = put_cut(a, w, head, room);
 	if (wmark && room < p->r.w) {
 		wattrset(w, marked(a, ELEM_MARKER, A_BOLD));
-		used += put_text(w, mark, strlen(mark), p->r.w - used);
+		used += put_cut(a, w, mark, p->r.w - used);
 		wattrset(w, at);
 	}
 	if (focused)
@@ -216,8 +229,9 @@ static void draw_pane(const struct app *a, struct pane *p, WINDOW *w, bool focus
 {
 	if (!w)
 		return;
-	draw_header(a, p, w, focused);
-	int y = 1;
+	if (!p->bare)
+		draw_header(a, p, w, focused);
+	int y = p->bare ? 0 : 1;
 	if (p->head)
 		for (size_t i = 0; i < p->head->lines_count && y < p->r.h; i++, y++) {
 			wmove(w, y, 0);
@@ -230,10 +244,10 @@ static void draw_pane(const struct app *a, struct pane *p, WINDOW *w, bool focus
 	for (int i = 0; i < rows; i++, y++) {
 		wmove(w, y, 0);
 		size_t line = (size_t)(p->top + i);
-		bool sel = p->list && (int)line == p->cur;
+		bool sel = pane_row_selected(p, (int)line);
 		if (gutter) {
 			wattrset(w, sel && focused ? selection_attr(a) | A_BOLD : sel ? A_BOLD : A_NORMAL);
-			waddch(w, sel ? '>' : ' ');
+			waddch(w, (int)line == p->cur ? '>' : ' ');
 		}
 		if (p->doc)
 			draw_line(a, w, p->doc, line, p->r.w - gutter, sel && focused, p->link);
@@ -250,7 +264,7 @@ static void draw_free_windows(struct screen *sc)
 			delwin(sc->pane[p]);
 		sc->pane[p] = NULL;
 	}
-	WINDOW **w[] = { &sc->title, &sc->status, &sc->sep[0], &sc->sep[1], &sc->small };
+	WINDOW **w[] = { &sc->title, &sc->status, &sc->sep[0], &sc->sep[1], &sc->small, &sc->strip };
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		if (*w[i])
 			delwin(*w[i]);
@@ -267,7 +281,10 @@ static void new_windows(struct app *a)
 		sc->small = newwin(l->rows > 0 ? l->rows : 1, l->cols > 0 ? l->cols : 1, 0, 0);
 		return;
 	}
-	sc->title = newwin(1, l->cols, 0, 0);
+	if (l->title.h)
+		sc->title = newwin(1, l->cols, 0, 0);
+	if (l->strip.h)
+		sc->strip = newwin(1, l->strip.w, l->strip.y, l->strip.x);
 	sc->status = newwin(1, l->cols, l->rows - 1, 0);
 	for (int i = 0; i < l->sep_count; i++)
 		sc->sep[i] = newwin(l->sep[i].h, 1, l->sep[i].y, l->sep[i].x);
@@ -313,10 +330,35 @@ static void draw_bar(const struct app *a, WINDOW *w, const struct bar *b, attr_t
 
 static void draw_title(const struct app *a)
 {
+	if (!a->screen->title)
+		return;
 	struct bar b;
 	bars_title(a, &b);
 	draw_bar(a, a->screen->title, &b, marked(a, ELEM_TITLE, A_BOLD), ELEM_TITLE);
 	wnoutrefresh(a->screen->title);
+}
+
+/* The strip: the panes that show in bold (the focused one as its header
+ * is), the others dim. */
+static void draw_strip(const struct app *a)
+{
+	WINDOW *w = a->screen->strip;
+	if (!w)
+		return;
+	struct bar_tabs t;
+	bars_tabs(a, &t);
+	wmove(w, 0, 0);
+	int used = 0;
+	for (int i = 0; i < t.count; i++) {
+		const struct bar_tab *b = &t.tab[i];
+		attr_t at = b->focused ? marked(a, ELEM_HEADER, A_BOLD)
+			    : b->shown ? A_BOLD | pair(a, ELEM_HEADER) : A_DIM | pair(a, ELEM_HEADER);
+		wattrset(w, at);
+		used += put_text(w, b->text, strlen(b->text), a->lay.strip.w - used);
+	}
+	wattrset(w, A_NORMAL);
+	fill(w, a->lay.strip.w - used);
+	wnoutrefresh(w);
 }
 
 static void draw_status(const struct app *a)
@@ -355,7 +397,7 @@ static int cursor_row(const struct app *a, const struct pane *p)
 	if (!p->list && p->link < 0 && c->pane == p->id && a->find.marking && p->doc) {
 		int row = (int)doc_line_of(p->doc, c->block, c->start) - p->top;
 		if (row >= 0 && row < pane_rows(p))
-			return 1 + (p->head ? (int)p->head->lines_count : 0) + row;
+			return pane_text_y(p) + row;
 	}
 	return pane_cursor_row(p);
 }
@@ -384,6 +426,7 @@ void draw_screen(struct app *a)
 	}
 	enum ui_pane_id focus = app_focus_id(a);
 	draw_title(a);
+	draw_strip(a);
 	for (int i = 0; i < a->lay.sep_count; i++) {
 		WINDOW *w = sc->sep[i];
 		wmove(w, 0, 0);

@@ -69,11 +69,9 @@ static void counts_text(const struct pages *p, struct doc *d)
 		 "starts one with any digit (012g: line 12).", home->panes_count);
 }
 
-struct doc *page_help(const struct pages *p)
+/* The keys and what they do, after what `d` holds already. */
+static void help_put(const struct pages *p, struct doc *d)
 {
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
 	const struct ui_action_info *a;
 	size_t n = ui_actions(&a);
 	char q[32] = "q", esc[32] = "Esc", help[32] = "?";
@@ -111,10 +109,45 @@ struct doc *page_help(const struct pages *p)
 		     DOC_PLAIN, 2, 2);
 	doc_line_add(d, "Links are underlined. Every view is also on the command line: "
 		     "temm list, temm show ID, temm search QUERY, temm dump.", DOC_PLAIN, 2, 2);
+}
+
+struct doc *page_help(const struct pages *p)
+{
+	struct doc *d = doc_new();
+	if (d)
+		help_put(p, d);
 	return d;
+}
+
+/* The config's problems, every one whole, first: the status line said them
+ * at start-up for one key only, and cut at the width. */
+static void config_problems(const struct ui_settings *s, struct doc *d)
+{
+	const struct diag *pr = &s->problems;
+	if (!pr->count)
+		return;
+	doc_begin(d, 0, 0, DOC_HEADING);
+	doc_putf(d, DOC_PLAIN, "The config was not used: %zu problem%s", pr->count, pr->count == 1 ? "" : "s");
+	for (size_t i = 0; i < pr->count; i++) {
+		const struct diag_entry *e = &pr->entries[i];
+		doc_begin(d, 2, 4, DOC_PLAIN);
+		if (e->line)
+			doc_putf(d, DOC_BOLD, "%s:%u:%u:", e->file ? e->file : "", e->line, e->column);
+		else
+			doc_putf(d, DOC_BOLD, "%s:", e->file ? e->file : "");
+		doc_putf(d, DOC_PLAIN, " %s", e->message ? e->message : "");
+	}
+	doc_line_add(d, "temm starts with its defaults until the file is mended; temm config-check "
+		     "prints these again.", DOC_DIM, 2, 2);
+	doc_line_add(d, "", DOC_PLAIN, 0, 0);
 }
 
 struct doc *help_build(struct app *a)
 {
-	return page_help(&a->pg);
+	struct doc *d = doc_new();
+	if (!d)
+		return NULL;
+	config_problems(&a->set, d);
+	help_put(&a->pg, d);
+	return d;
 }

@@ -22,10 +22,17 @@ static int want_rows(const struct layout_want *want, enum ui_pane_id id, int fal
 	return want && want->rows[id] > 0 ? want->rows[id] : fallback;
 }
 
+/* The navigators' column: at 80 columns 38, so that a row that wraps
+ * keeps most of a name on each line. */
+static int nav_width(int cols)
+{
+	return clamp(cols * 2 / 5, 38, 64);
+}
+
 static void place_home(struct layout *l, const struct layout_want *want)
 {
 	const struct rect b = l->body;
-	int left = clamp(l->cols * 2 / 5, 34, 64);
+	int left = nav_width(l->cols);
 	int x2 = left + 1; /* one column for the separator */
 	int room = b.h - TIMELINE_MIN_H;
 	int stages = clamp(want_rows(want, PANE_STAGES, LIST_MIN_H), 2, room - LIST_MIN_H);
@@ -50,7 +57,7 @@ static void side_by_side(struct layout *l, enum ui_pane_id a, enum ui_pane_id c,
 static void place_report(struct layout *l, const struct layout_want *want)
 {
 	(void)want;
-	side_by_side(l, PANE_OUTLINE, PANE_BOOK, clamp(l->cols / 3, 24, 44));
+	side_by_side(l, PANE_OUTLINE, PANE_BOOK, nav_width(l->cols));
 }
 
 /* Results above the preview: result rows are long, the preview reads best
@@ -132,6 +139,118 @@ int layout_pane_number(enum ui_pane_id pane)
 	return 0;
 }
 
+/* The views read through from start to end: below LAYOUT_READ_COLS their
+ * text starts alone, as wide as the window (the report's book beside the
+ * contents would be narrower than 60 columns: twice the pages of less). */
+static const bool read_through[VIEW_COUNT] = {
+	[VIEW_REPORT] = true,
+};
+
+bool layout_starts_zoomed(enum ui_view view, int cols)
+{
+	return view < VIEW_COUNT && read_through[view] && cols < LAYOUT_READ_COLS &&
+	       layout_zoom_pane(view) != PANE_COUNT;
+}
+
+enum ui_pane_id layout_zoom_pane(enum ui_view view)
+{
+	const struct view_class *v = layout_view(view);
+	for (size_t i = 0; i < v->panes_count; i++)
+		if (pane_class(v->panes[i])->pages)
+			return v->panes[i];
+	return PANE_COUNT;
+}
+
+/* Where the panes stand in the wide layout, on a body of this height. */
+static void place_wide(const struct layout *l, const struct view_class *v, const struct layout_want *want,
+		       struct layout *wide)
+{
+	*wide = *l;
+	wide->cols = 2 * LAYOUT_SPLIT_COLS;
+	wide->body.w = wide->cols;
+	v->place(wide, want);
+}
+
+static bool same_column(struct rect a, struct rect b)
+{
+	return a.x == b.x && a.w == b.w;
+}
+
+/* The focused pane's column from the focused pane down: each pane takes
+ * the rows it wants while the next one keeps a list's least, the last
+ * one the rest. */
+static void stack_from(struct layout *l, const struct view_class *v, const struct layout *wide,
+		       enum ui_pane_id focus, const struct layout_want *want)
+{
+	int y = l->body.y, left = l->body.h;
+	size_t i = 0;
+	while (v->panes[i] != focus)
+		i++;
+	for (; i < v->panes_count && left > 0; i++) {
+		enum ui_pane_id id = v->panes[i];
+		if (!same_column(wide->pane[id], wide->pane[focus]))
+			continue;
+		bool last = true;
+		for (size_t j = i + 1; j < v->panes_count; j++)
+			last &= !same_column(wide->pane[v->panes[j]], wide->pane[focus]);
+		int h = want_rows(want, id, left);
+		if (last || h > left - LIST_MIN_H)
+			h = left;
+		l->pane[id] = (struct rect){ 0, y, l->cols, h };
+		l->shown[id] = true;
+		y += h;
+		left -= h;
+	}
+}
+
+static void place_single(struct layout *l, const struct view_class *v, enum ui_pane_id focus,
+			 const struct layout_want *want)
+{
+	struct layout wide;
+	place_wide(l, v, want, &wide);
+	size_t column = 0;
+	for (size_t i = 0; i < v->panes_count; i++)
+		column += same_column(wide.pane[v->panes[i]], wide.pane[focus]);
+	if (column < v->panes_count) { /* some pane does not show: the strip says so */
+		l->strip = (struct rect){ 0, l->body.y, l->cols, 1 };
+		l->body.y++;
+		l->body.h--;
+		place_wide(l, v, want, &wide);
+	}
+	for (size_t i = 0; i < v->panes_count; i++)
+		l->pane[v->panes[i]] = l->body;
+	if (l->body.h < v->min_rows) {
+		stack_from(l, v, &wide, focus, want);
+		return;
+	}
+	for (size_t i = 0; i < v->panes_count; i++) {
+		enum ui_pane_id id = v->panes[i];
+		struct rect r = wide.pane[id];
+		if (same_column(r, wide.pane[focus])) {
+			l->pane[id] = (struct rect){ 0, r.y, l->cols, r.h };
+			l->shown[id] = true;
+		}
+	}
+}
+
+/* The text pane alone: the others keep the places they have unzoomed (so
+ * they are laid out for the width they come back at). */
+static void place_zoomed(struct layout *l, enum ui_pane_id zoom, enum ui_pane_id focus,
+			 const struct layout_want *want)
+{
+	struct layout_want plain = *want;
+	plain.zoom = false;
+	layout_compute(l, l->cols, l->rows, l->view, focus, &plain);
+	l->zoomed = true;
+	l->single = false;
+	l->title = l->strip = (struct rect){ 0, 0, 0, 0 };
+	l->sep_count = 0;
+	l->body = (struct rect){ 0, 0, l->cols, l->rows - 1 };
+	memset(l->shown, 0, sizeof(l->shown));
+	l->pane[zoom] = l->body;
+	l->shown[zoom] = true;
+}
+
 void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus,
 		    const struct layout_want *want)
 {
@@ -144,6 +263,11 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 		return;
 	}
 	const struct view_class *v = layout_view(view);
+	enum ui_pane_id zoom = want && want->zoom ? layout_zoom_pane(view) : PANE_COUNT;
+	if (zoom != PANE_COUNT) {
+		place_zoomed(l, zoom, layout_pane_view(focus) == view ? focus : v->panes[0], want);
+		return;
+	}
 	l->title = (struct rect){ 0, 0, cols, 1 };
 	l->status = (struct rect){ 0, rows - 1, cols, 1 };
 	l->body = (struct rect){ 0, 1, cols, rows - 2 };
@@ -154,6 +278,7 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 		for (size_t i = 0; i < v->panes_count; i++)
 			l->pane[v->panes[i]] = l->body;
 		l->shown[focus] = true;
+		place_single(l, v, focus, want);
 		return;
 	}
 	v->place(l, want);
@@ -163,6 +288,8 @@ void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enu
 
 static int put(char *buf, size_t size, int at, const char *name, struct rect r)
 {
+	if (!r.w || !r.h) /* none: no strip, or a zoomed view's title */
+		return at;
 	size_t off = at >= 0 && (size_t)at < size ? (size_t)at : size;
 	int n = snprintf(buf ? buf + off : NULL, buf ? size - off : 0, "%s<%s %d,%d %dx%d>",
 			 at ? " " : "", name, r.x, r.y, r.w, r.h);
@@ -177,6 +304,7 @@ int layout_format(const struct layout *l, char *buf, size_t size)
 		return snprintf(buf, size, "<too-small %dx%d>", l->cols, l->rows);
 	int at = 0;
 	at = put(buf, size, at, "title", l->title);
+	at = put(buf, size, at, "strip", l->strip);
 	for (int p = 0; p < PANE_COUNT; p++)
 		if (l->shown[p])
 			at = put(buf, size, at, pane_class((enum ui_pane_id)p)->title, l->pane[p]);

@@ -11,8 +11,11 @@
 #define LAYOUT_MIN_COLS 20
 #define LAYOUT_MIN_ROWS 6
 /* Below this width (or a body too short for the navigators) one pane is
- * shown at a time. */
+ * shown at a time: the focused one, with the panes that stand above and
+ * below it in the wide layout when there is room (see layout_compute). */
 #define LAYOUT_SPLIT_COLS 80
+/* Below this width a view read through (the report) starts zoomed. */
+#define LAYOUT_READ_COLS 100
 
 enum ui_view { VIEW_HOME, VIEW_REPORT, VIEW_SEARCH, VIEW_HELP, VIEW_OVERVIEW, VIEW_TIMELINE, VIEW_COUNT };
 
@@ -48,6 +51,7 @@ struct rect {
  * header included; 0: as many as there are). */
 struct layout_want {
 	int rows[PANE_COUNT];
+	bool zoom; /* the view's text pane alone, as wide and tall as the screen */
 };
 
 struct layout {
@@ -55,7 +59,11 @@ struct layout {
 	enum ui_view view;
 	bool too_small; /* only the notice is drawn */
 	bool single;    /* one pane at a time: the focused one */
+	bool zoomed;    /* the text pane alone, with no title line and no header */
 	struct rect title, status, body;
+	/* In single mode, when some pane of the view does not show: a row
+	 * above the body naming every pane with its digit (h 0: none). */
+	struct rect strip;
 	/* Every pane of the view has a rectangle (in single mode each has the
 	 * body, so text is laid out for the width it will show at); only the
 	 * shown ones are drawn. A pane's first row is its header. */
@@ -83,9 +91,22 @@ const struct view_class *layout_view(enum ui_view view);
 enum ui_view layout_pane_view(enum ui_pane_id pane);
 /* The pane's 1-based position in its view (its digit), 0 if none. */
 int layout_pane_number(enum ui_pane_id pane);
+/* The pane a zoom shows: the view's text pane that shows pages (the
+ * reader, the book); PANE_COUNT when the view has none. */
+enum ui_pane_id layout_zoom_pane(enum ui_view view);
+/* Whether the view starts zoomed in a window this wide. */
+bool layout_starts_zoomed(enum ui_view view, int cols);
 
 /* Place the panes of `view` on a cols x rows screen; `focus` is the pane
- * shown when there is room for only one. `want` may be NULL. */
+ * shown when there is room for only one. `want` may be NULL.
+ *
+ * Zoomed (want->zoom, in a view with a text pane), that pane has every row
+ * but the status line, and no header: as many lines of text as less shows.
+ * In single mode the focused pane shows with the panes of its column in
+ * the wide layout (the navigators stacked, the results over the preview),
+ * as the wide layout places them when the body is tall enough, else from
+ * the focused one down, each with the rows it wants and the last with the
+ * rest; the strip then names the panes that do not show. */
 void layout_compute(struct layout *l, int cols, int rows, enum ui_view view, enum ui_pane_id focus,
 		    const struct layout_want *want);
 

@@ -34,11 +34,12 @@ struct doc *page_areas(const struct pages *p)
 	struct doc *d = doc_new();
 	if (!d)
 		return NULL;
+	/* a name that does not fit goes on under itself: an area is told by
+	 * all of its name (E-waste is at the end of the sixth) */
 	for (size_t i = 0; i < p->r->areas_count; i++) {
-		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
+		int blk = doc_begin(d, 0, 4, DOC_PLAIN);
 		if (blk < 0)
 			break;
-		d->blocks[blk].nowrap = true;
 		d->blocks[blk].item = (int)i;
 		doc_putf(d, DOC_PLAIN, "%2u) %s", p->r->areas[i]->number, p->r->areas[i]->title);
 	}

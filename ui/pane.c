@@ -31,9 +31,14 @@ static int head_lines(const struct pane *p)
 	return p->head ? (int)p->head->lines_count : 0;
 }
 
+int pane_text_y(const struct pane *p)
+{
+	return (p->bare ? 0 : 1) + head_lines(p);
+}
+
 int pane_rows(const struct pane *p)
 {
-	int n = p->r.h - 1 - head_lines(p);
+	int n = p->r.h - pane_text_y(p);
 	return n > 0 ? n : 0;
 }
 
@@ -70,11 +75,33 @@ static int max_top(const struct pane *p)
 	return m > 0 ? m : 0;
 }
 
+/* A list's row is selected at its first line (a row may wrap). */
 static bool selectable(const struct pane *p, int line)
 {
 	if (line < 0 || line >= nlines(p))
 		return false;
-	return p->doc->blocks[p->doc->lines[line].block].item >= 0;
+	const struct doc_line *l = &p->doc->lines[line];
+	return p->doc->blocks[l->block].item >= 0 && (line == 0 || l[-1].block != l->block);
+}
+
+/* The first and the last line of the row `line` is on. */
+static int row_start(const struct pane *p, int line)
+{
+	while (line > 0 && line < nlines(p) && p->doc->lines[line - 1].block == p->doc->lines[line].block)
+		line--;
+	return line;
+}
+
+static int row_end(const struct pane *p, int line)
+{
+	while (line >= 0 && line + 1 < nlines(p) && p->doc->lines[line + 1].block == p->doc->lines[line].block)
+		line++;
+	return line;
+}
+
+bool pane_row_selected(const struct pane *p, int line)
+{
+	return p->list && p->cur >= 0 && line >= p->cur && line <= row_end(p, p->cur);
 }
 
 static int line_row(const struct pane *p, int line)
@@ -94,10 +121,12 @@ static void settle(struct pane *p)
 {
 	int rows = pane_rows(p);
 	if (p->list && p->cur >= 0 && rows > 0) {
+		int end = row_end(p, p->cur); /* the whole row shows when it can */
+		if (end >= p->top + rows)
+			p->top = end - rows + 1;
 		if (p->cur < p->top)
-			p->top = p->cur > 0 && !selectable(p, p->cur - 1) && rows > 1 ? p->cur - 1 : p->cur;
-		if (p->cur >= p->top + rows)
-			p->top = p->cur - rows + 1;
+			p->top = p->cur > 0 && !selectable(p, row_start(p, p->cur - 1)) && rows > end - p->cur + 1
+				 ? row_start(p, p->cur - 1) : p->cur;
 	}
 	if (p->top > max_top(p))
 		p->top = max_top(p);
@@ -371,6 +400,7 @@ bool pane_select_item(struct pane *p, int item)
 bool pane_select_line(struct pane *p, int line)
 {
 	int top = p->top, cur = p->cur;
+	line = row_start(p, line);
 	int l = first_selectable(p, line, 1);
 	if (l < 0)
 		l = first_selectable(p, line, -1);
@@ -463,7 +493,7 @@ void pane_position(const struct pane *p, char *buf, size_t n)
 
 int pane_cursor_row(const struct pane *p)
 {
-	int base = 1 + head_lines(p);
+	int base = pane_text_y(p);
 	if (p->list && p->cur >= 0 && visible(p, p->cur))
 		return base + line_row(p, p->cur);
 	if (!p->list && p->link >= 0) {

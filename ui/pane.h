@@ -22,7 +22,8 @@ struct pane {
 	int top;          /* first line shown */
 	int cur;          /* list: the selected line, -1 none */
 	int link;         /* text: the focused link, -1 none */
-	struct rect r;    /* the header row included */
+	struct rect r;    /* the header row included, unless bare */
+	bool bare;        /* no header row: a zoomed pane */
 	struct rect told; /* the rectangle its class was last told of (ui/app.c) */
 	/* The text position the top line was last put on, kept while it is
 	 * still the top, so re-laying out (a restored place, then the real
@@ -37,6 +38,8 @@ void pane_free(struct pane *p);
 
 /* Lines of doc that fit under the header and head. */
 int pane_rows(const struct pane *p);
+/* Rows above the first line of doc: the header (unless bare) and head. */
+int pane_text_y(const struct pane *p);
 /* Width the doc is laid out to; 0 while the pane has no rectangle. */
 int pane_cols(const struct pane *p);
 
@@ -72,6 +75,8 @@ bool pane_scroll_to_line(struct pane *p, int line, int context); /* show `line` 
  * there is none that way. */
 bool pane_link_step(struct pane *p, int dir);
 
+/* Whether a line belongs to the selected row of a list (a row may wrap). */
+bool pane_row_selected(const struct pane *p, int line);
 /* The selected row's item (list), or -1. */
 int pane_item(const struct pane *p);
 /* "3/10" for a list (selectable rows), "42%" or "All"/"Top" for text. */

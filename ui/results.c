@@ -2,6 +2,7 @@
 #include "results.h"
 #include "app.h"
 #include "filter.h"
+#include "query.h"
 #include "reader.h"
 #include "text.h"
 
@@ -139,6 +140,41 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	return d;
 }
 
+/* What may find something when nothing was found, read from the query
+ * itself: each line a change that widens it. */
+struct doc *page_no_hits(const char *text, const struct query *q)
+{
+	struct doc *d = doc_new();
+	if (!d)
+		return NULL;
+	doc_begin(d, 1, 1, DOC_BOLD);
+	doc_putf(d, DOC_PLAIN, "Nothing matches \"%s\". What may find it:", text);
+	size_t words = 0;
+	bool phrase = false, regex = false;
+	for (size_t i = 0; q && i < q->terms_count; i++) {
+		const struct query_term *t = &q->terms[i];
+		if (t->negate)
+			continue;
+		words++;
+		phrase |= t->type == TERM_TEXT && strchr(t->text, ' ');
+		regex |= t->type == TERM_REGEX;
+	}
+	if (q && q->case_sensitive)
+		doc_line_add(d, "- the query has a capital, so case counts: write it in lower case", DOC_PLAIN, 2, 4);
+	if (words > 1)
+		doc_line_add(d, "- every word must occur in one place: fewer words", DOC_PLAIN, 2, 4);
+	if (phrase)
+		doc_line_add(d, "- a \"phrase\" must occur as written: its words without the quotes", DOC_PLAIN, 2, 4);
+	if (regex)
+		doc_line_add(d, "- a /regex/ is a POSIX extended one: plain words", DOC_PLAIN, 2, 4);
+	if (q && (q->kinds || q->area_ix != NO_INDEX || q->stages || q->year_from || q->year_to))
+		doc_line_add(d, "- kind:, area:, stage: and year: narrow the search: leave them out", DOC_PLAIN, 2, 4);
+	doc_line_add(d, "- part of a word is enough (it is found inside longer words): a shorter "
+		     "word, or another spelling", DOC_PLAIN, 2, 4);
+	doc_line_add(d, "- the prompt keeps earlier queries: / then Up", DOC_PLAIN, 2, 4);
+	return d;
+}
+
 void results_title(struct app *a)
 {
 	struct pane *rp = app_pane(a, PANE_RESULTS);
@@ -163,8 +199,10 @@ static void results_doc(struct app *a, size_t rows)
 	int *places = calloc(shown + 1, sizeof(int));
 	for (size_t i = 0; places && i < shown; i++)
 		places[i] = session_passage(a, i); /* where Enter goes */
-	if (f->have)
+	if (f->have && f->results.count)
 		d = page_results(&a->pg, &f->results, &f->list, places, rows, pane_cols(rp));
+	else if (f->have)
+		d = page_no_hits(f->text, f->q_ok ? &f->q : NULL);
 	free(places);
 	pane_set_doc(rp, d ? d : doc_new());
 	rp->unlaid = rp->doc && rows < n ? n - rows : 0;
@@ -180,6 +218,10 @@ void results_show(struct app *a)
 {
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	results_doc(a, RESULTS_FIRST_ROWS);
+	if (!a->find.results.count) { /* no hit: no page of an earlier one */
+		app_set_text_doc(a, PANE_PREVIEW, doc_new());
+		pane_set_title(app_pane(a, PANE_PREVIEW), NULL);
+	}
 	app_relayout(a); /* as tall as its rows need, the preview the rest */
 	app_moved(a, PANE_RESULTS);
 }

@@ -15,6 +15,7 @@ struct corpus_unit;
 struct doc;
 struct pane;
 struct pages;
+struct query;
 struct search_hit;
 struct search_results;
 struct search_rows;
@@ -26,6 +27,9 @@ struct search_rows;
  * the section each row's place is written for. */
 struct doc *page_results(const struct pages *p, const struct search_results *res,
 			 const struct search_rows *list, const int *places, size_t rows, int width);
+/* The list when nothing matches `text`: what may help, from the parsed
+ * query (NULL when it did not parse). */
+struct doc *page_no_hits(const char *text, const struct query *q);
 /* Where a hit is, as the results show it ("2.1 > 9) Marine ..."); caller
  * frees. */
 char *page_hit_where(const struct pages *p, const struct corpus_unit *u);

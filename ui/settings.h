@@ -7,6 +7,7 @@
 #define TEMM_SETTINGS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "config.h"
 #include "keys.h"
@@ -53,7 +54,8 @@ struct ui_settings {
 	int wrap;                             /* text panes' width cap; 0: the window's */
 	bool mouse;                           /* mouse: clicks and the wheel (off: the terminal selects) */
 	bool clipboard;                       /* clipboard: the copy key writes OSC 52 */
-	char message[512];                    /* the first problem, or "" */
+	char message[512];                    /* for the status line: how many problems, the first; or "" */
+	struct diag problems;                 /* every problem of the config, in file order */
 };
 
 /* The built-in defaults. 0, or -1 on out of memory. */
@@ -62,9 +64,16 @@ void settings_free(struct ui_settings *s);
 
 /* Apply the config at `path`. A missing file is fine unless `must_exist`
  * (it was named with --config). On any problem - a bad file, an unknown
- * key name, a key bound twice - nothing of the file is used and s->message
- * says so with the first FILE:LINE:COLUMN: message. Returns 0 or -1. */
+ * action or key name, a key bound twice - nothing of the file is used,
+ * s->problems lists every problem as FILE:LINE:COLUMN: message and
+ * s->message says how many and the first. Returns 0 or -1. */
 int settings_load(struct ui_settings *s, const char *path, bool must_exist);
+
+/* `temm config-check [FILE]`: check a config as the browser reads it and
+ * print every problem to err, one a line, or a line saying it is fine to
+ * out. `path` NULL: the default config (missing is fine). Returns the exit
+ * status: 0 fine, 1 problems. */
+int settings_check(const char *path, FILE *out, FILE *err);
 
 /* The names a config file may use: actions, elements, panes. */
 void settings_names(struct config_names *n);

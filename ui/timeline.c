@@ -38,10 +38,13 @@ struct doc *page_timeline(const struct pages *p)
 		}
 		char date[PRESENT_DATE_MAX];
 		present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
-		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
+		/* two lines under the date: an event is a sentence, and the first
+		 * words of two often agree ("the Joint Action Plan (2010-2014)
+		 * was adopted" / "was written") */
+		int blk = doc_begin(d, 0, 8, DOC_PLAIN);
 		if (blk < 0)
 			break;
-		d->blocks[blk].nowrap = true;
+		d->blocks[blk].max_lines = 2;
 		d->blocks[blk].item = (int)i;
 		char *label = present_event_label(r, (int)i);
 		doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
