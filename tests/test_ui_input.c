@@ -13,6 +13,7 @@
 #include "app.h"
 #include "input.h"
 #include "panes.h"
+#include "search.h"
 #include "term_size.h"
 
 #include <curses.h>
@@ -516,6 +517,40 @@ static void test_signal_during_a_character(void **state)
 	piped_close(&t);
 }
 
+static bool key_waits;
+
+static bool stop_if_a_key_waits(void *arg)
+{
+	(void)arg;
+	return key_waits;
+}
+
+/* Enter typed while the search of what was typed before it runs: the
+ * search stops for it (the terminal's side says a key waits), and Enter
+ * must still open the hit, not be refused for the stopped search (found
+ * as a flaky tests/ui_clipboard.sh under ASan). The & prompt too. */
+static void test_enter_after_a_stopped_search(void **state)
+{
+	(void)state;
+	static const struct search_stop stop = { stop_if_a_key_waits, NULL };
+	struct vscreen *v = open_at("xterm-256color", 80, 24);
+	vs_app(v)->stop = &stop;
+	key_waits = true;
+	bytes(v, "/microplastics monitoring");
+	vs_expect(v, "^/microplastics monitoring +search stopped");
+	key_waits = false; /* the key is Enter, read now */
+	bytes(v, "\r");
+	vs_expect(v, "hit 1 of 1, match 1 of");
+	bytes(v, "\0332");
+	key_waits = true;
+	bytes(v, "&air");
+	vs_expect(v, "search stopped");
+	key_waits = false;
+	bytes(v, "\r");
+	vs_expect(v, "& air");
+	vs_close(v);
+}
+
 /* Mouse reports, in both forms curses reads: SGR (xterm-256color's kmous)
  * and X10 (tmux-256color's); cut reports do not take the keys after them. */
 static void test_mouse_reports(void **state)
@@ -713,6 +748,7 @@ int main(void)
 		cmocka_unit_test(test_prompt),
 		cmocka_unit_test(test_bursts),
 		cmocka_unit_test(test_signal_during_a_character),
+		cmocka_unit_test(test_enter_after_a_stopped_search),
 		cmocka_unit_test(test_mouse_reports),
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_hangup),
