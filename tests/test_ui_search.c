@@ -262,6 +262,27 @@ static void test_many_hits(void **state)
 	vs_close(v);
 }
 
+/* The results are laid out again for every size: the snippets use the
+ * width, narrow or wide. */
+static void test_results_follow_resizes(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "/microplastics<Tab>");
+	vs_resize(v, 200, 60);
+	int y = vs_find(v, "^>section ");
+	assert_true(y > 0);
+	assert_non_null(strstr(vs_row(v, y), "2.1 › 9) Marine Environment Protection")); /* whole */
+	assert_true(strlen(strstr(vs_row(v, y), "...")) > 100); /* the snippet takes the width */
+	vs_resize(v, 50, 15);
+	y = vs_find(v, "^>section ");
+	assert_true(y > 0);
+	const char *snip = strstr(vs_row(v, y), "...");
+	assert_non_null(snip);
+	assert_true(strlen(snip) >= 20);
+	vs_close(v);
+}
+
 /* Without colours the match is in reverse video. */
 static void test_no_colour(void **state)
 {
@@ -364,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_folded_rows),
 		cmocka_unit_test(test_bad_query_and_regex),
 		cmocka_unit_test(test_many_hits),
+		cmocka_unit_test(test_results_follow_resizes),
 		cmocka_unit_test(test_no_colour),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_failed_save_stays),
