@@ -154,31 +154,6 @@ bool report_stage_prose(const struct report *r, int stage, size_t k, struct pros
 	return true;
 }
 
-char *report_section_path(const struct report *r, int section_ix, const char *sep)
-{
-	if (section_ix < 0 || (size_t)section_ix >= r->sections_count)
-		return strdup("");
-	int chain[16];
-	int n = 0;
-	for (int s = section_ix; s >= 0 && n < 16; s = r->sections[s]->parent_ix)
-		chain[n++] = s;
-	size_t len = 1;
-	for (int i = 0; i < n; i++)
-		len += strlen(sep) + strlen(r->sections[chain[i]]->title);
-	char *out = malloc(len);
-	if (!out)
-		return NULL;
-	out[0] = '\0';
-	for (int i = n - 1; i >= 0; i--) {
-		const struct section *s = r->sections[chain[i]];
-		/* Outer levels show their number only, the innermost its heading. */
-		strcat(out, s->number && i > 0 ? s->number : s->title);
-		if (i > 0)
-			strcat(out, sep);
-	}
-	return out;
-}
-
 /* ---- id table: open addressing, FNV-1a ---- */
 
 struct id_slot {

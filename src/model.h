@@ -237,8 +237,6 @@ struct prose_span {
 	unsigned first, end;
 };
 bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out);
-/* Section path for display, e.g. "2.1 > 6) Circulative ..."; caller frees. */
-char *report_section_path(const struct report *r, int section_ix, const char *sep);
 
 void report_free(struct report *r);
 /* One file's entries, with what the loader added to its sections. */

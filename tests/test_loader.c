@@ -2,6 +2,7 @@
  * and the commands are built on, checked on the bundled report and on the
  * second report of tests/report2 (tu_facts says what each holds). */
 #include "testutil.h"
+#include "present.h"
 #include "corpus.h"
 #include "links.h"
 
@@ -185,7 +186,7 @@ static void test_sections_and_emphasis(void **state)
 	(void)state;
 	const struct section *s = find(KIND_SECTION, f->section);
 	assert_string_equal(s->number, f->section_number);
-	char *path = report_section_path(r, ref_of(KIND_SECTION, f->section).index, " > ");
+	char *path = present_place(r, ref_of(KIND_SECTION, f->section).index, PRESENT_ASCII);
 	assert_string_equal(path, f->section_path);
 	free(path);
 	/* markup asterisks become emphasis runs, never text */

@@ -96,7 +96,7 @@ const struct tu_facts tu_reports[TU_REPORTS] = {
 		.series = "Tripartite Environment Ministers Meeting", .series_words = "TEMM",
 		.meeting_year = 2014, .meeting_month = 4,
 		.section = "sec-2-1-6", .section_number = "6)",
-		.section_path = "2. > 2.1 > 6) Circulative Management of Resources/3R/ "
+		.section_path = "2.1 > 6) Circulative Management of Resources/3R/ "
 				"Transboundary Movement of E-Waste",
 		.emphasis = "Joint Action Plan",
 		.word = "microplastics", .word_section = "sec-2-1-9",
@@ -130,7 +130,7 @@ const struct tu_facts tu_reports[TU_REPORTS] = {
 		.series = "Meeting of the Parties to the Montreal Protocol", .series_words = "MOP",
 		.meeting_year = 1992, .meeting_month = 11,
 		.section = "sec-1-4", .section_number = "1.4",
-		.section_path = "1. > 1.4 The Kigali Stage (2016-2024)",
+		.section_path = "1.4 The Kigali Stage (2016-2024)",
 		.emphasis = "Regional Action Plan",
 		.word = "solarisation", .word_section = "sec-2-3",
 		.phrase = "national halon banks", .phrase_section = "sec-2-2",

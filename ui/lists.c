@@ -102,9 +102,14 @@ void lists_keep_stage(const struct app *a, const struct search_hit *h, bool *kee
 			keep[s] = true;
 }
 
+/* Every area a hit belongs to: an event links to one or more. */
 void lists_keep_area(const struct app *a, const struct search_hit *h, bool *keep, size_t n)
 {
-	(void)a;
-	if (h->unit->area_ix >= 0 && (size_t)h->unit->area_ix < n)
+	const int *areas;
+	size_t count = a->corpus ? corpus_unit_areas(a->corpus, h->unit, &areas) : 0;
+	for (size_t i = 0; i < count; i++)
+		if (areas[i] >= 0 && (size_t)areas[i] < n)
+			keep[areas[i]] = true;
+	if (!a->corpus && h->unit->area_ix >= 0 && (size_t)h->unit->area_ix < n)
 		keep[h->unit->area_ix] = true;
 }
