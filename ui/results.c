@@ -116,19 +116,15 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	char **where = calloc(n + 1, sizeof(char *));
 	if (!where)
 		return d;
-	int where_w = 0, kind_w = kind_column();
-	for (size_t i = 0; i < n; i++) {
+	int kind_w = kind_column();
+	for (size_t i = 0; i < n; i++)
 		where[i] = places ? present_place(p->r, places[i], page_glyphs(p))
 				  : page_hit_where(p, res->hits[row_hit(list, i)].unit);
-		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
-		if (w > where_w)
-			where_w = w;
-	}
 	/* the snippet is what is read: the place gets a quarter of the width
-	 * (cut with an ellipsis; the preview's header says it whole) */
-	int cap = width / 4;
-	if (where_w > cap)
-		where_w = cap > 10 ? cap : 10;
+	 * (cut with an ellipsis; the preview's header says it whole), whatever
+	 * the places shown, so the snippets keep their column as a query is
+	 * typed and a row that shows the same hit costs the terminal nothing */
+	int where_w = width / 4 > 10 ? width / 4 : 10;
 	for (size_t i = 0; i < n; i++) {
 		result_row(p, d, res, row_hit(list, i), i, where[i], kind_w, where_w, width);
 		if (list && list->rows && list->rows[i].also_count)
