@@ -1440,7 +1440,7 @@ static void evaluate_ratios(void)
 	}
 	for (int i = 0; i < scales_count; i++) {
 		struct scale *s = &scales[i];
-		if (!s->count_ratio.n)
+		if (!s->count_ratio.n || (s->factor != 1 && s->factor != 100)) /* the scales */
 			continue;
 		snprintf(what, sizeof(what), "%s: temm search --count no slower than grep -ci", s->label);
 		double r = samples_median(&s->count_ratio);
@@ -1450,14 +1450,14 @@ static void evaluate_ratios(void)
 	}
 	for (int i = 0; i < scales_count; i++) {
 		struct scale *s = &scales[i];
-		if (s->factor > 100)
+		if (s->factor != 1 && s->factor != 100) /* the scales; 10x is in the table */
 			continue;
 		snprintf(what, sizeof(what), "%s: typed search at most 1.2x less's bytes", s->label);
 		double r = s->temm_typed.failure ? -1 : ratio(&s->temm_typed.bytes, &s->less_typed.bytes);
 		if (r > 0)
 			target(what, r <= 1.2, &s->load, "temm %.0f B, less %.0f B (ratio %.2f)",
 			       samples_median(&s->temm_typed.bytes), samples_median(&s->less_typed.bytes), r);
-		else if (s->factor == 1 || s->factor == 100)
+		else
 			target(what, -1, &s->load, "not measured: %s",
 			       s->temm_typed.failure ? s->temm_typed.failure : "no tmux or less");
 	}
