@@ -27,6 +27,9 @@ struct cli {
 	/* checks a config as the browser reads it (FILE NULL: the default
 	 * one), printing every problem to err; 0 when fine. Set by main. */
 	int (*check_config)(const char *file, FILE *out, FILE *err);
+	/* set by main: free everything before exiting (leak checks only:
+	 * otherwise the process's end takes the memory back at no cost) */
+	bool free_at_exit;
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */
 	int args_count;

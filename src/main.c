@@ -9,6 +9,7 @@
 #include "ui.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
@@ -40,6 +41,24 @@ static int stdout_written(void)
 		return EXIT_OK;
 	perror("temm: cannot write the output");
 	return EXIT_FAIL;
+}
+
+/* Freeing the model at exit costs about a tenth of loading it, and
+ * ending the process gives every page back at once: temm frees only where
+ * a leak check reads what is left - a build with AddressSanitizer, or any
+ * run with TEMM_FREE_AT_EXIT set (tests/ci-extra.sh sets it under
+ * valgrind). */
+static bool free_at_exit(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	return true;
+#endif
+#endif
+	const char *e = getenv("TEMM_FREE_AT_EXIT");
+	return e && *e;
 }
 
 int main(int argc, char **argv)
@@ -74,9 +93,12 @@ int main(int argc, char **argv)
 	struct entity_ref start;
 	if (cli.goto_id && report_find_typed(r, cli.goto_id, &start) == 0)
 		cli.goto_id = report_entity_id(r, start); /* as the content spells it */
+	cli.free_at_exit = free_at_exit();
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
-	report_free(r);
-	cli_free(&cli);
+	if (cli.free_at_exit) {
+		report_free(r);
+		cli_free(&cli);
+	}
 	if (stdout_written() != EXIT_OK)
 		rc = EXIT_FAIL;
 	return rc;

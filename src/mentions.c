@@ -13,7 +13,6 @@
 struct name {
 	char *text;
 	size_t len;
-	size_t order; /* insertion order: the first entity added for a name wins */
 	struct entity_ref ref;
 	ucs4_t first, last; /* its first and last characters: what a boundary is checked on */
 };
@@ -63,7 +62,7 @@ int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 	char *copy = strdup(name);
 	if (!copy)
 		return -1;
-	m->names[m->count] = (struct name){ copy, len, m->count, ref, 0, 0 };
+	m->names[m->count] = (struct name){ copy, len, ref, 0, 0 };
 	m->count++;
 	m->sealed = false;
 	return 0;
@@ -72,16 +71,6 @@ int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 size_t mentions_count(const struct mentions *m)
 {
 	return m->count;
-}
-
-/* Text, then insertion order, so duplicates sit together, first-added first. */
-static int compare_names(const void *a, const void *b)
-{
-	const struct name *x = a, *y = b;
-	int c = strcmp(x->text, y->text);
-	if (c)
-		return c;
-	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 static int trie_child(const struct mentions *m, int node, unsigned char byte)
@@ -105,6 +94,8 @@ static int trie_new_node(struct mentions *m, int parent, unsigned char byte)
 	return n;
 }
 
+/* The node where the name ends, named `name` unless an earlier name took
+ * it; -1 on out of memory. */
 static int trie_insert(struct mentions *m, int name)
 {
 	const struct name *nm = &m->names[name];
@@ -116,33 +107,39 @@ static int trie_insert(struct mentions *m, int name)
 		if (node < 0)
 			return -1;
 	}
-	m->nodes[node].name = name;
-	return 0;
+	if (m->nodes[node].name < 0)
+		m->nodes[node].name = name;
+	return node;
 }
 
 static void name_ends(struct name *nm);
 
+/* Names go into the trie in the order they were added, so a name added
+ * again finds its node taken and is dropped: the first entity wins with no
+ * sort (the dictionary is built before the first screen, and a sort of
+ * every name grew with the content). */
 void mentions_seal(struct mentions *m)
 {
-	if (m->count)
-		qsort(m->names, m->count, sizeof(*m->names), compare_names);
-	size_t w = 0;
-	for (size_t i = 0; i < m->count; i++) {
-		if (w > 0 && strcmp(m->names[w - 1].text, m->names[i].text) == 0) {
-			free(m->names[i].text);
-			continue;
-		}
-		m->names[w++] = m->names[i];
-	}
-	m->count = w;
 	m->nodes_count = 0;
 	if (trie_new_node(m, -1, 0) < 0)
 		return; /* out of memory: stays unsealed, mentions_find says so */
+	size_t w = 0;
 	for (size_t i = 0; i < m->count; i++) {
-		name_ends(&m->names[i]);
-		if (trie_insert(m, (int)i) != 0)
+		m->names[w] = m->names[i];
+		int node = trie_insert(m, (int)w);
+		if (node < 0) {
+			m->count = w + 1 + (m->count - i - 1); /* keep every text owned */
+			memmove(&m->names[w + 1], &m->names[i + 1], (m->count - w - 1) * sizeof(*m->names));
 			return;
+		}
+		if (m->nodes[node].name != (int)w) { /* already named: a duplicate */
+			free(m->names[w].text);
+			continue;
+		}
+		name_ends(&m->names[w]);
+		w++;
 	}
+	m->count = w;
 	m->sealed = true;
 }
 

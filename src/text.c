@@ -3,6 +3,7 @@
 #include "text.h"
 #include "grow.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,30 @@ long text_wrap(const char *s, int width, struct text_line **lines)
 	return text_wrap_first(s, width, width, lines);
 }
 
+/* The columns of s when it takes one line as it is: no space to drop at
+ * its start and no character that forces a break (LF, VT, FF, CR, NEL,
+ * LS, PS); else -1. Most list rows and short paragraphs are such a line,
+ * and this costs far less than finding every break opportunity. */
+static int one_line_width(const char *s, size_t len)
+{
+	if (s[0] == ' ')
+		return -1;
+	bool ascii = true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			return -1;
+		if (c >= 0x80) {
+			ascii = false;
+			if ((c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85) ||
+			    (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			     ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)))
+				return -1;
+		}
+	}
+	return ascii ? (int)len : u8_width((const uint8_t *)s, len, encoding);
+}
+
 long text_wrap_first(const char *s, int first, int later, struct text_line **lines)
 {
 	size_t len = strlen(s), n = 0, cap = 0;
@@ -88,6 +113,15 @@ long text_wrap_first(const char *s, int first, int later, struct text_line **lin
 		first = 1;
 	if (later < 1)
 		later = 1;
+	int whole = one_line_width(s, len);
+	if (whole >= 0 && whole <= first) { /* what the greedy loop below would give */
+		size_t end = len;
+		while (end > 0 && s[end - 1] == ' ')
+			end--;
+		if (push_line(lines, &n, &cap, 0, end, end == len ? whole : text_width(s, end)) != 0)
+			return -1;
+		return 1;
+	}
 	int width = first;
 	char *brk = malloc(len);
 	if (!brk)

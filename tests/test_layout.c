@@ -560,29 +560,51 @@ static int where_column(const struct doc *d, size_t line)
 	return col;
 }
 
-/* Typing a query changes which kinds the hits are of; the columns stay, so
- * the terminal is not sent every row again because one kind left. */
+/* The column a result row's snippet starts in: after its place and the
+ * blanks that pad it (a place has no two blanks in a row). */
+static int snippet_column(const struct doc *d, size_t line)
+{
+	char *t = doc_line_text(d, line);
+	int col = where_column(d, line);
+	const char *s = strstr(t + col, "  ");
+	while (s && *s == ' ')
+		s++;
+	int at = s ? text_width(t, (size_t)(s - t)) : -1;
+	free(t);
+	return at;
+}
+
+/* Typing a query changes which kinds the hits are of, and where they are;
+ * the columns stay, so the terminal is not sent every row again because
+ * one kind left or a longer place came (at 79 columns places are cut to
+ * a quarter of the width; at 160 most fit, and their widths differ). */
 static void test_results_columns_stay(void **state)
 {
 	(void)state;
 	const struct report *r = tu_bundled();
 	struct corpus *c = corpus_new(r);
 	struct pages pg = { r, NULL, false, NULL };
-	const char *queries[] = { "w", "wat", "EANET", "kind:event workshop" };
-	int col = -1;
-	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
-		struct search_results res;
-		assert_int_equal(search_run(c, queries[q], &res), 0);
-		assert_true(res.count > 0);
-		struct doc *d = page_results(&pg, &res, NULL, NULL, SIZE_MAX, 79);
-		doc_layout(d, 79);
-		for (size_t i = 0; i < d->lines_count; i++) {
-			if (col < 0)
-				col = where_column(d, i);
-			assert_int_equal(where_column(d, i), col);
+	const char *queries[] = { "w", "wat", "EANET", "kind:event workshop", "introduction" };
+	static const int widths[] = { 79, 160 };
+	for (size_t wi = 0; wi < sizeof(widths) / sizeof(widths[0]); wi++) {
+		int col = -1, snip = -1;
+		for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+			struct search_results res;
+			assert_int_equal(search_run(c, queries[q], &res), 0);
+			assert_true(res.count > 0);
+			struct doc *d = page_results(&pg, &res, NULL, NULL, SIZE_MAX, widths[wi]);
+			doc_layout(d, widths[wi]);
+			for (size_t i = 0; i < d->lines_count; i++) {
+				if (col < 0)
+					col = where_column(d, i);
+				assert_int_equal(where_column(d, i), col);
+				if (snip < 0)
+					snip = snippet_column(d, i);
+				assert_int_equal(snippet_column(d, i), snip);
+			}
+			doc_free(d);
+			search_results_free(&res);
 		}
-		doc_free(d);
-		search_results_free(&res);
 	}
 	corpus_free(c);
 }

@@ -67,6 +67,33 @@ static void test_wrap(void **state)
 	free(l);
 }
 
+/* A text that fits on its first line is one line, as the greedy wrap
+ * gives it (found without its break opportunities): trailing spaces
+ * dropped, wide characters counted as two. */
+static void test_wrap_one_line(void **state)
+{
+	(void)state;
+	struct text_line *l;
+	long n = text_wrap_first("Air Pollution Control  ", 23, 5, &l);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].start, 0);
+	assert_int_equal(l[0].len, 21);
+	assert_int_equal(l[0].width, 21);
+	free(l);
+	n = text_wrap_first("日本語 — “x”", 12, 5, &l);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].width, 12);
+	free(l);
+	n = text_wrap_first("日本語 — “x”", 11, 11, &l); /* one column short */
+	assert_int_equal(n, 2);
+	free(l);
+	n = text_wrap_first("  two spaces", 40, 40, &l);
+	assert_int_equal(n, 1);
+	free(l);
+	assert_int_equal(text_wrap_first("   ", 40, 40, &l), 0);
+	free(l);
+}
+
 static void test_fold(void **state)
 {
 	(void)state;
@@ -259,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_one_line),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_accents_and_forms),
 		cmocka_unit_test(test_sanitize_each_class),

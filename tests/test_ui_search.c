@@ -356,6 +356,64 @@ static void test_filter(void **state)
 	vs_close(v);
 }
 
+/* The rows of the preview pane (below its header) as one string. */
+static char *preview_rows(struct vscreen *v)
+{
+	int top = vs_find(v, "^ 2 Preview");
+	assert_true(top > 0);
+	char *s = calloc(1, 24 * 400);
+	assert_non_null(s);
+	for (int y = top + 1; y < 23; y++)
+		strcat(strcat(s, vs_row(v, y)), "\n");
+	return s;
+}
+
+/* Typed faster than the pause, each key updates the results and leaves
+ * the preview as the last pause left it; the preview of the selected hit
+ * comes once typing stops. A preview per letter cost the terminal more
+ * than the list, for a page nobody reads while typing (issue 15). */
+static void test_preview_after_typing(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_type_fast(v, "/m");
+	vs_expect(v, "Results: \"m\"");
+	vs_expect_not(v, "Preview: "); /* no hit previewed yet */
+	vs_pause(v);
+	vs_expect(v, "Preview: ");
+	char *paused = preview_rows(v);
+	vs_type_fast(v, "arine");
+	vs_expect(v, "Results: \"marine\"");
+	char *typed = preview_rows(v);
+	assert_string_equal(typed, paused); /* not one cell of it sent again */
+	vs_pause(v);
+	vs_expect(v, "Preview: .*Marine");
+	free(typed);
+	typed = preview_rows(v);
+	assert_string_not_equal(typed, paused);
+	free(typed);
+	free(paused);
+	long fast = vs_sent(v);
+	vs_close(v);
+
+	/* the same query with a pause after every letter sends more */
+	v = open_at(80, 24, NULL);
+	vs_type(v, "/marine");
+	vs_expect(v, "Preview: .*Marine");
+	long slow = vs_sent(v);
+	assert_true(fast < slow);
+
+	/* n within the passage shown moves the current match: the rows it
+	 * changes go out, not the screen (80x24 is 1920 cells) */
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "match 1 of");
+	long before = vs_sent(v);
+	vs_keys(v, "n");
+	vs_expect(v, "match 2 of");
+	assert_true(vs_sent(v) - before < 400);
+	vs_close(v);
+}
+
 /* A save that fails is said, and stays on the status line until the next
  * key, whatever else the key that caused it says (here: the hit opened). */
 static void test_failed_save_stays(void **state)
@@ -389,6 +447,7 @@ int main(void)
 		cmocka_unit_test(test_no_colour),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_failed_save_stays),
+		cmocka_unit_test(test_preview_after_typing),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();

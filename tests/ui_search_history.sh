@@ -9,6 +9,8 @@ tm_start_wrapped 80 24
 tm_wait 'temm: Report on'
 tm_keys /
 tm_literal 'microplastics'
+# the preview waits for typing to pause: the loop's quiet time brings it
+tm_wait 'Preview: '
 tm_keys Enter
 tm_wait 'hit 1 of 1'
 tm_keys Escape /

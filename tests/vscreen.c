@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -29,10 +30,25 @@ struct vscreen {
 	char row[4096];
 };
 
-static void settle(struct vscreen *v)
+static void draw(struct vscreen *v)
 {
 	app_settle(v->a);
 	draw_screen(v->a);
+}
+
+/* Drawn, then the keyboard stays quiet as the loop's pause asks. */
+static void settle(struct vscreen *v)
+{
+	draw(v);
+	vs_pause(v);
+}
+
+void vs_pause(struct vscreen *v)
+{
+	if (app_pause_ms(v->a) > 0) {
+		app_paused(v->a);
+		draw(v);
+	}
 }
 
 static struct vscreen *open_va(const struct report *r, const char *term, int cols, int rows,
@@ -57,7 +73,7 @@ static struct vscreen *open_va(const struct report *r, const char *term, int col
 	}
 	v->typed = pipe_fd[1];
 	v->in = fdopen(pipe_fd[0], "r");
-	v->out = fopen("/dev/null", "w");
+	v->out = tmpfile(); /* what curses sends, counted by vs_sent */
 	char size[32];
 	snprintf(size, sizeof(size), "%d", cols);
 	setenv("COLUMNS", size, 1);
@@ -73,7 +89,7 @@ static struct vscreen *open_va(const struct report *r, const char *term, int col
 	struct entity_ref start = { KIND_COUNT, NO_INDEX };
 	if (v->cli.goto_id)
 		report_find(r, v->cli.goto_id, &start);
-	/* an OSC 52 goes to /dev/null too (tests may swap in a file) */
+	/* an OSC 52 goes out with the rest (tests may swap in a file) */
 	v->a = ui_open(r, &v->cli, start, v->out);
 	if (!v->a) {
 		vs_close(v);
@@ -169,6 +185,20 @@ void vs_type(struct vscreen *v, const char *keys)
 	for (const char *s = keys; *s && !v->a->quit;) {
 		app_key(v->a, next_key(&s));
 		settle(v);
+	}
+}
+
+long vs_sent(struct vscreen *v)
+{
+	struct stat st;
+	return fstat(fileno(v->out), &st) == 0 ? (long)st.st_size : -1;
+}
+
+void vs_type_fast(struct vscreen *v, const char *keys)
+{
+	for (const char *s = keys; *s && !v->a->quit;) {
+		app_key(v->a, next_key(&s));
+		draw(v);
 	}
 }
 

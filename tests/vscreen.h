@@ -32,6 +32,13 @@ struct app *vs_app(struct vscreen *v);
 void vs_keys(struct vscreen *v, const char *keys);
 /* Type keys one at a time, drawing after each, as a person types. */
 void vs_type(struct vscreen *v, const char *keys);
+/* Keys typed faster than the browser's pause (ui/app.h, app_pause_ms),
+ * drawn after each: what waits for typing to stop (the search preview)
+ * does not come until vs_pause - which vs_keys and vs_type end with. */
+void vs_type_fast(struct vscreen *v, const char *keys);
+void vs_pause(struct vscreen *v);
+/* The bytes curses has sent to the terminal since vs_open. */
+long vs_sent(struct vscreen *v);
 /* Bytes as a terminal sends them, read the browser's way: curses (keypad
  * on) decodes escape sequences and mouse reports, ui/term_input.c puts the
  * rest together into characters, and every key is done before the screen

@@ -169,8 +169,20 @@ void app_moved(struct app *a, enum ui_pane_id id)
 void app_settle(struct app *a)
 {
 	prompt_flush(a);
+	if (!a->prompt.ops) /* typing is over: nothing waits for a pause */
+		app_paused(a);
 	session_sync_marks(a);
 	a->save_shown = a->save_problem[0] != '\0'; /* drawn next, before any key */
+}
+
+int app_pause_ms(const struct app *a)
+{
+	return session_pause_ms(a);
+}
+
+void app_paused(struct app *a)
+{
+	session_paused(a);
 }
 
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d)

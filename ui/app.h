@@ -115,6 +115,13 @@ void app_moved(struct app *a, enum ui_pane_id id);
 /* After a batch of keys, before drawing: the query typed runs, the
  * search's marks are brought up to date in the panes that show. */
 void app_settle(struct app *a);
+/* How long the keyboard must stay quiet before app_paused is due, in
+ * milliseconds; 0: nothing waits for a pause (the loop then waits for a
+ * key without a timeout, costing no CPU while idle). */
+int app_pause_ms(const struct app *a);
+/* The keyboard stayed quiet that long: what waited for it (the search
+ * preview, ui/session.c). */
+void app_paused(struct app *a);
 /* Give a pane a new doc, as a text pane the search marks (nothing marked
  * in it yet). */
 void app_set_text_doc(struct app *a, enum ui_pane_id id, struct doc *d);

@@ -164,7 +164,12 @@ void pane_set_head(struct pane *p, struct doc *d)
 {
 	doc_free(p->head);
 	p->head = d;
-	lay_out(p);
+	/* the head alone: laying the doc out again for every new head (the
+	 * timeline's axis follows its selection) grew with the content; a
+	 * doc not fitted to the width yet is by pane_fit */
+	int w = pane_cols(p);
+	if (p->head && w > 0)
+		doc_layout(p->head, w);
 	settle(p);
 	p->dirty = true;
 }

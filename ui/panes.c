@@ -45,7 +45,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_READER].sibling = reader_sibling, [PANE_READER].parent = reader_parent,
 	[PANE_READER].subject = reader_subject,
 
-	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION,
+	[PANE_OUTLINE].list = true, [PANE_OUTLINE].kind = KIND_SECTION, [PANE_OUTLINE].lazy = true,
 	[PANE_OUTLINE].build = book_outline, [PANE_OUTLINE].moved = book_outline_moved,
 	[PANE_OUTLINE].open = book_outline_open, [PANE_OUTLINE].sibling = book_sibling,
 	[PANE_OUTLINE].parent = book_parent,
@@ -65,7 +65,7 @@ static const struct pane_class classes[PANE_COUNT] = {
 	[PANE_RESULTS].placed = results_placed, [PANE_RESULTS].all_rows = results_all_rows,
 	[PANE_RESULTS].items = results_count, [PANE_RESULTS].keep = results_keep,
 
-	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true,
+	[PANE_PREVIEW].kind = KIND_COUNT, [PANE_PREVIEW].marked = true, [PANE_PREVIEW].after_pause = true,
 	[PANE_PREVIEW].subject = results_preview_subject,
 
 	[PANE_HELP].kind = KIND_COUNT, [PANE_HELP].lazy = true, [PANE_HELP].build = help_build,

@@ -26,6 +26,8 @@ struct pane_class {
 	enum entity_kind kind; /* what its rows stand for, KIND_COUNT: nothing */
 	bool lazy;             /* built the first time it is asked for, not at start */
 	bool marked;           /* shows text the search marks its matches in */
+	bool after_pause;      /* its text follows the query only once typing pauses
+	                        * (ui/session.c): marked then, not per key */
 	bool click_opens;      /* a click on a row opens it, as Enter does (else selects) */
 	bool hits;             /* the search's hits: n and N move in it */
 	unsigned pages;        /* a text pane: the kinds (1 << kind) whose pages it shows */

@@ -116,19 +116,15 @@ struct doc *page_results(const struct pages *p, const struct search_results *res
 	char **where = calloc(n + 1, sizeof(char *));
 	if (!where)
 		return d;
-	int where_w = 0, kind_w = kind_column();
-	for (size_t i = 0; i < n; i++) {
+	int kind_w = kind_column();
+	for (size_t i = 0; i < n; i++)
 		where[i] = places ? present_place(p->r, places[i], page_glyphs(p))
 				  : page_hit_where(p, res->hits[row_hit(list, i)].unit);
-		int w = where[i] ? text_width(where[i], strlen(where[i])) : 0;
-		if (w > where_w)
-			where_w = w;
-	}
 	/* the snippet is what is read: the place gets a quarter of the width
-	 * (cut with an ellipsis; the preview's header says it whole) */
-	int cap = width / 4;
-	if (where_w > cap)
-		where_w = cap > 10 ? cap : 10;
+	 * (cut with an ellipsis; the preview's header says it whole), whatever
+	 * the places shown, so the snippets keep their column as a query is
+	 * typed and a row that shows the same hit costs the terminal nothing */
+	int where_w = width / 4 > 10 ? width / 4 : 10;
 	for (size_t i = 0; i < n; i++) {
 		result_row(p, d, res, row_hit(list, i), i, where[i], kind_w, where_w, width);
 		if (list && list->rows && list->rows[i].also_count)
@@ -218,10 +214,8 @@ void results_show(struct app *a)
 {
 	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
 	results_doc(a, RESULTS_FIRST_ROWS);
-	if (!a->find.results.count) { /* no hit: no page of an earlier one */
-		app_set_text_doc(a, PANE_PREVIEW, doc_new());
-		pane_set_title(app_pane(a, PANE_PREVIEW), NULL);
-	}
+	if (!a->find.results.count) /* no hit: no page of an earlier one */
+		results_preview_clear(a);
 	app_relayout(a); /* as tall as its rows need, the preview the rest */
 	app_moved(a, PANE_RESULTS);
 }
@@ -302,7 +296,15 @@ static void preview_hit(struct app *a, struct pane *rp)
 void results_moved(struct app *a, struct pane *p)
 {
 	rows_follow(a, p);
-	preview_hit(a, p);
+	if (!a->find.preview_later)
+		preview_hit(a, p);
+}
+
+void results_preview_clear(struct app *a)
+{
+	a->preview = (struct entity_ref){ KIND_COUNT, NO_INDEX };
+	app_set_text_doc(a, PANE_PREVIEW, doc_new());
+	pane_set_title(app_pane(a, PANE_PREVIEW), NULL);
 }
 
 void results_open(struct app *a, struct pane *p)

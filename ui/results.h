@@ -45,6 +45,8 @@ void results_open(struct app *a, struct pane *p);
 void results_placed(struct app *a, struct pane *p);
 /* Lay out every hit (before G, N%, a filter). */
 void results_all_rows(struct app *a, struct pane *p);
+/* An empty preview (no hit, or one still to come). */
+void results_preview_clear(struct app *a);
 size_t results_count(const struct app *a);
 /* &: the results whose unit (or entity) the filter's query finds too. */
 void results_keep(const struct app *a, const struct search_hit *h, bool *keep, size_t n);

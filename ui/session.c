@@ -68,8 +68,8 @@ void session_mark_pane(struct app *a, enum ui_pane_id id)
 	struct session *f = &a->find;
 	struct pane *p = app_pane(a, id);
 	unsigned want = f->marking && f->q_ok ? f->gen : 0;
-	if (!p->doc || f->marked[id] == want)
-		return;
+	if (!p->doc || f->marked[id] == want || (f->preview_later && pane_class(id)->after_pause))
+		return; /* a page from before typing paused keeps the marks it had */
 	doc_spans_clear(p->doc, DOC_MATCH);
 	doc_spans_clear(p->doc, DOC_CURRENT);
 	if (want) {
@@ -188,7 +188,26 @@ static void search_update(struct app *a)
 	pr->error[0] = '\0';
 	results_set(a, text, &res);
 	show_results(a);
+	a->find.preview_later = true; /* the page of the last pause stays until the next */
 	results_show(a); /* on the first hit, the list as tall as its hits need */
+}
+
+/* A pause: about what a typist takes between two words, longer than
+ * between two letters. */
+enum { PREVIEW_PAUSE_MS = 250 };
+
+int session_pause_ms(const struct app *a)
+{
+	return a->find.preview_later ? PREVIEW_PAUSE_MS : 0;
+}
+
+void session_paused(struct app *a)
+{
+	if (!a->find.preview_later)
+		return;
+	a->find.preview_later = false;
+	if (a->find.have && a->find.results.count)
+		app_moved(a, PANE_RESULTS);
 }
 
 static void search_cancel(struct app *a)

@@ -38,6 +38,7 @@ struct session {
 	bool active;              /* from '/' until Esc: Esc goes back to origin */
 	struct snap origin;       /* the screen '/' was pressed on */
 	size_t rows;              /* hits laid out in the results pane */
+	bool preview_later;       /* typing: the preview waits until it pauses */
 	unsigned marked[PANE_COUNT]; /* the gen a pane's doc is marked for, 0: none */
 	int *told[KIND_COUNT];    /* per entity, the section that tells of it (-2: not known yet) */
 };
@@ -76,5 +77,12 @@ void session_step(struct app *a, int dir);
 bool session_cancel(struct app *a);
 /* Whether n and N have somewhere to go, the search having been left. */
 bool session_walking(const struct app *a);
+/* Milliseconds of quiet after which what waits for typing to pause is
+ * due (session_paused), or 0 when nothing waits. */
+int session_pause_ms(const struct app *a);
+/* Typing paused (or the prompt closed): the preview of the selected hit,
+ * which each key of the prompt left out - a preview per letter costs
+ * the terminal more than the list, and is read only once typing stops. */
+void session_paused(struct app *a);
 
 #endif

@@ -5,7 +5,9 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A key curses decoded, as the key table names it. */
 static long curses_key(int c)
@@ -81,7 +83,15 @@ static int wait_ms(const struct term_input *in, bool wait)
 		return in->rest_ms;
 	if (rest >= 0)
 		return rest;
-	return wait ? -1 : 0;
+	return wait ? (in->pause_ms > 0 ? in->pause_ms : -1) : 0;
+}
+
+/* A wait that ran out read nothing, and so does a terminal that is gone:
+ * a gone one still reads as ready. */
+static bool input_ready(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	return poll(&p, 1, 0) > 0;
 }
 
 void term_input_own_mouse(void)
@@ -119,7 +129,16 @@ enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_
 				queue(in, keys, input_flush(&in->bytes, keys));
 				continue;
 			}
-			return wait ? TERM_HANGUP : TERM_NONE;
+			if (wait && in->pause_ms > 0 && !input_ready())
+				return TERM_NONE; /* the pause came */
+			if (wait && in->pause_ms > 0) { /* a key just came, or nothing will */
+				wait = false;
+				wtimeout(stdscr, 0);
+				if ((c = wgetch(stdscr)) == ERR)
+					return TERM_HANGUP;
+			} else {
+				return wait ? TERM_HANGUP : TERM_NONE;
+			}
 		}
 		if (c >= 0 && c <= 0xff) {
 			queue(in, keys, input_feed(&in->bytes, (unsigned char)c, keys));

@@ -19,12 +19,14 @@ struct term_input {
 				* may take to come; 0: input_wait_ms's moment
 				* (the input fuzzer, whose input is all there,
 				* waits less) */
+	int pause_ms;          /* > 0: a wait for a key ends after this long (TERM_NONE) */
 };
 
 enum term_read { TERM_KEY, TERM_NONE, TERM_AGAIN, TERM_HANGUP };
 
 /* The next key. wait: block until one comes (TERM_AGAIN if a signal
- * interrupted the wait), else TERM_NONE when nothing more is typed.
+ * interrupted the wait; TERM_NONE if in->pause_ms passed first), else
+ * TERM_NONE when nothing more is typed.
  * TERM_HANGUP when the terminal is gone. On TERM_KEY, *key is set, and
  * *mouse too when *key is UIK_MOUSE. */
 enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_mouse *mouse);

@@ -5,6 +5,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -35,32 +36,9 @@ static const int fatal_signals[] = {
 };
 #define FATAL_COUNT (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
-bool tty_usable(FILE *err)
+/* Say why the browser cannot open, and what works instead. */
+static bool refuse(FILE *err, const char *why)
 {
-	const char *why = NULL;
-	const char *term = getenv("TERM");
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		why = "standard input and output are not a terminal";
-	else if (!term || !*term)
-		why = "TERM is not set";
-	else if (strcmp(term, "dumb") == 0)
-		why = "the terminal is dumb (TERM=dumb)";
-	if (!why) {
-		/* setupterm writes nothing; it only reads the terminfo entry */
-		int status = 0;
-		TERMINAL *saved = cur_term;
-		if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
-			why = "the terminal type is unknown (no terminfo entry for TERM)";
-		} else {
-			const char *cup = tigetstr("cup");
-			if (!cup || cup == (char *)-1 || tigetflag("hc") > 0)
-				why = "the terminal cannot move its cursor";
-			del_curterm(cur_term);
-			set_curterm(saved);
-		}
-	}
-	if (!why)
-		return true;
 	fprintf(err,
 		"temm: cannot open the browser: %s.\n"
 		"The headless commands work anywhere, for example:\n"
@@ -71,6 +49,56 @@ bool tty_usable(FILE *err)
 		"  temm dump | less       the whole report\n"
 		"See 'temm --help'.\n", why);
 	return false;
+}
+
+bool tty_usable(FILE *err)
+{
+	const char *term = getenv("TERM");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return refuse(err, "standard input and output are not a terminal");
+	if (!term || !*term)
+		return refuse(err, "TERM is not set");
+	if (strcmp(term, "dumb") == 0)
+		return refuse(err, "the terminal is dumb (TERM=dumb)");
+	return true;
+}
+
+/* newterm has changed the terminal's modes and buffered its set-up
+ * sequences: they go to /dev/null with curses's memory, and the modes
+ * are put back, so the terminal is as it was. */
+static void discard(SCREEN *scr)
+{
+	fflush(stdout);
+	int keep = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	if (keep >= 0 && null >= 0)
+		dup2(null, STDOUT_FILENO);
+	delscreen(scr);
+	if (keep >= 0 && null >= 0)
+		dup2(keep, STDOUT_FILENO);
+	if (keep >= 0)
+		close(keep);
+	if (null >= 0)
+		close(null);
+	if (guard.have_saved)
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &guard.saved);
+}
+
+/* The terminal description is read once, by newterm; what it says is
+ * checked before anything is drawn. */
+SCREEN *tty_open_screen(FILE *err)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		refuse(err, "the terminal type is unknown (no terminfo entry for TERM)");
+		return NULL;
+	}
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || tigetflag("hc") > 0) {
+		discard(scr);
+		refuse(err, "the terminal cannot move its cursor");
+		return NULL;
+	}
+	return scr;
 }
 
 static void on_stop(int sig)

@@ -4,13 +4,19 @@
 #ifndef TEMM_TTY_H
 #define TEMM_TTY_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stdio.h>
 
-/* Whether stdin/stdout are a terminal with a known, cursor-addressable
- * TERM. If not, explain on `err` how to use the headless commands and
+/* Whether stdin/stdout are a terminal and TERM names one that is not
+ * dumb. If not, explain on `err` how to use the headless commands and
  * return false; nothing is written to the terminal. */
 bool tty_usable(FILE *err);
+/* After tty_guard_install: curses's screen on stdout, reading the
+ * terminal description (once). A TERM with no terminfo entry, or one that
+ * cannot move its cursor, is explained on `err` as above and NULL is
+ * returned, the terminal untouched. */
+SCREEN *tty_open_screen(FILE *err);
 
 /* Before initscr: save the termios, and install handlers - INT, TERM, HUP
  * and QUIT set a flag the loop and long work obey (tty_stop_work); every

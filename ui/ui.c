@@ -18,10 +18,17 @@
 
 enum term_read ui_take_keys(struct app *a, struct term_input *in, bool wait)
 {
+	/* the wait for a key gives up after a pause when something waits for
+	 * one (the search preview); otherwise no timer: no CPU while idle */
+	in->pause_ms = wait ? app_pause_ms(a) : 0;
 	for (;;) {
 		long key;
 		struct ui_mouse m;
 		enum term_read got = term_read(in, wait, &key, &m);
+		if (got == TERM_NONE && wait) { /* the keyboard stayed quiet */
+			app_paused(a);
+			return got;
+		}
 		if (got != TERM_KEY || tty_stop_signal())
 			return got;
 		if (key == UIK_RESIZE)
@@ -92,17 +99,20 @@ static SCREEN *screen_open(bool kiosk)
 	if (kiosk)
 		tty_no_suspend();
 	term_size_install(STDOUT_FILENO); /* curses is told the capped size from the start */
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = tty_open_screen(stderr);
 	if (scr)
 		term_size_start();
 	return scr;
 }
 
-static void screen_close(SCREEN *scr)
+/* The terminal as it was; curses's memory freed only when asked (the
+ * process ends next). */
+static void screen_close(SCREEN *scr, bool free_it)
 {
 	term_size_release();
 	endwin();
-	delscreen(scr);
+	if (free_it)
+		delscreen(scr);
 }
 
 int ui_run(const struct report *r, const struct cli *cli)
@@ -116,15 +126,14 @@ int ui_run(const struct report *r, const struct cli *cli)
 	if (!tty_usable(stderr))
 		return EXIT_FAIL;
 	SCREEN *scr = screen_open(cli->kiosk);
-	if (!scr) {
+	if (!scr) { /* said why */
 		term_size_release();
 		tty_guard_release();
-		fprintf(stderr, "temm: cannot initialise the terminal\n");
 		return EXIT_FAIL;
 	}
 	struct app *a = ui_open(r, cli, start, stdout);
 	if (!a) {
-		screen_close(scr);
+		screen_close(scr, true);
 		tty_guard_release();
 		fprintf(stderr, "temm: out of memory\n");
 		return EXIT_FAIL;
@@ -139,8 +148,11 @@ int ui_run(const struct report *r, const struct cli *cli)
 	 * look, in the terminal's scrollback */
 	char unsaved[sizeof(a->save_last)];
 	snprintf(unsaved, sizeof(unsaved), "%s", a->save_last);
-	ui_close(a);
-	screen_close(scr);
+	if (cli->free_at_exit)
+		ui_close(a);
+	else if (a->mouse)
+		mousemask(0, NULL);
+	screen_close(scr, cli->free_at_exit);
 	if (*unsaved) /* the screen is gone: said where it is seen */
 		sanitize_error(stderr, "%s", unsaved);
 	tty_guard_release(); /* dies of the stop signal, if there was one */

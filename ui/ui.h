@@ -25,9 +25,11 @@ int ui_run(const struct report *r, const struct cli *cli);
  *   the session starts; the mouse comes with the first draw; NULL: out of
  *   memory.
  * ui_take_keys - the loop's step: every key typed so far, each done as it
- *   is read (with wait, the first is waited for); returns at q or a stop
- *   signal, when no more keys wait (TERM_NONE), at an interrupted wait
- *   (TERM_AGAIN) or a hang-up (TERM_HANGUP). The caller then settles and
+ *   is read (with wait, the first is waited for - for app_pause_ms at
+ *   most, when something waits for typing to pause: then app_paused is
+ *   done and TERM_NONE returned); returns at q or a stop signal, when no
+ *   more keys wait (TERM_NONE), at an interrupted wait (TERM_AGAIN) or a
+ *   hang-up (TERM_HANGUP). The caller then settles and
  *   draws the app (app_settle, draw_screen).
  * ui_close - the app freed (after persist_quit, for a session that is
  *   kept); the screen is left for endwin. */
