@@ -27,6 +27,7 @@ struct cli {
 	/* checks a config as the browser reads it (FILE NULL: the default
 	 * one), printing every problem to err; 0 when fine. Set by main. */
 	int (*check_config)(const char *file, FILE *out, FILE *err);
+	const char *content_dir; /* where the report is read from; set by main */
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */
 	int args_count;
@@ -56,5 +57,6 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_overview(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_config_check(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_snapshot(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif
