@@ -16,6 +16,10 @@ int cmd_snapshot(const struct report *r, const struct cli *cli, FILE *out, FILE 
 		fputs("temm: kiosk mode writes no files\n", err);
 		return EXIT_FAIL;
 	}
+	if (!cli->content_dir) { /* a caller other than main */
+		fputs("temm: snapshot: no content directory\n", err);
+		return EXIT_FAIL;
+	}
 	const char *file = cli->args_count ? cli->args[0] : NULL;
 	char *cache = file ? NULL : snapshot_cache_path(cli->content_dir);
 	char why[512];

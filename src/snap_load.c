@@ -57,7 +57,7 @@ char *snapshot_cache_path(const char *dir)
 static struct report *try_snapshot(const char *path, const char *dir, FILE *note)
 {
 	struct stat st;
-	if (!path || (lstat(path, &st) != 0 && errno == ENOENT))
+	if (!path || lstat(path, &st) != 0) /* none there (or no way there: said if written) */
 		return NULL;
 	char why[512];
 	struct report *r = snapshot_open(path, dir, why, sizeof(why));
@@ -123,6 +123,17 @@ int snapshot_make(const char *dir, const char *path, struct diag *d, char *why, 
 		snprintf(why, whylen, "no cache directory: neither XDG_CACHE_HOME nor HOME is set");
 		return -1;
 	}
+	/* a directory of one's choosing is not made (the cache's is) */
+	char *parent = path ? strdup(path) : NULL;
+	struct stat st;
+	if (parent && strrchr(parent, '/'))
+		*strrchr(parent, '/') = '\0';
+	if (parent && strchr(path, '/') && (stat(*parent ? parent : "/", &st) != 0 || !S_ISDIR(st.st_mode))) {
+		snprintf(why, whylen, "no such directory");
+		free(parent);
+		return -1;
+	}
+	free(parent);
 	/* one beside its content names no directory: it moves with it */
 	struct snap_key *key = snap_key_take(dir, !path, why, whylen);
 	struct report *r = key ? content_load(dir, d) : NULL;

@@ -439,9 +439,12 @@ static struct count *counts(struct build *b, struct snap_list l, unsigned *n)
 	size_t n_##member; \
 	const struct rec_type *rec_##member = snap_part(b->s, part, sizeof(struct rec_type), &n_##member); \
 	b->r->member = malloc((n_##member ? n_##member : 1) * sizeof(*b->r->member)); \
-	struct type *all_##member = carve(&b->arena, n_##member, sizeof(*all_##member)); \
-	if (!b->r->member || (n_##member && !all_##member)) \
+	if (!b->r->member) \
 		return -1; \
+	/* the block holds every entity: only lists a damaged file shares use it up */ \
+	struct type *all_##member = carve(&b->arena, n_##member, sizeof(*all_##member)); \
+	if (n_##member && !all_##member) \
+		return b->bad = true, 0; \
 	b->r->member##_count = n_##member; \
 	for (size_t i = 0; i < n_##member; i++) \
 		b->r->member[i] = &all_##member[i]
@@ -457,7 +460,8 @@ static int build_sections(struct build *b)
 	size_t n_emph;
 	struct emphasis *emph = (struct emphasis *)snap_part(b->s, PART_EMPHASIS, sizeof(*emph), &n_emph);
 	KIND_RECORDS(PART_SECTIONS, snap_section, section, sections);
-	b->what = "sections";
+	if (!b->bad) /* the first part found wrong is the one said */
+		b->what = "sections";
 	for (size_t i = 0; i < n_sections && !b->bad; i++) {
 		const struct snap_section *x = &rec_sections[i];
 		struct section *s = b->r->sections[i];
@@ -495,7 +499,8 @@ static int build_stages(struct build *b)
 	const struct snap_priority *pri = snap_part(b->s, PART_PRIORITIES, sizeof(*pri), &n_pri);
 	const struct snap_passage *pas = snap_part(b->s, PART_PASSAGES, sizeof(*pas), &n_pas);
 	KIND_RECORDS(PART_STAGES, snap_stage, stage, stages);
-	b->what = "stages";
+	if (!b->bad)
+		b->what = "stages";
 	for (size_t i = 0; i < n_stages && !b->bad; i++) {
 		const struct snap_stage *x = &rec_stages[i];
 		struct stage *s = b->r->stages[i];
@@ -539,7 +544,8 @@ static int build_areas(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_AREAS, snap_area, area, areas);
-	b->what = "areas";
+	if (!b->bad)
+		b->what = "areas";
 	for (size_t i = 0; i < n_areas && !b->bad; i++) {
 		const struct snap_area *x = &rec_areas[i];
 		struct area *a = b->r->areas[i];
@@ -558,7 +564,8 @@ static int build_activities(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_ACTIVITIES, snap_activity, activity, activities);
-	b->what = "activities";
+	if (!b->bad)
+		b->what = "activities";
 	for (size_t i = 0; i < n_activities && !b->bad; i++) {
 		const struct snap_activity *x = &rec_activities[i];
 		struct activity *a = b->r->activities[i];
@@ -587,7 +594,8 @@ static int build_events(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_EVENTS, snap_event, event, events);
-	b->what = "events";
+	if (!b->bad)
+		b->what = "events";
 	for (size_t i = 0; i < n_events && !b->bad; i++) {
 		const struct snap_event *x = &rec_events[i];
 		struct event *e = b->r->events[i];
@@ -610,7 +618,8 @@ static int build_meetings(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_MEETINGS, snap_meeting, meeting, meetings);
-	b->what = "meetings";
+	if (!b->bad)
+		b->what = "meetings";
 	for (size_t i = 0; i < n_meetings && !b->bad; i++) {
 		const struct snap_meeting *x = &rec_meetings[i];
 		struct meeting *m = b->r->meetings[i];
@@ -631,7 +640,8 @@ static int build_programmes(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_PROGRAMMES, snap_programme, programme, programmes);
-	b->what = "programmes";
+	if (!b->bad)
+		b->what = "programmes";
 	for (size_t i = 0; i < n_programmes && !b->bad; i++) {
 		const struct snap_programme *x = &rec_programmes[i];
 		struct programme *p = b->r->programmes[i];
@@ -652,7 +662,8 @@ static int build_terms(struct build *b)
 {
 	const struct report *r = b->r;
 	KIND_RECORDS(PART_TERMS, snap_term, term, terms);
-	b->what = "terms";
+	if (!b->bad)
+		b->what = "terms";
 	for (size_t i = 0; i < n_terms && !b->bad; i++) {
 		const struct snap_term *x = &rec_terms[i];
 		*b->r->terms[i] = (struct term){ .id = str(b, x->id, false), .title = str(b, x->title, false),
@@ -667,7 +678,8 @@ static int build_terms(struct build *b)
 static int build_series(struct build *b)
 {
 	KIND_RECORDS(PART_SERIES, snap_series, series, series);
-	b->what = "series";
+	if (!b->bad)
+		b->what = "series";
 	for (size_t i = 0; i < n_series && !b->bad; i++) {
 		const struct snap_series *x = &rec_series[i];
 		*b->r->series[i] = (struct series){ str(b, x->id, false), str(b, x->title, false),
