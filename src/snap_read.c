@@ -402,13 +402,15 @@ static char **str_list(struct build *b, struct snap_list l, unsigned *n)
 }
 
 /* An index that must name one of `count` entities (or be NO_INDEX when
- * `optional`). */
+ * `optional`); one that names none is NO_INDEX, and the build refused. */
 static int ix(struct build *b, int32_t i, size_t count, bool optional)
 {
 	if (i == NO_INDEX && optional)
 		return NO_INDEX;
-	if (i < 0 || (size_t)i >= count)
+	if (i < 0 || (size_t)i >= count) {
 		b->bad = true;
+		return NO_INDEX;
+	}
 	return i;
 }
 
