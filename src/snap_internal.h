@@ -31,6 +31,17 @@ struct snapshot {
 	bool said;                 /* told is said once */
 };
 
+/* Fill `why` (a refusal, for the caller's message); false. */
+bool snap_fail(char *why, size_t whylen, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+/* The size of part p's records (1: a pool of bytes). */
+size_t snap_part_record(enum snap_part p);
+
+/* Make the model's structs over a snapshot whose model parts are checked,
+ * then check its strings (snap_check_strings) with the lengths the model
+ * relies on. false with why. */
+bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t whylen);
+
 /* Part p's bytes and how many records of `record` bytes it holds (0 when
  * it does not divide: the reader refuses such a file when it opens it). */
 const void *snap_part(const struct snapshot *s, enum snap_part p, size_t record, size_t *count);
