@@ -36,6 +36,9 @@ enum programme_type {
 /* "No link": resolved indices use -1 when an optional reference is absent. */
 #define NO_INDEX (-1)
 
+/* How deep sections nest at most (validate.c). */
+#define SECTION_MAX_DEPTH 8
+
 /* The years content may give (the schema's "plausible" range). */
 #define YEAR_MIN 1900u
 #define YEAR_MAX 2100u

@@ -32,13 +32,23 @@ static bool string_safe(const char *s, size_t len)
 	return true;
 }
 
-/* Whether any of eight bytes is under 0x20 (a NUL among them) or over 0x7e. */
-static inline bool word_unusual(const char *p)
+/* Whether any byte is outside printable ASCII, eight at a time and with
+ * no branch: a byte under 0x20 borrows into its high bit, one over 0x7e
+ * carries into it (and a carry or borrow from one only reaches the bytes
+ * after it in the same word, which holds the unusual byte anyway). */
+static bool any_unusual(const char *s, size_t len)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t x;
-	memcpy(&x, p, sizeof(x));
-	return ((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs);
+	uint64_t acc = 0;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, sizeof(x));
+		acc |= ((x - ones * 0x20) & ~x) | (x + ones) | x;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e ? highs : 0;
+	return acc & highs;
 }
 
 /* The strings of the pool read in pieces, one after the other: each one's
@@ -51,16 +61,14 @@ struct pool_scan {
 	uint64_t start;  /* the pool offset of the string being read */
 	char *carry;
 	size_t len;
-	bool unusual;    /* the string has a byte outside printable ASCII */
 	bool bad;
 };
 
 /* The string at `start`, `len` bytes, is whole (s[len] is its NUL). */
 static void one_string(struct pool_scan *ps, const char *s, size_t len)
 {
-	if (ps->safety && ps->unusual && !string_safe(s, len))
+	if (ps->safety && any_unusual(s, len) && !string_safe(s, len))
 		ps->bad = true;
-	ps->unusual = false;
 	/* a check of an offset inside a string names no string */
 	for (; ps->next < ps->checks_count && ps->checks[ps->next].off <= ps->start; ps->next++) {
 		const struct snap_len_check *c = &ps->checks[ps->next];
@@ -70,28 +78,18 @@ static void one_string(struct pool_scan *ps, const char *s, size_t len)
 	ps->start += len + 1;
 }
 
-/* Where the next NUL is in p[i, n), or n; notes an unusual byte on the way. */
-static size_t string_end(struct pool_scan *ps, const char *p, size_t i, size_t n)
+/* Where the next NUL is in p[i, n), or n. */
+static size_t string_end(const char *p, size_t i, size_t n)
 {
-	for (;;) {
-		while (i + 8 <= n && !word_unusual(p + i)) /* most text: printable ASCII */
-			i += 8;
-		if (i >= n)
-			return n;
-		unsigned char c = (unsigned char)p[i];
-		if (!c)
-			return i;
-		if (c < 0x20 || c >= 0x7f)
-			ps->unusual = true;
-		i++;
-	}
+	const char *nul = i < n ? memchr(p + i, '\0', n - i) : NULL;
+	return nul ? (size_t)(nul - p) : n;
 }
 
 static void scan_piece(struct pool_scan *ps, const char *p, size_t n)
 {
 	size_t i = 0;
 	if (ps->len) { /* the end of the string the last piece began */
-		size_t end = string_end(ps, p, 0, n);
+		size_t end = string_end(p, 0, n);
 		if (ps->len + end >= STRING_MAX_BYTES) {
 			ps->bad = true;
 			return;
@@ -106,7 +104,7 @@ static void scan_piece(struct pool_scan *ps, const char *p, size_t n)
 		i = end + 1;
 	}
 	while (i < n && !ps->bad) {
-		size_t end = string_end(ps, p, i, n);
+		size_t end = string_end(p, i, n);
 		if (end == n) { /* its end is in the next piece */
 			if (n - i >= STRING_MAX_BYTES)
 				ps->bad = true;
@@ -205,7 +203,7 @@ static bool sort_checks(struct snap_len_check *v, size_t n)
 bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_t n)
 {
 	struct pool_scan ps = { s->state[PART_STRINGS] == PART_UNCHECKED, checks, n, 0, 0, NULL, 0,
-				false, false };
+				false };
 	bool ok = s->state[PART_STRINGS] != PART_BAD && sort_checks(checks, n) &&
 		  part_read(s, PART_STRINGS, &ps);
 	if (ps.safety)

@@ -163,7 +163,7 @@ static int build_sections(struct build *b)
 		/* parents come first (validate.c): no cycle, and the depth follows */
 		s->parent_ix = ix(b, x->parent_ix, i, true);
 		s->depth = s->parent_ix == NO_INDEX ? 0 : b->r->sections[s->parent_ix]->depth + 1;
-		if (b->bad || s->depth > 8 || !list_ok(x->emphasis, n_emph))
+		if (b->bad || s->depth > SECTION_MAX_DEPTH || !list_ok(x->emphasis, n_emph))
 			return b->bad = true, 0;
 		s->emphasis = x->emphasis.count ? emph + x->emphasis.at : NULL;
 		s->emphasis_count = x->emphasis.count;
