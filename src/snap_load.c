@@ -114,6 +114,19 @@ struct report *snapshot_load(const char *dir, enum snapshot_use use, struct diag
 	return r;
 }
 
+/* Whether the directory `path` would be written in exists. */
+static bool parent_exists(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return true; /* the working directory */
+	char *dir = slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+	struct stat st;
+	bool ok = dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	free(dir);
+	return ok;
+}
+
 int snapshot_make(const char *dir, const char *path, struct diag *d, char *why, size_t whylen)
 {
 	char *cache = path ? NULL : snapshot_cache_path(dir);
@@ -123,17 +136,10 @@ int snapshot_make(const char *dir, const char *path, struct diag *d, char *why, 
 		snprintf(why, whylen, "no cache directory: neither XDG_CACHE_HOME nor HOME is set");
 		return -1;
 	}
-	/* a directory of one's choosing is not made (the cache's is) */
-	char *parent = path ? strdup(path) : NULL;
-	struct stat st;
-	if (parent && strrchr(parent, '/'))
-		*strrchr(parent, '/') = '\0';
-	if (parent && strchr(path, '/') && (stat(*parent ? parent : "/", &st) != 0 || !S_ISDIR(st.st_mode))) {
+	if (path && !parent_exists(path)) { /* one of one's choosing: its directory is not made */
 		snprintf(why, whylen, "no such directory");
-		free(parent);
 		return -1;
 	}
-	free(parent);
 	/* one beside its content names no directory: it moves with it */
 	struct snap_key *key = snap_key_take(dir, !path, why, whylen);
 	struct report *r = key ? content_load(dir, d) : NULL;
