@@ -361,6 +361,28 @@ static int area_column(struct ob *b)
 	return longest > 0 && longest < a ? longest : a;
 }
 
+/* The widest word a cell of the matrix holds (a stage's name, a name a
+ * stage gave an area), with the mark before it: a narrower cell would cut
+ * words in the middle. */
+static int widest_word(const struct ob *b)
+{
+	const struct report *r = b->r;
+	int most = 0;
+	for (size_t s = 0; s < r->stages_count; s++) {
+		const char *texts[2] = { r->stages[s]->name, NULL };
+		for (unsigned i = 0; i <= r->stages[s]->priorities_count; i++) {
+			const char *t = i ? r->stages[s]->priorities[i - 1].text : texts[0];
+			for (const char *w = t; w && *w;) {
+				size_t len = strcspn(w, " -/");
+				int width = text_width(w, len);
+				most = width > most ? width : most;
+				w += len + (w[len] != '\0');
+			}
+		}
+	}
+	return most + text_width(b->gl->mark, strlen(b->gl->mark)) + 1; /* and a space */
+}
+
 static bool has_other_priorities(const struct report *r)
 {
 	for (size_t s = 0; s < r->stages_count; s++)
@@ -499,9 +521,13 @@ static void part_matrix(struct ob *b)
 		para(b, NULL, &p, 1, 0);
 		return;
 	}
-	int aw = area_column(b), n = (int)r->stages_count;
+	int aw = area_column(b), n = (int)r->stages_count, word = widest_word(b);
 	int cw = (b->o->width - aw - GAP * n) / n;
-	if (!b->o->picture || cw < MIN_CELL) {
+	if (cw < word && aw > 16) { /* the areas' names give way to whole words */
+		aw = aw - n * (word - cw) > 16 ? aw - n * (word - cw) : 16;
+		cw = (b->o->width - aw - GAP * n) / n;
+	}
+	if (!b->o->picture || cw < MIN_CELL || cw < word) {
 		matrix_list(b);
 		other_priorities(b);
 		return;

@@ -1,12 +1,14 @@
 /* query.c - tokenizing and checking a query. Errors name the offending
  * token, so the browser's status line and `temm search` can show them. */
 #include "query.h"
+#include "present.h"
 #include "diag.h"
 #include "grow.h"
 #include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -131,7 +133,49 @@ static const char *numbers_text(const struct report *r, enum entity_kind kind, c
 	return buf;
 }
 
-/* An area by id, number, or unique case-insensitive prefix of its name. */
+/* Whether `v` begins a name (word: false) or any word of it (word: true),
+ * ignoring case. */
+static bool name_starts(const char *name, const char *v, bool word)
+{
+	size_t len = strlen(v);
+	if (!word)
+		return strncasecmp(name, v, len) == 0;
+	for (const char *w = name; *w; w++)
+		if ((w == name || !isalnum((unsigned char)w[-1])) && strncasecmp(w, v, len) == 0)
+			return true;
+	return false;
+}
+
+/* The areas whose name `v` begins, or one of whose words it begins (when
+ * no name begins with it): how many, the one in *found, their ids. */
+static int areas_named(const struct report *r, const char *v, int *found, char *ids, size_t idslen)
+{
+	int matches = 0;
+	for (int word = 0; word < 2 && !matches; word++) {
+		ids[0] = '\0';
+		for (size_t i = 0; i < r->areas_count && *v; i++)
+			if (name_starts(r->areas[i]->title, v, word)) {
+				*found = (int)i;
+				matches++;
+				if (strlen(ids) + strlen(r->areas[i]->id) + 3 < idslen)
+					strcat(strcat(ids, *ids ? ", " : ""), r->areas[i]->id);
+			}
+	}
+	return matches;
+}
+
+/* Every area's id, for a message saying what would work. */
+static void area_ids(const struct report *r, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->areas_count && strlen(buf) + strlen(r->areas[i]->id) + 6 < len; i++)
+		strcat(strcat(buf, i ? ", " : ""), r->areas[i]->id);
+	if (strlen(buf) + 6 >= len)
+		strcat(buf, "...");
+}
+
+/* An area by id, number, or a unique case-insensitive prefix of its name
+ * or of a word of it (area:edu, area:green, area:marine). */
 static int parse_area(const struct report *r, struct query *q, const char *v, char *err,
 		      size_t errlen)
 {
@@ -140,7 +184,7 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 		q->area_ix = ref.index;
 		return 0;
 	}
-	char *end, nums[64];
+	char *end, nums[64], ids[200];
 	long n = strtol(v, &end, 10);
 	if (!r->areas_count)
 		return fail(err, errlen, "area:%s: the report has no priority areas", v);
@@ -153,43 +197,54 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 			}
 		return fail(err, errlen, "area:%s: there is no area with that number (%s)", v, nums);
 	}
-	int found = NO_INDEX, matches = 0;
-	size_t len = strlen(v);
-	for (size_t i = 0; i < r->areas_count && len; i++)
-		if (strncasecmp(r->areas[i]->title, v, len) == 0) {
-			found = (int)i;
-			matches++;
-		}
+	int found = NO_INDEX, matches = areas_named(r, v, &found, ids, sizeof(ids));
 	if (matches == 1) {
 		q->area_ix = found;
 		return 0;
 	}
-	if (!matches)
-		return fail(err, errlen, "area:%s matches no area (try an id, a number %s or a name)",
-			    v, nums);
-	char ids[160] = "";
-	for (size_t i = 0; i < r->areas_count; i++)
-		if (strncasecmp(r->areas[i]->title, v, len) == 0 &&
-		    strlen(ids) + strlen(r->areas[i]->id) + 3 < sizeof(ids))
-			strcat(strcat(ids, *ids ? ", " : ""), r->areas[i]->id);
-	return fail(err, errlen, "area:%s matches more than one area: %s", v, ids);
+	if (matches)
+		return fail(err, errlen, "area:%s matches more than one area: %s", v, ids);
+	area_ids(r, ids, sizeof(ids));
+	return fail(err, errlen, "area:%s matches no area: a number %s, a word of a name, or an id (%s)",
+		    v, nums, ids);
 }
 
+/* A stage by number (stage:2), Roman numeral (stage:II) or a unique
+ * prefix of its name (stage:deep). */
 static int parse_stage(const struct report *r, struct query *q, const char *v, char *err,
 		       size_t errlen)
 {
 	char *end;
 	long n = strtol(v, &end, 10);
-	for (size_t i = 0; *v && *end == '\0' && n >= 1 && n <= 31 && i < r->stages_count; i++)
-		if (r->stages[i]->number == (unsigned long)n) {
-			q->stages |= 1u << n;
-			return 0;
+	int found = NO_INDEX, matches = 0;
+	for (size_t i = 0; *v && i < r->stages_count; i++) {
+		char roman[PRESENT_ROMAN_MAX];
+		present_roman(r->stages[i]->number, roman);
+		if ((*end == '\0' && r->stages[i]->number == (unsigned long)n) || strcasecmp(v, roman) == 0) {
+			found = (int)i;
+			matches = 1;
+			break;
 		}
+		if (name_starts(r->stages[i]->name, v, false)) {
+			found = (int)i;
+			matches++;
+		}
+	}
 	char nums[64];
 	if (!r->stages_count)
 		return fail(err, errlen, "stage:%s: the report has no stages", v);
-	return fail(err, errlen, "stage:%s is not a stage number (%s)", v,
-		    numbers_text(r, KIND_STAGE, nums, sizeof(nums)));
+	if (matches == 1 && r->stages[found]->number >= 1 && r->stages[found]->number <= 31) {
+		q->stages |= 1u << r->stages[found]->number;
+		return 0;
+	}
+	char first[PRESENT_ROMAN_MAX], last[PRESENT_ROMAN_MAX];
+	present_roman(r->stages[0]->number, first);
+	present_roman(r->stages[r->stages_count - 1]->number, last);
+	if (matches == 1) /* a bit per stage number: the filter stops at 31 */
+		return fail(err, errlen, "stage:%s: stages past 31 cannot be filtered on", v);
+	return fail(err, errlen, "stage:%s is not a stage: a number (%s), a numeral (%s-%s) or a "
+		    "name (%s)", v, numbers_text(r, KIND_STAGE, nums, sizeof(nums)), first, last,
+		    r->stages[0]->name);
 }
 
 /* Years are those content may give (YEAR_MIN-YEAR_MAX): year:0000 was

@@ -7,7 +7,8 @@
  *                    linear time, its work counted and bounded)
  *   kind:K           section stage area activity event meeting programme term
  *   area:A           an area id, its number, or a unique prefix of its name
- *   stage:N          a stage's number
+ *                    or of a word of it (area:edu)
+ *   stage:N          a stage's number, Roman numeral or a prefix of its name
  *   year:Y year:A..B a date or range (events, meetings, stages)
  * Words and phrases ignore accents and compatibility forms ("montreal"
  * finds "Montréal"), and case unless a word, phrase or regex has an

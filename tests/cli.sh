@@ -31,7 +31,7 @@ expect_out "meeting mop9  [1.2 The Phase-out Stage (1990-1999)]
     Montréal" "$TEMM" --content "$r2" search montreal
 expect_out "also event ev-1987-protocol  The Montreal Protocol was signed in Montréal" env COLUMNS=132 "$TEMM" --content "$r2" search montreal
 expect_out "programme montreal-protocol" "$TEMM" --content "$r2" search 蒙特利尔议定书
-expect_err "stage:5 is not a stage number (1-4)" "$TEMM" --content "$r2" search stage:5
+expect_err "stage:5 is not a stage: a number (1-4), a numeral (I-IV)" "$TEMM" --content "$r2" search stage:5
 for cols in 80 132; do
 	for cmd in "check" "list stages" "list areas" "list activities" "list events" "list meetings" \
 		"list programmes" "list terms" "list sections" "show kigali" "show sec-1-4" "search montreal" \

@@ -255,7 +255,7 @@ static void test_search_exit_codes(void **state)
 	snprintf(stage, sizeof(stage), "stage:%zu", f->stages + 1);
 	snprintf(area, sizeof(area), "area:%zu", f->areas + 1);
 	assert_int_equal(RUN("search", stage), EXIT_USAGE);
-	snprintf(want, sizeof(want), "is not a stage number (%s)", f->stage_numbers);
+	snprintf(want, sizeof(want), "is not a stage: a number (%s)", f->stage_numbers);
 	assert_non_null(strstr(err, want));
 	cleanup(state);
 	assert_int_equal(RUN("search", area), EXIT_USAGE);

@@ -201,12 +201,37 @@ static void check_widths(const struct overview *o, int width)
 	}
 }
 
+/* No word of a name a stage gave an area is cut in the middle: each shows
+ * whole on one line. */
+static void check_words_whole(const struct report *r, const struct overview *o)
+{
+	size_t size = 0;
+	char *all = NULL;
+	FILE *f = open_memstream(&all, &size);
+	for (size_t i = 0; i < o->count; i++) {
+		char *t = present_line_text(&o->lines[i].line);
+		fprintf(f, "%s\n", t);
+		free(t);
+	}
+	fclose(f);
+	for (size_t s = 0; s < r->stages_count; s++)
+		for (unsigned p = 0; p < r->stages[s]->priorities_count; p++) {
+			char *copy = strdup(r->stages[s]->priorities[p].text);
+			for (char *w = strtok(copy, " -/"); w; w = strtok(NULL, " -/"))
+				if (!strstr(all, w))
+					fail_msg("'%s' is cut at %d columns:\n%s", w, o->width, all);
+			free(copy);
+		}
+	free(all);
+}
+
 static void check_report(const struct report *r)
 {
 	for (int width = 40; width <= 250; width += 7) {
 		struct overview *o = overview_new(r, width, PRESENT_UTF8);
 		assert_non_null(o);
 		check_widths(o, width);
+		check_words_whole(r, o);
 		if (o->picture) {
 			check_matrix(r, o);
 			check_bars(r, o, false);
@@ -224,6 +249,9 @@ static void test_pictures_follow_the_model(void **state)
 	(void)state;
 	check_report(tu_bundled());
 	check_report(small);
+	tu_use(1); /* the second report: long words in narrow cells */
+	check_report(tu_report());
+	tu_use(0);
 }
 
 /* One JSON object per stage, area and programme with a figure, each with

@@ -2,6 +2,7 @@
  * folding of case and accents, phrases, ranking, on the bundled report and
  * on the second report (tests/report2), and the search history file. */
 #include "testutil.h"
+#include "present.h"
 #include "history.h"
 #include "search.h"
 #include "text.h"
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <strings.h>
 
@@ -103,6 +105,52 @@ static void test_filters(void **state)
 	query_free(&q);
 }
 
+/* area: takes a unique prefix of any word of an area's name as well as
+ * its id and number; stage: its number, numeral or name. Every area's
+ * every word that starts no other area's word finds it. */
+static void test_facet_words(void **state)
+{
+	(void)state;
+	const struct report *rep = tu_report();
+	for (size_t i = 0; i < rep->areas_count; i++) {
+		char *copy = strdup(rep->areas[i]->title);
+		for (char *w = strtok(copy, " -/()"); w; w = strtok(NULL, " -/()")) {
+			size_t others = 0;
+			for (size_t j = 0; j < rep->areas_count; j++) {
+				const char *t = rep->areas[j]->title;
+				for (const char *p = t; *p; p++)
+					if ((p == t || !isalnum((unsigned char)p[-1])) &&
+					    strncasecmp(p, w, strlen(w)) == 0) {
+						others += j != i;
+						break;
+					}
+			}
+			char q[128], err[256];
+			snprintf(q, sizeof(q), "area:%s", w);
+			struct query qq;
+			int rc = query_parse(rep, q, &qq, err, sizeof(err));
+			if (others == 0 && strlen(w) > 2) {
+				if (rc != 0 || qq.area_ix != (int)i)
+					fail_msg("%s does not find area %s: %s", q, rep->areas[i]->id, rc ? err : "");
+			}
+			query_free(&qq);
+		}
+		free(copy);
+	}
+	for (size_t s = 0; s < rep->stages_count; s++) {
+		char roman[PRESENT_ROMAN_MAX], q[64], err[256];
+		struct query qq;
+		snprintf(q, sizeof(q), "stage:%s", present_roman(rep->stages[s]->number, roman));
+		assert_int_equal(query_parse(rep, q, &qq, err, sizeof(err)), 0);
+		assert_int_equal(qq.stages, 1u << rep->stages[s]->number);
+		query_free(&qq);
+		for (char *c = q; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		assert_int_equal(query_parse(rep, q, &qq, err, sizeof(err)), 0);
+		query_free(&qq);
+	}
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -117,13 +165,13 @@ static void test_errors(void **state)
 	snprintf(text, sizeof(text), "area:%s", f->area_ambiguous);
 	snprintf(msg, sizeof(msg), "matches more than one area: %s", f->area_ambiguous_ids);
 	parse_fails(text, msg);
-	snprintf(msg, sizeof(msg), "matches no area (try an id, a number 1-%zu or a name)", f->areas);
+	snprintf(msg, sizeof(msg), "matches no area: a number 1-%zu, a word of a name, or an id (", f->areas);
 	parse_fails("area:zebra", msg);
 	snprintf(text, sizeof(text), "area:%zu", f->areas + 1);
 	snprintf(msg, sizeof(msg), "no area with that number (1-%zu)", f->areas);
 	parse_fails(text, msg);
 	snprintf(text, sizeof(text), "stage:%zu", f->stages + 1);
-	snprintf(msg, sizeof(msg), "stage:%zu is not a stage number (%s)", f->stages + 1,
+	snprintf(msg, sizeof(msg), "stage:%zu is not a stage: a number (%s), a numeral (I-", f->stages + 1,
 		 f->stage_numbers);
 	parse_fails(text, msg);
 	parse_fails("\xcc\x81", "nothing to search for but accents"); /* a lone combining acute */
@@ -736,6 +784,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words_phrases_exclusions),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_facet_words),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_case_folding_and_phrases),
 		cmocka_unit_test(test_ranking),

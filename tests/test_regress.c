@@ -1,17 +1,20 @@
 /* test_regress.c - replays every fuzzing seed and every fuzzing finding
  * (tests/fuzz/seed-*, tests/fuzz/regress-*) through the same code the
- * libFuzzer harnesses run (tests/fuzz/fuzz_common.c), in the normal build.
+ * libFuzzer harnesses run (tests/fuzz/fuzz_common.c, fuzz_ui.c), in the
+ * normal build.
  * An input must be loaded or refused with a message, never crash, and take
  * at most a few seconds; under --enable-sanitizers and valgrind the same
  * replay also catches memory errors and leaks. */
 #include "testutil.h"
 #include "fuzz_common.h"
+#include "fuzz_ui.h"
 #include "corpus.h"
 #include "loader.h"
 #include "query.h"
 #include "snapshot.h"
 
 #include <dirent.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +100,7 @@ static char **list_inputs(const char *sub, size_t *count)
 	return v;
 }
 
-enum harness { LOADER, QUERY, SNAPSHOT };
+enum harness { LOADER, QUERY, INPUT, SNAPSHOT };
 
 /* Replays every input of one directory; returns how many there were and
  * how many of them loaded / parsed. */
@@ -117,14 +120,18 @@ static size_t replay(const char *sub, enum harness h, size_t *accepted)
 		unsigned char *bytes = read_all(inputs[i], &len);
 		current = inputs[i];
 		alarm(INPUT_SECONDS);
-		enum fuzz_outcome o = h == LOADER	? fuzz_loader_one(bytes, len)
-				      : h == SNAPSHOT ? fuzz_snapshot_one(bytes, len)
-						      : fuzz_query_one(tu_bundled(), c, bytes, len);
+		enum fuzz_outcome o = h == LOADER    ? fuzz_loader_one(bytes, len)
+				    : h == QUERY    ? fuzz_query_one(tu_bundled(), c, bytes, len)
+				    : h == SNAPSHOT ? fuzz_snapshot_one(bytes, len)
+						    : fuzz_input_one(tu_bundled(), bytes, len);
 		alarm(0);
 		current = NULL;
 		if (o == FUZZ_BROKEN)
-			fail_msg("%s: %s without a message (or loaded with one)", inputs[i],
-				 h == QUERY ? "query refused" : "refused");
+			fail_msg("%s: %s", inputs[i],
+				 h == LOADER || h == SNAPSHOT ? "refused without a message (or loaded with one)"
+				 : h == QUERY ? "query refused without a message"
+					      : "the browser did not quit on Esc Esc Esc q q q, or "
+						"did not see the hang-up");
 		if (o == FUZZ_ACCEPTED)
 			(*accepted)++;
 		free(bytes);
@@ -164,6 +171,24 @@ static void test_regress_query(void **state)
 	(void)state;
 	size_t ok;
 	printf("regress-query: %zu inputs\n", replay("regress-query", QUERY, &ok));
+}
+
+/* Keystrokes: as the browser runs, in a UTF-8 locale. */
+static void test_seed_input(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	size_t ok, n = replay("seed-input", INPUT, &ok);
+	if (n < 10 || ok != n)
+		fail_msg("seed-input: %zu inputs, %zu ended well", n, ok);
+}
+
+static void test_regress_input(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	size_t ok;
+	printf("regress-input: %zu inputs\n", replay("regress-input", INPUT, &ok));
 }
 
 static void test_regress_snapshot(void **state)
@@ -303,6 +328,8 @@ int main(void)
 		cmocka_unit_test(test_seed_query),
 		cmocka_unit_test(test_regress_loader),
 		cmocka_unit_test(test_regress_query),
+		cmocka_unit_test(test_seed_input),
+		cmocka_unit_test(test_regress_input),
 		cmocka_unit_test(test_seed_snapshot),
 		cmocka_unit_test(test_regress_snapshot),
 	};

@@ -206,14 +206,20 @@ static void test_bad_query_and_regex(void **state)
 	expectf(v, "Results: \"/workshop/\", %zu hits", n);
 	vs_keys(v, "[");
 	vs_expect(v, "bad regular expression");
-	expectf(v, "Results: \"/workshop/\", %zu hits", n);
-	vs_expect(v, "names activity WGI-WGII joint workshops");
+	/* the results of the query before are gone: they would pass for this one's */
+	vs_expect_not(v, "Results: \"/workshop/\"");
+	vs_expect_not(v, "names activity WGI-WGII joint workshops");
 	vs_keys(v, "<Enter>"); /* refused: the message stays */
 	vs_expect(v, "^/workshop\\[ +\\[regex\\] bad regular expression");
 	vs_keys(v, "<C-u><C-r>");
 	vs_expect_not(v, "\\[regex\\]");
-	vs_keys(v, "area:c");
+	vs_keys(v, "dust area:edu"); /* a word of an area's name */
+	vs_expect(v, "Results: \"dust area:edu\"");
+	vs_keys(v, "<C-u>dust area:c");
 	vs_expect(v, "area:c matches more than one area: chemicals");
+	vs_expect_not(v, "Results: \"dust area:edu\""); /* the results before are gone */
+	vs_keys(v, "<C-u>dust stage:II");
+	vs_expect(v, "Results: \"dust stage:II\"");
 	vs_keys(v, "<C-u>micro.*s<C-r>");
 	vs_expect(v, "^/micro\\.\\*s +\\[regex\\] 1 hit *$");
 	vs_expect(v, "Results: \"/micro\\.\\*s/\", 1 hit");
@@ -253,6 +259,27 @@ static void test_many_hits(void **state)
 	expectf(v, " %zu/%zu $", n, n);
 	vs_keys(v, "050p");
 	expectf(v, " %zu/%zu $", 1 + 50 * (n - 1) / 100, n);
+	vs_close(v);
+}
+
+/* The results are laid out again for every size: the snippets use the
+ * width, narrow or wide. */
+static void test_results_follow_resizes(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	vs_keys(v, "/microplastics<Tab>");
+	vs_resize(v, 200, 60);
+	int y = vs_find(v, "^>section ");
+	assert_true(y > 0);
+	assert_non_null(strstr(vs_row(v, y), "2.1 › 9) Marine Environment Protection")); /* whole */
+	assert_true(strlen(strstr(vs_row(v, y), "...")) > 100); /* the snippet takes the width */
+	vs_resize(v, 50, 15);
+	y = vs_find(v, "^>section ");
+	assert_true(y > 0);
+	const char *snip = strstr(vs_row(v, y), "...");
+	assert_non_null(snip);
+	assert_true(strlen(snip) >= 20);
 	vs_close(v);
 }
 
@@ -358,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_folded_rows),
 		cmocka_unit_test(test_bad_query_and_regex),
 		cmocka_unit_test(test_many_hits),
+		cmocka_unit_test(test_results_follow_resizes),
 		cmocka_unit_test(test_no_colour),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_failed_save_stays),

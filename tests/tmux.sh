@@ -148,7 +148,8 @@ tm_exit_status() {
 # tm_start_wrapped COLS ROWS [ARGS...]: temm under a shell that keeps the
 # tty modes before and after (stty -g), temm's exit status, and then stays
 # alive, so the terminal's state after temm can be read from tmux (a dead
-# pane's modes are tmux's, not what temm left). Sets tm_temm_pid.
+# pane's modes are tmux's, not what temm left). Sets tm_temm_pid. A shell
+# command in TM_BEFORE runs first (stty rows, ulimit).
 tm_start_wrapped() {
 	c=$1 r=$2
 	shift 2
@@ -157,11 +158,13 @@ tm_start_wrapped() {
 	for a in "$@"; do
 		cmd="$cmd $(tm_quote "$a")"
 	done
-	tm_start_cmd "$c" "$r" "stty -g >$TM_DIR/before; $cmd 2>$TM_DIR/err; echo \$? >$TM_DIR/rc.tmp; stty -g >$TM_DIR/after; mv $TM_DIR/rc.tmp $TM_DIR/rc; exec sleep 600"
+	tm_start_cmd "$c" "$r" "stty -g >$TM_DIR/before; ${TM_BEFORE:+$TM_BEFORE;} $cmd 2>$TM_DIR/err; echo \$? >$TM_DIR/rc.tmp; stty -g >$TM_DIR/after; mv $TM_DIR/rc.tmp $TM_DIR/rc; exec sleep 600"
 	deadline=$(( $(date +%s) + TM_TIMEOUT ))
 	tm_temm_pid=
 	while [ -z "$tm_temm_pid" ]; do
-		tm_temm_pid=$(ps -o pid= --ppid "$(tm_pane_pid)" 2>/dev/null | tr -d ' ')
+		# temm, not the stty -g or TM_BEFORE's commands that come first
+		tm_temm_pid=$(ps -o pid=,comm= --ppid "$(tm_pane_pid)" 2>/dev/null |
+			awk -v c="$(basename "$TEMM" | cut -c 1-15)" '$2 == c { print $1; exit }')
 		[ -n "$tm_temm_pid" ] && break
 		[ -f "$TM_DIR/rc" ] && break
 		[ "$(date +%s)" -ge "$deadline" ] && fail "temm did not start"

@@ -5,8 +5,10 @@
 #include "draw.h"
 #include "input.h"
 #include "persist.h"
+#include "ui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <regex.h>
@@ -14,11 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 struct vscreen {
 	SCREEN *scr;
 	FILE *out, *in;
+	int typed;              /* the write end of the pipe curses reads, or -1 */
+	struct term_input input; /* what the browser's loop keeps between reads */
 	struct cli cli;
 	struct app *a;
 	char row[4096];
@@ -30,15 +35,13 @@ static void settle(struct vscreen *v)
 	draw_screen(v->a);
 }
 
-struct vscreen *vs_open(const struct report *r, int cols, int rows, ...)
+static struct vscreen *open_va(const struct report *r, const char *term, int cols, int rows,
+				va_list ap)
 {
 	char *argv[32] = { "temm" };
 	int argc = 1;
-	va_list ap;
-	va_start(ap, rows);
 	for (const char *s; argc < 31 && (s = va_arg(ap, const char *));)
 		argv[argc++] = (char *)s;
-	va_end(ap);
 	/* widths and glyphs as in a UTF-8 terminal (--ascii gives the other) */
 	setlocale(LC_ALL, "C.UTF-8");
 	struct vscreen *v = calloc(1, sizeof(*v));
@@ -46,32 +49,58 @@ struct vscreen *vs_open(const struct report *r, int cols, int rows, ...)
 		free(v);
 		return NULL;
 	}
+	v->typed = -1;
+	int pipe_fd[2];
+	if (pipe(pipe_fd) != 0) {
+		vs_close(v);
+		return NULL;
+	}
+	v->typed = pipe_fd[1];
+	v->in = fdopen(pipe_fd[0], "r");
 	v->out = fopen("/dev/null", "w");
-	v->in = fopen("/dev/null", "r");
 	char size[32];
 	snprintf(size, sizeof(size), "%d", cols);
 	setenv("COLUMNS", size, 1);
 	snprintf(size, sizeof(size), "%d", rows);
 	setenv("LINES", size, 1);
-	v->scr = newterm("xterm-256color", v->out, v->in);
+	v->scr = v->in && v->out ? newterm(term, v->out, v->in) : NULL;
 	unsetenv("COLUMNS");
 	unsetenv("LINES");
 	if (!v->scr) {
 		vs_close(v);
 		return NULL;
 	}
-	v->a = app_new(r, &v->cli, COLS, LINES);
+	struct entity_ref start = { KIND_COUNT, NO_INDEX };
+	if (v->cli.goto_id)
+		report_find(r, v->cli.goto_id, &start);
+	/* an OSC 52 goes to /dev/null too (tests may swap in a file) */
+	v->a = ui_open(r, &v->cli, start, v->out);
 	if (!v->a) {
 		vs_close(v);
 		return NULL;
 	}
-	v->a->term_out = v->out; /* an OSC 52 goes to /dev/null too (tests may swap in a file) */
-	draw_init(v->a);
-	struct entity_ref start = { KIND_COUNT, NO_INDEX };
-	if (v->cli.goto_id)
-		report_find(r, v->cli.goto_id, &start);
-	persist_start(v->a, start);
+	/* all 8 bits of a byte, as curses reads a terminal set to CS8 (on a
+	 * pipe it would take 7) */
+	meta(stdscr, TRUE);
 	settle(v);
+	return v;
+}
+
+struct vscreen *vs_open(const struct report *r, int cols, int rows, ...)
+{
+	va_list ap;
+	va_start(ap, rows);
+	struct vscreen *v = open_va(r, "xterm-256color", cols, rows, ap);
+	va_end(ap);
+	return v;
+}
+
+struct vscreen *vs_open_term(const struct report *r, const char *term, int cols, int rows, ...)
+{
+	va_list ap;
+	va_start(ap, rows);
+	struct vscreen *v = open_va(r, term, cols, rows, ap);
+	va_end(ap);
 	return v;
 }
 
@@ -91,6 +120,8 @@ void vs_close(struct vscreen *v)
 		fclose(v->out);
 	if (v->in)
 		fclose(v->in);
+	if (v->typed >= 0)
+		close(v->typed);
 	cli_free(&v->cli);
 	free(v);
 }
@@ -139,6 +170,35 @@ void vs_type(struct vscreen *v, const char *keys)
 		app_key(v->a, next_key(&s));
 		settle(v);
 	}
+}
+
+enum term_read vs_bytes(struct vscreen *v, const char *bytes, size_t len)
+{
+	if (v->typed < 0)
+		fail_msg("vs_bytes: the terminal has hung up");
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(v->typed, bytes + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			fail_msg("vs_bytes: cannot write to the input pipe");
+		done += (size_t)n;
+	}
+	enum term_read got = ui_take_keys(v->a, &v->input, false);
+	settle(v);
+	return got;
+}
+
+enum term_read vs_hangup(struct vscreen *v)
+{
+	if (v->typed >= 0)
+		close(v->typed);
+	v->typed = -1;
+	enum term_read got;
+	do
+		got = ui_take_keys(v->a, &v->input, true);
+	while ((got == TERM_NONE || got == TERM_AGAIN) && !v->a->quit);
+	return got;
 }
 
 void vs_resize(struct vscreen *v, int cols, int rows)

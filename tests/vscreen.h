@@ -1,7 +1,9 @@
 /* vscreen.h - the browser on a virtual screen, in the manner of tig's test
- * harness: the real app and the real drawing (curses' newterm on
- * /dev/null), keys fed to the dispatcher as the loop would, and the screen
- * read back from curses row by row as text. Most screen tests run here in
+ * harness: the real app and the real drawing (curses' newterm writing to
+ * /dev/null and reading a pipe), keys fed to the dispatcher as the loop
+ * would (or bytes to the pipe, read the loop's way: vs_bytes), and the
+ * screen read back from curses row by row as text. One virtual screen at a
+ * time: curses reads and draws the one opened last. Most screen tests run here in
  * milliseconds; tmux stays for what needs a real terminal. */
 #ifndef TEMM_VSCREEN_H
 #define TEMM_VSCREEN_H
@@ -10,6 +12,7 @@
 
 #include "cli.h"
 #include "model.h"
+#include "term_input.h"
 
 struct app;
 struct vscreen;
@@ -18,6 +21,8 @@ struct vscreen;
  * (argv[0] is added; NULL ends the list): pass --no-config --no-state for
  * a session that reads and writes nothing. NULL on failure. */
 struct vscreen *vs_open(const struct report *r, int cols, int rows, ...);
+/* The same on a terminal type of choice (vs_open's is xterm-256color). */
+struct vscreen *vs_open_term(const struct report *r, const char *term, int cols, int rows, ...);
 void vs_close(struct vscreen *v);
 struct app *vs_app(struct vscreen *v);
 
@@ -27,6 +32,14 @@ struct app *vs_app(struct vscreen *v);
 void vs_keys(struct vscreen *v, const char *keys);
 /* Type keys one at a time, drawing after each, as a person types. */
 void vs_type(struct vscreen *v, const char *keys);
+/* Bytes as a terminal sends them, read the browser's way: curses (keypad
+ * on) decodes escape sequences and mouse reports, ui/term_input.c puts the
+ * rest together into characters, and every key is done before the screen
+ * is drawn (ui_take_keys). Returns how the reading ended: TERM_NONE when
+ * all was read (or TERM_KEY at q). */
+enum term_read vs_bytes(struct vscreen *v, const char *bytes, size_t len);
+/* The terminal goes away: what is left is read; returns TERM_HANGUP. */
+enum term_read vs_hangup(struct vscreen *v);
 void vs_resize(struct vscreen *v, int cols, int rows);
 /* A click or the wheel at a cell (UI_MOUSE_ buttons). */
 void vs_mouse(struct vscreen *v, int y, int x, unsigned buttons);

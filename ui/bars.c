@@ -271,13 +271,17 @@ static int hints(const struct app *a, int cols, char *buf, size_t size)
 static void prompt_bar(const struct app *a, struct bar *b)
 {
 	int cols = a->lay.cols;
-	char info[400];
-	prompt_info(a, info, sizeof(info));
+	char info[512];
+	/* a message (a byte dropped) stands in for the hits until the next key */
+	if (a->message[0])
+		snprintf(info, sizeof(info), "%s", a->message);
+	else
+		prompt_info(a, info, sizeof(info));
 	int qw = 2 + text_width(a->prompt.buf, a->prompt.len);
 	/* the message gets what the query leaves, and half the line at least */
 	int most = cols - qw - 2 > cols / 2 ? cols - qw - 2 : cols / 2;
 	b->right_width = info[0] ? fit(a, info, most, b->right, sizeof(b->right)) : 0;
-	b->right_tone = a->prompt.error[0] ? BAR_BOLD : BAR_DIM;
+	b->right_tone = a->prompt.error[0] || a->message[0] ? BAR_BOLD : BAR_DIM;
 	b->left_tone = BAR_PLAIN;
 	int room = cols - 1 - (b->right_width ? b->right_width + 2 : 0);
 	const char *s = a->prompt.buf;

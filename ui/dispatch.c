@@ -357,9 +357,21 @@ static void digit(struct app *a, long key)
 		in->count = in->count * 10 + (key - '0');
 }
 
+/* What the status line says of bytes that are no character: they were
+ * dropped, and the likely cause (a Latin-1 terminal's é, or Alt sent as
+ * an 8-bit meta byte). */
+static const char invalid_input[] = "Ignored a byte that is not UTF-8: is the terminal set to UTF-8?";
+
+/* A key with no action here. UIK_UNKNOWN is a real key curses decoded
+ * (a function key past F12, a shifted arrow...) that has no name: "That
+ * key". */
 static void unknown_key(struct app *a, long key)
 {
 	char name[16], help[16];
+	if (key == UIK_INVALID) {
+		app_say(a, "%s", invalid_input);
+		return;
+	}
 	ui_key_name(key, name, sizeof(name));
 	keymap_keys_text(&a->set.keys, ACT_HELP, help, sizeof(help));
 	help[strcspn(help, ",")] = '\0';
@@ -374,6 +386,8 @@ static void prompt_key(struct app *a, long key)
 	enum ui_action act = keymap_lookup(&a->set.keys, key, true);
 	if (act != ACT_NONE)
 		handlers[act](a, act, 0);
+	else if (key == UIK_INVALID)
+		app_say(a, "%s", invalid_input); /* nothing typed: the prompt says why */
 	else
 		prompt_type(a, key);
 }

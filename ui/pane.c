@@ -65,9 +65,13 @@ static int nlines(const struct pane *p)
 	return p->doc ? (int)p->doc->lines_count : 0;
 }
 
+/* The last top line: the text's last page - or, for a pane with no room
+ * for a row (not placed, on a screen too small), its last line, never past
+ * it (found by the input fuzzer: top was the line after the book's last). */
 static int max_top(const struct pane *p)
 {
-	int m = nlines(p) - pane_rows(p);
+	int rows = pane_rows(p);
+	int m = nlines(p) - (rows > 0 ? rows : 1);
 	return m > 0 ? m : 0;
 }
 

@@ -108,6 +108,11 @@ void prompt_flush(struct app *a)
 	if (pr->ops && pr->stale) {
 		pr->stale = false;
 		pr->ops->update(a);
+		/* stopped because a key came meanwhile (a->stop): it runs again
+		 * once that key is read - an Enter typed right after the query
+		 * was refused for the search it had stopped */
+		if (pr->error[0] && a->stop && a->stop->stop(a->stop->arg))
+			pr->stale = true;
 	}
 }
 

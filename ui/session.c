@@ -177,8 +177,14 @@ static void search_update(struct app *a)
 		return;
 	}
 	struct search_results res;
-	if (run_search(a, text, &res, pr->error, sizeof(pr->error)) != 0)
-		return; /* the last good results stay */
+	if (run_search(a, text, &res, pr->error, sizeof(pr->error)) != 0) {
+		/* results of another query would pass for this one's: the list
+		 * empties, the prompt says what is wrong and what would work */
+		results_clear(a);
+		if (a->view == VIEW_SEARCH)
+			results_show(a);
+		return;
+	}
 	pr->error[0] = '\0';
 	results_set(a, text, &res);
 	show_results(a);

@@ -1,6 +1,7 @@
 /* term_input.c - keys from the terminal. */
 #include "term_input.h"
 #include "actions.h"
+#include "term_size.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -23,7 +24,6 @@ static long curses_key(int c)
 	case KEY_BACKSPACE: return UIK_BACKSPACE;
 	case KEY_DC: return UIK_DELETE;
 	case KEY_IC: return UIK_INSERT;
-	case KEY_RESIZE: return UIK_RESIZE;
 	case KEY_MOUSE: return UIK_MOUSE;
 	default:
 		if (c >= KEY_F(1) && c <= KEY_F(12))
@@ -53,51 +53,87 @@ static bool unqueue(struct term_input *in, long *key, struct ui_mouse *mouse)
 	if (in->queued_count == 0)
 		return false;
 	*key = in->queued[0];
-	in->queued[0] = in->queued[1];
+	for (int i = 1; i < in->queued_count; i++)
+		in->queued[i - 1] = in->queued[i];
 	in->queued_count--;
 	if (*key == UIK_MOUSE)
 		*mouse = in->mouse;
 	return true;
 }
 
-/* How long to wait: for ever, not at all, or - with half a character read
- * - a moment for the rest (a slow link may split it). */
+/* Keys the decoder gave out, queued; a mouse report's with them. */
+static void queue(struct term_input *in, const long *keys, int n)
+{
+	for (int i = 0; i < n && in->queued_count < INPUT_KEYS_MAX; i++) {
+		if (keys[i] == UIK_MOUSE)
+			in->mouse = in->bytes.mouse;
+		in->queued[in->queued_count++] = keys[i];
+	}
+}
+
+/* How long to wait: for ever, not at all, or - with part of a character
+ * or of a sequence read - a moment for the rest (a slow link may split
+ * it). */
 static int wait_ms(const struct term_input *in, bool wait)
 {
-	if (in->utf8.have > 0)
-		return 100;
+	int rest = input_wait_ms(&in->bytes);
+	if (rest > 0 && in->rest_ms > 0)
+		return in->rest_ms;
+	if (rest >= 0)
+		return rest;
 	return wait ? -1 : 0;
+}
+
+void term_input_own_mouse(void)
+{
+	keyok(KEY_MOUSE, FALSE);
 }
 
 enum term_read term_read(struct term_input *in, bool wait, long *key, struct ui_mouse *mouse)
 {
+	long keys[INPUT_KEYS_MAX];
 	for (;;) {
 		if (unqueue(in, key, mouse))
 			return TERM_KEY;
+		if (term_size_changed()) {
+			term_size_update();
+			*key = UIK_RESIZE;
+			return TERM_KEY;
+		}
+		bool held = input_wait_ms(&in->bytes) >= 0;
 		wtimeout(stdscr, wait_ms(in, wait));
 		errno = 0;
 		int c = wgetch(stdscr);
 		if (c == ERR) {
-			if (wait && errno == EINTR)
+			/* a signal, not the end of what was typed: a wait for a key
+			 * returns (the caller looks at the stop flag), a look for
+			 * more or for the rest of a sequence looks again (a resize
+			 * while a character's last byte was on its way cut it short) */
+			if (errno == EINTR) {
+				if (!wait || term_size_changed())
+					continue;
 				return TERM_AGAIN;
-			/* a character cut short stays invalid: no more of it came */
-			if (utf8_decoder_flush(&in->utf8)) {
-				*key = UIK_INVALID;
-				return TERM_KEY;
+			}
+			/* what is held is complete as it is: no more of it came */
+			if (held) {
+				queue(in, keys, input_flush(&in->bytes, keys));
+				continue;
 			}
 			return wait ? TERM_HANGUP : TERM_NONE;
 		}
 		if (c >= 0 && c <= 0xff) {
-			in->queued_count = utf8_decoder_feed(&in->utf8, (unsigned char)c, in->queued);
+			queue(in, keys, input_feed(&in->bytes, (unsigned char)c, keys));
 			continue;
 		}
-		/* a decoded key ends a character cut short */
-		in->queued_count = 0;
-		if (utf8_decoder_flush(&in->utf8))
-			in->queued[in->queued_count++] = UIK_INVALID;
+		/* the size is temm's to read (ui/term_size.c): curses' own
+		 * KEY_RESIZE (resizeterm pushes one) says nothing more */
+		if (c == KEY_RESIZE)
+			continue;
+		/* a decoded key ends what is held */
+		queue(in, keys, input_flush(&in->bytes, keys));
 		long k = curses_key(c);
 		if (k == UIK_MOUSE)
 			read_mouse(&in->mouse);
-		in->queued[in->queued_count++] = k;
+		queue(in, &k, 1);
 	}
 }

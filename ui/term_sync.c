@@ -1,6 +1,7 @@
 /* term_sync.c - mouse reporting and the clipboard, on the terminal. */
 #include "term_sync.h"
 #include "app.h"
+#include "term_input.h"
 #include "tty.h"
 
 #include <curses.h>
@@ -11,6 +12,7 @@ static bool mouse_on(void)
 {
 	bool on = mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
 	mouseinterval(0);
+	term_input_own_mouse(); /* the reports are read as bytes (ui/input.c) */
 	return on;
 }
 

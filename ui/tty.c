@@ -158,6 +158,12 @@ void tty_guard_arm(bool mouse)
 	add_cap("sgr0");
 	add_cap("cnorm");
 	add_cap("rmkx");
+	/* a terminal larger than the browser's cap has its scroll region set
+	 * to the capped rows: the whole screen again (an ANSI terminal's
+	 * region with no numbers is all of it) */
+	const char *csr = tigetstr("csr");
+	if (csr && csr != (char *)-1 && strncmp(csr, "\033[", 2) == 0)
+		add_raw("\033[r");
 	add_cap("rmcup");
 }
 

@@ -23,6 +23,20 @@ static FILE *sink(void)
 	return devnull;
 }
 
+struct report *fuzz_report_load(void)
+{
+	const char *dir = getenv("TEMM_CONTENT");
+	struct diag d;
+	diag_init(&d);
+	struct report *r = content_load(dir && *dir ? dir : TEMM_SOURCE_CONTENT, &d);
+	if (!r) {
+		diag_print(&d, stderr);
+		abort();
+	}
+	diag_free(&d);
+	return r;
+}
+
 /* Every other hit has its matches filled first: a snippet finds them
  * both ways. */
 static void snippets(struct search_results *res, size_t max)

@@ -17,6 +17,10 @@ enum fuzz_outcome {
 	FUZZ_ACCEPTED = 1, /* loaded / a valid query */
 };
 
+/* The report the harnesses run against: $TEMM_CONTENT, else the source
+ * tree's content/; aborts if it does not load. */
+struct report *fuzz_report_load(void);
+
 /* One content file's bytes -> content_load_memory; a file that loads is
  * then put through what hostile content reaches without a terminal: the
  * search corpus, searches with snippets, and every headless command. */

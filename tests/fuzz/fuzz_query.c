@@ -2,10 +2,7 @@
  * against the bundled report ($TEMM_CONTENT, else the source tree's copy),
  * loaded once. */
 #include "fuzz_common.h"
-#include "diag.h"
-#include "loader.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -18,15 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *dir = getenv("TEMM_CONTENT");
-	struct diag d;
-	diag_init(&d);
-	report = content_load(dir && *dir ? dir : TEMM_SOURCE_CONTENT, &d);
-	if (!report) {
-		diag_print(&d, stderr);
-		abort();
-	}
-	diag_free(&d);
+	report = fuzz_report_load();
 	corpus = corpus_new(report);
 	if (!corpus)
 		abort();
