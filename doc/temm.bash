@@ -1,6 +1,6 @@
 # bash completion for temm: commands, options, kinds for `list`, ids for
 # `show` and `--goto`, formats for `dump` and `keys`, a file for
-# `config-check`. tests/completion.sh checks that it offers what `temm
+# `config-check` and `snapshot`. tests/completion.sh checks that it offers what `temm
 # --help` and `temm check` name (as do doc/_temm for zsh and doc/temm.fish
 # for fish).
 _temm()
@@ -8,7 +8,7 @@ _temm()
 	local cur prev words cword
 	_init_completion || return
 
-	local commands="check list show search dump outline keys overview config-check"
+	local commands="check list show search dump outline keys overview config-check snapshot"
 	local options="--content --json --count --cite --format --goto --no-color --ascii --kiosk
 		--config --no-config --no-state --help --version -h -V"
 	local kinds="stages areas activities events meetings programmes terms sections"
@@ -43,7 +43,7 @@ _temm()
 	"") COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	list) COMPREPLY=($(compgen -W "$kinds" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "$(_temm_ids)" -- "$cur")) ;;
-	config-check) _filedir ;;
+	config-check | snapshot) _filedir ;;
 	esac
 }
 

@@ -1,5 +1,6 @@
 # fish completion for temm: commands, options, kinds for `list`, ids for
-# `show` and `--goto`, formats for `--format`, a file for `config-check`.
+# `show` and `--goto`, formats for `--format`, a file for `config-check`
+# and `snapshot`.
 # tests/completion.sh checks it
 # against `temm --help` and `temm check`.
 
@@ -11,7 +12,7 @@ function __temm_ids
     end
 end
 
-set -l commands check list show search dump outline keys overview config-check
+set -l commands check list show search dump outline keys overview config-check snapshot
 complete -c temm -f
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a check -d 'validate the content, print counts'
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a list -d 'one row per entity of a kind'
@@ -22,10 +23,11 @@ complete -c temm -n "not __fish_seen_subcommand_from $commands" -a outline -d "t
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a keys -d "the browser's keys"
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a overview -d "the report at a glance: areas by stage, activities, figures"
 complete -c temm -n "not __fish_seen_subcommand_from $commands" -a config-check -d 'check a config file'
+complete -c temm -n "not __fish_seen_subcommand_from $commands" -a snapshot -d 'compile the content for fast starts'
 
 complete -c temm -n "__fish_seen_subcommand_from list" -a 'stages areas activities events meetings programmes terms sections'
 complete -c temm -n "__fish_seen_subcommand_from show" -a '(__temm_ids)'
-complete -c temm -n "__fish_seen_subcommand_from config-check" -F
+complete -c temm -n "__fish_seen_subcommand_from config-check snapshot" -F
 
 complete -c temm -l content -x -a '(__fish_complete_directories)' -d 'read the report from DIR'
 complete -c temm -l json -d 'print JSON Lines, one object a line'

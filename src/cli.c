@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{ "keys", cmd_keys, 0, 0, "keys                 the browser's keys (--format=man: for the manual)" },
 	{ "overview", cmd_overview, 0, 0, "overview             the report at a glance: areas by stage, activities, figures" },
 	{ "config-check", cmd_config_check, 0, 1, "config-check [FILE]  check a config file (default: the one the browser reads)" },
+	{ "snapshot", cmd_snapshot, 0, 1, "snapshot [FILE]      compile the content for fast starts: to FILE, else the cache" },
 };
 #define COMMANDS_COUNT (sizeof(commands) / sizeof(commands[0]))
 

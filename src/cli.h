@@ -30,6 +30,7 @@ struct cli {
 	/* set by main: free everything before exiting (leak checks only:
 	 * otherwise the process's end takes the memory back at no cost) */
 	bool free_at_exit;
+	const char *content_dir; /* where the report is read from; set by main */
 	const char *command;   /* NULL: the browser */
 	char **args;           /* the command's arguments */
 	int args_count;
@@ -59,5 +60,6 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 int cmd_keys(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_overview(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 int cmd_config_check(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
+int cmd_snapshot(const struct report *r, const struct cli *cli, FILE *out, FILE *err);
 
 #endif

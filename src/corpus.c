@@ -3,6 +3,7 @@
 #include "corpus.h"
 #include "grow.h"
 #include "parallel.h"
+#include "snapshot.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -335,9 +336,19 @@ static int rank_build(struct corpus *c)
 	return 0;
 }
 
+const char *const corpus_fields[] = {
+	"title", "paragraph", "priorities", "achievements", "aliases", "counts", "short", "place",
+	"expansion", NULL,
+};
+
 struct corpus *corpus_new(const struct report *r)
 {
-	struct corpus *c = calloc(1, sizeof(*c));
+	struct corpus *c = r->snap ? snapshot_corpus(r) : NULL;
+	if (c) {
+		c->parallel_from = CORPUS_PARALLEL_FROM;
+		return c;
+	}
+	c = calloc(1, sizeof(*c)); /* no snapshot, or one whose index is refused */
 	if (!c)
 		return NULL;
 	c->report = r;
@@ -373,10 +384,12 @@ void corpus_free(struct corpus *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->count; i++)
-		text_folded_free(&c->units[i].folded);
+	if (!c->mapped) {
+		for (size_t i = 0; i < c->count; i++)
+			text_folded_free(&c->units[i].folded);
+		free(c->areas);
+		free(c->rank);
+	}
 	free(c->units);
-	free(c->areas);
-	free(c->rank);
 	free(c);
 }

@@ -54,11 +54,15 @@ struct corpus {
 	/* the bytes of every unit's text: what a regex search's work is
 	 * bounded in proportion to */
 	size_t text_bytes;
+	/* read from a snapshot (snapshot.h): the units' texts, areas and rank
+	 * are in its mapping, read only; only the units are ours to free */
+	bool mapped;
 	/* only while corpus_new builds it: */
 	struct corpus_facets current; /* of the entity being added */
 	const struct corpus_maps *maps;
 };
 
+/* The index of r: a snapshot's when r was read from one, else built. */
 struct corpus *corpus_new(const struct report *r);
 void corpus_free(struct corpus *c);
 
@@ -67,5 +71,9 @@ void corpus_free(struct corpus *c);
 size_t corpus_unit_areas(const struct corpus *c, const struct corpus_unit *u, const int **areas);
 /* Whether u belongs to area area_ix (what area:A keeps). */
 bool corpus_unit_in_area(const struct corpus *c, const struct corpus_unit *u, int area_ix);
+
+/* The fields a unit may index ("title", "paragraph", ...): the snapshot
+ * keeps a unit's field as its place in this list (NULL-terminated). */
+extern const char *const corpus_fields[];
 
 #endif

@@ -37,40 +37,54 @@ static char *join_path(const char *dir, const char *name)
 	return p;
 }
 
-/* The sorted names of the directory's content files, or -1 with a diag. */
-static int list_files(const char *dir, struct load_ctx *ctx)
+int content_names(const char *dir, char ***out, size_t *count)
 {
+	*out = NULL;
+	*count = 0;
 	DIR *dh = opendir(dir);
-	if (!dh) {
-		diag_add(ctx->diag, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
-		return -1;
-	}
+	if (!dh)
+		return errno ? errno : ENOENT;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
+	int rc = 0;
 	struct dirent *e;
-	while ((e = readdir(dh)) != NULL) {
+	/* one more than the limit: enough to tell that there are too many */
+	while (n <= CONTENT_MAX_FILES && (e = readdir(dh)) != NULL) {
 		if (!is_content_name(e->d_name))
 			continue;
-		if (n == CONTENT_MAX_FILES) {
-			diag_add(ctx->diag, dir, 0, 0, "more than %u content files", CONTENT_MAX_FILES);
-			break;
-		}
 		char *name = strdup(e->d_name);
 		if (!name || grow(&names, &cap, n, sizeof(*names), 16) != 0) {
 			free(name);
-			diag_add(ctx->diag, dir, 0, 0, "out of memory");
+			rc = ENOMEM;
 			break;
 		}
 		names[n++] = name;
 	}
 	closedir(dh);
-	if (n == 0 && ctx->diag->count == 0)
-		diag_add(ctx->diag, dir, 0, 0, "no .yaml files in the content directory");
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
+	*out = names;
+	*count = n;
+	return rc;
+}
+
+/* The directory's content files, or -1 with a diag. */
+static int list_files(const char *dir, struct load_ctx *ctx)
+{
+	char **names;
+	size_t n;
+	int rc = content_names(dir, &names, &n);
+	if (rc == ENOMEM)
+		diag_add(ctx->diag, dir, 0, 0, "out of memory");
+	else if (rc)
+		diag_add(ctx->diag, dir, 0, 0, "cannot open content directory: %s", strerror(rc));
+	else if (n > CONTENT_MAX_FILES)
+		diag_add(ctx->diag, dir, 0, 0, "more than %u content files", CONTENT_MAX_FILES);
+	else if (n == 0)
+		diag_add(ctx->diag, dir, 0, 0, "no .yaml files in the content directory");
 	ctx->files = calloc(n ? n : 1, sizeof(*ctx->files));
 	for (size_t i = 0; i < n; i++) {
-		if (ctx->files)
+		if (ctx->files && i < CONTENT_MAX_FILES)
 			ctx->files[ctx->files_count++].path = join_path(dir, names[i]);
 		free(names[i]);
 	}

@@ -17,6 +17,12 @@
  * partial model. Free with report_free. */
 struct report *content_load(const char *dir, struct diag *d);
 
+/* The names of the content files in `dir` (*.yaml but dot files), sorted
+ * as the loader reads them: at most CONTENT_MAX_FILES + 1 (more than the
+ * limit). 0, or an errno (ENOMEM; the directory's). Caller frees each name
+ * and the array. */
+int content_names(const char *dir, char ***names, size_t *count);
+
 /* The same for one file's bytes held in memory (the fuzzer's way in);
  * `name` is used in messages. */
 struct report *content_load_memory(const char *name, const unsigned char *bytes, size_t len,

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "paths.h"
+#include "snapshot.h"
 #include "actions.h"
 #include "settings.h"
 #include "ui.h"
@@ -82,7 +83,9 @@ int main(int argc, char **argv)
 		kiosk_harden();
 	struct diag d;
 	diag_init(&d);
-	struct report *r = content_load(paths_content_dir(cli.content, cli.kiosk), &d);
+	cli.content_dir = paths_content_dir(cli.content, cli.kiosk);
+	struct report *r = snapshot_load(cli.content_dir, snapshot_use_for(cli.kiosk, cli.command),
+					 &d, stderr);
 	if (!r) {
 		diag_print(&d, stderr);
 		diag_free(&d);
@@ -95,6 +98,7 @@ int main(int argc, char **argv)
 		cli.goto_id = report_entity_id(r, start); /* as the content spells it */
 	cli.free_at_exit = free_at_exit();
 	rc = cli.command ? cli_run(r, &cli, stdout, stderr) : ui_run(r, &cli);
+	snapshot_tell(r, stderr);
 	if (cli.free_at_exit) {
 		report_free(r);
 		cli_free(&cli);

@@ -2,6 +2,7 @@
  * prose for them on word boundaries. */
 #include "mentions.h"
 #include "grow.h"
+#include "snapshot.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -26,10 +27,16 @@ struct trie_node {
 	unsigned char byte;
 };
 
+_Static_assert(sizeof(struct trie_node) == MENTIONS_NODE_BYTES && sizeof(int) == 4,
+	       "a snapshot's trie nodes are read as they are");
+
 struct mentions {
 	struct name *names;
 	size_t count, cap;
 	bool sealed;
+	/* names' texts and the nodes are a snapshot's (mentions_over): read
+	 * only, neither changed nor freed */
+	bool borrowed;
 	struct trie_node *nodes;
 	size_t nodes_count, nodes_cap;
 };
@@ -43,15 +50,18 @@ void mentions_free(struct mentions *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->count; i++)
+	for (size_t i = 0; i < m->count && !m->borrowed; i++)
 		free(m->names[i].text);
 	free(m->names);
-	free(m->nodes);
+	if (!m->borrowed)
+		free(m->nodes);
 	free(m);
 }
 
 int mentions_add(struct mentions *m, const char *name, struct entity_ref ref)
 {
+	if (m->borrowed)
+		return -1;
 	if (!name)
 		return 0;
 	size_t len = strlen(name);
@@ -73,11 +83,17 @@ size_t mentions_count(const struct mentions *m)
 	return m->count;
 }
 
+/* A node's children were made after it, each sibling before the one that
+ * names it: a walk that keeps to that stays in the trie and ends, whatever
+ * a snapshot's nodes say. */
 static int trie_child(const struct mentions *m, int node, unsigned char byte)
 {
-	for (int c = m->nodes[node].child; c >= 0; c = m->nodes[c].sibling)
+	for (int c = m->nodes[node].child; c > node && (size_t)c < m->nodes_count;) {
 		if (m->nodes[c].byte == byte)
 			return c;
+		int next = m->nodes[c].sibling;
+		c = next < c ? next : -1;
+	}
 	return -1;
 }
 
@@ -205,9 +221,11 @@ static const struct name *longest_at(const struct mentions *m, const char *text,
 		node = trie_child(m, node, (unsigned char)text[pos + d]);
 		if (node < 0)
 			break;
-		if (m->nodes[node].name < 0)
+		int name = m->nodes[node].name;
+		/* a name ends where its path in the trie does */
+		if (name < 0 || (size_t)name >= m->count || m->names[name].len != d + 1)
 			continue;
-		const struct name *nm = &m->names[m->nodes[node].name];
+		const struct name *nm = &m->names[name];
 		if (joins(before, nm->first) || joins(nm->last, char_at(text, pos + nm->len, len)))
 			continue;
 		hit = nm; /* deeper is longer: keep going */
@@ -255,7 +273,10 @@ static int add_list(struct mentions *m, char **names, unsigned count, struct ent
 
 struct mentions *mentions_from_report(const struct report *r)
 {
-	struct mentions *m = mentions_new();
+	struct mentions *m = r->snap ? snapshot_mentions(r) : NULL;
+	if (m)
+		return m;
+	m = mentions_new(); /* no snapshot, or one whose dictionary is refused */
 	if (!m)
 		return NULL;
 	int rc = 0;
@@ -294,5 +315,50 @@ struct mentions *mentions_from_report(const struct report *r)
 		return NULL;
 	}
 	mentions_seal(m);
+	return m;
+}
+
+size_t mentions_nodes_count(const struct mentions *m)
+{
+	return m->nodes_count;
+}
+
+void mentions_node_at(const struct mentions *m, size_t i, int32_t *child, int32_t *sibling,
+		      int32_t *name, unsigned char *byte)
+{
+	*child = m->nodes[i].child;
+	*sibling = m->nodes[i].sibling;
+	*name = m->nodes[i].name;
+	*byte = m->nodes[i].byte;
+}
+
+const char *mentions_name_at(const struct mentions *m, size_t i, struct entity_ref *ref)
+{
+	*ref = m->names[i].ref;
+	return m->names[i].text;
+}
+
+struct mentions *mentions_over(size_t count,
+			       const char *(*name_at)(void *ctx, size_t i, struct entity_ref *ref),
+			       void *ctx, const void *nodes, size_t nodes_count)
+{
+	struct mentions *m = mentions_new();
+	if (!m || !nodes_count || nodes_count > INT32_MAX ||
+	    !(m->names = calloc(count ? count : 1, sizeof(*m->names)))) {
+		free(m);
+		return NULL;
+	}
+	m->borrowed = true;
+	m->cap = m->count = count;
+	for (size_t i = 0; i < count; i++) {
+		struct name *nm = &m->names[i];
+		nm->text = (char *)name_at(ctx, i, &nm->ref); /* read only: borrowed */
+		nm->len = strlen(nm->text);
+		name_ends(nm);
+	}
+	/* the mapping is read only, and so is a borrowed dictionary */
+	m->nodes = (struct trie_node *)nodes;
+	m->nodes_count = nodes_count;
+	m->sealed = true;
 	return m;
 }

@@ -5,6 +5,7 @@
 #define TEMM_MENTIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -37,5 +38,20 @@ size_t mentions_count(const struct mentions *m);
  * a new array (caller frees; NULL when none), -1 on out of memory. */
 long mentions_find(const struct mentions *m, const char *text, struct entity_ref self,
 		   struct mention **out);
+
+/* For the snapshot (snapshot.h): a sealed dictionary's names and its trie,
+ * to write them; and a dictionary over what was written, held elsewhere (a
+ * mapping: not copied, not freed). A trie node is MENTIONS_NODE_BYTES: its
+ * first child, next sibling and name (int32_t, -1: none), its byte, and
+ * three zero bytes. The names come from name_at(ctx, i, &ref). Lookups in
+ * such a dictionary check every index they follow. */
+#define MENTIONS_NODE_BYTES 16
+size_t mentions_nodes_count(const struct mentions *m);
+void mentions_node_at(const struct mentions *m, size_t i, int32_t *child, int32_t *sibling,
+		      int32_t *name, unsigned char *byte);
+const char *mentions_name_at(const struct mentions *m, size_t i, struct entity_ref *ref);
+struct mentions *mentions_over(size_t count,
+			       const char *(*name_at)(void *ctx, size_t i, struct entity_ref *ref),
+			       void *ctx, const void *nodes, size_t nodes_count);
 
 #endif

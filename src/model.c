@@ -1,6 +1,8 @@
 /* model.c - names of kinds, id lookup and freeing of the report model. */
 #include "model.h"
 #include "schema.h"
+#include "snap_format.h"
+#include "snapshot.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -165,6 +167,10 @@ struct id_slot {
 struct id_table {
 	struct id_slot *slots;
 	size_t mask;
+	/* or, over a snapshot: */
+	const struct snap_id_slot *mapped;
+	const char *pool;
+	size_t pool_len;
 };
 
 static uint32_t hash_id(const char *s)
@@ -210,7 +216,28 @@ int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, stru
 
 int report_find(const struct report *r, const char *id, struct entity_ref *out)
 {
-	return id_table_find(r->ids, id, out);
+	/* a snapshot's table is read, not built: its entity is checked too */
+	if (id_table_find(r->ids, id, out) != 0 || out->kind >= KIND_COUNT || out->index < 0 ||
+	    (size_t)out->index >= report_count(r, out->kind))
+		return -1;
+	return 0;
+}
+
+/* A lookup in a snapshot's table: at most every slot once, and each id
+ * inside the pool. */
+static int mapped_find(const struct id_table *t, const char *id, uint32_t h, struct entity_ref *out)
+{
+	for (size_t n = 0, i = h & t->mask; n <= t->mask; n++, i = (i + 1) & t->mask) {
+		const struct snap_id_slot *s = &t->mapped[i];
+		if (s->id == SNAP_NONE)
+			return -1;
+		if (s->hash == h && s->id < t->pool_len && strcmp(t->pool + s->id, id) == 0) {
+			out->kind = s->kind < KIND_COUNT ? (enum entity_kind)s->kind : KIND_COUNT;
+			out->index = s->index;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out)
@@ -218,6 +245,8 @@ int id_table_find(const struct id_table *t, const char *id, struct entity_ref *o
 	if (!t)
 		return -1;
 	uint32_t h = hash_id(id);
+	if (t->mapped)
+		return mapped_find(t, id, h, out);
 	for (size_t i = h & t->mask; t->slots[i].id; i = (i + 1) & t->mask) {
 		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0) {
 			*out = t->slots[i].ref;
@@ -238,6 +267,30 @@ int report_find_typed(const struct report *r, const char *typed, struct entity_r
 	for (size_t i = 0; i <= n; i++)
 		id[i] = typed[i] >= 'A' && typed[i] <= 'Z' ? (char)(typed[i] - 'A' + 'a') : typed[i];
 	return report_find(r, id, out);
+}
+
+size_t id_table_slots(const struct id_table *t)
+{
+	return t && !t->mapped ? t->mask + 1 : 0;
+}
+
+const char *id_table_slot(const struct id_table *t, size_t i, struct entity_ref *ref,
+			  uint32_t *hash)
+{
+	*ref = t->slots[i].ref;
+	*hash = t->slots[i].hash;
+	return t->slots[i].id;
+}
+
+struct id_table *id_table_over(const struct snap_id_slot *slots, size_t count, const char *pool,
+			       size_t pool_len)
+{
+	if (!count || (count & (count - 1)) || !pool_len) /* the caller checked the pool's end */
+		return NULL;
+	struct id_table *t = calloc(1, sizeof(*t));
+	if (t)
+		*t = (struct id_table){ NULL, count - 1, slots, pool, pool_len };
+	return t;
 }
 
 void id_table_free(struct id_table *t)
@@ -275,5 +328,6 @@ void report_free(struct report *r)
 	free(r->terms);
 	free(r->series);
 	id_table_free(r->ids);
+	snapshot_free(r->snap);
 	free(r);
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Every kind of thing with an id. The order is the order `temm check`
  * reports counts in and the order of the `kind:` facet. */
@@ -34,6 +35,9 @@ enum programme_type {
 
 /* "No link": resolved indices use -1 when an optional reference is absent. */
 #define NO_INDEX (-1)
+
+/* How deep sections nest at most (validate.c). */
+#define SECTION_MAX_DEPTH 8
 
 /* The years content may give (the schema's "plausible" range). */
 #define YEAR_MIN 1900u
@@ -187,6 +191,7 @@ static inline bool entity_ref_same(struct entity_ref a, struct entity_ref b)
 }
 
 struct id_table; /* model.c: id -> entity_ref */
+struct snapshot; /* snapshot.h: a mapped snapshot the model lives in */
 
 /* The whole report, merged over all files. The arrays hold pointers into
  * the docs, which own the data; report_free frees both. */
@@ -207,6 +212,10 @@ struct report {
 	struct series **series;        size_t series_count; /* not an entity kind */
 
 	struct id_table *ids;
+	/* Set when the model was read from a snapshot (snapshot.h): it owns the
+	 * structs and the mapping their strings are in, and report_free frees
+	 * it. NULL when loaded from YAML. */
+	struct snapshot *snap;
 };
 
 const char *entity_kind_name(enum entity_kind kind);       /* "section", ... */
@@ -248,5 +257,15 @@ struct id_table *id_table_new(size_t expected);
 int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup);
 int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out); /* 0: found */
 void id_table_free(struct id_table *t);
+/* For the snapshot: the table's slots (a power of two), and slot i's id
+ * (NULL: empty) with its entity and hash; and a table over slots held elsewhere (a
+ * mapped snapshot's struct snap_id_slot, ids as offsets into `pool`, which
+ * ends in a NUL: the caller checks), each probe checked against its bounds. */
+size_t id_table_slots(const struct id_table *t);
+const char *id_table_slot(const struct id_table *t, size_t i, struct entity_ref *ref,
+			  uint32_t *hash);
+struct snap_id_slot;
+struct id_table *id_table_over(const struct snap_id_slot *slots, size_t count, const char *pool,
+			       size_t pool_len);
 
 #endif

@@ -14,6 +14,9 @@
 #ifndef TEMM_INSTALLED_CONTENT
 #define TEMM_INSTALLED_CONTENT "/usr/local/share/temm/content"
 #endif
+#ifndef TEMM_INSTALLED_SNAPSHOT
+#define TEMM_INSTALLED_SNAPSHOT "/usr/local/share/temm/content.snapshot"
+#endif
 
 /* The binary in the build tree reads the source tree's content, so a fresh
  * build works before `make install` and never picks up an older install. */
@@ -35,4 +38,12 @@ const char *paths_content_dir(const char *option, bool kiosk)
 	if (running_from_build_tree())
 		return TEMM_SOURCE_CONTENT;
 	return TEMM_INSTALLED_CONTENT;
+}
+
+const char *paths_installed_snapshot(const char *content_dir)
+{
+	char dir[PATH_MAX], installed[PATH_MAX];
+	if (!realpath(content_dir, dir) || !realpath(TEMM_INSTALLED_CONTENT, installed))
+		return NULL;
+	return strcmp(dir, installed) == 0 ? TEMM_INSTALLED_SNAPSHOT : NULL;
 }

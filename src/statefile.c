@@ -56,6 +56,11 @@ static int write_all(int fd, const char *s, size_t n)
 
 int statefile_write(const char *path, const char *data, size_t len)
 {
+	return statefile_write_mode(path, data, len, 0600);
+}
+
+int statefile_write_mode(const char *path, const char *data, size_t len, mode_t mode)
+{
 	char *tmp = NULL;
 	if (make_parent(path) != 0)
 		return -1;
@@ -65,6 +70,8 @@ int statefile_write(const char *path, const char *data, size_t len)
 	}
 	int fd = mkstemp(tmp);
 	int rc = fd < 0 ? -1 : write_all(fd, data, len);
+	if (rc == 0 && mode != 0600) /* mkstemp's */
+		rc = fchmod(fd, mode);
 	if (rc == 0)
 		rc = fsync(fd);
 	int e = errno;

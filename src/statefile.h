@@ -5,12 +5,15 @@
 #define TEMM_STATEFILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Write `len` bytes to `path`: into a temporary file beside it, fsync'd,
  * then renamed over it; the directories leading to it are created (mode
  * 0700: state is private). 0 on success; -1 with errno set, and nothing
  * left behind. */
 int statefile_write(const char *path, const char *data, size_t len);
+/* The same with the file's mode (statefile_write's is 0600). */
+int statefile_write_mode(const char *path, const char *data, size_t len, mode_t mode);
 
 /* Read a state file of at most `max` bytes without ever blocking on it
  * (regfile_open). 0 with *text (NUL-terminated; caller frees); 1 when

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #define ID_MAX 64u
-#define SECTION_MAX_DEPTH 8
 
 struct checker {
 	struct load_ctx *ctx;

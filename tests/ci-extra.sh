@@ -9,7 +9,7 @@
 #     runs the whole `make check` there;
 #  3. runs every headless command on the bundled report (and some on the
 #     second report, tests/report2) under valgrind --leak-check=full, in
-#     the normal build;
+#     the normal build, reading their snapshots (and writing them);
 #  4. builds with ThreadSanitizer and loads, indexes and searches the
 #     report and ten copies of it (the loader and the index share their
 #     work between threads).
@@ -136,8 +136,13 @@ if [ ! -x "$normal/src/temm" ]; then
 fi
 if [ -n "$normal" ]; then
 	temm=$normal/src/temm
-	unset TEMM_CONTENT
+	unset TEMM_CONTENT TEMM_SNAPSHOT
 	export LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80
+	# the runs read the reports' snapshots (made here first), as runs do
+	# after the first; `check` and `snapshot` read the YAML
+	export XDG_CACHE_HOME=$work/cache
+	"$temm" list stages >/dev/null 2>&1
+	"$temm" --content "$src/tests/report2" list stages >/dev/null 2>&1
 
 	# a content directory with problems: it must be refused cleanly
 	mkdir -p "$work/badcontent"
@@ -192,6 +197,8 @@ if [ -n "$normal" ]; then
 		echo "0 $r2 search 蒙特利尔议定书 --json"
 		echo "0 $r2 search area:halons kind:event"
 		echo "0 $r2 dump --format=markdown"
+		echo "0 snapshot '$work/vg.snapshot'"
+		echo "0 $r2 snapshot '$work/vg2.snapshot'"
 		echo "1 --content '$work/badcontent' check"
 		echo "1 --content '$work/nonexistent' list areas"
 		echo "1 config-check '$work/badconfig'"

@@ -7,12 +7,13 @@
 #  3. runs lintian on the .changes (the .deb, the debug symbols' .deb and
 #     the .buildinfo) and on the source package (debian/ itself): no error
 #     and no warning;
-#  4. checks the .deb holds the binary, every content file, the manual, the
-#     three completions and the copyright file, and nothing with an @NAME@
-#     placeholder left in it;
+#  4. checks the .deb holds the binary, every content file and its
+#     snapshot, the manual, the three completions and the copyright file,
+#     and nothing with an @NAME@ placeholder left in it;
 #  5. unpacks it (dpkg-deb -x) and runs `temm check` and a search with the
 #     unpacked binary on the unpacked content (--content / TEMM_CONTENT: the
-#     binary itself looks in /usr/share/temm/content, checked too).
+#     binary itself looks in /usr/share/temm/content, checked too), and
+#     checks the packaged snapshot is the one those files make.
 # The package's own `make check` (dh_auto_test) is skipped with the nocheck
 # build option, since CI has just run the same suite on the same sources;
 # DEB_CHECK=1 runs it as a Debian build would (about a minute more).
@@ -104,6 +105,7 @@ dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$work/files"
 	echo /usr/share/zsh/vendor-completions/_temm
 	echo /usr/share/fish/vendor_completions.d/temm.fish
 	echo /usr/share/doc/temm/copyright
+	echo /usr/share/temm/content.snapshot
 } >"$work/wanted"
 while IFS= read -r f; do
 	checks=$((checks + 1))
@@ -136,6 +138,12 @@ expect_out "content is valid: Report on China-Japan-Korea" "$temm" --content "$c
 expect_out "10 areas" "$temm" --content "$content" check
 expect_out "section sec-2-1-9" env TEMM_CONTENT="$content" "$temm" search microplastics
 expect_out '{"kind":"count","query":"Daegu","count":' "$temm" --content "$content" search --count --json Daegu
+# the packaged snapshot fits the packaged files (names, sizes, times as
+# unpacked): one made again from them is the same, byte for byte
+checks=$((checks + 1))
+"$temm" --content "$content" snapshot "$work/fresh.snapshot" >/dev/null &&
+	cmp -s "$work/fresh.snapshot" "$root/usr/share/temm/content.snapshot" ||
+	fail "/usr/share/temm/content.snapshot does not fit the packaged content"
 # without --content it reads where the package put the report
 checks=$((checks + 1))
 if ! "$temm" check >/dev/null 2>"$work/err"; then

@@ -11,6 +11,7 @@
 #include "corpus.h"
 #include "loader.h"
 #include "query.h"
+#include "snapshot.h"
 
 #include <dirent.h>
 #include <locale.h>
@@ -99,7 +100,7 @@ static char **list_inputs(const char *sub, size_t *count)
 	return v;
 }
 
-enum harness { LOADER, QUERY, INPUT };
+enum harness { LOADER, QUERY, INPUT, SNAPSHOT };
 
 /* Replays every input of one directory; returns how many there were and
  * how many of them loaded / parsed. */
@@ -119,14 +120,15 @@ static size_t replay(const char *sub, enum harness h, size_t *accepted)
 		unsigned char *bytes = read_all(inputs[i], &len);
 		current = inputs[i];
 		alarm(INPUT_SECONDS);
-		enum fuzz_outcome o = h == LOADER  ? fuzz_loader_one(bytes, len)
-				    : h == QUERY ? fuzz_query_one(tu_bundled(), c, bytes, len)
-						 : fuzz_input_one(tu_bundled(), bytes, len);
+		enum fuzz_outcome o = h == LOADER    ? fuzz_loader_one(bytes, len)
+				    : h == QUERY    ? fuzz_query_one(tu_bundled(), c, bytes, len)
+				    : h == SNAPSHOT ? fuzz_snapshot_one(bytes, len)
+						    : fuzz_input_one(tu_bundled(), bytes, len);
 		alarm(0);
 		current = NULL;
 		if (o == FUZZ_BROKEN)
 			fail_msg("%s: %s", inputs[i],
-				 h == LOADER ? "refused without a message (or loaded with one)"
+				 h == LOADER || h == SNAPSHOT ? "refused without a message (or loaded with one)"
 				 : h == QUERY ? "query refused without a message"
 					      : "the browser did not quit on Esc Esc Esc q q q, or "
 						"did not see the hang-up");
@@ -187,6 +189,47 @@ static void test_regress_input(void **state)
 	setlocale(LC_ALL, "C.UTF-8");
 	size_t ok;
 	printf("regress-input: %zu inputs\n", replay("regress-input", INPUT, &ok));
+}
+
+static void test_regress_snapshot(void **state)
+{
+	(void)state;
+	size_t ok;
+	printf("regress-snapshot: %zu inputs\n", replay("regress-snapshot", SNAPSHOT, &ok));
+}
+
+/* The snapshot harness's seeds, made here as make fuzz makes them: the
+ * snapshot of every loader seed that loads is read, and cut short it is
+ * refused, with a message. */
+static void test_seed_snapshot(void **state)
+{
+	(void)state;
+	size_t n, made = 0;
+	char **inputs = list_inputs("seed-loader", &n);
+	for (size_t i = 0; i < n; i++) {
+		size_t len, snap_len;
+		unsigned char *yaml = read_all(inputs[i], &len);
+		struct diag d;
+		diag_init(&d);
+		struct report *r = content_load_memory(inputs[i], yaml, len, &d);
+		diag_free(&d);
+		char why[256];
+		unsigned char *snap = r ? snapshot_build(r, NULL, &snap_len, why, sizeof(why)) : NULL;
+		if (r && !snap)
+			fail_msg("%s: no snapshot: %s", inputs[i], why);
+		if (snap) {
+			made++;
+			if (fuzz_snapshot_one(snap, snap_len) != FUZZ_ACCEPTED)
+				fail_msg("%s: its snapshot is not read", inputs[i]);
+			assert_int_equal(fuzz_snapshot_one(snap, snap_len / 2), FUZZ_REJECTED);
+		}
+		free(snap);
+		report_free(r);
+		free(yaml);
+		free(inputs[i]);
+	}
+	free(inputs);
+	assert_true(made >= 3);
 }
 
 /* The harness's checks themselves: a refusal without a message is caught. */
@@ -287,6 +330,8 @@ int main(void)
 		cmocka_unit_test(test_regress_query),
 		cmocka_unit_test(test_seed_input),
 		cmocka_unit_test(test_regress_input),
+		cmocka_unit_test(test_seed_snapshot),
+		cmocka_unit_test(test_regress_snapshot),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -1,0 +1,233 @@
+/* snap_check.c - checking a part of a snapshot before it is used: its
+ * checksum, read by pread into a small buffer (nothing mapped in, so a
+ * session's memory holds only the pages it then reads) or in the mapping
+ * for the parts read whole anyway; for the string pool, every string's
+ * text, and the lengths the model and the index rely on. */
+#include "snap_internal.h"
+#include "sanitize.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+/* Bytes read at a time when checking a part. */
+#define CHECK_CHUNK (256u << 10)
+/* The longest string the pool may hold: a content string is at most 64 KiB
+ * (SCHEMA_MAX_STRING), and sanitizing it can make it six times longer. */
+#define STRING_MAX_BYTES (1u << 20)
+/* Whether a string may reach a terminal: what the loader's sanitizing
+ * leaves (no control character, no invalid UTF-8, no bidi override...).
+ * Only a string with a byte outside printable ASCII is looked at. */
+static bool string_safe(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			return false;
+		if (c >= 0x80)
+			return !sanitize_needed(s);
+	}
+	return true;
+}
+
+/* Whether any byte is outside printable ASCII, eight at a time and with
+ * no branch: a byte under 0x20 borrows into its high bit, one over 0x7e
+ * carries into it (and a carry or borrow from one only reaches the bytes
+ * after it in the same word, which holds the unusual byte anyway). */
+static bool any_unusual(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t acc = 0;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, sizeof(x));
+		acc |= ((x - ones * 0x20) & ~x) | (x + ones) | x;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e ? highs : 0;
+	return acc & highs;
+}
+
+/* The strings of the pool read in pieces, one after the other: each one's
+ * text checked (when `safety`), and the lengths the checks ask for. A
+ * string cut by the end of a piece waits in `carry` for its end. */
+struct pool_scan {
+	bool safety;
+	const struct snap_len_check *checks; /* sorted by offset */
+	size_t checks_count, next;
+	uint64_t start;  /* the pool offset of the string being read */
+	char *carry;
+	size_t len;
+	bool bad;
+};
+
+/* The string at `start`, `len` bytes, is whole (s[len] is its NUL). */
+static void one_string(struct pool_scan *ps, const char *s, size_t len)
+{
+	if (ps->safety && any_unusual(s, len) && !string_safe(s, len))
+		ps->bad = true;
+	/* a check of an offset inside a string names no string */
+	for (; ps->next < ps->checks_count && ps->checks[ps->next].off <= ps->start; ps->next++) {
+		const struct snap_len_check *c = &ps->checks[ps->next];
+		if (c->off < ps->start || (c->exact ? len != c->len : len < c->len))
+			ps->bad = true;
+	}
+	ps->start += len + 1;
+}
+
+/* Where the next NUL is in p[i, n), or n. */
+static size_t string_end(const char *p, size_t i, size_t n)
+{
+	const char *nul = i < n ? memchr(p + i, '\0', n - i) : NULL;
+	return nul ? (size_t)(nul - p) : n;
+}
+
+static void scan_piece(struct pool_scan *ps, const char *p, size_t n)
+{
+	size_t i = 0;
+	if (ps->len) { /* the end of the string the last piece began */
+		size_t end = string_end(p, 0, n);
+		if (ps->len + end >= STRING_MAX_BYTES) {
+			ps->bad = true;
+			return;
+		}
+		memcpy(ps->carry + ps->len, p, end);
+		ps->len += end;
+		if (end == n)
+			return;
+		ps->carry[ps->len] = '\0';
+		one_string(ps, ps->carry, ps->len);
+		ps->len = 0;
+		i = end + 1;
+	}
+	while (i < n && !ps->bad) {
+		size_t end = string_end(p, i, n);
+		if (end == n) { /* its end is in the next piece */
+			if (n - i >= STRING_MAX_BYTES)
+				ps->bad = true;
+			else
+				memcpy(ps->carry, p + i, ps->len = n - i);
+			return;
+		}
+		one_string(ps, p + i, end - i);
+		i = end + 1;
+	}
+}
+
+/* Whether the reader reads all of part p anyway when it uses it: then it
+ * is checked in the mapping. The strings, the ids and the names' trie are
+ * read a little at a time, and checked by pread, never mapped in whole. */
+static bool read_whole(enum snap_part p)
+{
+	return p != PART_STRINGS && p != PART_IDS && p != PART_NODES && p != PART_KEY;
+}
+
+/* Read part p's bytes: by pread from the file (nothing mapped in), or in
+ * place for a snapshot in memory; its checksum, and the pool's strings
+ * when ps is given. */
+static bool part_read(const struct snapshot *s, enum snap_part p, struct pool_scan *ps)
+{
+	const struct snap_part_entry *e = &s->head.part[p];
+	bool summed = s->state[p] == PART_UNCHECKED; /* once is enough */
+	struct snap_sum sum;
+	char *buf = NULL;
+	bool ok = true;
+	snap_checksum_start(&sum);
+	if (ps && !(ps->carry = malloc(STRING_MAX_BYTES)))
+		return false;
+	if (s->fd < 0 || read_whole(p)) {
+		if (summed)
+			snap_checksum_add(&sum, s->base + e->offset, (size_t)e->size);
+		if (ps)
+			scan_piece(ps, (const char *)s->base + e->offset, (size_t)e->size);
+	} else if (!(buf = malloc(CHECK_CHUNK))) {
+		ok = false;
+	} else {
+		for (uint64_t done = 0; ok && done < e->size;) {
+			size_t want = e->size - done < CHECK_CHUNK ? (size_t)(e->size - done) : CHECK_CHUNK;
+			ssize_t got = pread(s->fd, buf, want, (off_t)(e->offset + done));
+			if (got < 0 && errno == EINTR)
+				continue;
+			ok = got > 0;
+			if (!ok)
+				break;
+			if (summed)
+				snap_checksum_add(&sum, buf, (size_t)got);
+			if (ps)
+				scan_piece(ps, buf, (size_t)got);
+			done += (uint64_t)got;
+		}
+	}
+	free(buf);
+	if (ps) { /* the pool's last string ends in NUL, and no check is left */
+		free(ps->carry);
+		ok = ok && !ps->bad && ps->len == 0 && ps->next == ps->checks_count;
+	}
+	return ok && (!summed || snap_checksum_end(&sum) == e->checksum);
+}
+
+/* Checks in the order of their offsets: a radix sort (the search index
+ * asks for one per unit, in no order), 11 bits at a time. */
+static bool sort_checks(struct snap_len_check *v, size_t n)
+{
+	struct snap_len_check *tmp = malloc((n + 1) * sizeof(*tmp));
+	size_t *count = malloc(2049 * sizeof(*count));
+	if (!tmp || !count) {
+		free(tmp);
+		free(count);
+		return false;
+	}
+	struct snap_len_check *from = v, *to = tmp;
+	for (unsigned shift = 0; shift < 33; shift += 11) {
+		memset(count, 0, 2049 * sizeof(*count));
+		for (size_t i = 0; i < n; i++)
+			count[((from[i].off >> shift) & 2047) + 1]++;
+		for (size_t k = 0; k < 2048; k++)
+			count[k + 1] += count[k];
+		for (size_t i = 0; i < n; i++)
+			to[count[(from[i].off >> shift) & 2047]++] = from[i];
+		struct snap_len_check *t = from;
+		from = to;
+		to = t;
+	}
+	if (from != v) /* three passes: the result is in tmp */
+		memcpy(v, from, n * sizeof(*v));
+	free(tmp);
+	free(count);
+	return true;
+}
+
+bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_t n)
+{
+	struct pool_scan ps = { s->state[PART_STRINGS] == PART_UNCHECKED, checks, n, 0, 0, NULL, 0,
+				false };
+	bool ok = s->state[PART_STRINGS] != PART_BAD && sort_checks(checks, n) &&
+		  part_read(s, PART_STRINGS, &ps);
+	if (ps.safety)
+		s->state[PART_STRINGS] = ok ? PART_GOOD : PART_BAD;
+	return ok;
+}
+
+bool snap_check_part(struct snapshot *s, enum snap_part p)
+{
+	if (p == PART_STRINGS)
+		return snap_check_strings(s, NULL, 0);
+	if (s->state[p] == PART_UNCHECKED)
+		s->state[p] = part_read(s, p, NULL) ? PART_GOOD : PART_BAD;
+	return s->state[p] == PART_GOOD;
+}
+
+void snap_refuse_later(struct snapshot *s, const char *what)
+{
+	if (!s->told[0])
+		snprintf(s->told, sizeof(s->told), "the snapshot %s is damaged (%s): %s",
+			 s->path ? s->path : "in memory", what, "the rest was read from the model");
+	if (!s->cached || !s->path)
+		return;
+	struct stat st; /* only the file we read: another may have replaced it */
+	if (stat(s->path, &st) == 0 && st.st_dev == s->dev && st.st_ino == s->ino)
+		unlink(s->path);
+}

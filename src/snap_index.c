@@ -1,0 +1,296 @@
+/* snap_index.c - the parts of a snapshot read the first time they are
+ * needed: the search index (corpus.h) and the names dictionary
+ * (mentions.h). Each is checked then - its checksum, and every offset and
+ * index it holds - and refused as a whole when anything is wrong: the
+ * caller builds it from the model instead, and the refusal is said at the
+ * end of the run. */
+#include "snap_internal.h"
+#include "corpus.h"
+#include "mentions.h"
+#include "sanitize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The model's own string for a unit's field and item: the text a unit
+ * indexes must be it, so a unit can only name what the model has. */
+static const char *item_of(char **list, unsigned n, int item)
+{
+	return item >= 0 && (unsigned)item < n ? list[item] : NULL;
+}
+
+static const char *count_of(const struct count *list, unsigned n, int item)
+{
+	return item >= 0 && (unsigned)item < n ? list[item].of : NULL;
+}
+
+static const char *model_text(const struct report *r, struct entity_ref ref, const char *field,
+			      int item)
+{
+	bool single = item == -1;
+	int i = ref.index;
+	switch (ref.kind) {
+	case KIND_SECTION: {
+		const struct section *s = r->sections[i];
+		if (strcmp(field, "paragraph") == 0)
+			return item_of(s->paragraphs, s->paragraphs_count, item);
+		return single && strcmp(field, "title") == 0 ? s->title : NULL;
+	}
+	case KIND_STAGE: {
+		const struct stage *s = r->stages[i];
+		if (strcmp(field, "priorities") == 0)
+			return item >= 0 && (unsigned)item < s->priorities_count ? s->priorities[item].text : NULL;
+		if (strcmp(field, "achievements") == 0)
+			return item_of(s->achievements, s->achievements_count, item);
+		return single && strcmp(field, "title") == 0 ? s->title : NULL;
+	}
+	case KIND_AREA: {
+		const struct area *a = r->areas[i];
+		if (strcmp(field, "aliases") == 0)
+			return item_of(a->aliases, a->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(a->counts, a->counts_count, item);
+		return single && strcmp(field, "title") == 0 ? a->title : NULL;
+	}
+	case KIND_ACTIVITY: {
+		const struct activity *a = r->activities[i];
+		if (strcmp(field, "aliases") == 0)
+			return item_of(a->aliases, a->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(a->counts, a->counts_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "short") == 0 ? a->short_name : strcmp(field, "title") == 0 ? a->title : NULL;
+	}
+	case KIND_EVENT:
+		return single && strcmp(field, "title") == 0 ? r->events[i]->title : NULL;
+	case KIND_MEETING: {
+		const struct meeting *m = r->meetings[i];
+		if (strcmp(field, "aliases") == 0)
+			return item_of(m->aliases, m->aliases_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "place") == 0 ? m->place : strcmp(field, "title") == 0 ? m->title : NULL;
+	}
+	case KIND_PROGRAMME: {
+		const struct programme *p = r->programmes[i];
+		if (strcmp(field, "aliases") == 0)
+			return item_of(p->aliases, p->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(p->counts, p->counts_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "short") == 0 ? p->short_name : strcmp(field, "title") == 0 ? p->title : NULL;
+	}
+	case KIND_TERM: {
+		const struct term *t = r->terms[i];
+		if (!single)
+			return NULL;
+		return strcmp(field, "expansion") == 0 ? t->expansion : strcmp(field, "title") == 0 ? t->title : NULL;
+	}
+	default:
+		return NULL;
+	}
+}
+
+static size_t fields_count(void)
+{
+	size_t n = 0;
+	while (corpus_fields[n])
+		n++;
+	return n;
+}
+
+/* The corpus's parts, mapped and each within its bounds. */
+struct index_parts {
+	const struct snap_unit *units;
+	size_t units_count;
+	const int32_t *areas;
+	size_t areas_count;
+	const uint32_t *rank;
+	size_t rank_count;
+	const char *folded;
+	size_t folded_len;
+	const uint32_t *origin;
+	size_t origin_count;
+};
+
+/* Where a unit's text maps back from its folded text: within the text, in
+ * order, the last entry at the text's end. */
+static bool origin_ok(const uint32_t *o, size_t len, uint32_t text_len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (o[i] > o[i + 1])
+			return false;
+	return o[len] == text_len;
+}
+
+/* Unit i as corpus.c would have made it, or false. */
+static bool unit_make(const struct snapshot *s, const struct report *r, const struct index_parts *ix,
+		      size_t fields, size_t i, struct corpus_unit *u)
+{
+	const struct snap_unit *x = &ix->units[i];
+	char *text;
+	/* the text's length is checked with all the others' (index_texts) */
+	if (x->kind >= KIND_COUNT || x->index < 0 || (size_t)x->index >= report_count(r, x->kind) ||
+	    x->field >= fields || x->tier >= TIER_COUNT || !snap_string(s, x->text, false, &text) ||
+	    x->folded >= ix->folded_len || x->folded_len > ix->folded_len - 1 - x->folded ||
+	    ix->folded[x->folded + x->folded_len] != '\0')
+		return false;
+	struct entity_ref ref = { (enum entity_kind)x->kind, x->index };
+	const char *field = corpus_fields[x->field];
+	if (model_text(r, ref, field, x->item) != text)
+		return false;
+	const uint32_t *origin = NULL;
+	if (x->origin != SNAP_NONE) {
+		if (x->origin >= ix->origin_count || x->folded_len >= ix->origin_count - x->origin ||
+		    !origin_ok(ix->origin + x->origin, x->folded_len, x->text_len))
+			return false;
+		origin = ix->origin + x->origin;
+	} else if (x->folded_len != x->text_len) { /* ASCII: each byte stays in place */
+		return false;
+	}
+	if ((x->section_ix != NO_INDEX && (x->section_ix < 0 || (size_t)x->section_ix >= r->sections_count)) ||
+	    (x->area_ix != NO_INDEX && (x->area_ix < 0 || (size_t)x->area_ix >= r->areas_count)))
+		return false;
+	if (x->areas_at) { /* a list of areas: its length just before it */
+		if (x->areas_at > ix->areas_count)
+			return false;
+		int32_t n = ix->areas[x->areas_at - 1];
+		if (n < 0 || (size_t)n > ix->areas_count - x->areas_at)
+			return false;
+		for (int32_t k = 0; k < n; k++)
+			if (ix->areas[x->areas_at + k] < 0 ||
+			    (size_t)ix->areas[x->areas_at + k] >= r->areas_count)
+				return false;
+	}
+	*u = (struct corpus_unit){ ref, field, x->item, (enum corpus_tier)x->tier, text,
+				   { (char *)ix->folded + x->folded, x->folded_len, (uint32_t *)origin },
+				   x->section_ix, x->area_ix, x->stages, x->year_from, x->year_to,
+				   x->areas_at };
+	return true;
+}
+
+/* Every unit's text is as long as it says: checked by reading the pool
+ * (the search reads the folded texts, not these). */
+static bool index_texts(struct snapshot *s, const struct index_parts *ix)
+{
+	struct snap_len_check *checks = malloc((ix->units_count + 1) * sizeof(*checks));
+	if (!checks)
+		return false;
+	for (size_t i = 0; i < ix->units_count; i++)
+		checks[i] = (struct snap_len_check){ ix->units[i].text, ix->units[i].text_len, true };
+	bool ok = snap_check_strings(s, checks, ix->units_count);
+	free(checks);
+	return ok;
+}
+
+/* The rank must order every unit once. */
+static bool rank_ok(const uint32_t *rank, size_t n)
+{
+	unsigned char *seen = calloc(n ? n : 1, 1);
+	bool ok = seen != NULL;
+	for (size_t i = 0; ok && i < n; i++) {
+		ok = rank[i] < n && !seen[rank[i]];
+		if (ok)
+			seen[rank[i]] = 1;
+	}
+	free(seen);
+	return ok;
+}
+
+static const enum snap_part index_parts[] = {
+	PART_UNITS, PART_UNIT_AREAS, PART_RANK, PART_FOLDED, PART_ORIGIN,
+};
+
+struct corpus *snapshot_corpus(const struct report *r)
+{
+	struct snapshot *s = r->snap;
+	if (!s || s->told[0])
+		return NULL;
+	for (size_t p = 0; p < sizeof(index_parts) / sizeof(*index_parts); p++)
+		if (!snap_check_part(s, index_parts[p])) {
+			snap_refuse_later(s, "the checksum of its search index");
+			return NULL;
+		}
+	struct index_parts ix;
+	ix.units = snap_part(s, PART_UNITS, sizeof(*ix.units), &ix.units_count);
+	ix.areas = snap_part(s, PART_UNIT_AREAS, sizeof(*ix.areas), &ix.areas_count);
+	ix.rank = snap_part(s, PART_RANK, sizeof(*ix.rank), &ix.rank_count);
+	ix.folded = snap_part(s, PART_FOLDED, 1, &ix.folded_len);
+	ix.origin = snap_part(s, PART_ORIGIN, sizeof(*ix.origin), &ix.origin_count);
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct corpus_unit *units = malloc((ix.units_count + 1) * sizeof(*units));
+	if (!c || !units) {
+		free(c);
+		free(units);
+		return NULL; /* out of memory: built from the model, if it can be */
+	}
+	/* the mapping is read only, and so is an index once made */
+	*c = (struct corpus){ .report = r, .units = units, .count = ix.units_count,
+			      .capacity = ix.units_count + 1, .areas = (int *)ix.areas,
+			      .areas_count = ix.areas_count, .rank = (uint32_t *)ix.rank, .mapped = true };
+	size_t fields = fields_count();
+	bool ok = ix.rank_count == ix.units_count && ix.folded_len && !ix.folded[ix.folded_len - 1] &&
+		  rank_ok(ix.rank, ix.rank_count) && index_texts(s, &ix);
+	for (size_t i = 0; ok && i < ix.units_count; i++) {
+		ok = unit_make(s, r, &ix, fields, i, &c->units[i]);
+		c->text_bytes += ok ? ix.units[i].text_len : 0;
+	}
+	if (!ok) {
+		corpus_free(c);
+		snap_refuse_later(s, "an offset or index out of range in its search index");
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- the names dictionary ---- */
+
+struct names_view {
+	const struct snap_name *names;
+	const char *pool;
+};
+
+static const char *name_at(void *ctx, size_t i, struct entity_ref *ref)
+{
+	const struct names_view *v = ctx;
+	*ref = (struct entity_ref){ (enum entity_kind)v->names[i].kind, v->names[i].index };
+	return v->pool + v->names[i].text;
+}
+
+struct mentions *snapshot_mentions(const struct report *r)
+{
+	struct snapshot *s = r->snap;
+	if (!s || s->told[0])
+		return NULL;
+	if (!snap_check_part(s, PART_NAMES) || !snap_check_part(s, PART_NODES)) {
+		snap_refuse_later(s, "the checksum of its names");
+		return NULL;
+	}
+	size_t n, nodes;
+	const struct snap_name *names = snap_part(s, PART_NAMES, sizeof(*names), &n);
+	const void *trie = snap_part(s, PART_NODES, MENTIONS_NODE_BYTES, &nodes);
+	for (size_t i = 0; i < n; i++) {
+		char *text;
+		const struct snap_name *x = &names[i];
+		if (!snap_string(s, x->text, false, &text) || x->kind >= KIND_COUNT || x->index < 0 ||
+		    (size_t)x->index >= report_count(r, x->kind)) {
+			snap_refuse_later(s, "an offset or index out of range in its names");
+			return NULL;
+		}
+	}
+	struct names_view v = { names, s->pool };
+	struct mentions *m = mentions_over(n, name_at, &v, trie, nodes);
+	if (!m && !nodes)
+		snap_refuse_later(s, "its names have no trie");
+	return m;
+}
+
+void snapshot_tell(const struct report *r, FILE *note)
+{
+	if (!r || !r->snap || !r->snap->told[0] || r->snap->said || !note)
+		return;
+	sanitize_error(note, "%s", r->snap->told); /* it names a file */
+	r->snap->said = true;
+}

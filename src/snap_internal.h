@@ -1,0 +1,93 @@
+/* snap_internal.h - what the snapshot's reader (snap_read.c), its lazily
+ * read parts (snap_index.c), its key (snap_key.c) and its writer
+ * (snap_write.c) share. */
+#ifndef TEMM_SNAP_INTERNAL_H
+#define TEMM_SNAP_INTERNAL_H
+
+#include "snap_format.h"
+#include "snapshot.h"
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* A part's state: checked the first time it is used. */
+enum snap_state { PART_UNCHECKED, PART_GOOD, PART_BAD };
+
+struct snapshot {
+	const unsigned char *base; /* the whole file */
+	size_t size;
+	bool mapped;               /* base is a mapping (else our copy, from memory) */
+	int fd;                    /* the file, for checking parts without mapping them; -1: memory */
+	char *path;                /* for messages; NULL from memory */
+	bool cached;               /* in the cache: a part refused later removes the file */
+	dev_t dev;
+	ino_t ino;
+	struct snap_header head;
+	enum snap_state state[PART_COUNT];
+	const char *pool;          /* PART_STRINGS, ending in NUL */
+	size_t pool_len;
+	void *arena;               /* every struct of the model, in one block */
+	char told[320];            /* a part refused after opening: none is read from then on */
+	bool said;                 /* told is said once */
+};
+
+/* Fill `why` (a refusal, for the caller's message); false. */
+bool snap_fail(char *why, size_t whylen, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+/* The size of part p's records (1: a pool of bytes). */
+size_t snap_part_record(enum snap_part p);
+
+/* Make the model's structs over a snapshot whose model parts are checked,
+ * then check its strings (snap_check_strings) with the lengths the model
+ * relies on. false with why. */
+bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t whylen);
+
+/* Part p's bytes and how many records of `record` bytes it holds (0 when
+ * it does not divide: the reader refuses such a file when it opens it). */
+const void *snap_part(const struct snapshot *s, enum snap_part p, size_t record, size_t *count);
+
+/* Check part p (its checksum; the strings' text too) the first time it is
+ * asked for; true when good. A part found bad later, once the model is in
+ * use, is noted in s->told. */
+bool snap_check_part(struct snapshot *s, enum snap_part p);
+
+/* Read the string pool (without mapping it) and check that the string at
+ * each checks[i].off starts there and is len bytes long (exact) or longer;
+ * the first time, its checksum and every string's text too. Sorts checks. */
+struct snap_len_check {
+	uint32_t off, len;
+	bool exact;
+};
+bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_t n);
+
+/* Note that the snapshot is refused from now on for `what`, and remove it
+ * from the cache when it is the cache's (the next start writes it again). */
+void snap_refuse_later(struct snapshot *s, const char *what);
+
+/* Whether a string offset names a string of the pool (SNAP_NONE when
+ * `optional`): *out its text, NULL for none. */
+bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **out);
+
+/* Key: the content files of `dir` as the loader reads them (sorted
+ * names), with their sizes and modification times, written into a
+ * PART_KEY (dir NULL: no files, no directory). */
+struct snap_key;
+struct snap_key *snap_key_take(const char *dir, bool with_dir, char *why, size_t whylen);
+void snap_key_free(struct snap_key *k);
+/* Its bytes as PART_KEY holds them; *len their length. */
+const unsigned char *snap_key_bytes(const struct snap_key *k, size_t *len);
+/* Whether a PART_KEY holds what `dir` holds now: 0 the same, 1 changed
+ * (`why` says what), -1 a key that does not parse. A key with an empty
+ * directory is for the snapshot beside its content: no path to compare. */
+int snap_key_compare(const unsigned char *key, size_t len, const char *dir, char *why,
+		     size_t whylen);
+/* The snapshot of r, made from the content `key` describes (taken before
+ * r was read): its bytes, *len of them; NULL with why. Caller frees. */
+unsigned char *snap_build(const struct report *r, const struct snap_key *key, size_t *len,
+			  char *why, size_t whylen);
+
+/* Whether a content file was changed in the last moments (a snapshot made
+ * now might not see a change made in the same tick of the clock). */
+bool snap_key_recent(const struct snap_key *k);
+
+#endif

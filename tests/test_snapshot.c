@@ -1,0 +1,733 @@
+/* test_snapshot.c - a model read from a compiled snapshot is the model read
+ * from the YAML, field for field, with the same search index and the same
+ * names found in the prose (both reports); and a snapshot that is damaged
+ * or made up - truncated, of another version, a part whose checksum is
+ * wrong, offsets, counts and indices out of range, text that could drive a
+ * terminal, a trie or an id table that loops - is refused in words or read
+ * only within its bounds, never trusted. (On disk - stale content, FIFOs,
+ * writers at once, read-only caches: test_snapshot_files.c.) */
+#include "testutil.h"
+#include "corpus.h"
+#include "mentions.h"
+#include "search.h"
+#include "snap_format.h"
+#include "snapshot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void same_strs(char **a, unsigned na, char **b, unsigned nb)
+{
+	assert_int_equal(na, nb);
+	for (unsigned i = 0; i < na; i++)
+		same_str(a[i], b[i]);
+}
+
+static void same_counts(const struct count *a, unsigned na, const struct count *b, unsigned nb)
+{
+	assert_int_equal(na, nb);
+	for (unsigned i = 0; i < na; i++) {
+		assert_int_equal(a[i].n, b[i].n);
+		same_str(a[i].of, b[i].of);
+		same_str(a[i].words, b[i].words);
+	}
+}
+
+static void same_sections(const struct report *a, const struct report *b)
+{
+	assert_int_equal(a->sections_count, b->sections_count);
+	for (size_t i = 0; i < a->sections_count; i++) {
+		const struct section *x = a->sections[i], *y = b->sections[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->parent, y->parent);
+		same_str(x->number, y->number);
+		same_str(x->name, y->name);
+		assert_int_equal(x->parent_ix, y->parent_ix);
+		assert_int_equal(x->depth, y->depth);
+		same_strs(x->paragraphs, x->paragraphs_count, y->paragraphs, y->paragraphs_count);
+		assert_int_equal(x->emphasis_count, y->emphasis_count);
+		if (x->emphasis_count)
+			assert_memory_equal(x->emphasis, y->emphasis, x->emphasis_count * sizeof(*x->emphasis));
+	}
+}
+
+static void same_stages(const struct report *a, const struct report *b)
+{
+	assert_int_equal(a->stages_count, b->stages_count);
+	for (size_t i = 0; i < a->stages_count; i++) {
+		const struct stage *x = a->stages[i], *y = b->stages[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->name, y->name);
+		same_str(x->section, y->section);
+		same_str(x->meeting, y->meeting);
+		same_str(x->action_plan, y->action_plan);
+		assert_int_equal(x->number, y->number);
+		assert_int_equal(x->from, y->from);
+		assert_int_equal(x->to, y->to);
+		assert_int_equal(x->section_ix, y->section_ix);
+		assert_int_equal(x->meeting_ix, y->meeting_ix);
+		assert_int_equal(x->action_plan_ix, y->action_plan_ix);
+		assert_int_equal(x->priorities_count, y->priorities_count);
+		for (unsigned p = 0; p < x->priorities_count; p++) {
+			same_str(x->priorities[p].text, y->priorities[p].text);
+			same_str(x->priorities[p].area, y->priorities[p].area);
+			assert_int_equal(x->priorities[p].area_ix, y->priorities[p].area_ix);
+		}
+		same_counts(x->counts, x->counts_count, y->counts, y->counts_count);
+		same_strs(x->achievements, x->achievements_count, y->achievements, y->achievements_count);
+		assert_int_equal(x->prose_count, y->prose_count);
+		for (unsigned p = 0; p < x->prose_count; p++) {
+			same_str(x->prose[p].section, y->prose[p].section);
+			assert_int_equal(x->prose[p].first, y->prose[p].first);
+			assert_int_equal(x->prose[p].last, y->prose[p].last);
+			assert_int_equal(x->prose[p].section_ix, y->prose[p].section_ix);
+		}
+	}
+}
+
+static void same_things(const struct report *a, const struct report *b)
+{
+	assert_int_equal(a->areas_count, b->areas_count);
+	for (size_t i = 0; i < a->areas_count; i++) {
+		const struct area *x = a->areas[i], *y = b->areas[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->section, y->section);
+		assert_int_equal(x->number, y->number);
+		assert_int_equal(x->section_ix, y->section_ix);
+		same_strs(x->aliases, x->aliases_count, y->aliases, y->aliases_count);
+		same_counts(x->counts, x->counts_count, y->counts, y->counts_count);
+	}
+	assert_int_equal(a->activities_count, b->activities_count);
+	for (size_t i = 0; i < a->activities_count; i++) {
+		const struct activity *x = a->activities[i], *y = b->activities[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->short_name, y->short_name);
+		same_str(x->area, y->area);
+		same_str(x->section, y->section);
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->area_ix, y->area_ix);
+		assert_int_equal(x->section_ix, y->section_ix);
+		same_strs(x->aliases, x->aliases_count, y->aliases, y->aliases_count);
+		same_counts(x->counts, x->counts_count, y->counts, y->counts_count);
+	}
+	assert_int_equal(a->events_count, b->events_count);
+	for (size_t i = 0; i < a->events_count; i++) {
+		const struct event *x = a->events[i], *y = b->events[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->section, y->section);
+		same_str(x->meeting, y->meeting);
+		same_str(x->short_name, y->short_name);
+		assert_int_equal(x->year, y->year);
+		assert_int_equal(x->month, y->month);
+		assert_int_equal(x->section_ix, y->section_ix);
+		assert_int_equal(x->meeting_ix, y->meeting_ix);
+		assert_int_equal(x->stage_ix, y->stage_ix);
+		same_strs(x->links, x->links_count, y->links, y->links_count);
+	}
+}
+
+static void same_others(const struct report *a, const struct report *b)
+{
+	assert_int_equal(a->meetings_count, b->meetings_count);
+	for (size_t i = 0; i < a->meetings_count; i++) {
+		const struct meeting *x = a->meetings[i], *y = b->meetings[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->series, y->series);
+		same_str(x->place, y->place);
+		same_str(x->section, y->section);
+		assert_int_equal(x->ordinal, y->ordinal);
+		assert_int_equal(x->year, y->year);
+		assert_int_equal(x->month, y->month);
+		assert_int_equal(x->section_ix, y->section_ix);
+		assert_int_equal(x->series_ix, y->series_ix);
+		same_strs(x->aliases, x->aliases_count, y->aliases, y->aliases_count);
+	}
+	assert_int_equal(a->programmes_count, b->programmes_count);
+	for (size_t i = 0; i < a->programmes_count; i++) {
+		const struct programme *x = a->programmes[i], *y = b->programmes[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->short_name, y->short_name);
+		same_str(x->section, y->section);
+		assert_int_equal(x->type, y->type);
+		assert_int_equal(x->section_ix, y->section_ix);
+		same_strs(x->aliases, x->aliases_count, y->aliases, y->aliases_count);
+		same_counts(x->counts, x->counts_count, y->counts, y->counts_count);
+	}
+	assert_int_equal(a->terms_count, b->terms_count);
+	for (size_t i = 0; i < a->terms_count; i++) {
+		const struct term *x = a->terms[i], *y = b->terms[i];
+		same_str(x->id, y->id);
+		same_str(x->title, y->title);
+		same_str(x->expansion, y->expansion);
+		same_str(x->section, y->section);
+		same_str(x->refers, y->refers);
+		assert_int_equal(x->section_ix, y->section_ix);
+	}
+	assert_int_equal(a->series_count, b->series_count);
+	for (size_t i = 0; i < a->series_count; i++) {
+		same_str(a->series[i]->id, b->series[i]->id);
+		same_str(a->series[i]->title, b->series[i]->title);
+		same_str(a->series[i]->short_name, b->series[i]->short_name);
+	}
+	same_str(a->title, b->title);
+	same_str(a->short_name, b->short_name);
+}
+
+/* Every id finds the same entity, in any case; a made-up one none. */
+static void same_ids(const struct report *a, const struct report *b)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(a, (enum entity_kind)k); i++) {
+			struct entity_ref want = { (enum entity_kind)k, (int)i }, got;
+			assert_int_equal(report_find(b, report_entity_id(a, want), &got), 0);
+			assert_true(entity_ref_same(want, got));
+		}
+	struct entity_ref ref;
+	assert_int_equal(report_find(b, "no-such-id-anywhere", &ref), -1);
+}
+
+static void same_index(const struct corpus *a, const struct corpus *b)
+{
+	assert_int_equal(a->count, b->count);
+	assert_int_equal(a->text_bytes, b->text_bytes);
+	assert_int_equal(a->areas_count, b->areas_count);
+	if (a->areas_count)
+		assert_memory_equal(a->areas, b->areas, a->areas_count * sizeof(*a->areas));
+	assert_memory_equal(a->rank, b->rank, a->count * sizeof(*a->rank));
+	for (size_t i = 0; i < a->count; i++) {
+		const struct corpus_unit *x = &a->units[i], *y = &b->units[i];
+		assert_true(entity_ref_same(x->ref, y->ref));
+		assert_string_equal(x->field, y->field);
+		assert_int_equal(x->item, y->item);
+		assert_int_equal(x->tier, y->tier);
+		assert_string_equal(x->text, y->text);
+		assert_int_equal(x->folded.len, y->folded.len);
+		assert_string_equal(x->folded.text, y->folded.text);
+		assert_int_equal(!x->folded.origin, !y->folded.origin);
+		if (x->folded.origin)
+			assert_memory_equal(x->folded.origin, y->folded.origin,
+					    (x->folded.len + 1) * sizeof(*x->folded.origin));
+		assert_int_equal(x->section_ix, y->section_ix);
+		assert_int_equal(x->area_ix, y->area_ix);
+		assert_int_equal(x->stages, y->stages);
+		assert_int_equal(x->year_from, y->year_from);
+		assert_int_equal(x->year_to, y->year_to);
+		assert_int_equal(x->areas_at, y->areas_at);
+	}
+}
+
+/* The same names found in every paragraph, as every page finds them. */
+static void same_mentions(const struct report *a, const struct mentions *ma,
+			  const struct mentions *mb)
+{
+	struct entity_ref none = { KIND_COUNT, NO_INDEX };
+	assert_int_equal(mentions_count(ma), mentions_count(mb));
+	size_t found = 0;
+	for (size_t s = 0; s < a->sections_count; s++)
+		for (unsigned p = 0; p < a->sections[s]->paragraphs_count; p++) {
+			struct mention *x, *y;
+			long n = mentions_find(ma, a->sections[s]->paragraphs[p], none, &x);
+			assert_int_equal(mentions_find(mb, a->sections[s]->paragraphs[p], none, &y), n);
+			if (n > 0)
+				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
+			found += (size_t)(n > 0 ? n : 0);
+			free(x);
+			free(y);
+		}
+	assert_true(found > 10); /* the comparison compared something */
+}
+
+static unsigned char *build(const struct report *r, size_t *len)
+{
+	char why[256] = "";
+	unsigned char *bytes = snapshot_build(r, NULL, len, why, sizeof(why));
+	if (!bytes)
+		fail_msg("snapshot_build: %s", why);
+	return bytes;
+}
+
+/* Open bytes that must be accepted. */
+static struct report *open_ok(const unsigned char *bytes, size_t len)
+{
+	char why[512] = "";
+	struct report *r = snapshot_open_memory(bytes, len, why, sizeof(why));
+	if (!r)
+		fail_msg("a good snapshot refused: %s", why);
+	return r;
+}
+
+/* Open bytes that must be refused, with a reason naming `words`. */
+static void refused(const unsigned char *bytes, size_t len, const char *words)
+{
+	char why[512] = "";
+	struct report *r = snapshot_open_memory(bytes, len, why, sizeof(why));
+	if (r) {
+		report_free(r);
+		fail_msg("a snapshot that should be refused (%s) was read", words);
+	}
+	if (!strstr(why, words))
+		fail_msg("refused as '%s', expected words '%s'", why, words);
+}
+
+static void test_same_model(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	struct report *snap = open_ok(bytes, len);
+	assert_non_null(snap->snap);
+	same_sections(yaml, snap);
+	same_stages(yaml, snap);
+	same_things(yaml, snap);
+	same_others(yaml, snap);
+	same_ids(yaml, snap);
+	/* made again from the snapshot's own model: the same bytes */
+	size_t again_len;
+	unsigned char *again = build(snap, &again_len);
+	assert_int_equal(again_len, len);
+	assert_memory_equal(again, bytes, len);
+	free(again);
+	report_free(snap);
+	free(bytes);
+}
+
+static void test_same_index_and_names(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	struct report *snap = open_ok(bytes, len);
+	struct corpus *a = corpus_new(yaml), *b = corpus_new(snap);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_false(a->mapped);
+	assert_true(b->mapped); /* the snapshot's own, not rebuilt */
+	same_index(a, b);
+	struct mentions *ma = mentions_from_report(yaml), *mb = mentions_from_report(snap);
+	same_mentions(yaml, ma, mb);
+	/* the same search, the same hits */
+	struct search_results ra, rb;
+	assert_int_equal(search_run(a, tu_facts()->word, &ra), 0);
+	assert_int_equal(search_run(b, tu_facts()->word, &rb), 0);
+	assert_true(ra.count > 0);
+	assert_int_equal(ra.count, rb.count);
+	for (size_t i = 0; i < ra.count; i++)
+		assert_int_equal(ra.hits[i].unit - a->units, rb.hits[i].unit - b->units);
+	search_results_free(&ra);
+	search_results_free(&rb);
+	/* nothing was refused: nothing to say */
+	char *told = NULL;
+	size_t told_len = 0;
+	FILE *f = open_memstream(&told, &told_len);
+	snapshot_tell(snap, f);
+	fclose(f);
+	assert_string_equal(told, "");
+	free(told);
+	mentions_free(ma);
+	mentions_free(mb);
+	corpus_free(a);
+	corpus_free(b);
+	report_free(snap);
+	free(bytes);
+}
+
+/* ---- damage ---- */
+
+static struct snap_header header_of(const unsigned char *bytes)
+{
+	struct snap_header h;
+	memcpy(&h, bytes, sizeof(h));
+	return h;
+}
+
+static unsigned char *part_of(unsigned char *bytes, enum snap_part p, size_t *size)
+{
+	struct snap_header h = header_of(bytes);
+	*size = (size_t)h.part[p].size;
+	return bytes + h.part[p].offset;
+}
+
+static unsigned char *copy_of(const unsigned char *bytes, size_t len)
+{
+	unsigned char *c = malloc(len);
+	assert_non_null(c);
+	memcpy(c, bytes, len);
+	return c;
+}
+
+static void test_truncated_and_padded(void **state)
+{
+	(void)state;
+	size_t len;
+	unsigned char *bytes = build(tu_report(), &len);
+	size_t cuts[] = { 0, 1, 8, sizeof(struct snap_header) - 1 };
+	for (size_t i = 0; i < sizeof(cuts) / sizeof(*cuts); i++)
+		refused(bytes, cuts[i], "truncated");
+	/* a header whole, the rest cut anywhere */
+	for (size_t cut = sizeof(struct snap_header); cut < len; cut += len / 97 + 1)
+		refused(bytes, cut, "truncated or has bytes added");
+	refused(bytes, len - 1, "truncated or has bytes added");
+	unsigned char *more = malloc(len + 1);
+	memcpy(more, bytes, len);
+	more[len] = 0;
+	refused(more, len + 1, "truncated or has bytes added");
+	free(more);
+	free(bytes);
+}
+
+static void test_not_this_version(void **state)
+{
+	(void)state;
+	size_t len;
+	unsigned char *bytes = build(tu_report(), &len);
+	unsigned char *c = copy_of(bytes, len);
+	struct snap_header h = header_of(c);
+	h.version = SNAP_VERSION + 1;
+	memcpy(c, &h, sizeof(h));
+	snap_seal(c, len);
+	refused(c, len, "of another version (format 2; this temm reads 1)");
+	h = header_of(bytes);
+	h.byte_order = 0x04030201;
+	memcpy(c, &h, sizeof(h));
+	snap_seal(c, len);
+	refused(c, len, "another byte order");
+	memcpy(c, "TEMMSNAQ", 8);
+	refused(c, len, "not a temm snapshot");
+	refused((const unsigned char *)"report:\n  title: YAML, not a snapshot\n", 38, "truncated");
+	free(c);
+	free(bytes);
+}
+
+/* A byte flipped in any part: refused when opening for the model's, or
+ * later (and built from the model instead) for the index's and the names'. */
+static void test_checksums(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	struct corpus *want = corpus_new(yaml);
+	for (int p = 0; p < PART_COUNT; p++) {
+		size_t size;
+		unsigned char *c = copy_of(bytes, len);
+		unsigned char *at = part_of(c, (enum snap_part)p, &size);
+		if (!size) {
+			free(c);
+			continue;
+		}
+		at[size / 2] ^= 0x10;
+		bool later = p >= PART_NAMES && p != PART_STRINGS;
+		if (!later) {
+			refused(c, len, "damaged");
+			free(c);
+			continue;
+		}
+		struct report *r = open_ok(c, len);
+		struct corpus *got = corpus_new(r);
+		struct mentions *m = mentions_from_report(r);
+		assert_non_null(got);
+		assert_non_null(m);
+		/* the index refused is built from the model: still right */
+		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES);
+		same_index(want, got);
+		struct mentions *mw = mentions_from_report(yaml);
+		same_mentions(yaml, mw, m);
+		mentions_free(mw);
+		char *told = NULL;
+		size_t told_len = 0;
+		FILE *f = open_memstream(&told, &told_len);
+		snapshot_tell(r, f);
+		snapshot_tell(r, f); /* once */
+		fclose(f);
+		assert_non_null(strstr(told, "is damaged"));
+		assert_ptr_equal(strchr(told, '\n'), told + told_len - 1); /* one line, once */
+		free(told);
+		mentions_free(m);
+		corpus_free(got);
+		report_free(r);
+		free(c);
+	}
+	corpus_free(want);
+	free(bytes);
+}
+
+/* A record changed and the file sealed again, so that only the reader's
+ * own checks stand between it and the model. */
+typedef void mutate_fn(unsigned char *bytes);
+
+static void refused_after(const unsigned char *bytes, size_t len, mutate_fn *mutate,
+			  const char *words)
+{
+	unsigned char *c = copy_of(bytes, len);
+	mutate(c);
+	snap_seal(c, len);
+	refused(c, len, words);
+	free(c);
+}
+
+#define RECORD(type, part, i) ((struct type *)part_of(bytes, part, &size) + (i))
+
+static void title_out_of_pool(unsigned char *bytes)
+{
+	size_t size, pool;
+	part_of(bytes, PART_STRINGS, &pool);
+	RECORD(snap_section, PART_SECTIONS, 0)->title = (uint32_t)pool + 3;
+}
+
+static void paragraphs_past_list(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_section, PART_SECTIONS, 0)->paragraphs.count = 0x7fffffff;
+}
+
+static void parent_is_itself(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_section, PART_SECTIONS, 1)->parent_ix = 1;
+}
+
+static void stage_section_past_end(unsigned char *bytes)
+{
+	size_t size, sections;
+	part_of(bytes, PART_SECTIONS, &sections);
+	RECORD(snap_stage, PART_STAGES, 0)->section_ix = (int32_t)(sections / sizeof(struct snap_section));
+}
+
+static void required_title_absent(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_event, PART_EVENTS, 0)->title = SNAP_NONE;
+}
+
+static void events_out_of_order(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_event, PART_EVENTS, 0)->year = YEAR_MAX;
+}
+
+static void area_misnumbered(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_area, PART_AREAS, 0)->number = 2;
+}
+
+static void activity_kind_unknown(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_activity, PART_ACTIVITIES, 0)->kind = ACTIVITY_KIND_COUNT;
+}
+
+static void emphasis_past_paragraph(unsigned char *bytes)
+{
+	size_t size;
+	part_of(bytes, PART_EMPHASIS, &size);
+	if (!size) { /* a report without emphasis: give section 0 a run */
+		RECORD(snap_section, PART_SECTIONS, 0)->emphasis.count = 1;
+		return;
+	}
+	RECORD(emphasis, PART_EMPHASIS, 0)->end = 1u << 30;
+}
+
+static void name_past_title(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_section, PART_SECTIONS, 0)->name_at = 1u << 20;
+}
+
+/* Every section names the paragraphs of all: the lists would take far
+ * more memory than the file holds. */
+static void lists_shared(unsigned char *bytes)
+{
+	size_t size, n;
+	part_of(bytes, PART_STRLISTS, &n);
+	part_of(bytes, PART_SECTIONS, &size);
+	for (size_t i = 0; i < size / sizeof(struct snap_section); i++)
+		RECORD(snap_section, PART_SECTIONS, i)->paragraphs =
+			(struct snap_list){ 0, (uint32_t)(n / sizeof(uint32_t)) };
+}
+
+static void escape_in_text(unsigned char *bytes)
+{
+	size_t size;
+	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
+	pool[size - 2] = 0x1b; /* the last string's last byte: ESC */
+}
+
+static void part_outside_file(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	h.part[PART_TERMS].offset = h.file_size - 8;
+	h.part[PART_TERMS].size = 64;
+	memcpy(bytes, &h, sizeof(h));
+}
+
+static void records_cut(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	h.part[PART_EVENTS].size -= 4;
+	memcpy(bytes, &h, sizeof(h));
+}
+
+static void test_out_of_range(void **state)
+{
+	(void)state;
+	size_t len;
+	unsigned char *bytes = build(tu_report(), &len);
+	refused_after(bytes, len, title_out_of_pool, "out of range in its sections");
+	refused_after(bytes, len, paragraphs_past_list, "out of range in its sections");
+	refused_after(bytes, len, parent_is_itself, "out of range in its sections");
+	refused_after(bytes, len, stage_section_past_end, "out of range in its stages");
+	refused_after(bytes, len, required_title_absent, "out of range in its events");
+	refused_after(bytes, len, events_out_of_order, "out of range in its events");
+	refused_after(bytes, len, area_misnumbered, "out of range in its areas");
+	refused_after(bytes, len, activity_kind_unknown, "out of range in its activities");
+	refused_after(bytes, len, emphasis_past_paragraph, "damaged");
+	refused_after(bytes, len, name_past_title, "a string's text or length");
+	refused_after(bytes, len, lists_shared, "damaged");
+	refused_after(bytes, len, escape_in_text, "a string's text or length");
+	refused_after(bytes, len, part_outside_file, "lies outside the file");
+	refused_after(bytes, len, records_cut, "lies outside the file");
+	free(bytes);
+}
+
+/* Parts read later, made up and sealed: the index and the dictionary are
+ * refused and built from the model; the id table and the trie, read a
+ * probe at a time, stay within their bounds and end. */
+static void read_later(const unsigned char *bytes, size_t len, mutate_fn *mutate, bool index)
+{
+	unsigned char *c = copy_of(bytes, len);
+	mutate(c);
+	snap_seal(c, len);
+	struct report *r = open_ok(c, len);
+	if (index) {
+		struct corpus *got = corpus_new(r);
+		assert_non_null(got);
+		assert_false(got->mapped);
+		corpus_free(got);
+	} else {
+		struct mentions *m = mentions_from_report(r);
+		assert_non_null(m);
+		mentions_free(m);
+	}
+	report_free(r);
+	free(c);
+}
+
+static void unit_text_elsewhere(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_unit, PART_UNITS, 0)->text = RECORD(snap_unit, PART_UNITS, 1)->text;
+}
+
+static void unit_length_wrong(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_unit, PART_UNITS, 3)->text_len += 1;
+	RECORD(snap_unit, PART_UNITS, 3)->folded_len += 1;
+}
+
+static void unit_folded_past_pool(unsigned char *bytes)
+{
+	size_t size, folded;
+	part_of(bytes, PART_FOLDED, &folded);
+	RECORD(snap_unit, PART_UNITS, 0)->folded = (uint32_t)folded;
+}
+
+static void rank_twice(unsigned char *bytes)
+{
+	size_t size;
+	uint32_t *rank = (uint32_t *)part_of(bytes, PART_RANK, &size);
+	rank[1] = rank[0];
+}
+
+static void origin_backwards(unsigned char *bytes)
+{
+	size_t size;
+	part_of(bytes, PART_ORIGIN, &size);
+	for (size_t i = 0; i < size / sizeof(uint32_t); i++) /* every entry past the text */
+		((uint32_t *)part_of(bytes, PART_ORIGIN, &size))[i] = UINT32_MAX - (uint32_t)i;
+	RECORD(snap_unit, PART_UNITS, 0)->origin = 0;
+}
+
+static void name_of_nothing(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_name, PART_NAMES, 0)->index = INT32_MAX;
+}
+
+static void test_index_and_names_refused(void **state)
+{
+	(void)state;
+	size_t len;
+	unsigned char *bytes = build(tu_report(), &len);
+	read_later(bytes, len, unit_text_elsewhere, true);
+	read_later(bytes, len, unit_length_wrong, true);
+	read_later(bytes, len, unit_folded_past_pool, true);
+	read_later(bytes, len, rank_twice, true);
+	read_later(bytes, len, origin_backwards, true);
+	read_later(bytes, len, name_of_nothing, false);
+	free(bytes);
+}
+
+/* An id table with no empty slot, and a trie whose siblings go round:
+ * every lookup ends, and finds nothing it should not. */
+static void test_loops_end(void **state)
+{
+	(void)state;
+	size_t len, size;
+	unsigned char *bytes = build(tu_report(), &len);
+	struct snap_id_slot *slots = (struct snap_id_slot *)part_of(bytes, PART_IDS, &size);
+	for (size_t i = 0; i < size / sizeof(*slots); i++)
+		if (slots[i].id == SNAP_NONE)
+			slots[i] = (struct snap_id_slot){ 0, (uint32_t)i, KIND_SECTION, 0 };
+	int32_t *node = (int32_t *)part_of(bytes, PART_NODES, &size);
+	size_t nodes = size / MENTIONS_NODE_BYTES;
+	for (size_t i = 1; i + 1 < nodes; i++) /* each child's sibling after it, and back */
+		node[i * 4 + 1] = (int32_t)(i + 1 < nodes - 1 ? i + 1 : 1);
+	snap_seal(bytes, len);
+	struct report *r = open_ok(bytes, len);
+	struct entity_ref ref;
+	assert_int_equal(report_find(r, "no-such-id-anywhere", &ref), -1);
+	struct mentions *m = mentions_from_report(r);
+	assert_non_null(m);
+	struct mention *v;
+	long n = mentions_find(m, r->sections[0]->title, (struct entity_ref){ KIND_COUNT, NO_INDEX }, &v);
+	assert_true(n >= 0);
+	free(v);
+	mentions_free(m);
+	report_free(r);
+	free(bytes);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_same_model),
+		cmocka_unit_test(test_same_index_and_names),
+		cmocka_unit_test(test_truncated_and_padded),
+		cmocka_unit_test(test_not_this_version),
+		cmocka_unit_test(test_checksums),
+		cmocka_unit_test(test_out_of_range),
+		cmocka_unit_test(test_index_and_names_refused),
+		cmocka_unit_test(test_loops_end),
+	};
+	return TU_RUN_EACH(tests, NULL, NULL);
+}

@@ -1,0 +1,400 @@
+/* test_snapshot_files.c - snapshots on disk, as a run finds them: written
+ * to the cache after the YAML is read and read from then on; refused in one
+ * line, and the YAML read, when the content changed underneath (a file's
+ * modification time, its size, a file added, one removed, another
+ * directory), when a FIFO, a directory or a damaged file is where the
+ * snapshot should be; two writers at once; a cache that cannot be written. */
+#include "testutil.h"
+#include "loader.h"
+#include "snap_format.h"
+#include "snapshot.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char *content, *cache_home;
+
+/* Files' times an hour ago: a snapshot is not made of content changed in
+ * the last moments. */
+static void age(const char *path, long seconds)
+{
+	struct timespec t[2] = { { time(NULL) - seconds, 0 }, { time(NULL) - seconds, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+static char *in(const char *dir, const char *name)
+{
+	char *p;
+	assert_true(asprintf(&p, "%s/%s", dir, name) > 0);
+	return p;
+}
+
+/* A copy of the report's content files, an hour old. */
+static void copy_content(const char *from, const char *to)
+{
+	DIR *d = opendir(from);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		size_t n = strlen(e->d_name);
+		if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0)
+			continue;
+		char *src = in(from, e->d_name), *dst = in(to, e->d_name), buf[65536];
+		FILE *a = fopen(src, "rb"), *b = fopen(dst, "wb");
+		assert_non_null(a);
+		assert_non_null(b);
+		for (size_t got; (got = fread(buf, 1, sizeof(buf), a)) > 0;)
+			assert_int_equal(fwrite(buf, 1, got, b), got);
+		fclose(a);
+		fclose(b);
+		age(dst, 3600);
+		free(src);
+		free(dst);
+	}
+	closedir(d);
+}
+
+static int setup(void **state)
+{
+	tu_tmpdir_setup(state);
+	content = in(tu_dir, "content");
+	cache_home = in(tu_dir, "cache");
+	assert_int_equal(mkdir(content, 0700), 0);
+	copy_content(tu_facts()->dir, content);
+	setenv("XDG_CACHE_HOME", cache_home, 1);
+	unsetenv("TEMM_SNAPSHOT");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char *cmd;
+	assert_true(asprintf(&cmd, "chmod -R u+w '%s'", tu_dir) > 0);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(content);
+	free(cache_home);
+	return tu_tmpdir_teardown(state);
+}
+
+/* snapshot_load on the copy; *note gets what it said (caller frees). */
+static struct report *load(const char *dir, char **note)
+{
+	size_t len = 0;
+	FILE *f = open_memstream(note, &len);
+	struct diag d;
+	diag_init(&d);
+	struct report *r = snapshot_load(dir, SNAPSHOT_CACHE, &d, f);
+	fclose(f);
+	if (!r)
+		diag_print(&d, stderr);
+	diag_free(&d);
+	assert_non_null(r);
+	return r;
+}
+
+/* A load from the YAML with `words` said in one line; then, the snapshot
+ * written again, one from the snapshot saying nothing. */
+static void refused_then_mended(const char *words)
+{
+	char *note;
+	struct report *r = load(content, &note);
+	assert_null(r->snap);
+	if (!strstr(note, words))
+		fail_msg("said '%s', expected '%s'", note, words);
+	assert_ptr_equal(strchr(note, '\n'), note + strlen(note) - 1);
+	assert_int_equal(report_count(r, KIND_SECTION), tu_facts()->sections);
+	report_free(r);
+	free(note);
+	r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+}
+
+static void remove_snapshot(void)
+{
+	char *path = snapshot_cache_path(content);
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		tu_rmdir(path);
+	else
+		unlink(path);
+	free(path);
+}
+
+static void test_written_then_read(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	char *note, *path = snapshot_cache_path(content);
+	struct report *r = load(content, &note);
+	assert_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0444); /* replaced, never written over */
+	r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	assert_int_equal(report_count(r, KIND_AREA), tu_facts()->areas);
+	report_free(r);
+	free(note);
+	free(path);
+}
+
+/* Content changed a moment ago may change again within the same tick of
+ * the clock, unseen: no snapshot is made of it until the next run. */
+static void test_recent_content_waits(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	char *file = in(content, "zz-recent.yaml"), *path = snapshot_cache_path(content), *note;
+	tu_write(content, "zz-recent.yaml", "terms: []\n");
+	struct report *r = load(content, &note);
+	report_free(r);
+	free(note);
+	assert_int_equal(access(path, F_OK), -1);
+	age(file, 60);
+	r = load(content, &note);
+	report_free(r);
+	free(note);
+	assert_int_equal(access(path, F_OK), 0);
+	unlink(file);
+	free(file);
+	free(path);
+}
+
+static void test_stale(void **state)
+{
+	(void)state;
+	char *note;
+	report_free(load(content, &note)); /* a snapshot there, whatever was before */
+	free(note);
+	char *file = in(content, "report.yaml"); /* both reports have one */
+	age(file, 7200);
+	refused_then_mended("is stale (report.yaml changed: its modification time)");
+	FILE *f = fopen(file, "ab");
+	fputs("\n# one more line\n", f);
+	fclose(f);
+	age(file, 7200);
+	refused_then_mended("is stale (report.yaml changed: its size)");
+	char *extra = in(content, "zz-extra.yaml");
+	tu_write(content, "zz-extra.yaml", "terms: []\n");
+	age(extra, 3600);
+	refused_then_mended("zz-extra.yaml was added");
+	unlink(extra);
+	refused_then_mended("zz-extra.yaml is gone");
+	/* the same files in another directory: that directory's own */
+	char *other = in(tu_dir, "other"), *path = snapshot_cache_path(content), why[512];
+	assert_int_equal(mkdir(other, 0700), 0);
+	copy_content(content, other);
+	struct report *r = snapshot_open(path, other, why, sizeof(why));
+	assert_null(r);
+	assert_non_null(strstr(why, "made for another directory"));
+	tu_rmdir(other);
+	free(other);
+	free(path);
+	free(extra);
+	free(file);
+}
+
+static void test_fifo_and_directory(void **state)
+{
+	(void)state;
+	char *path = snapshot_cache_path(content);
+	remove_snapshot();
+	assert_int_equal(mkfifo(path, 0600), 0);
+	refused_then_mended("is a FIFO, not a regular file"); /* and replaced by one */
+	remove_snapshot();
+	assert_int_equal(mkdir(path, 0700), 0);
+	tu_write(path, "x", "x");
+	char *note;
+	struct report *r = load(content, &note);
+	assert_null(r->snap);
+	assert_non_null(strstr(note, "is a directory, not a regular file"));
+	assert_non_null(strstr(note, "cannot write the snapshot"));
+	report_free(r);
+	free(note);
+	remove_snapshot();
+	free(path);
+}
+
+static void test_damaged_on_disk(void **state)
+{
+	(void)state;
+	char *note;
+	report_free(load(content, &note));
+	free(note);
+	char *path = snapshot_cache_path(content);
+	assert_int_equal(chmod(path, 0644), 0);
+	int fd = open(path, O_RDWR);
+	assert_true(fd >= 0);
+	struct stat st;
+	assert_int_equal(fstat(fd, &st), 0);
+	struct snap_header h; /* a byte of its strings: checked when it is opened */
+	assert_int_equal(pread(fd, &h, sizeof(h), 0), (ssize_t)sizeof(h));
+	unsigned char c;
+	off_t at = (off_t)(h.part[PART_STRINGS].offset + h.part[PART_STRINGS].size / 2);
+	assert_int_equal(pread(fd, &c, 1, at), 1);
+	c ^= 0x20;
+	assert_int_equal(pwrite(fd, &c, 1, at), 1);
+	close(fd);
+	refused_then_mended("is damaged (");
+	assert_int_equal(truncate(path, st.st_size / 2), 0);
+	refused_then_mended("is truncated");
+	free(path);
+}
+
+/* Writers at once: each renames a whole file into place, so a reader finds
+ * none yet or a whole one, and every writer succeeds. */
+static void test_writers_at_once(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	char *path = snapshot_cache_path(content);
+	pid_t kids[4];
+	for (int k = 0; k < 4; k++) {
+		kids[k] = fork();
+		assert_true(kids[k] >= 0);
+		if (kids[k] == 0) {
+			int bad = 0;
+			for (int i = 0; i < 4; i++) {
+				struct diag d;
+				char why[256];
+				diag_init(&d);
+				bad |= snapshot_make(content, NULL, &d, why, sizeof(why)) != 0;
+				diag_free(&d);
+			}
+			_exit(bad);
+		}
+	}
+	int opened = 0, running = 4;
+	while (running) {
+		char why[512];
+		struct report *r = snapshot_open(path, content, why, sizeof(why));
+		if (r) {
+			opened++;
+			report_free(r);
+		} else if (!strstr(why, "No such file")) {
+			fail_msg("a reader found a snapshot being written: %s", why);
+		}
+		int status;
+		for (int k = 0; k < 4; k++)
+			if (kids[k] && waitpid(kids[k], &status, WNOHANG) == kids[k]) {
+				assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+				kids[k] = 0;
+				running--;
+			}
+	}
+	/* nothing half-written left behind */
+	char *dir = in(cache_home, "temm");
+	DIR *d = opendir(dir);
+	int files = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;)
+		files += e->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(files, 1);
+	char why[512];
+	struct report *r = snapshot_open(path, content, why, sizeof(why));
+	assert_non_null(r);
+	report_free(r);
+	free(dir);
+	free(path);
+}
+
+static void test_cache_not_writable(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	/* a file where the cache directory should be */
+	char *file = in(tu_dir, "not-a-dir"), *note;
+	tu_write(tu_dir, "not-a-dir", "x");
+	setenv("XDG_CACHE_HOME", file, 1);
+	struct report *r = load(content, &note);
+	assert_non_null(strstr(note, "cannot write the snapshot"));
+	assert_ptr_equal(strchr(note, '\n'), note + strlen(note) - 1);
+	report_free(r);
+	free(note);
+	setenv("XDG_CACHE_HOME", cache_home, 1);
+	/* a read-only cache directory (root writes anyway: not tried there) */
+	char *dir = in(cache_home, "temm");
+	if (geteuid() != 0) {
+		assert_int_equal(chmod(dir, 0500), 0);
+		r = load(content, &note);
+		assert_non_null(strstr(note, "cannot write the snapshot"));
+		report_free(r);
+		free(note);
+		assert_int_equal(chmod(dir, 0700), 0);
+	}
+	/* one there is read, written or not */
+	report_free(load(content, &note));
+	free(note);
+	assert_int_equal(chmod(dir, 0500), 0);
+	r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+	assert_int_equal(chmod(dir, 0700), 0);
+	free(dir);
+	free(file);
+}
+
+/* `temm snapshot FILE`: the same bytes every time, readable by all, and
+ * good for the directory it is beside wherever that is moved. */
+static void test_made_beside(void **state)
+{
+	(void)state;
+	char *a = in(tu_dir, "a.snapshot"), *b = in(tu_dir, "b.snapshot"), why[512];
+	struct diag d;
+	diag_init(&d);
+	assert_int_equal(snapshot_make(content, a, &d, why, sizeof(why)), 0);
+	assert_int_equal(snapshot_make(content, b, &d, why, sizeof(why)), 0);
+	diag_free(&d);
+	char *cmd;
+	assert_true(asprintf(&cmd, "cmp -s '%s' '%s'", a, b) > 0);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	struct stat st;
+	assert_int_equal(stat(a, &st), 0);
+	assert_int_equal(st.st_mode & 0444, 0444);
+	char *moved = in(tu_dir, "moved");
+	assert_true(asprintf(&cmd, "cp -pr '%s' '%s'", content, moved) > 0);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	struct report *r = snapshot_open(a, moved, why, sizeof(why));
+	if (!r)
+		fail_msg("refused beside a copy: %s", why);
+	report_free(r);
+	tu_rmdir(moved);
+	free(moved);
+	free(a);
+	free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_written_then_read),
+		cmocka_unit_test(test_recent_content_waits),
+		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_fifo_and_directory),
+		cmocka_unit_test(test_damaged_on_disk),
+		cmocka_unit_test(test_writers_at_once),
+		cmocka_unit_test(test_cache_not_writable),
+		cmocka_unit_test(test_made_beside),
+	};
+	return TU_RUN_EACH(tests, setup, teardown);
+}
