@@ -270,7 +270,7 @@ static const char *areas_place(const struct ob *b)
 
 struct cell {
 	struct present_line *lines;
-	size_t n;
+	size_t n, cap;
 	int x;
 };
 
@@ -295,13 +295,11 @@ static void cell_add(struct ob *b, struct cell *c, const char *mark, enum presen
 	struct piece p = { text, tone, link };
 	struct present_line *l;
 	size_t k = wrap(b, &p, 1, w - mw, &l);
-	struct present_line *all = realloc(c->lines, (c->n + k) * sizeof(*all));
-	if (!all) {
+	if (grow_to(&c->lines, &c->cap, c->n + k, sizeof(*c->lines), 8) != 0) {
 		b->oom = true;
 		lines_free(l, k);
 		return;
 	}
-	c->lines = all;
 	for (size_t i = 0; i < k; i++) {
 		if (mark) {
 			char lead[32];
@@ -333,7 +331,7 @@ static void table_row(struct ob *b, struct cell *cells, size_t n)
 	}
 	for (size_t i = 0; i < n; i++) {
 		lines_free(cells[i].lines, cells[i].n);
-		cells[i] = (struct cell){ NULL, 0, cells[i].x };
+		cells[i] = (struct cell){ NULL, 0, 0, cells[i].x };
 	}
 }
 
@@ -456,7 +454,7 @@ static void other_priorities(struct ob *b)
 		int w = 2 + 6 + (int)strlen(present_roman(r->stages[s]->number, roman)) + GAP;
 		lw = w > lw ? w : lw;
 	}
-	struct cell cells[2] = { { NULL, 0, 2 }, { NULL, 0, lw } };
+	struct cell cells[2] = { { NULL, 0, 0, 2 }, { NULL, 0, 0, lw } };
 	for (size_t s = 0; s < r->stages_count; s++) {
 		const struct stage *st = r->stages[s];
 		struct entity_ref stage = { KIND_STAGE, (int)s };

@@ -3,6 +3,7 @@
  * text with every live state at once (Pike's VM): each character is looked
  * at once per state, whatever the expression, so nothing backtracks. */
 #include "rx.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ struct cclass {
 	bool negate;
 	unsigned named;
 	struct range *ranges;
-	size_t count;
+	size_t count, cap;
 };
 
 /* ---- the program ---- */
@@ -58,7 +59,7 @@ struct rx {
 	struct inst *prog;
 	size_t count;
 	struct cclass *classes;
-	size_t classes_count;
+	size_t classes_count, classes_cap;
 	bool icase;
 	bool first[256]; /* the bytes a match can start with, if !any_first */
 	bool any_first;
@@ -155,24 +156,20 @@ static bool class_has(const struct rx *re, const struct cclass *cl, ucs4_t c)
 static int add_class(struct parser *ps, struct cclass *cl)
 {
 	struct rx *re = ps->re;
-	struct cclass *v = realloc(re->classes, (re->classes_count + 1) * sizeof(*v));
-	if (!v) {
+	if (grow(&re->classes, &re->classes_cap, re->classes_count, sizeof(*re->classes), 4) != 0) {
 		free(cl->ranges);
 		fail_at(ps, "out of memory");
 		return -1;
 	}
-	re->classes = v;
-	v[re->classes_count] = *cl;
+	re->classes[re->classes_count] = *cl;
 	return (int)re->classes_count++;
 }
 
 static bool add_range(struct cclass *cl, ucs4_t lo, ucs4_t hi)
 {
-	struct range *v = realloc(cl->ranges, (cl->count + 1) * sizeof(*v));
-	if (!v)
+	if (grow(&cl->ranges, &cl->cap, cl->count, sizeof(*cl->ranges), 4) != 0)
 		return false;
-	cl->ranges = v;
-	v[cl->count++] = (struct range){ lo, hi };
+	cl->ranges[cl->count++] = (struct range){ lo, hi };
 	return true;
 }
 
@@ -209,7 +206,7 @@ static int bracket_element(struct parser *ps, struct cclass *cl, ucs4_t *c)
 
 static struct node *parse_bracket(struct parser *ps)
 {
-	struct cclass cl = { false, 0, NULL, 0 };
+	struct cclass cl = { false, 0, NULL, 0, 0 };
 	if (*ps->p == '^') {
 		cl.negate = true;
 		ps->p++;
@@ -264,7 +261,7 @@ static struct node *assertion(struct parser *ps, enum assertion a)
 
 static struct node *named_class(struct parser *ps, unsigned named, bool negate)
 {
-	struct cclass cl = { negate, named, NULL, 0 };
+	struct cclass cl = { negate, named, NULL, 0, 0 };
 	int ix = add_class(ps, &cl);
 	struct node *n = ix < 0 ? NULL : node_new(ps, N_CLASS, NULL, NULL);
 	if (n)

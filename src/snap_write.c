@@ -4,6 +4,7 @@
  * it share their offset (the reader checks that they do). */
 #include "snap_internal.h"
 #include "corpus.h"
+#include "grow.h"
 #include "mentions.h"
 
 #include <stdarg.h>
@@ -25,17 +26,9 @@ static size_t buf_add(struct buf *b, const void *bytes, size_t n)
 		b->failed = true;
 		return at;
 	}
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n)
-			cap *= 2;
-		unsigned char *p = realloc(b->p, cap);
-		if (!p) {
-			b->failed = true;
-			return at;
-		}
-		b->p = p;
-		b->cap = cap;
+	if (grow_to(&b->p, &b->cap, b->len + n, 1, 4096) != 0) {
+		b->failed = true;
+		return at;
 	}
 	if (n)
 		memcpy(b->p + b->len, bytes, n);
