@@ -15,7 +15,7 @@
 #define TEMM_INSTALLED_CONTENT "/usr/local/share/temm/content"
 #endif
 #ifndef TEMM_INSTALLED_SNAPSHOT
-#define TEMM_INSTALLED_SNAPSHOT "/usr/local/share/temm/content.snapshot"
+#define TEMM_INSTALLED_SNAPSHOT "/usr/local/lib/temm/content.snapshot"
 #endif
 
 /* The binary in the build tree reads the source tree's content, so a fresh

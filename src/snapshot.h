@@ -11,8 +11,9 @@
  * time changed, or one was added or removed), of another version, damaged
  * (a checksum) or inconsistent (any offset, count or index out of range),
  * and temm then reads the YAML as it does without one. Where it is kept:
- * the installed content's beside it ($(pkgdatadir)/content.snapshot,
- * written by `make install`), any other in $XDG_CACHE_HOME/temm/ (written
+ * the installed content's in $(pkglibdir)/content.snapshot (written by
+ * `make install`; the writer's byte order makes it architecture-dependent
+ * data, so not under $(datadir)), any other in $XDG_CACHE_HOME/temm/ (written
  * by temm after it read the YAML, atomically: a temporary file renamed). */
 #ifndef TEMM_SNAPSHOT_H
 #define TEMM_SNAPSHOT_H

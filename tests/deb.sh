@@ -93,6 +93,9 @@ echo "lintian: $(grep -c '^E: ' "$work/lintian.out") errors, $(grep -c '^W: ' "$
 took lintian
 
 # ---- 4. what the package holds ----
+# the snapshot is in the build machine's byte order: architecture-dependent
+# data, under /usr/lib/<multiarch>/temm, not /usr/share
+snapshot=/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/temm/content.snapshot
 say "the files in $(basename "$deb")"
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$work/files"
 {
@@ -105,7 +108,7 @@ dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$work/files"
 	echo /usr/share/zsh/vendor-completions/_temm
 	echo /usr/share/fish/vendor_completions.d/temm.fish
 	echo /usr/share/doc/temm/copyright
-	echo /usr/share/temm/content.snapshot
+	echo "$snapshot"
 } >"$work/wanted"
 while IFS= read -r f; do
 	checks=$((checks + 1))
@@ -142,8 +145,8 @@ expect_out '{"kind":"count","query":"Daegu","count":' "$temm" --content "$conten
 # unpacked): one made again from them is the same, byte for byte
 checks=$((checks + 1))
 "$temm" --content "$content" snapshot "$work/fresh.snapshot" >/dev/null &&
-	cmp -s "$work/fresh.snapshot" "$root/usr/share/temm/content.snapshot" ||
-	fail "/usr/share/temm/content.snapshot does not fit the packaged content"
+	cmp -s "$work/fresh.snapshot" "$root$snapshot" ||
+	fail "$snapshot does not fit the packaged content"
 # without --content it reads where the package put the report
 checks=$((checks + 1))
 if ! "$temm" check >/dev/null 2>"$work/err"; then
