@@ -1275,6 +1275,22 @@ static const char *c_rss_ratio(struct scale *s)
 {
 	return fmt_num(ratio(&s->temm_session.rss_kb, &s->less_session.rss_kb), "");
 }
+/* Memory as a multiple of the content's bytes (issue 17: "at most a
+ * documented small multiple"): peak RSS in KiB over the content's size. */
+static double g_brss(struct scale *s);
+static double per_content(double rss_kb, struct scale *s)
+{
+	double bytes = jnum(s->search, "bytes");
+	return rss_kb > 0 && bytes > 0 ? rss_kb * 1024 / bytes : -1;
+}
+static const char *c_check_per_content(struct scale *s)
+{
+	return fmt_num(per_content(samples_median(&s->check_rss), s), "x");
+}
+static const char *c_session_per_content(struct scale *s)
+{
+	return fmt_num(per_content(g_brss(s), s), "x");
+}
 static const char *c_t_bytes(struct scale *s)
 {
 	return s->temm_session.bytes.n && !s->temm_session.failure ? fmt_stats(&s->temm_session.bytes, 1)
@@ -1607,6 +1623,8 @@ static void print_table(double seconds)
 	row_fn("peak RSS temm (session), MB", c_t_rss);
 	row_fn("peak RSS less (session), MB", c_l_rss);
 	row_fn("  temm / less", c_rss_ratio);
+	row_fn("  session peak RSS / content", c_session_per_content);
+	row_fn("  check peak RSS / content", c_check_per_content);
 	row_fn("paging session bytes temm", c_t_bytes);
 	row_fn("paging session bytes less", c_l_bytes);
 	row_fn("  temm / less", c_bytes_ratio);
@@ -1841,6 +1859,9 @@ int main(int argc, char **argv)
 		struct scale *s = &scales[i];
 		json_t *o = json_pack("{s:i,s:s,s:O,s:O}", "factor", s->factor, "content", s->dir, "check",
 				      s->check, "search", s->search);
+		json_object_set_new(o, "peak_rss_per_content_byte",
+				    json_pack("{s:f,s:f}", "check", per_content(samples_median(&s->check_rss), s),
+					      "session", per_content(g_brss(s), s)));
 		if (s->count)
 			json_object_set(o, "search_count_vs_grep", s->count);
 		if (s->browser)

@@ -235,7 +235,7 @@ static void put(struct build *b, struct present_line *l, enum present_tone tone,
 	if (!text || !*text)
 		return;
 	char *copy = strdup(text);
-	if (!copy || grow(&l->runs, &l->runs_cap, l->runs_count, sizeof(*l->runs), 4) != 0) {
+	if (!copy || grow(&l->runs, &l->runs_cap, l->runs_count, sizeof(*l->runs), 1) != 0) { /* most lines are one run */
 		free(copy);
 		b->oom = true;
 		return;

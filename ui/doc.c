@@ -54,7 +54,7 @@ int doc_span_add(struct doc *d, int block, size_t start, size_t len, unsigned st
 	struct doc_block *b = &d->blocks[block];
 	if (start > b->len || len > b->len - start)
 		return -1;
-	if (grow(&b->spans, &b->spans_cap, b->spans_count, sizeof(*b->spans), 16) != 0) {
+	if (grow(&b->spans, &b->spans_cap, b->spans_count, sizeof(*b->spans), 2) != 0) { /* most blocks have one or two */
 		d->failed = true;
 		return -1;
 	}
