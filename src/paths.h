@@ -9,7 +9,7 @@
  * kiosk mode neither the option nor the environment is looked at. */
 const char *paths_content_dir(const char *option, bool kiosk);
 
-/* The snapshot `make install` writes beside the installed content, when
+/* The snapshot `make install` writes for the installed content, when
  * content_dir is that content (snapshot.h); else NULL. */
 const char *paths_installed_snapshot(const char *content_dir);
 
