@@ -93,10 +93,10 @@ static void test_counts_and_pane_digits(void **state)
 	assert_int_equal(item(v, PANE_AREAS), 2);
 	struct pane *rd = app_pane(a, PANE_READER);
 	assert_true(rd->top > 0);
-	assert_int_equal(rd->top + pane_rows(rd), (int)rd->doc->lines_count);
+	assert_int_equal(rd->top + pane_rows(rd), (int)doc_lines(rd->doc));
 	/* a 0 first: a count with any digit (012g: line 12) */
 	vs_keys(v, "012g");
-	assert_int_equal(rd->top, 11 < (int)rd->doc->lines_count - pane_rows(rd) ? 11 : rd->top);
+	assert_int_equal(rd->top, 11 < (int)doc_lines(rd->doc) - pane_rows(rd) ? 11 : rd->top);
 	/* a count goes to the next key only: here j, then k moves one */
 	vs_keys(v, "g6jk");
 	assert_int_equal(rd->top, 5);
