@@ -366,6 +366,66 @@ static void test_config(void **state)
 	unsetenv("XDG_CONFIG_HOME");
 }
 
+/* Every pane's doc laid out to its end, as before laying out went lazy. */
+static void lay_out_all(struct vscreen *v)
+{
+	struct app *a = vs_app(v);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app_pane_built(a, (enum ui_pane_id)i) && app_pane(a, (enum ui_pane_id)i)->doc)
+			doc_lines(app_pane(a, (enum ui_pane_id)i)->doc);
+}
+
+/* One step of test_lazy_same: keys, or a resize when they start with '='. */
+static void lazy_step(struct vscreen *v, const char *step)
+{
+	int cols, rows;
+	if (sscanf(step, "=%dx%d", &cols, &rows) == 2)
+		vs_resize(v, cols, rows);
+	else
+		vs_type(v, step);
+}
+
+/* The lists and the reader laid out as far as they show are the screens
+ * of the whole layout, step by step: lists paged to the end with G and
+ * back, percentages and the status line, resizes in the middle, a search
+ * and n to a match further down than was laid out. */
+static void test_lazy_same(void **state)
+{
+	(void)state;
+	static const char *const steps[] = {
+		"3", "j", "<PgDn>", "G", "k", "=60x20", "gg", "50p", "<PgDn>", "=100x30", "G", "=80x24",
+		"2", "G", "<PgUp>", "7p", "4", "G", "=50x18", "gg", "30p", "j", "<Tab>", "<Tab>",
+		"=80x24", "3", "/rural<Enter>", "n", "n", "N", "<Esc>", "5p", "G",
+	};
+	enum { STEPS = sizeof(steps) / sizeof(steps[0]) };
+	char *lazy[STEPS], *eager[STEPS];
+	struct vscreen *v = open_at(80, 24);
+	/* the home screen lays out the timeline's first rows only */
+	const struct pane *tl = app_pane(vs_app(v), PANE_TIMELINE);
+	assert_true(tl->doc->lines_count < doc_lines(tl->doc));
+	vs_close(v);
+	v = open_at(80, 24);
+	for (size_t i = 0; i < STEPS; i++) {
+		lazy_step(v, steps[i]);
+		lazy[i] = vs_screen(v);
+	}
+	vs_close(v);
+	v = open_at(80, 24);
+	for (size_t i = 0; i < STEPS; i++) {
+		lay_out_all(v);
+		lazy_step(v, steps[i]);
+		eager[i] = vs_screen(v);
+	}
+	vs_close(v);
+	for (size_t i = 0; i < STEPS; i++) {
+		if (strcmp(lazy[i], eager[i]) != 0)
+			fail_msg("after step %zu (%s) laid out as needed:\n%s\nlaid out at once:\n%s", i, steps[i],
+				 lazy[i], eager[i]);
+		free(lazy[i]);
+		free(eager[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_config),
+		cmocka_unit_test(test_lazy_same),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();
