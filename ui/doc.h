@@ -104,8 +104,8 @@ int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct enti
 int doc_layout(struct doc *d, int width);
 /* The same, lazily: the lines are made when asked for (doc_layout_until,
  * doc_lines, doc_line_of...), so a pane showing the first rows of a long
- * list wraps those rows only. The blocks' text, hidden flags and widths
- * must not change until the next layout (spans may). */
+ * list wraps those rows only. Until the next layout the blocks stay as
+ * they are (text, indent, hidden...); spans may change. */
 void doc_layout_lazy(struct doc *d, int width);
 /* Lay out as far as line `line`; whether that line exists. */
 bool doc_layout_until(struct doc *d, size_t line);
