@@ -389,14 +389,14 @@ static char *block_text(const struct doc *d, int item)
 
 enum { LONG_ROWS = 600 };
 
-/* A long list (bands every 25 rows; rows of every length, some wrapping,
- * some cut at two lines, some with a second line) or a long text with a
- * link in every seventh paragraph. The word "needle" is in row 517 only. */
-static struct doc *long_doc(bool list)
+/* Rows [from, to) of a long list (bands every 25 rows; rows of every
+ * length, some wrapping, some cut at two lines, some with a second line)
+ * or of a long text with a link in every seventh paragraph. The word
+ * "needle" is in row 517 only. */
+static void long_rows(struct doc *d, bool list, int from, int to)
 {
 	static const char *const words[] = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta" };
-	struct doc *d = doc_new();
-	for (int i = 0; i < LONG_ROWS; i++) {
+	for (int i = from; i < to; i++) {
 		if (list && i % 25 == 0) {
 			int b = doc_line_add(d, "band", DOC_BAND, 0, 0);
 			d->blocks[b].nowrap = true;
@@ -418,6 +418,40 @@ static struct doc *long_doc(bool list)
 			}
 		}
 	}
+}
+
+static struct doc *long_doc(bool list)
+{
+	struct doc *d = doc_new();
+	long_rows(d, list, 0, LONG_ROWS);
+	return d;
+}
+
+/* The same built as it is read, 9 rows at a time (a list's rows; a
+ * text's paragraphs). */
+struct long_state {
+	bool list;
+	int next;
+};
+
+static size_t long_more(struct doc *d)
+{
+	struct long_state *s = d->more_state;
+	int to = s->next + 9 < LONG_ROWS ? s->next + 9 : LONG_ROWS;
+	long_rows(d, s->list, s->next, to);
+	s->next = to;
+	return (size_t)(LONG_ROWS - to);
+}
+
+static struct doc *long_doc_more(bool list)
+{
+	struct doc *d = doc_new();
+	struct long_state *s = malloc(sizeof(*s));
+	assert_non_null(s);
+	*s = (struct long_state){ list, 0 };
+	d->more = long_more;
+	d->more_state = s;
+	d->more_items = LONG_ROWS;
 	return d;
 }
 
@@ -498,7 +532,7 @@ static void lazy_same(struct pane *lazy, struct pane *eager, const char *step)
 	}
 }
 
-static void lazy_walk(bool list)
+static void lazy_walk(bool list, bool built_as_read)
 {
 	static const char *const names[OP_COUNT] = {
 		"j", "5j", "3k", "page down", "page up", "G", "gg", "37%", "line 123", "item 441",
@@ -511,7 +545,7 @@ static void lazy_walk(bool list)
 	pane_init(&lazy, list ? PANE_TIMELINE : PANE_READER, list);
 	pane_init(&eager, list ? PANE_TIMELINE : PANE_READER, list);
 	lazy.r = eager.r = (struct rect){ 0, 0, 40, 12 };
-	pane_set_doc(&lazy, long_doc(list));
+	pane_set_doc(&lazy, built_as_read ? long_doc_more(list) : long_doc(list));
 	pane_set_doc(&eager, long_doc(list));
 	/* the first screen lays out that screen, not the whole doc (a list
 	 * says its position without more, a text's percentage needs all) */
@@ -519,6 +553,8 @@ static void lazy_walk(bool list)
 	if (list)
 		pane_position(&lazy, pos, sizeof(pos));
 	assert_true(lazy.doc->lines_count < 30);
+	if (built_as_read)
+		assert_true(lazy.doc->blocks_count < 30);
 	assert_true(doc_lines(eager.doc) > 600);
 	lazy_same(&lazy, &eager, "the start");
 	/* every step after every other, from a place the last one left */
@@ -542,13 +578,15 @@ static void lazy_walk(bool list)
 static void test_lazy_list(void **state)
 {
 	(void)state;
-	lazy_walk(true);
+	lazy_walk(true, false);
+	lazy_walk(true, true);
 }
 
 static void test_lazy_text(void **state)
 {
 	(void)state;
-	lazy_walk(false);
+	lazy_walk(false, false);
+	lazy_walk(false, true);
 }
 
 /* Resized in the middle of a long doc, a search match far below: only
@@ -559,7 +597,10 @@ static void test_lazy_middle(void **state)
 	struct pane p;
 	pane_init(&p, PANE_TIMELINE, true);
 	p.r = (struct rect){ 0, 0, 40, 12 };
-	pane_set_doc(&p, long_doc(true));
+	pane_set_doc(&p, long_doc_more(true));
+	char pos[32];
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "1/600"); /* the rows still to come counted */
 	pane_select_item(&p, 200);
 	pane_place(&p, (struct rect){ 0, 0, 25, 8 });
 	pane_fit(&p);
@@ -569,6 +610,7 @@ static void test_lazy_middle(void **state)
 	doc_layout(whole, pane_cols(&p));
 	total = whole->lines_count;
 	assert_true(laid < total / 2); /* row 200 of 600 and a screen */
+	assert_true(p.doc->blocks_count < whole->blocks_count / 2); /* built as far */
 	/* a match in a part not laid out: highlighted, then gone to */
 	struct query q;
 	char err[128];
@@ -596,7 +638,6 @@ static void test_lazy_middle(void **state)
 	pane_goto_line(&p, -1);
 	assert_int_equal(pane_item(&p), LONG_ROWS - 1);
 	assert_int_equal(p.doc->lines_count, total);
-	char pos[32];
 	pane_position(&p, pos, sizeof(pos));
 	assert_string_equal(pos, "600/600");
 	query_free(&q);

@@ -27,6 +27,7 @@ void doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->links);
 	free(d->lines);
+	free(d->more_state);
 	free(d);
 }
 
@@ -193,6 +194,23 @@ static bool lay_block(struct doc *d)
 	return true;
 }
 
+/* The next rows of a doc built as it is read; false when none came. */
+static bool more_rows(struct doc *d)
+{
+	size_t had = d->blocks_count;
+	if (d->more_items && d->more)
+		d->more_items = d->more(d);
+	if (d->blocks_count == had)
+		d->more_items = 0; /* done, or out of memory: no more asking */
+	return d->blocks_count > had;
+}
+
+void doc_complete(struct doc *d)
+{
+	while (more_rows(d))
+		;
+}
+
 /* Lay out blocks until there is a line `line` and block `block` has all
  * its lines (or no block is left); out of memory ends the layout where it
  * is, the doc marked failed. */
@@ -200,11 +218,15 @@ static void lay_while(struct doc *d, size_t line, size_t block)
 {
 	if (d->width < 1)
 		return; /* never laid out: no lines */
-	while (d->laid < d->blocks_count && (d->lines_count <= line || d->laid <= block))
+	while (d->lines_count <= line || d->laid <= block) {
+		if (d->laid == d->blocks_count && !more_rows(d))
+			return;
 		if (!lay_block(d)) {
 			d->failed = true;
 			d->laid = d->blocks_count;
+			return;
 		}
+	}
 }
 
 void doc_layout_lazy(struct doc *d, int width)
@@ -295,6 +317,8 @@ size_t doc_line_segs(struct doc *d, size_t line, struct doc_seg *segs, size_t ma
 long doc_highlight(struct doc *d, const struct query *q)
 {
 	long count = 0;
+	if (q)
+		doc_complete(d); /* rows built later would miss their marks */
 	for (size_t i = 0; q && i < d->blocks_count; i++) {
 		struct search_match *m;
 		long n = d->blocks[i].len ? textmatch_find(q, d->blocks[i].text, &m) : 0;

@@ -72,6 +72,12 @@ struct doc {
 	size_t laid;              /* blocks laid out so far */
 	int width;                /* of the last layout, 0 before */
 	bool failed;              /* out of memory while building */
+	/* A list built as it is read: `more` appends the next rows and
+	 * returns how many items are still to come (0: the doc is whole).
+	 * Its state is the doc's, freed with it by free(). */
+	size_t (*more)(struct doc *d);
+	void *more_state;
+	size_t more_items;        /* items still to come */
 };
 
 /* A run of one style inside a line, for drawing. */
@@ -105,8 +111,11 @@ int doc_layout(struct doc *d, int width);
 /* The same, lazily: the lines are made when asked for (doc_layout_until,
  * doc_lines, doc_line_of...), so a pane showing the first rows of a long
  * list wraps those rows only. Until the next layout the blocks stay as
- * they are (text, indent, hidden...); spans may change. */
+ * they are (text, indent, hidden...): spans may change, and `more` adds
+ * blocks after the last. */
 void doc_layout_lazy(struct doc *d, int width);
+/* Every row built (a doc with `more` has all its blocks after it). */
+void doc_complete(struct doc *d);
 /* Lay out as far as line `line`; whether that line exists. */
 bool doc_layout_until(struct doc *d, size_t line);
 /* The number of lines, the whole doc laid out. */

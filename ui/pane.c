@@ -260,6 +260,7 @@ int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
 	struct pane_anchor a;
 	pane_anchor_get(p, &a);
 	struct doc *d = p->doc;
+	doc_complete(d); /* the filter is on every row */
 	int shown = 0;
 	/* backwards, so a heading knows whether a row under it stays */
 	bool below = false;
@@ -500,7 +501,8 @@ void pane_position(const struct pane *p, char *buf, size_t n)
 			if ((int)b <= cur)
 				k++;
 		}
-		snprintf(buf, n, "%d/%zu", k, (size_t)total + p->unlaid);
+		snprintf(buf, n, "%d/%zu", k, (size_t)total + p->unlaid +
+			 (p->doc && p->doc->width > 0 ? p->doc->more_items : 0));
 		return;
 	}
 	int lines = nlines(p), rows = pane_rows(p);

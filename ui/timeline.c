@@ -23,18 +23,23 @@ static void band_row(const struct report *r, struct doc *d, int band)
 	}
 }
 
-struct doc *page_timeline(const struct pages *p)
+/* Where a timeline built as it is read has got to. */
+struct timeline_rows {
+	const struct pages *p;
+	size_t next; /* the next event */
+	int band;    /* the stage band of the last row, -2 before the first */
+};
+
+/* The rows of events [rows->next, end). */
+static void timeline_rows_add(struct doc *d, struct timeline_rows *rows, size_t end)
 {
-	const struct report *r = p->r;
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	int band = -2;
-	for (size_t i = 0; i < r->events_count; i++) {
+	const struct report *r = rows->p->r;
+	for (; rows->next < end && !d->failed; rows->next++) {
+		size_t i = rows->next;
 		const struct event *e = r->events[i];
-		if (e->stage_ix != band) {
-			band = e->stage_ix;
-			band_row(r, d, band);
+		if (e->stage_ix != rows->band) {
+			rows->band = e->stage_ix;
+			band_row(r, d, rows->band);
 		}
 		char date[PRESENT_DATE_MAX];
 		present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
@@ -50,6 +55,43 @@ struct doc *page_timeline(const struct pages *p)
 		doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
 		free(label);
 	}
+}
+
+struct doc *page_timeline(const struct pages *p)
+{
+	struct doc *d = doc_new();
+	if (!d)
+		return NULL;
+	struct timeline_rows rows = { p, 0, -2 };
+	timeline_rows_add(d, &rows, p->r->events_count);
+	return d;
+}
+
+/* The browser's timeline is built as it is read: a screenful of rows and
+ * a margin first, then this many more whenever the layout runs out. */
+#define TIMELINE_ROWS_STEP 64
+
+static size_t timeline_more(struct doc *d)
+{
+	struct timeline_rows *rows = d->more_state;
+	size_t n = rows->p->r->events_count;
+	timeline_rows_add(d, rows, n - rows->next > TIMELINE_ROWS_STEP ? rows->next + TIMELINE_ROWS_STEP : n);
+	return d->failed ? 0 : n - rows->next;
+}
+
+struct doc *page_timeline_lazy(const struct pages *p)
+{
+	struct doc *d = doc_new();
+	struct timeline_rows *rows = malloc(sizeof(*rows));
+	if (!d || !rows) {
+		free(rows);
+		doc_free(d);
+		return page_timeline(p); /* built whole, if it can be */
+	}
+	*rows = (struct timeline_rows){ p, 0, -2 };
+	d->more = timeline_more;
+	d->more_state = rows;
+	d->more_items = p->r->events_count;
 	return d;
 }
 
@@ -119,7 +161,7 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 
 struct doc *timeline_build(struct app *a)
 {
-	return page_timeline(&a->pg);
+	return page_timeline_lazy(&a->pg);
 }
 
 void timeline_placed(struct app *a, struct pane *p)
