@@ -396,6 +396,13 @@ static void test_lazy_same(void **state)
 		"3", "j", "<PgDn>", "G", "k", "=60x20", "gg", "50p", "<PgDn>", "=100x30", "G", "=80x24",
 		"2", "G", "<PgUp>", "7p", "4", "G", "=50x18", "gg", "30p", "j", "<Tab>", "<Tab>",
 		"=80x24", "3", "/rural<Enter>", "n", "n", "N", "<Esc>", "5p", "G",
+		/* rows built as they are read: over their seams and back */
+		"3", "gg", "<PgDn>", "<PgDn>", "]", "]", "[", "gg", "15j", "=120x40", "3j", "<PgUp>", "=80x24",
+		"gg", "&rural<Enter>", "j", "<Esc>", "gg", "/dss<Enter>", "<Esc>", "3", "gg", "k", "12g", "j",
+		"gg", "99p", "gg", "<C-o>", "<C-o>", "<C-i>", "G", "gg",
+		"1", "j", "<PgDn>", "G", "gg", "&deepening<Enter>", "j", "<Esc>",
+		"2", "j", "<PgDn>", "<PgDn>", "9j", "=60x30", "k", "=80x24", "G", "k", "gg", "&dss<Enter>", "j",
+		"<Esc>", "44p", "<Enter>", "<C-o>", "=40x12", "j", "j", "=80x24",
 	};
 	enum { STEPS = sizeof(steps) / sizeof(steps[0]) };
 	char *lazy[STEPS], *eager[STEPS];

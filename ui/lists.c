@@ -55,8 +55,8 @@ struct doc *page_areas(const struct pages *p)
 }
 
 /* The browser's lists are built as they are read (doc.more): this many
- * rows whenever the layout runs out of them. */
-#define LIST_ROWS_STEP 64
+ * rows whenever the layout runs out of them (few: see timeline.c). */
+#define LIST_ROWS_STEP 8
 
 struct list_rows {
 	const struct pages *p;

@@ -67,9 +67,11 @@ struct doc *page_timeline(const struct pages *p)
 	return d;
 }
 
-/* The browser's timeline is built as it is read: a screenful of rows and
- * a margin first, then this many more whenever the layout runs out. */
-#define TIMELINE_ROWS_STEP 64
+/* The browser's timeline is built as it is read: this many rows whenever
+ * the layout runs out of them. Few, so that the first screen costs a
+ * screenful and the bundled report's lists already come in several steps
+ * (the screen tests cross their seams). */
+#define TIMELINE_ROWS_STEP 8
 
 static size_t timeline_more(struct doc *d)
 {
