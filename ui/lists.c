@@ -34,9 +34,7 @@ static void area_row(struct doc *d, const struct pages *p, size_t i)
 	doc_putf(d, DOC_PLAIN, "%2u) %s", p->r->areas[i]->number, p->r->areas[i]->title);
 }
 
-typedef void row_fn(struct doc *d, const struct pages *p, size_t i);
-
-static struct doc *all_rows(const struct pages *p, size_t n, row_fn *row)
+struct doc *lists_rows_at_once(const struct pages *p, size_t n, lists_row_fn *row)
 {
 	struct doc *d = doc_new();
 	for (size_t i = 0; d && i < n && !d->failed; i++)
@@ -46,22 +44,24 @@ static struct doc *all_rows(const struct pages *p, size_t n, row_fn *row)
 
 struct doc *page_stages(const struct pages *p)
 {
-	return all_rows(p, p->r->stages_count, stage_row);
+	return lists_rows_at_once(p, p->r->stages_count, stage_row);
 }
 
 struct doc *page_areas(const struct pages *p)
 {
-	return all_rows(p, p->r->areas_count, area_row);
+	return lists_rows_at_once(p, p->r->areas_count, area_row);
 }
 
-/* The browser's lists are built as they are read (doc.more): this many
- * rows whenever the layout runs out of them (few: see timeline.c). */
+/* The browser's lists are built as they are read: this many rows whenever
+ * the layout runs out of them. Few, so that the first screen costs a
+ * screenful and the bundled report's lists already come in several steps
+ * (the screen tests cross their seams). */
 #define LIST_ROWS_STEP 8
 
 struct list_rows {
 	const struct pages *p;
 	size_t next, count;
-	row_fn *row;
+	lists_row_fn *row;
 };
 
 static size_t list_more(struct doc *d)
@@ -73,14 +73,14 @@ static size_t list_more(struct doc *d)
 	return d->failed ? 0 : s->count - s->next;
 }
 
-static struct doc *rows_as_read(const struct pages *p, size_t n, row_fn *row)
+struct doc *lists_rows_as_read(const struct pages *p, size_t n, lists_row_fn *row)
 {
 	struct doc *d = doc_new();
 	struct list_rows *s = malloc(sizeof(*s));
 	if (!d || !s) {
 		free(s);
 		doc_free(d);
-		return all_rows(p, n, row); /* whole, if it can be */
+		return lists_rows_at_once(p, n, row); /* whole, if it can be */
 	}
 	*s = (struct list_rows){ p, 0, n, row };
 	d->more = list_more;
@@ -91,7 +91,7 @@ static struct doc *rows_as_read(const struct pages *p, size_t n, row_fn *row)
 
 struct doc *lists_stages(struct app *a)
 {
-	return rows_as_read(&a->pg, a->r->stages_count, stage_row);
+	return lists_rows_as_read(&a->pg, a->r->stages_count, stage_row);
 }
 
 struct doc *lists_areas(struct app *a)
@@ -100,7 +100,7 @@ struct doc *lists_areas(struct app *a)
 	char *title = lists_areas_title(a->r);
 	pane_set_title(&a->panes[PANE_AREAS], title);
 	free(title);
-	return rows_as_read(&a->pg, a->r->areas_count, area_row);
+	return lists_rows_as_read(&a->pg, a->r->areas_count, area_row);
 }
 
 char *lists_areas_title(const struct report *r)

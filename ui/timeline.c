@@ -23,78 +23,31 @@ static void band_row(const struct report *r, struct doc *d, int band)
 	}
 }
 
-/* Where a timeline built as it is read has got to. */
-struct timeline_rows {
-	const struct pages *p;
-	size_t next; /* the next event */
-	int band;    /* the stage band of the last row, -2 before the first */
-};
-
-/* The rows of events [rows->next, end). */
-static void timeline_rows_add(struct doc *d, struct timeline_rows *rows, size_t end)
+/* Event i's row, under its stage's band when it is the first of it. */
+static void timeline_row(struct doc *d, const struct pages *p, size_t i)
 {
-	const struct report *r = rows->p->r;
-	for (; rows->next < end && !d->failed; rows->next++) {
-		size_t i = rows->next;
-		const struct event *e = r->events[i];
-		if (e->stage_ix != rows->band) {
-			rows->band = e->stage_ix;
-			band_row(r, d, rows->band);
-		}
-		char date[PRESENT_DATE_MAX];
-		present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
-		/* two lines under the date: an event is a sentence, and the first
-		 * words of two often agree ("the Joint Action Plan (2010-2014)
-		 * was adopted" / "was written") */
-		int blk = doc_begin(d, 0, 8, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].max_lines = 2;
-		d->blocks[blk].item = (int)i;
-		char *label = present_event_label(r, (int)i);
-		doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
-		free(label);
-	}
+	const struct report *r = p->r;
+	const struct event *e = r->events[i];
+	if (i == 0 || r->events[i - 1]->stage_ix != e->stage_ix)
+		band_row(r, d, e->stage_ix);
+	char date[PRESENT_DATE_MAX];
+	present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
+	/* two lines under the date: an event is a sentence, and the first
+	 * words of two often agree ("the Joint Action Plan (2010-2014)
+	 * was adopted" / "was written") */
+	int blk = doc_begin(d, 0, 8, DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].max_lines = 2;
+	d->blocks[blk].item = (int)i;
+	char *label = present_event_label(r, (int)i);
+	doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
+	free(label);
 }
 
 struct doc *page_timeline(const struct pages *p)
 {
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	struct timeline_rows rows = { p, 0, -2 };
-	timeline_rows_add(d, &rows, p->r->events_count);
-	return d;
-}
-
-/* The browser's timeline is built as it is read: this many rows whenever
- * the layout runs out of them. Few, so that the first screen costs a
- * screenful and the bundled report's lists already come in several steps
- * (the screen tests cross their seams). */
-#define TIMELINE_ROWS_STEP 8
-
-static size_t timeline_more(struct doc *d)
-{
-	struct timeline_rows *rows = d->more_state;
-	size_t n = rows->p->r->events_count;
-	timeline_rows_add(d, rows, n - rows->next > TIMELINE_ROWS_STEP ? rows->next + TIMELINE_ROWS_STEP : n);
-	return d->failed ? 0 : n - rows->next;
-}
-
-struct doc *page_timeline_lazy(const struct pages *p)
-{
-	struct doc *d = doc_new();
-	struct timeline_rows *rows = malloc(sizeof(*rows));
-	if (!d || !rows) {
-		free(rows);
-		doc_free(d);
-		return page_timeline(p); /* built whole, if it can be */
-	}
-	*rows = (struct timeline_rows){ p, 0, -2 };
-	d->more = timeline_more;
-	d->more_state = rows;
-	d->more_items = p->r->events_count;
-	return d;
+	return lists_rows_at_once(p, p->r->events_count, timeline_row);
 }
 
 /* The stage's numeral in the middle of its span, when it fits with a
@@ -163,7 +116,7 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 
 struct doc *timeline_build(struct app *a)
 {
-	return page_timeline_lazy(&a->pg);
+	return lists_rows_as_read(&a->pg, a->r->events_count, timeline_row);
 }
 
 void timeline_placed(struct app *a, struct pane *p)

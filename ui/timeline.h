@@ -16,8 +16,6 @@ struct doc *timeline_build(struct app *a);
 /* The rows as pages build them (for tests): a band row (item -1) before
  * each stage's events, then one row per event. */
 struct doc *page_timeline(const struct pages *p);
-/* The same rows built as they are read (doc.more): the browser's. */
-struct doc *page_timeline_lazy(const struct pages *p);
 /* The one-line axis of `width` columns marking the stages and the year of
  * `event` (-1: none). */
 struct doc *page_axis(const struct pages *p, int width, int event);
