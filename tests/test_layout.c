@@ -148,7 +148,7 @@ static void test_geometry_every_size(void **state)
 			}
 }
 
-static char *line(const struct doc *d, size_t i)
+static char *line(struct doc *d, size_t i)
 {
 	static char buf[512];
 	char *s = doc_line_text(d, i);
@@ -296,7 +296,7 @@ static void test_pane_filter(void **state)
 	assert_int_equal(pane_filter(&p, keep, 12, "workshop"), 3);
 	assert_string_equal(p.filter, "workshop");
 	/* bands 0 and 4 head kept items and stay; band 8 heads none */
-	assert_int_equal(p.doc->lines_count, 5);
+	assert_int_equal(doc_lines(p.doc), 5);
 	assert_string_equal(line(p.doc, 0), "band 0");
 	assert_string_equal(line(p.doc, 1), "item 2");
 	assert_string_equal(line(p.doc, 2), "band 4");
@@ -317,7 +317,7 @@ static void test_pane_filter(void **state)
 	/* and back */
 	assert_int_equal(pane_filter(&p, NULL, 0, NULL), 9);
 	assert_null(p.filter);
-	assert_int_equal(p.doc->lines_count, 12);
+	assert_int_equal(doc_lines(p.doc), 12);
 	pane_free(&p);
 }
 
@@ -361,7 +361,7 @@ static void test_pane_text_links(void **state)
 	pane_free(&p);
 }
 
-static int find_line(const struct doc *d, const char *needle)
+static int find_line(struct doc *d, const char *needle)
 {
 	for (size_t i = 0; i < d->lines_count; i++)
 		if (strstr(line(d, i), needle))
@@ -383,6 +383,266 @@ static char *block_text(const struct doc *d, int item)
 			 d->blocks[l->block].text + l->start);
 	}
 	return buf;
+}
+
+/* ---- the lazy layout: a pane reads its doc as far as it shows it ---- */
+
+enum { LONG_ROWS = 600 };
+
+/* Rows [from, to) of a long list (bands every 25 rows; rows of every
+ * length, some wrapping, some cut at two lines, some with a second line)
+ * or of a long text with a link in every seventh paragraph. The word
+ * "needle" is in row 517 only. */
+static void long_rows(struct doc *d, bool list, int from, int to)
+{
+	static const char *const words[] = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta" };
+	for (int i = from; i < to; i++) {
+		if (list && i % 25 == 0) {
+			int b = doc_line_add(d, "band", DOC_BAND, 0, 0);
+			d->blocks[b].nowrap = true;
+		}
+		int b = doc_begin(d, list ? 0 : 2, list ? 4 : 0, DOC_PLAIN);
+		doc_putf(d, DOC_PLAIN, "%s %d", list ? "row" : "para", i);
+		for (int w = 0; w < i % 11; w++)
+			doc_putf(d, DOC_PLAIN, " %s", words[(i + w) % 6]);
+		if (i == 517)
+			doc_put(d, " needle", DOC_PLAIN);
+		if (!list && i % 7 == 3)
+			doc_put_link(d, " link", (struct entity_ref){ KIND_AREA, i });
+		if (list) {
+			d->blocks[b].item = i;
+			d->blocks[b].max_lines = i % 5 == 0 ? 2 : 0;
+			if (i % 13 == 0) {
+				int s2 = doc_line_add(d, "second line of the row", DOC_DIM, 6, 6);
+				d->blocks[s2].sub = true;
+			}
+		}
+	}
+}
+
+static struct doc *long_doc(bool list)
+{
+	struct doc *d = doc_new();
+	long_rows(d, list, 0, LONG_ROWS);
+	return d;
+}
+
+/* The same built as it is read, 9 rows at a time (a list's rows; a
+ * text's paragraphs). */
+struct long_state {
+	bool list;
+	int next;
+};
+
+static size_t long_more(struct doc *d)
+{
+	struct long_state *s = d->more_state;
+	int to = s->next + 9 < LONG_ROWS ? s->next + 9 : LONG_ROWS;
+	long_rows(d, s->list, s->next, to);
+	s->next = to;
+	return (size_t)(LONG_ROWS - to);
+}
+
+static struct doc *long_doc_more(bool list)
+{
+	struct doc *d = doc_new();
+	struct long_state *s = malloc(sizeof(*s));
+	assert_non_null(s);
+	*s = (struct long_state){ list, 0 };
+	d->more = long_more;
+	d->more_state = s;
+	d->more_items = LONG_ROWS;
+	return d;
+}
+
+/* What the position said when every line was laid out: selectable rows
+ * counted on the lines. */
+static void eager_position(struct pane *p, char *buf, size_t n)
+{
+	struct doc *d = p->doc;
+	size_t lines = doc_lines(d);
+	if (!p->list) {
+		pane_position(p, buf, n);
+		return;
+	}
+	int k = 0, total = 0;
+	for (size_t l = 0; l < lines; l++) {
+		if (d->blocks[d->lines[l].block].item < 0 || (l > 0 && d->lines[l - 1].block == d->lines[l].block))
+			continue;
+		total++;
+		k += (int)l <= p->cur;
+	}
+	snprintf(buf, n, "%d/%d", k, total);
+}
+
+enum lazy_op {
+	OP_DOWN, OP_DOWN5, OP_UP3, OP_PAGE, OP_PAGE_UP, OP_END, OP_HOME, OP_PERCENT, OP_LINE,
+	OP_ITEM, OP_SCROLL, OP_LINK, OP_LINK_BACK, OP_NARROW, OP_WIDE, OP_SHORT, OP_FILTER,
+	OP_UNFILTER, OP_ANCHOR, OP_COUNT
+};
+
+static void lazy_apply(struct pane *p, enum lazy_op op, const bool *keep)
+{
+	struct pane_anchor a;
+	switch (op) {
+	case OP_DOWN: pane_move(p, 1); break;
+	case OP_DOWN5: pane_move(p, 5); break;
+	case OP_UP3: pane_move(p, -3); break;
+	case OP_PAGE: pane_page(p, pane_rows(p)); break;
+	case OP_PAGE_UP: pane_page(p, -pane_rows(p)); break;
+	case OP_END: pane_goto_line(p, -1); break;
+	case OP_HOME: pane_goto_line(p, 0); break;
+	case OP_PERCENT: pane_goto_percent(p, 37); break;
+	case OP_LINE: pane_goto_line(p, 123); break;
+	case OP_ITEM: pane_select_item(p, 441); break;
+	case OP_SCROLL: pane_scroll_to_line(p, 300, 3); break;
+	case OP_LINK: pane_link_step(p, 1); break;
+	case OP_LINK_BACK: pane_link_step(p, -1); break;
+	case OP_NARROW: pane_place(p, (struct rect){ 0, 0, 24, 9 }); pane_fit(p); break;
+	case OP_WIDE: pane_place(p, (struct rect){ 0, 0, 70, 14 }); pane_fit(p); break;
+	case OP_SHORT: pane_place(p, (struct rect){ 0, 0, 70, 4 }); pane_fit(p); break;
+	case OP_FILTER: if (p->list) pane_filter(p, keep, LONG_ROWS, "third"); break;
+	case OP_UNFILTER: if (p->list) pane_filter(p, NULL, 0, NULL); break;
+	case OP_ANCHOR: pane_anchor_get(p, &a); pane_goto_line(p, 0); pane_anchor_set(p, &a); break;
+	case OP_COUNT: break;
+	}
+}
+
+/* The pane laid out as it goes and its twin laid out to the end before
+ * every step are in the same place, show the same lines and say the same
+ * position. */
+static void lazy_same(struct pane *lazy, struct pane *eager, const char *step)
+{
+	char pl[32], pe[32];
+	doc_lines(eager->doc);
+	pane_position(lazy, pl, sizeof(pl));
+	eager_position(eager, pe, sizeof(pe));
+	if (lazy->top != eager->top || lazy->cur != eager->cur || lazy->link != eager->link || strcmp(pl, pe) != 0)
+		fail_msg("after %s: top %d cur %d link %d %s, laid out at once: top %d cur %d link %d %s", step,
+			 lazy->top, lazy->cur, lazy->link, pl, eager->top, eager->cur, eager->link, pe);
+	assert_int_equal(pane_item(lazy), pane_item(eager));
+	assert_int_equal(pane_cursor_row(lazy), pane_cursor_row(eager));
+	for (int r = 0; r < pane_rows(lazy); r++) {
+		char *a = doc_line_text(lazy->doc, (size_t)(lazy->top + r));
+		char *b = doc_line_text(eager->doc, (size_t)(eager->top + r));
+		if (strcmp(a, b) != 0)
+			fail_msg("after %s, row %d: \"%s\", laid out at once \"%s\"", step, r, a, b);
+		free(a);
+		free(b);
+	}
+}
+
+static void lazy_walk(bool list, bool built_as_read)
+{
+	static const char *const names[OP_COUNT] = {
+		"j", "5j", "3k", "page down", "page up", "G", "gg", "37%", "line 123", "item 441",
+		"scroll to 300", "Tab", "S-Tab", "narrow", "wide", "short", "filter", "unfilter", "anchor",
+	};
+	bool keep[LONG_ROWS];
+	for (int i = 0; i < LONG_ROWS; i++)
+		keep[i] = i % 3 == 0;
+	struct pane lazy, eager;
+	pane_init(&lazy, list ? PANE_TIMELINE : PANE_READER, list);
+	pane_init(&eager, list ? PANE_TIMELINE : PANE_READER, list);
+	lazy.r = eager.r = (struct rect){ 0, 0, 40, 12 };
+	pane_set_doc(&lazy, built_as_read ? long_doc_more(list) : long_doc(list));
+	pane_set_doc(&eager, long_doc(list));
+	/* the first screen lays out that screen, not the whole doc (a list
+	 * says its position without more, a text's percentage needs all) */
+	char pos[32];
+	if (list)
+		pane_position(&lazy, pos, sizeof(pos));
+	assert_true(lazy.doc->lines_count < 30);
+	if (built_as_read)
+		assert_true(lazy.doc->blocks_count < 30);
+	assert_true(doc_lines(eager.doc) > 600);
+	lazy_same(&lazy, &eager, "the start");
+	/* every step after every other, from a place the last one left */
+	for (int a = 0; a < OP_COUNT; a++)
+		for (int b = 0; b < OP_COUNT; b++) {
+			char step[64];
+			snprintf(step, sizeof(step), "%s then %s", names[a], names[b]);
+			lazy_apply(&lazy, (enum lazy_op)a, keep);
+			doc_lines(eager.doc);
+			lazy_apply(&eager, (enum lazy_op)a, keep);
+			doc_lines(eager.doc);
+			lazy_apply(&lazy, (enum lazy_op)b, keep);
+			doc_lines(eager.doc);
+			lazy_apply(&eager, (enum lazy_op)b, keep);
+			lazy_same(&lazy, &eager, step);
+		}
+	pane_free(&lazy);
+	pane_free(&eager);
+}
+
+static void test_lazy_list(void **state)
+{
+	(void)state;
+	lazy_walk(true, false);
+	lazy_walk(true, true);
+}
+
+static void test_lazy_text(void **state)
+{
+	(void)state;
+	lazy_walk(false, false);
+	lazy_walk(false, true);
+}
+
+/* Resized in the middle of a long doc, a search match far below: only
+ * what is asked for is laid out, and it is where the whole layout puts it. */
+static void test_lazy_middle(void **state)
+{
+	(void)state;
+	struct pane p;
+	pane_init(&p, PANE_TIMELINE, true);
+	p.r = (struct rect){ 0, 0, 40, 12 };
+	pane_set_doc(&p, long_doc_more(true));
+	char pos[32];
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "1/600"); /* the rows still to come counted */
+	pane_select_item(&p, 200);
+	pane_place(&p, (struct rect){ 0, 0, 25, 8 });
+	pane_fit(&p);
+	assert_int_equal(pane_item(&p), 200);
+	size_t laid = p.doc->lines_count, total;
+	struct doc *whole = long_doc(true);
+	doc_layout(whole, pane_cols(&p));
+	total = whole->lines_count;
+	assert_true(laid < total / 2); /* row 200 of 600 and a screen */
+	assert_true(p.doc->blocks_count < whole->blocks_count / 2); /* built as far */
+	/* a match in a part not laid out: highlighted, then gone to */
+	struct query q;
+	char err[128];
+	assert_int_equal(query_parse(tu_bundled(), "needle", &q, err, sizeof(err)), 0);
+	assert_int_equal(doc_highlight(p.doc, &q), 1);
+	assert_true(p.doc->lines_count == laid); /* highlighting lays nothing out */
+	int blk = -1;
+	for (size_t b = 0; b < p.doc->blocks_count && blk < 0; b++)
+		if (p.doc->blocks[b].item == 517)
+			blk = (int)b;
+	size_t off = (size_t)(strstr(p.doc->blocks[blk].text, "needle") - p.doc->blocks[blk].text);
+	int line = (int)doc_line_of(p.doc, blk, off);
+	assert_int_equal(line, (int)doc_line_of(whole, blk, off));
+	pane_select_line(&p, line);
+	assert_int_equal(pane_item(&p), 517);
+	assert_true(line >= p.top && line < p.top + pane_rows(&p));
+	struct doc_seg segs[16];
+	size_t n = doc_line_segs(p.doc, (size_t)line, segs, 16);
+	bool marked = false;
+	for (size_t i = 0; i < n; i++)
+		marked |= (segs[i].style & DOC_MATCH) != 0;
+	assert_true(marked);
+	assert_true(p.doc->lines_count < total);
+	/* G still goes to the very end, and the count is the whole layout's */
+	pane_goto_line(&p, -1);
+	assert_int_equal(pane_item(&p), LONG_ROWS - 1);
+	assert_int_equal(p.doc->lines_count, total);
+	pane_position(&p, pos, sizeof(pos));
+	assert_string_equal(pos, "600/600");
+	query_free(&q);
+	doc_free(whole);
+	pane_free(&p);
 }
 
 static void test_pages(void **state)
@@ -547,7 +807,7 @@ static void test_hits_on_pages(void **state)
 
 /* The column a result row's "where" starts in: after the kind and its
  * padding (kind names are ASCII, so bytes are columns). */
-static int where_column(const struct doc *d, size_t line)
+static int where_column(struct doc *d, size_t line)
 {
 	char *t = doc_line_text(d, line);
 	const char *s = t;
@@ -562,7 +822,7 @@ static int where_column(const struct doc *d, size_t line)
 
 /* The column a result row's snippet starts in: after its place and the
  * blanks that pad it (a place has no two blanks in a row). */
-static int snippet_column(const struct doc *d, size_t line)
+static int snippet_column(struct doc *d, size_t line)
 {
 	char *t = doc_line_text(d, line);
 	int col = where_column(d, line);
@@ -694,6 +954,9 @@ int main(void)
 		cmocka_unit_test(test_pane_list),
 		cmocka_unit_test(test_pane_filter),
 		cmocka_unit_test(test_pane_text_links),
+		cmocka_unit_test(test_lazy_list),
+		cmocka_unit_test(test_lazy_text),
+		cmocka_unit_test(test_lazy_middle),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_hits_on_pages),
 		cmocka_unit_test(test_results_columns_stay),

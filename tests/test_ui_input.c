@@ -713,9 +713,9 @@ static void test_moves_with_no_room(void **state)
 				if (!app_pane_built(a, (enum ui_pane_id)i))
 					continue;
 				const struct pane *p = app_pane(a, (enum ui_pane_id)i);
-				if (p->doc && p->doc->lines_count && p->top >= (int)p->doc->lines_count)
+				if (p->doc && doc_lines(p->doc) && p->top >= (int)doc_lines(p->doc))
 					fail_msg("after %s, %s at 1x1: pane %d's top line is %d of %zu",
-						 to[t], moves[m], i, p->top, p->doc->lines_count);
+						 to[t], moves[m], i, p->top, doc_lines(p->doc));
 			}
 		}
 		vs_resize(v, 80, 24); /* and back: the screen is whole again */

@@ -84,7 +84,7 @@ static void check_row(const struct report *r, const char *row, int ev, const int
 	assert_int_equal(left, span_of_year(r, r->events[ev]->year));
 }
 
-static char *line_text(const struct doc *d, size_t line)
+static char *line_text(struct doc *d, size_t line)
 {
 	return doc_line_text(d, line);
 }
@@ -125,7 +125,7 @@ static void check_chrono_widths(const struct report *r, bool ascii)
 			assert_false(picture && width >= 100); /* room for a lane from there */
 		}
 		bool *seen = calloc(r->events_count, sizeof(bool));
-		for (size_t l = 0; l < d->lines_count; l++) {
+		for (size_t l = 0; l < doc_lines(d); l++) {
 			int ev = d->blocks[d->lines[l].block].item;
 			if (ev < 0)
 				continue;

@@ -74,7 +74,7 @@ static int temm_pages(int cols, int rows, const char *id, int next_section)
 	struct app *a = vs_app(v);
 	assert_int_equal(a->view, VIEW_REPORT);
 	struct pane *b = app_pane(a, PANE_BOOK);
-	int last = (int)b->doc->lines_count - 1;
+	int last = (int)doc_lines(b->doc) - 1;
 	if (next_section >= 0)
 		for (size_t i = 0; i < b->doc->blocks_count; i++)
 			if (b->doc->blocks[i].section == next_section && b->doc->blocks[i].len > 0) {
@@ -190,7 +190,7 @@ static void check_rows_apart(struct vscreen *v, enum ui_pane_id id, const char *
 		/* the selected row, as drawn: its lines from the screen */
 		char text[1024] = "";
 		int y = p->r.y + pane_text_y(p) + (p->cur - p->top);
-		for (int l = p->cur; l < (int)p->doc->lines_count && pane_row_selected(p, l); l++, y++) {
+		for (int l = p->cur; l < (int)doc_lines(p->doc) && pane_row_selected(p, l); l++, y++) {
 			const char *row = vs_row(v, y);
 			size_t len = strlen(text);
 			char one[512];
@@ -358,7 +358,7 @@ static void check_no_blank_rows(struct vscreen *v)
 		if (!a->lay.shown[i])
 			continue;
 		struct pane *p = app_pane(a, (enum ui_pane_id)i);
-		int lines = p->doc ? (int)p->doc->lines_count - p->top : 0;
+		int lines = p->doc ? (int)doc_lines(p->doc) - p->top : 0;
 		/* a pane shows blank rows only when it is the last of its column */
 		if (lines < pane_rows(p)) {
 			for (int j = 0; j < PANE_COUNT; j++)

@@ -93,10 +93,10 @@ static void test_counts_and_pane_digits(void **state)
 	assert_int_equal(item(v, PANE_AREAS), 2);
 	struct pane *rd = app_pane(a, PANE_READER);
 	assert_true(rd->top > 0);
-	assert_int_equal(rd->top + pane_rows(rd), (int)rd->doc->lines_count);
+	assert_int_equal(rd->top + pane_rows(rd), (int)doc_lines(rd->doc));
 	/* a 0 first: a count with any digit (012g: line 12) */
 	vs_keys(v, "012g");
-	assert_int_equal(rd->top, 11 < (int)rd->doc->lines_count - pane_rows(rd) ? 11 : rd->top);
+	assert_int_equal(rd->top, 11 < (int)doc_lines(rd->doc) - pane_rows(rd) ? 11 : rd->top);
 	/* a count goes to the next key only: here j, then k moves one */
 	vs_keys(v, "g6jk");
 	assert_int_equal(rd->top, 5);
@@ -366,6 +366,73 @@ static void test_config(void **state)
 	unsetenv("XDG_CONFIG_HOME");
 }
 
+/* Every pane's doc laid out to its end, as before laying out went lazy. */
+static void lay_out_all(struct vscreen *v)
+{
+	struct app *a = vs_app(v);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app_pane_built(a, (enum ui_pane_id)i) && app_pane(a, (enum ui_pane_id)i)->doc)
+			doc_lines(app_pane(a, (enum ui_pane_id)i)->doc);
+}
+
+/* One step of test_lazy_same: keys, or a resize when they start with '='. */
+static void lazy_step(struct vscreen *v, const char *step)
+{
+	int cols, rows;
+	if (sscanf(step, "=%dx%d", &cols, &rows) == 2)
+		vs_resize(v, cols, rows);
+	else
+		vs_type(v, step);
+}
+
+/* The lists and the reader laid out as far as they show are the screens
+ * of the whole layout, step by step: lists paged to the end with G and
+ * back, percentages and the status line, resizes in the middle, a search
+ * and n to a match further down than was laid out. */
+static void test_lazy_same(void **state)
+{
+	(void)state;
+	static const char *const steps[] = {
+		"3", "j", "<PgDn>", "G", "k", "=60x20", "gg", "50p", "<PgDn>", "=100x30", "G", "=80x24",
+		"2", "G", "<PgUp>", "7p", "4", "G", "=50x18", "gg", "30p", "j", "<Tab>", "<Tab>",
+		"=80x24", "3", "/rural<Enter>", "n", "n", "N", "<Esc>", "5p", "G",
+		/* rows built as they are read: over their seams and back */
+		"3", "gg", "<PgDn>", "<PgDn>", "]", "]", "[", "gg", "15j", "=120x40", "3j", "<PgUp>", "=80x24",
+		"gg", "&rural<Enter>", "j", "<Esc>", "gg", "/dss<Enter>", "<Esc>", "3", "gg", "k", "12g", "j",
+		"gg", "99p", "gg", "<C-o>", "<C-o>", "<C-i>", "G", "gg",
+		"1", "j", "<PgDn>", "G", "gg", "&deepening<Enter>", "j", "<Esc>",
+		"2", "j", "<PgDn>", "<PgDn>", "9j", "=60x30", "k", "=80x24", "G", "k", "gg", "&dss<Enter>", "j",
+		"<Esc>", "44p", "<Enter>", "<C-o>", "=40x12", "j", "j", "=80x24",
+	};
+	enum { STEPS = sizeof(steps) / sizeof(steps[0]) };
+	char *lazy[STEPS], *eager[STEPS];
+	struct vscreen *v = open_at(80, 24);
+	/* the home screen lays out the timeline's first rows only */
+	const struct pane *tl = app_pane(vs_app(v), PANE_TIMELINE);
+	assert_true(tl->doc->lines_count < doc_lines(tl->doc));
+	vs_close(v);
+	v = open_at(80, 24);
+	for (size_t i = 0; i < STEPS; i++) {
+		lazy_step(v, steps[i]);
+		lazy[i] = vs_screen(v);
+	}
+	vs_close(v);
+	v = open_at(80, 24);
+	for (size_t i = 0; i < STEPS; i++) {
+		lay_out_all(v);
+		lazy_step(v, steps[i]);
+		eager[i] = vs_screen(v);
+	}
+	vs_close(v);
+	for (size_t i = 0; i < STEPS; i++) {
+		if (strcmp(lazy[i], eager[i]) != 0)
+			fail_msg("after step %zu (%s) laid out as needed:\n%s\nlaid out at once:\n%s", i, steps[i],
+				 lazy[i], eager[i]);
+		free(lazy[i]);
+		free(eager[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_config),
+		cmocka_unit_test(test_lazy_same),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();

@@ -69,7 +69,13 @@ static void wanted_rows(const struct app *a, struct layout_want *want)
 		const struct pane *p = &a->panes[i];
 		if (!c->items)
 			continue;
-		size_t lines = p->doc && pane_cols(p) > 0 && pane_fitted(p) ? p->doc->lines_count : 0;
+		/* laid out as far as the screen is tall: a list taller than
+		 * that wants all the rows there are, whatever its length */
+		size_t lines = 0;
+		if (p->doc && pane_cols(p) > 0 && pane_fitted(p)) {
+			size_t most = a->rows > 0 ? (size_t)a->rows : 1;
+			lines = doc_layout_until(p->doc, most) ? most + 1 : p->doc->lines_count;
+		}
 		want->rows[i] = 1 + (int)(c->items(a) > lines ? c->items(a) : lines);
 	}
 }

@@ -193,7 +193,7 @@ static bool hint_applies(const struct app *a, const struct hint *h)
 	const struct pane *p = &a->panes[app_focus_id(a)], *t = read_pane(a);
 	bool links = !p->list && p->doc && p->doc->links_count > 0;
 	switch (h->when) {
-	case TEXT_MORE: return t->doc && (int)t->doc->lines_count > pane_rows(t);
+	case TEXT_MORE: return t->doc && doc_layout_until(t->doc, (size_t)pane_rows(t));
 	case LINKS: return links;
 	case NO_LINKS: return !links && layout_view(a->view)->panes_count > 1;
 	case LINK_FOCUSED: return !p->list && p->link >= 0;

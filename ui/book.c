@@ -72,7 +72,7 @@ int book_section(struct app *a)
 	if (!app_pane_built(a, PANE_BOOK))
 		return 0;
 	struct pane *b = app_pane(a, PANE_BOOK);
-	if (!b->doc || b->doc->lines_count == 0)
+	if (!b->doc || !doc_layout_until(b->doc, (size_t)b->top))
 		return 0;
 	int blk = b->doc->lines[b->top].block;
 	for (int i = blk; i >= 0; i--)

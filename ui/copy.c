@@ -68,7 +68,7 @@ static int paragraph_at_top(const struct pane *p)
 {
 	for (int i = 0; p->doc && i < pane_rows(p); i++) {
 		size_t line = (size_t)(p->top + i);
-		if (line >= p->doc->lines_count)
+		if (!doc_layout_until(p->doc, line))
 			break;
 		if (is_paragraph(p->doc, p->doc->lines[line].block))
 			return p->doc->lines[line].block;

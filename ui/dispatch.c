@@ -246,7 +246,7 @@ static void act_where(struct app *a, enum ui_action act, long count)
 	char pos[32];
 	pane_position(p, pos, sizeof(pos));
 	const char *view = layout_view(a->view)->name, *name = pane_class(p->id)->title;
-	int lines = p->doc ? (int)p->doc->lines_count : 0;
+	int lines = p->doc ? (int)doc_lines(p->doc) : 0;
 	int last = p->top + pane_rows(p) < lines ? p->top + pane_rows(p) : lines;
 	if (p->list)
 		app_say(a, "%s, %s: item %s%s%s%s%s", view, name, pos, p->title ? ", " : "",
@@ -427,7 +427,7 @@ void app_key(struct app *a, long key)
 /* The link under column x of a line of a text pane, or -1. */
 static int link_at(const struct pane *p, int line, int x)
 {
-	if (!p->doc || line < 0 || (size_t)line >= p->doc->lines_count)
+	if (!p->doc || line < 0 || !doc_layout_until(p->doc, (size_t)line))
 		return -1;
 	const struct doc_line *l = &p->doc->lines[line];
 	struct doc_seg segs[64];

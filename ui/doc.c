@@ -6,6 +6,7 @@
 #include "textmatch.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ void doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->links);
 	free(d->lines);
+	free(d->more_state);
 	free(d);
 }
 
@@ -145,62 +147,123 @@ int doc_line_add(struct doc *d, const char *text, unsigned style, int indent, in
 	return b;
 }
 
-static bool push_line(struct doc_line **v, size_t *n, size_t *cap, struct doc_line l)
+static bool push_line(struct doc *d, struct doc_line l)
 {
-	if (grow(v, cap, *n, sizeof(**v), 16) != 0)
+	if (grow(&d->lines, &d->lines_cap, d->lines_count, sizeof(*d->lines), 16) != 0)
 		return false;
-	(*v)[(*n)++] = l;
+	d->lines[d->lines_count++] = l;
 	return true;
+}
+
+/* The lines of the next block not laid out yet. */
+static bool lay_block(struct doc *d)
+{
+	size_t i = d->laid;
+	const struct doc_block *b = &d->blocks[i];
+	int width = d->width;
+	int ind = b->indent > b->hang ? b->indent : b->hang;
+	if (ind > width / 2)
+		ind = width / 2; /* a narrow pane keeps room for the words */
+	int indent = b->indent < ind ? b->indent : ind, hang = b->hang < ind ? b->hang : ind;
+	if (b->hidden) {
+		d->laid++;
+		return true;
+	}
+	if (b->nowrap || b->len == 0) {
+		if (!push_line(d, (struct doc_line){ (int)i, 0, b->len, indent, false }))
+			return false;
+		d->laid++;
+		return true;
+	}
+	struct text_line *tl;
+	long k = text_wrap_first(b->text, width - indent, width - hang, &tl);
+	if (k < 0)
+		return false;
+	long shown = b->max_lines > 0 && k > b->max_lines ? b->max_lines : k;
+	for (long j = 0; j < shown; j++) {
+		struct doc_line l = { (int)i, tl[j].start, tl[j].len, j ? hang : indent, j + 1 < k && j + 1 == shown };
+		if (!push_line(d, l)) {
+			free(tl);
+			return false;
+		}
+	}
+	free(tl);
+	if (k == 0 && !push_line(d, (struct doc_line){ (int)i, 0, 0, indent, false }))
+		return false;
+	d->laid++;
+	return true;
+}
+
+/* The next rows of a doc built as it is read; false when none came. */
+static bool more_rows(struct doc *d)
+{
+	size_t had = d->blocks_count;
+	if (d->more_items && d->more)
+		d->more_items = d->more(d);
+	if (d->blocks_count == had)
+		d->more_items = 0; /* done, or out of memory: no more asking */
+	return d->blocks_count > had;
+}
+
+void doc_complete(struct doc *d)
+{
+	while (more_rows(d))
+		;
+}
+
+/* Lay out blocks until there is a line `line` and block `block` has all
+ * its lines (or no block is left); out of memory ends the layout where it
+ * is, the doc marked failed. */
+static void lay_while(struct doc *d, size_t line, size_t block)
+{
+	if (d->width < 1)
+		return; /* never laid out: no lines */
+	while (d->lines_count <= line || d->laid <= block) {
+		if (d->laid == d->blocks_count && !more_rows(d))
+			return;
+		if (!lay_block(d)) {
+			d->failed = true;
+			d->laid = d->blocks_count;
+			return;
+		}
+	}
+}
+
+void doc_layout_lazy(struct doc *d, int width)
+{
+	d->width = width < 1 ? 1 : width;
+	d->lines_count = 0;
+	d->laid = 0;
 }
 
 int doc_layout(struct doc *d, int width)
 {
-	struct doc_line *v = NULL;
-	size_t n = 0, cap = 0;
-	if (width < 1)
-		width = 1;
-	for (size_t i = 0; i < d->blocks_count; i++) {
-		const struct doc_block *b = &d->blocks[i];
-		int ind = b->indent > b->hang ? b->indent : b->hang;
-		if (ind > width / 2)
-			ind = width / 2; /* a narrow pane keeps room for the words */
-		int indent = b->indent < ind ? b->indent : ind, hang = b->hang < ind ? b->hang : ind;
-		if (b->hidden)
-			continue;
-		if (b->nowrap || b->len == 0) {
-			if (!push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, b->len, indent, false }))
-				goto oom;
-			continue;
-		}
-		struct text_line *tl;
-		long k = text_wrap_first(b->text, width - indent, width - hang, &tl);
-		if (k < 0)
-			goto oom;
-		long shown = b->max_lines > 0 && k > b->max_lines ? b->max_lines : k;
-		for (long j = 0; j < shown; j++) {
-			struct doc_line l = { (int)i, tl[j].start, tl[j].len, j ? hang : indent, j + 1 < k && j + 1 == shown };
-			if (!push_line(&v, &n, &cap, l)) {
-				free(tl);
-				goto oom;
-			}
-		}
-		free(tl);
-		if (k == 0 && !push_line(&v, &n, &cap, (struct doc_line){ (int)i, 0, 0, indent, false }))
-			goto oom;
-	}
-	free(d->lines);
-	d->lines = v;
-	d->lines_count = n;
-	d->width = width;
-	return 0;
-oom:
-	free(v);
-	d->failed = true;
-	return -1;
+	doc_layout_lazy(d, width);
+	bool failed = d->failed;
+	d->failed = false;
+	doc_lines(d);
+	bool now = d->failed;
+	d->failed |= failed;
+	return now ? -1 : 0;
 }
 
-size_t doc_line_of(const struct doc *d, int block, size_t off)
+bool doc_layout_until(struct doc *d, size_t line)
 {
+	if (line >= d->lines_count)
+		lay_while(d, line, 0);
+	return line < d->lines_count;
+}
+
+size_t doc_lines(struct doc *d)
+{
+	lay_while(d, SIZE_MAX, SIZE_MAX);
+	return d->lines_count;
+}
+
+size_t doc_line_of(struct doc *d, int block, size_t off)
+{
+	if (block >= 0)
+		lay_while(d, 0, (size_t)block); /* every line up to the block's last */
 	/* lines are sorted by (block, start): find the last one at or before */
 	size_t lo = 0, hi = d->lines_count;
 	while (lo < hi) {
@@ -214,16 +277,16 @@ size_t doc_line_of(const struct doc *d, int block, size_t off)
 	return lo ? lo - 1 : 0;
 }
 
-size_t doc_link_line(const struct doc *d, int link)
+size_t doc_link_line(struct doc *d, int link)
 {
 	if (link < 0 || (size_t)link >= d->links_count)
 		return 0;
 	return doc_line_of(d, d->links[link].block, d->links[link].start);
 }
 
-size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, size_t max)
+size_t doc_line_segs(struct doc *d, size_t line, struct doc_seg *segs, size_t max)
 {
-	if (line >= d->lines_count || max == 0)
+	if (!doc_layout_until(d, line) || max == 0)
 		return 0;
 	const struct doc_line *l = &d->lines[line];
 	const struct doc_block *b = &d->blocks[l->block];
@@ -254,6 +317,8 @@ size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, siz
 long doc_highlight(struct doc *d, const struct query *q)
 {
 	long count = 0;
+	if (q)
+		doc_complete(d); /* rows built later would miss their marks */
 	for (size_t i = 0; q && i < d->blocks_count; i++) {
 		struct search_match *m;
 		long n = d->blocks[i].len ? textmatch_find(q, d->blocks[i].text, &m) : 0;
@@ -278,9 +343,9 @@ void doc_spans_clear(struct doc *d, unsigned style)
 	}
 }
 
-char *doc_line_text(const struct doc *d, size_t line)
+char *doc_line_text(struct doc *d, size_t line)
 {
-	if (line >= d->lines_count)
+	if (!doc_layout_until(d, line))
 		return calloc(1, 1);
 	const struct doc_line *l = &d->lines[line];
 	char *s = malloc((size_t)l->indent + l->len + 1);

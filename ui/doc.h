@@ -64,10 +64,20 @@ struct doc {
 	size_t blocks_count, blocks_cap;
 	struct doc_link *links;   /* in document order */
 	size_t links_count, links_cap;
-	struct doc_line *lines;   /* after doc_layout */
-	size_t lines_count;
+	/* Laid out as far as asked for: lines[0..lines_count) are final, the
+	 * blocks from `laid` on have none yet. Read a line through
+	 * doc_layout_until and the total through doc_lines. */
+	struct doc_line *lines;
+	size_t lines_count, lines_cap;
+	size_t laid;              /* blocks laid out so far */
 	int width;                /* of the last layout, 0 before */
 	bool failed;              /* out of memory while building */
+	/* A list built as it is read: `more` appends the next rows and
+	 * returns how many items are still to come (0: the doc is whole).
+	 * Its state is the doc's, freed with it by free(). */
+	size_t (*more)(struct doc *d);
+	void *more_state;
+	size_t more_items;        /* items still to come */
 };
 
 /* A run of one style inside a line, for drawing. */
@@ -98,14 +108,26 @@ int doc_link_add(struct doc *d, int block, size_t start, size_t len, struct enti
 /* Lay the blocks out into lines of at most `width` columns; hidden blocks
  * get none. 0 on success. */
 int doc_layout(struct doc *d, int width);
+/* The same, lazily: the lines are made when asked for (doc_layout_until,
+ * doc_lines, doc_line_of...), so a pane showing the first rows of a long
+ * list wraps those rows only. Until the next layout the blocks stay as
+ * they are (text, indent, hidden...): spans may change, and `more` adds
+ * blocks after the last. */
+void doc_layout_lazy(struct doc *d, int width);
+/* Every row built (a doc with `more` has all its blocks after it). */
+void doc_complete(struct doc *d);
+/* Lay out as far as line `line`; whether that line exists. */
+bool doc_layout_until(struct doc *d, size_t line);
+/* The number of lines, the whole doc laid out. */
+size_t doc_lines(struct doc *d);
 /* The line that shows byte `off` of `block` (the nearest one before it
  * when that byte is a space at a break); 0 for an empty doc. */
-size_t doc_line_of(const struct doc *d, int block, size_t off);
+size_t doc_line_of(struct doc *d, int block, size_t off);
 /* The line where a link starts. */
-size_t doc_link_line(const struct doc *d, int link);
+size_t doc_link_line(struct doc *d, int link);
 /* The runs of one style on a line, in order; returns how many were filled
  * (at most max; a line with more is cut short, never past its end). */
-size_t doc_line_segs(const struct doc *d, size_t line, struct doc_seg *segs, size_t max);
+size_t doc_line_segs(struct doc *d, size_t line, struct doc_seg *segs, size_t max);
 /* Mark every occurrence of the words of `q` (as search finds them, see
  * textmatch_find) with DOC_MATCH. Returns how many. */
 long doc_highlight(struct doc *d, const struct query *q);
@@ -113,6 +135,6 @@ long doc_highlight(struct doc *d, const struct query *q);
 void doc_spans_clear(struct doc *d, unsigned style);
 /* Text of a line (for tests and the screen-reader cursor): a new string with
  * the indent as spaces; caller frees. */
-char *doc_line_text(const struct doc *d, size_t line);
+char *doc_line_text(struct doc *d, size_t line);
 
 #endif

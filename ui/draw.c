@@ -148,11 +148,11 @@ static void fill(WINDOW *w, int cols)
 }
 
 /* One doc line at the cursor, `width` columns, padded. */
-static void draw_line(const struct app *a, WINDOW *w, const struct doc *d, size_t line, int width,
+static void draw_line(const struct app *a, WINDOW *w, struct doc *d, size_t line, int width,
 		      bool selected, int focus_link)
 {
 	attr_t base = selected ? selection_attr(a) : 0;
-	if (line >= d->lines_count) {
+	if (!doc_layout_until(d, line)) {
 		wattrset(w, A_NORMAL);
 		fill(w, width);
 		return;

@@ -42,10 +42,10 @@ void glance_placed(struct app *a, struct pane *p)
 	struct entity_ref focus = { KIND_COUNT, NO_INDEX };
 	if (p->doc && p->link >= 0 && (size_t)p->link < p->doc->links_count)
 		focus = p->doc->links[p->link].to;
-	long lines = p->doc ? (long)p->doc->lines_count : 0, top = p->top;
+	long lines = p->doc ? (long)doc_lines(p->doc) : 0, top = p->top;
 	app_set_text_doc(a, p->id, page_overview(&a->pg, pane_cols(p)));
 	if (lines > 0)
-		pane_goto_line(p, top * (long)p->doc->lines_count / lines);
+		pane_goto_line(p, top * (long)doc_lines(p->doc) / lines);
 	for (size_t i = 0; focus.index >= 0 && i < p->doc->links_count; i++) {
 		if (!entity_ref_same(p->doc->links[i].to, focus))
 			continue;

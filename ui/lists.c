@@ -8,47 +8,90 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-struct doc *page_stages(const struct pages *p)
+static void stage_row(struct doc *d, const struct pages *p, size_t i)
+{
+	const struct stage *s = p->r->stages[i];
+	char years[32];
+	snprintf(years, sizeof(years), "%u-%u", s->from, s->to);
+	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].nowrap = true;
+	d->blocks[blk].item = (int)i;
+	char roman[PRESENT_ROMAN_MAX];
+	doc_putf(d, DOC_BOLD, "%-3s", present_roman(s->number, roman));
+	doc_putf(d, DOC_PLAIN, " %-18s %s", s->name, years);
+}
+
+/* a name that does not fit goes on under itself: an area is told by all
+ * of its name (E-waste is at the end of the sixth) */
+static void area_row(struct doc *d, const struct pages *p, size_t i)
+{
+	int blk = doc_begin(d, 0, 4, DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].item = (int)i;
+	doc_putf(d, DOC_PLAIN, "%2u) %s", p->r->areas[i]->number, p->r->areas[i]->title);
+}
+
+struct doc *lists_rows_at_once(const struct pages *p, size_t n, lists_row_fn *row)
 {
 	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	for (size_t i = 0; i < p->r->stages_count; i++) {
-		const struct stage *s = p->r->stages[i];
-		char years[32];
-		snprintf(years, sizeof(years), "%u-%u", s->from, s->to);
-		int blk = doc_begin(d, 0, 0, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].nowrap = true;
-		d->blocks[blk].item = (int)i;
-		char roman[PRESENT_ROMAN_MAX];
-		doc_putf(d, DOC_BOLD, "%-3s", present_roman(s->number, roman));
-		doc_putf(d, DOC_PLAIN, " %-18s %s", s->name, years);
-	}
+	for (size_t i = 0; d && i < n && !d->failed; i++)
+		row(d, p, i);
 	return d;
+}
+
+struct doc *page_stages(const struct pages *p)
+{
+	return lists_rows_at_once(p, p->r->stages_count, stage_row);
 }
 
 struct doc *page_areas(const struct pages *p)
 {
+	return lists_rows_at_once(p, p->r->areas_count, area_row);
+}
+
+/* The browser's lists are built as they are read: this many rows whenever
+ * the layout runs out of them. Few, so that the first screen costs a
+ * screenful and the bundled report's lists already come in several steps
+ * (the screen tests cross their seams). */
+#define LIST_ROWS_STEP 8
+
+struct list_rows {
+	const struct pages *p;
+	size_t next, count;
+	lists_row_fn *row;
+};
+
+static size_t list_more(struct doc *d)
+{
+	struct list_rows *s = d->more_state;
+	for (size_t end = s->count - s->next > LIST_ROWS_STEP ? s->next + LIST_ROWS_STEP : s->count;
+	     s->next < end && !d->failed; s->next++)
+		s->row(d, s->p, s->next);
+	return d->failed ? 0 : s->count - s->next;
+}
+
+struct doc *lists_rows_as_read(const struct pages *p, size_t n, lists_row_fn *row)
+{
 	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	/* a name that does not fit goes on under itself: an area is told by
-	 * all of its name (E-waste is at the end of the sixth) */
-	for (size_t i = 0; i < p->r->areas_count; i++) {
-		int blk = doc_begin(d, 0, 4, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].item = (int)i;
-		doc_putf(d, DOC_PLAIN, "%2u) %s", p->r->areas[i]->number, p->r->areas[i]->title);
+	struct list_rows *s = malloc(sizeof(*s));
+	if (!d || !s) {
+		free(s);
+		doc_free(d);
+		return lists_rows_at_once(p, n, row); /* whole, if it can be */
 	}
+	*s = (struct list_rows){ p, 0, n, row };
+	d->more = list_more;
+	d->more_state = s;
+	d->more_items = n;
 	return d;
 }
 
 struct doc *lists_stages(struct app *a)
 {
-	return page_stages(&a->pg);
+	return lists_rows_as_read(&a->pg, a->r->stages_count, stage_row);
 }
 
 struct doc *lists_areas(struct app *a)
@@ -57,7 +100,7 @@ struct doc *lists_areas(struct app *a)
 	char *title = lists_areas_title(a->r);
 	pane_set_title(&a->panes[PANE_AREAS], title);
 	free(title);
-	return page_areas(&a->pg);
+	return lists_rows_as_read(&a->pg, a->r->areas_count, area_row);
 }
 
 char *lists_areas_title(const struct report *r)

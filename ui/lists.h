@@ -19,6 +19,11 @@ struct doc *lists_areas(struct app *a);
 /* The navigators' rows as pages build them (for tests). */
 struct doc *page_stages(const struct pages *p);
 struct doc *page_areas(const struct pages *p);
+/* A list of n rows, `row` adding row i (its blocks) to d: built at once,
+ * or as it is read (doc.more), as the browser's lists are. */
+typedef void lists_row_fn(struct doc *d, const struct pages *p, size_t i);
+struct doc *lists_rows_at_once(const struct pages *p, size_t n, lists_row_fn *row);
+struct doc *lists_rows_as_read(const struct pages *p, size_t n, lists_row_fn *row);
 
 /* What the areas pane's header says of its list: "as in 2.1" (NULL: the
  * areas share no section). Caller frees. */

@@ -1,6 +1,7 @@
 /* pane.c - selection, scrolling and link focus, the same for every pane. */
 #include "pane.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,19 +51,28 @@ int pane_cols(const struct pane *p)
 	return p->wrap_cap > 0 && w > p->wrap_cap ? p->wrap_cap : w;
 }
 
-/* Lay the doc and head out for the pane's width, when it has one. */
+/* Lay the doc and head out for the pane's width, when it has one: the
+ * doc's lines as they are asked for (a list of thousands of rows shows a
+ * screenful of them), the head's at once. */
 static void lay_out(struct pane *p)
 {
 	int w = pane_cols(p);
 	if (p->doc && w > 0)
-		doc_layout(p->doc, w);
+		doc_layout_lazy(p->doc, w);
 	if (p->head && w > 0)
 		doc_layout(p->head, w);
 }
 
+/* All the doc's lines: it is laid out to its end. */
 static int nlines(const struct pane *p)
 {
-	return p->doc ? (int)p->doc->lines_count : 0;
+	return p->doc ? (int)doc_lines(p->doc) : 0;
+}
+
+/* Whether the doc has line `line`, laid out as far as that. */
+static bool has_line(const struct pane *p, long line)
+{
+	return p->doc && line >= 0 && doc_layout_until(p->doc, (size_t)line);
 }
 
 /* The last top line: the text's last page - or, for a pane with no room
@@ -75,10 +85,22 @@ static int max_top(const struct pane *p)
 	return m > 0 ? m : 0;
 }
 
+/* top in [0, max_top]. Past max_top exactly when the last row would have
+ * no line: the doc is laid out as far as the screen's last row, not to
+ * its end. */
+static void clamp_top(struct pane *p)
+{
+	int rows = pane_rows(p);
+	if (p->top > 0 && !has_line(p, (long)p->top + (rows > 0 ? rows : 1) - 1))
+		p->top = max_top(p);
+	if (p->top < 0)
+		p->top = 0;
+}
+
 /* A list's row is selected at its first line (a row may wrap). */
 static bool selectable(const struct pane *p, int line)
 {
-	if (line < 0 || line >= nlines(p))
+	if (!has_line(p, line))
 		return false;
 	const struct doc_line *l = &p->doc->lines[line];
 	return p->doc->blocks[l->block].item >= 0 && (line == 0 || l[-1].block != l->block);
@@ -87,14 +109,14 @@ static bool selectable(const struct pane *p, int line)
 /* The first and the last line of the row `line` is on. */
 static int row_start(const struct pane *p, int line)
 {
-	while (line > 0 && line < nlines(p) && p->doc->lines[line - 1].block == p->doc->lines[line].block)
+	while (line > 0 && has_line(p, line) && p->doc->lines[line - 1].block == p->doc->lines[line].block)
 		line--;
 	return line;
 }
 
 static int row_end(const struct pane *p, int line)
 {
-	while (line >= 0 && line + 1 < nlines(p) && p->doc->lines[line + 1].block == p->doc->lines[line].block)
+	while (line >= 0 && has_line(p, line + 1) && p->doc->lines[line + 1].block == p->doc->lines[line].block)
 		line++;
 	return line;
 }
@@ -128,10 +150,7 @@ static void settle(struct pane *p)
 			p->top = p->cur > 0 && !selectable(p, row_start(p, p->cur - 1)) && rows > end - p->cur + 1
 				 ? row_start(p, p->cur - 1) : p->cur;
 	}
-	if (p->top > max_top(p))
-		p->top = max_top(p);
-	if (p->top < 0)
-		p->top = 0;
+	clamp_top(p);
 	if (!p->list && p->link >= 0 &&
 	    (p->link >= (int)p->doc->links_count || !visible(p, (int)doc_link_line(p->doc, p->link))))
 		p->link = -1;
@@ -139,7 +158,7 @@ static void settle(struct pane *p)
 
 static int first_selectable(const struct pane *p, int from, int dir)
 {
-	for (int l = from; l >= 0 && l < nlines(p); l += dir)
+	for (int l = from; has_line(p, l); l += dir)
 		if (selectable(p, l))
 			return l;
 	return -1;
@@ -188,7 +207,7 @@ void pane_anchor_get(const struct pane *p, struct pane_anchor *a)
 	a->link = p->link;
 	a->cur_item = -1;
 	a->cur_line = p->cur;
-	if (p->doc && p->top < nlines(p)) {
+	if (has_line(p, p->top)) {
 		a->block = p->doc->lines[p->top].block;
 		a->off = p->doc->lines[p->top].start;
 		if (p->keep.block >= 0 && p->keep.top == p->top) {
@@ -196,7 +215,7 @@ void pane_anchor_get(const struct pane *p, struct pane_anchor *a)
 			a->off = p->keep.off;
 		}
 	}
-	if (p->list && p->cur >= 0 && p->cur < nlines(p))
+	if (p->list && has_line(p, p->cur))
 		a->cur_item = pane_item(p);
 }
 
@@ -208,7 +227,7 @@ void pane_anchor_set(struct pane *p, const struct pane_anchor *a)
 	if (p->list) {
 		int cur = a->cur_line;
 		if (a->cur_item >= 0) {
-			for (int l = 0; l < nlines(p); l++)
+			for (int l = 0; has_line(p, l); l++)
 				if (selectable(p, l) && p->doc->blocks[p->doc->lines[l].block].item == a->cur_item) {
 					cur = l;
 					break;
@@ -241,6 +260,7 @@ int pane_filter(struct pane *p, const bool *keep, size_t n, const char *label)
 	struct pane_anchor a;
 	pane_anchor_get(p, &a);
 	struct doc *d = p->doc;
+	doc_complete(d); /* the filter is on every row */
 	int shown = 0;
 	/* backwards, so a heading knows whether a row under it stays */
 	bool below = false;
@@ -325,7 +345,7 @@ bool pane_page(struct pane *p, int delta_rows)
 	int want = p->cur + delta_rows;
 	if (want < 0)
 		want = 0;
-	if (want >= nlines(p))
+	if (!has_line(p, want))
 		want = nlines(p) - 1;
 	int dir = delta_rows < 0 ? -1 : 1;
 	int next = first_selectable(p, want, dir);
@@ -354,7 +374,7 @@ static int nth_selectable(const struct pane *p, long n)
 {
 	int last = -1;
 	long k = 0;
-	for (int l = 0; l < nlines(p); l++) {
+	for (int l = 0; has_line(p, l); l++) {
 		if (!selectable(p, l))
 			continue;
 		if (k++ == n)
@@ -372,7 +392,7 @@ bool pane_goto_line(struct pane *p, long line)
 		if (l >= 0)
 			p->cur = l;
 	} else {
-		p->top = line < 0 || line > max_top(p) ? max_top(p) : (int)line;
+		p->top = line < 0 || line > INT_MAX ? max_top(p) : (int)line; /* settle keeps it in range */
 		p->link = -1;
 	}
 	settle(p);
@@ -396,7 +416,7 @@ bool pane_goto_percent(struct pane *p, long percent)
 
 bool pane_select_item(struct pane *p, int item)
 {
-	for (int l = 0; l < nlines(p); l++)
+	for (int l = 0; has_line(p, l); l++)
 		if (selectable(p, l) && p->doc->blocks[p->doc->lines[l].block].item == item)
 			return pane_select_line(p, l);
 	return false;
@@ -455,10 +475,7 @@ bool pane_link_step(struct pane *p, int dir)
 	if (!visible(p, line)) {
 		int rows = pane_rows(p);
 		p->top = dir > 0 ? line - rows + 1 + rows / 3 : line - rows / 3;
-		if (p->top > max_top(p))
-			p->top = max_top(p);
-		if (p->top < 0)
-			p->top = 0;
+		clamp_top(p);
 	}
 	p->dirty = true;
 	return true;
@@ -474,15 +491,18 @@ int pane_item(const struct pane *p)
 void pane_position(const struct pane *p, char *buf, size_t n)
 {
 	if (p->list) {
-		int k = 0, total = 0;
-		for (int l = 0; l < nlines(p); l++) {
-			if (!selectable(p, l))
+		/* a selectable row is a shown block's first line: counted on
+		 * the blocks, the doc need not be laid out to its end */
+		int k = 0, total = 0, cur = has_line(p, p->cur) ? p->doc->lines[p->cur].block : -1;
+		for (size_t b = 0; p->doc && p->doc->width > 0 && b < p->doc->blocks_count; b++) {
+			if (p->doc->blocks[b].hidden || p->doc->blocks[b].item < 0)
 				continue;
 			total++;
-			if (l <= p->cur)
+			if ((int)b <= cur)
 				k++;
 		}
-		snprintf(buf, n, "%d/%zu", k, (size_t)total + p->unlaid);
+		snprintf(buf, n, "%d/%zu", k, (size_t)total + p->unlaid +
+			 (p->doc && p->doc->width > 0 ? p->doc->more_items : 0));
 		return;
 	}
 	int lines = nlines(p), rows = pane_rows(p);

@@ -256,7 +256,7 @@ static void rows_follow(struct app *a, struct pane *rp)
 }
 
 /* The first line of a doc a search match is marked on, or -1. */
-static int first_marked_line(const struct doc *d)
+static int first_marked_line(struct doc *d)
 {
 	for (size_t b = 0; b < d->blocks_count; b++)
 		for (size_t s = 0; s < d->blocks[b].spans_count; s++)

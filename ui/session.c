@@ -277,7 +277,7 @@ static void clear_current(struct app *a)
 }
 
 /* The line of the heading of the section a block of the book is in. */
-static int heading_line(const struct doc *d, int block)
+static int heading_line(struct doc *d, int block)
 {
 	int section = d->blocks[block].section;
 	for (int b = block; section >= 0 && b >= 0 && d->blocks[b].section == section; b--)

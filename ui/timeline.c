@@ -23,34 +23,31 @@ static void band_row(const struct report *r, struct doc *d, int band)
 	}
 }
 
-struct doc *page_timeline(const struct pages *p)
+/* Event i's row, under its stage's band when it is the first of it. */
+static void timeline_row(struct doc *d, const struct pages *p, size_t i)
 {
 	const struct report *r = p->r;
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	int band = -2;
-	for (size_t i = 0; i < r->events_count; i++) {
-		const struct event *e = r->events[i];
-		if (e->stage_ix != band) {
-			band = e->stage_ix;
-			band_row(r, d, band);
-		}
-		char date[PRESENT_DATE_MAX];
-		present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
-		/* two lines under the date: an event is a sentence, and the first
-		 * words of two often agree ("the Joint Action Plan (2010-2014)
-		 * was adopted" / "was written") */
-		int blk = doc_begin(d, 0, 8, DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].max_lines = 2;
-		d->blocks[blk].item = (int)i;
-		char *label = present_event_label(r, (int)i);
-		doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
-		free(label);
-	}
-	return d;
+	const struct event *e = r->events[i];
+	if (i == 0 || r->events[i - 1]->stage_ix != e->stage_ix)
+		band_row(r, d, e->stage_ix);
+	char date[PRESENT_DATE_MAX];
+	present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
+	/* two lines under the date: an event is a sentence, and the first
+	 * words of two often agree ("the Joint Action Plan (2010-2014)
+	 * was adopted" / "was written") */
+	int blk = doc_begin(d, 0, 8, DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].max_lines = 2;
+	d->blocks[blk].item = (int)i;
+	char *label = present_event_label(r, (int)i);
+	doc_putf(d, DOC_PLAIN, "%-7s %s", date, label ? label : e->title);
+	free(label);
+}
+
+struct doc *page_timeline(const struct pages *p)
+{
+	return lists_rows_at_once(p, p->r->events_count, timeline_row);
 }
 
 /* The stage's numeral in the middle of its span, when it fits with a
@@ -119,7 +116,7 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 
 struct doc *timeline_build(struct app *a)
 {
-	return page_timeline(&a->pg);
+	return lists_rows_as_read(&a->pg, a->r->events_count, timeline_row);
 }
 
 void timeline_placed(struct app *a, struct pane *p)
