@@ -252,6 +252,12 @@ static void test_many_hits(void **state)
 	expectf(v, " 2/%zu $", n);
 	vs_keys(v, "g");
 	expectf(v, " 1/%zu $", n);
+	/* a count goes past the rows laid out so far, to the hit it names */
+	char keys[32];
+	snprintf(keys, sizeof(keys), "0%zuj", n - 1); /* 0 first: a count, not a pane */
+	vs_keys(v, keys);
+	expectf(v, " %zu/%zu $", n, n);
+	vs_keys(v, "g");
 	for (int i = 0; i < 110; i++)
 		vs_keys(v, "j");
 	expectf(v, " 111/%zu $", n);

@@ -55,8 +55,9 @@ static void act_move(struct app *a, enum ui_action act, long count)
 		p = app_pane(a, text);
 	}
 	const struct pane_class *c = pane_class(p->id);
-	/* the last row, row N or N%: every row laid out first */
-	bool far = act == ACT_LAST || act == ACT_PERCENT || (act == ACT_FIRST && count > 0);
+	/* the last row, row N, N% or N rows on: every row laid out first */
+	bool far = act == ACT_LAST || act == ACT_PERCENT || (act == ACT_FIRST && count > 0) ||
+		   (count > 1 && (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN || act == ACT_HALF_DOWN));
 	if (far && c->all_rows)
 		c->all_rows(a, p);
 	if (move(p, act, count))
