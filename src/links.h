@@ -15,6 +15,10 @@ struct link_list {
 	size_t count, cap;
 };
 
+/* The fields a link is made by ("section", "parent", "meeting", ...), NULL
+ * after the last: a link's field is always one of these pointers. */
+extern const char *const link_fields[];
+
 /* What `ref` refers to, in field order. 0 on success. */
 int links_from(const struct report *r, struct entity_ref ref, struct link_list *out);
 /* What refers to `ref`, in report order. 0 on success. */
