@@ -1,7 +1,10 @@
-/* links.c - enumerating references. Backlinks are found by a scan: the
- * report is small and this runs on a user's request, not per keystroke. */
+/* links.c - enumerating references. Backlinks are found by a scan of the
+ * whole report, by an index of every link (link_index_new: for a caller
+ * that asks for every entity's), or in a snapshot's own index
+ * (report_links_to). */
 #include "links.h"
 #include "grow.h"
+#include "snapshot.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -204,4 +207,13 @@ int link_index_to(const struct link_index *x, struct entity_ref ref, struct link
 	memcpy(out->links, x->links + x->first[slot], n * sizeof(*out->links));
 	out->count = n;
 	return 0;
+}
+
+int report_links_to(const struct report *r, const struct link_index *x, struct entity_ref ref,
+		    struct link_list *out)
+{
+	if (x)
+		return link_index_to(x, ref, out);
+	int rc = r->snap ? snapshot_links_to(r, ref, out) : 1;
+	return rc <= 0 ? rc : links_to(r, ref, out);
 }

@@ -8,6 +8,7 @@
  * writers at once, read-only caches: test_snapshot_files.c.) */
 #include "testutil.h"
 #include "corpus.h"
+#include "links.h"
 #include "mentions.h"
 #include "search.h"
 #include "snap_format.h"
@@ -349,6 +350,41 @@ static void test_same_index_and_names(void **state)
 	free(bytes);
 }
 
+/* ---- backlinks ---- */
+
+static void same_links(const struct link_list *want, const struct link_list *got)
+{
+	assert_int_equal(got->count, want->count);
+	for (size_t i = 0; i < want->count; i++) {
+		const struct link *a = &want->links[i], *b = &got->links[i];
+		assert_string_equal(b->field, a->field);
+		assert_ptr_equal(b->field, a->field); /* links.h's own string, not the file's */
+		assert_int_equal(b->from.kind, a->from.kind);
+		assert_int_equal(b->from.index, a->from.index);
+		assert_int_equal(b->to.kind, a->to.kind);
+		assert_int_equal(b->to.index, a->to.index);
+	}
+}
+
+/* What links to every entity of r (and to one past each kind's last) is
+ * what the scan of the YAML's model finds; the number of links compared. */
+static size_t same_backlinks(const struct report *yaml, const struct report *r)
+{
+	size_t compared = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i <= report_count(yaml, (enum entity_kind)k); i++) {
+			struct entity_ref ref = { (enum entity_kind)k, (int)i };
+			struct link_list want, got;
+			assert_int_equal(links_to(yaml, ref, &want), 0);
+			assert_int_equal(report_links_to(r, NULL, ref, &got), 0);
+			same_links(&want, &got);
+			compared += want.count;
+			link_list_free(&want);
+			link_list_free(&got);
+		}
+	return compared;
+}
+
 /* ---- damage ---- */
 
 static struct snap_header header_of(const unsigned char *bytes)
@@ -403,7 +439,10 @@ static void test_not_this_version(void **state)
 	h.version = SNAP_VERSION + 1;
 	memcpy(c, &h, sizeof(h));
 	snap_seal(c, len);
-	refused(c, len, "of another version (format 2; this temm reads 1)");
+	char words[64];
+	snprintf(words, sizeof(words), "of another version (format %u; this temm reads %u)",
+		 SNAP_VERSION + 1, SNAP_VERSION);
+	refused(c, len, words);
 	h = header_of(bytes);
 	h.byte_order = 0x04030201;
 	memcpy(c, &h, sizeof(h));
@@ -417,7 +456,8 @@ static void test_not_this_version(void **state)
 }
 
 /* A byte flipped in any part: refused when opening for the model's, or
- * later (and built from the model instead) for the index's and the names'. */
+ * later (and built from the model instead, or scanned for) for the
+ * index's, the names' and the backlinks'. */
 static void test_checksums(void **state)
 {
 	(void)state;
@@ -435,6 +475,7 @@ static void test_checksums(void **state)
 		}
 		at[size / 2] ^= 0x10;
 		bool later = p >= PART_NAMES && p != PART_STRINGS;
+		bool backlinks = p == PART_BACKLINK_FIRST || p == PART_BACKLINKS;
 		if (!later) {
 			refused(c, len, "damaged");
 			free(c);
@@ -446,11 +487,13 @@ static void test_checksums(void **state)
 		assert_non_null(got);
 		assert_non_null(m);
 		/* the index refused is built from the model: still right */
-		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES);
+		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES || backlinks);
 		same_index(want, got);
 		struct mentions *mw = mentions_from_report(yaml);
 		same_mentions(yaml, mw, m);
 		mentions_free(mw);
+		if (backlinks) /* refused at first use, and scanned for: still right */
+			same_backlinks(yaml, r);
 		char *told = NULL;
 		size_t told_len = 0;
 		FILE *f = open_memstream(&told, &told_len);
