@@ -144,7 +144,7 @@ static void add_links(json_t *o, const struct report *r, struct entity_ref ref,
 	struct link_list out, in;
 	if (links_from(r, ref, &out) == 0)
 		json_object_set_new(o, "links_to", jlinks(r, &out, false));
-	if ((x ? link_index_to(x, ref, &in) : links_to(r, ref, &in)) == 0)
+	if (report_links_to(r, x, ref, &in) == 0)
 		json_object_set_new(o, "linked_from", jlinks(r, &in, true));
 	link_list_free(&out);
 	link_list_free(&in);

@@ -1,23 +1,41 @@
-/* links.c - enumerating references. Backlinks are found by a scan: the
- * report is small and this runs on a user's request, not per keystroke. */
+/* links.c - enumerating references. Backlinks are found by a scan of the
+ * whole report, by an index of every link (link_index_new: for a caller
+ * that asks for every entity's), or in a snapshot's own index
+ * (report_links_to). */
 #include "links.h"
 #include "grow.h"
+#include "snapshot.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int push(struct link_list *l, const char *field, struct entity_ref from,
-		enum entity_kind kind, int index)
+/* Every field a link is made by: a link's field is one of these pointers
+ * (a snapshot stores its index here). */
+enum { F_SECTION, F_PARENT, F_MEETING, F_ACTION_PLAN, F_PRIORITIES, F_AREA, F_STAGE, F_LINKS,
+       F_REFERS, F_COUNT };
+const char *const link_fields[] = {
+	[F_SECTION] = "section", [F_PARENT] = "parent", [F_MEETING] = "meeting",
+	[F_ACTION_PLAN] = "action_plan", [F_PRIORITIES] = "priorities", [F_AREA] = "area",
+	[F_STAGE] = "stage", [F_LINKS] = "links", [F_REFERS] = "refers", [F_COUNT] = NULL,
+};
+
+static int append(struct link_list *l, struct link lk)
 {
-	if (index == NO_INDEX)
-		return 0;
 	if (grow(&l->links, &l->cap, l->count, sizeof(*l->links), 16) != 0)
 		return -1;
-	l->links[l->count++] = (struct link){ field, from, { kind, index } };
+	l->links[l->count++] = lk;
 	return 0;
 }
 
-static int push_id(const struct report *r, struct link_list *l, const char *field,
+static int push(struct link_list *l, int field, struct entity_ref from, enum entity_kind kind,
+		int index)
+{
+	if (index == NO_INDEX)
+		return 0;
+	return append(l, (struct link){ link_fields[field], from, { kind, index } });
+}
+
+static int push_id(const struct report *r, struct link_list *l, int field,
 		   struct entity_ref from, const char *id)
 {
 	struct entity_ref to;
@@ -29,22 +47,22 @@ static int push_id(const struct report *r, struct link_list *l, const char *fiel
 static int stage_links(const struct report *r, struct entity_ref ref, struct link_list *l)
 {
 	const struct stage *s = r->stages[ref.index];
-	int rc = push(l, "section", ref, KIND_SECTION, s->section_ix) |
-		 push(l, "meeting", ref, KIND_MEETING, s->meeting_ix) |
-		 push(l, "action_plan", ref, KIND_PROGRAMME, s->action_plan_ix);
+	int rc = push(l, F_SECTION, ref, KIND_SECTION, s->section_ix) |
+		 push(l, F_MEETING, ref, KIND_MEETING, s->meeting_ix) |
+		 push(l, F_ACTION_PLAN, ref, KIND_PROGRAMME, s->action_plan_ix);
 	for (unsigned p = 0; p < s->priorities_count; p++)
-		rc |= push(l, "priorities", ref, KIND_AREA, s->priorities[p].area_ix);
+		rc |= push(l, F_PRIORITIES, ref, KIND_AREA, s->priorities[p].area_ix);
 	return rc;
 }
 
 static int event_links(const struct report *r, struct entity_ref ref, struct link_list *l)
 {
 	const struct event *e = r->events[ref.index];
-	int rc = push(l, "stage", ref, KIND_STAGE, e->stage_ix) |
-		 push(l, "meeting", ref, KIND_MEETING, e->meeting_ix) |
-		 push(l, "section", ref, KIND_SECTION, e->section_ix);
+	int rc = push(l, F_STAGE, ref, KIND_STAGE, e->stage_ix) |
+		 push(l, F_MEETING, ref, KIND_MEETING, e->meeting_ix) |
+		 push(l, F_SECTION, ref, KIND_SECTION, e->section_ix);
 	for (unsigned i = 0; i < e->links_count; i++)
-		rc |= push_id(r, l, "links", ref, e->links[i]);
+		rc |= push_id(r, l, F_LINKS, ref, e->links[i]);
 	return rc;
 }
 
@@ -56,23 +74,23 @@ int links_from(const struct report *r, struct entity_ref ref, struct link_list *
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_SECTION:
-		return push(out, "parent", ref, KIND_SECTION, r->sections[i]->parent_ix);
+		return push(out, F_PARENT, ref, KIND_SECTION, r->sections[i]->parent_ix);
 	case KIND_STAGE:
 		return stage_links(r, ref, out);
 	case KIND_AREA:
-		return push(out, "section", ref, KIND_SECTION, r->areas[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, r->areas[i]->section_ix);
 	case KIND_ACTIVITY:
-		return push(out, "area", ref, KIND_AREA, r->activities[i]->area_ix) |
-		       push(out, "section", ref, KIND_SECTION, r->activities[i]->section_ix);
+		return push(out, F_AREA, ref, KIND_AREA, r->activities[i]->area_ix) |
+		       push(out, F_SECTION, ref, KIND_SECTION, r->activities[i]->section_ix);
 	case KIND_EVENT:
 		return event_links(r, ref, out);
 	case KIND_MEETING:
-		return push(out, "section", ref, KIND_SECTION, r->meetings[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, r->meetings[i]->section_ix);
 	case KIND_PROGRAMME:
-		return push(out, "section", ref, KIND_SECTION, r->programmes[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, r->programmes[i]->section_ix);
 	case KIND_TERM:
-		return push(out, "section", ref, KIND_SECTION, r->terms[i]->section_ix) |
-		       push_id(r, out, "refers", ref, r->terms[i]->refers);
+		return push(out, F_SECTION, ref, KIND_SECTION, r->terms[i]->section_ix) |
+		       push_id(r, out, F_REFERS, ref, r->terms[i]->refers);
 	default:
 		return -1;
 	}
@@ -89,7 +107,7 @@ int links_to(const struct report *r, struct entity_ref ref, struct link_list *ou
 			for (size_t j = 0; j < from.count; j++) {
 				const struct link *lk = &from.links[j];
 				if (lk->to.kind == ref.kind && lk->to.index == ref.index &&
-				    push(out, lk->field, lk->from, lk->to.kind, lk->to.index) != 0) {
+				    append(out, *lk) != 0) {
 					link_list_free(&from);
 					return -1;
 				}
@@ -189,4 +207,13 @@ int link_index_to(const struct link_index *x, struct entity_ref ref, struct link
 	memcpy(out->links, x->links + x->first[slot], n * sizeof(*out->links));
 	out->count = n;
 	return 0;
+}
+
+int report_links_to(const struct report *r, const struct link_index *x, struct entity_ref ref,
+		    struct link_list *out)
+{
+	if (x)
+		return link_index_to(x, ref, out);
+	int rc = r->snap ? snapshot_links_to(r, ref, out) : 1;
+	return rc <= 0 ? rc : links_to(r, ref, out);
 }

@@ -15,6 +15,10 @@ struct link_list {
 	size_t count, cap;
 };
 
+/* The fields a link is made by ("section", "parent", "meeting", ...), NULL
+ * after the last: a link's field is always one of these pointers. */
+extern const char *const link_fields[];
+
 /* What `ref` refers to, in field order. 0 on success. */
 int links_from(const struct report *r, struct entity_ref ref, struct link_list *out);
 /* What refers to `ref`, in report order. 0 on success. */
@@ -29,5 +33,13 @@ struct link_index *link_index_new(const struct report *r);
 void link_index_free(struct link_index *x);
 /* What refers to `ref`, in report order, as links_to says. 0 on success. */
 int link_index_to(const struct link_index *x, struct entity_ref ref, struct link_list *out);
+
+/* What refers to `ref`, in report order, as links_to says, found the
+ * cheapest way there is: in x when given (NULL: none), else in the
+ * snapshot r was read from (only the records of `ref` are read), else by
+ * links_to's scan (also when the snapshot's index is refused). The one
+ * call the pages, `show` and the JSON make. 0 on success. */
+int report_links_to(const struct report *r, const struct link_index *x, struct entity_ref ref,
+		    struct link_list *out);
 
 #endif

@@ -208,14 +208,14 @@ struct build {
 	struct present_page *p;
 	enum present_glyphs g;
 	const struct mentions *m;
-	const struct link_index *x; /* may be NULL: links found by a pass over the report */
+	const struct link_index *x; /* may be NULL: report_links_to finds them */
 	bool oom;
 };
 
 /* What refers to `ref`: from the index when there is one. */
 static int refers_to(const struct build *b, struct entity_ref ref, struct link_list *l)
 {
-	return b->x ? link_index_to(b->x, ref, l) : links_to(b->r, ref, l);
+	return report_links_to(b->r, b->x, ref, l);
 }
 
 static bool is_link(struct entity_ref ref)

@@ -105,7 +105,7 @@ static int most_told(const struct report *r, const struct mentions *m, struct en
 	for (size_t s = 0; s < r->sections_count; s++)
 		score[s] = mentions_in(r, m, (int)s, ref, &n);
 	struct link_list in;
-	if (links_to(r, ref, &in) == 0) {
+	if (report_links_to(r, NULL, ref, &in) == 0) {
 		for (size_t i = 0; i < in.count; i++) {
 			int s = report_entity_section(r, in.links[i].from);
 			if (s >= 0 && in.links[i].from.kind != KIND_SECTION)

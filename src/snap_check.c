@@ -118,11 +118,13 @@ static void scan_piece(struct pool_scan *ps, const char *p, size_t n)
 }
 
 /* Whether the reader reads all of part p anyway when it uses it: then it
- * is checked in the mapping. The strings, the ids and the names' trie are
- * read a little at a time, and checked by pread, never mapped in whole. */
+ * is checked in the mapping. The strings, the ids, the names' trie and the
+ * backlinks are read a little at a time, and checked by pread, never
+ * mapped in whole. */
 static bool read_whole(enum snap_part p)
 {
-	return p != PART_STRINGS && p != PART_IDS && p != PART_NODES && p != PART_KEY;
+	return p != PART_STRINGS && p != PART_IDS && p != PART_NODES && p != PART_KEY &&
+	       p != PART_BACKLINK_FIRST && p != PART_BACKLINKS;
 }
 
 /* Read part p's bytes: by pread from the file (nothing mapped in), or in

@@ -15,7 +15,7 @@
 
 #define SNAP_MAGIC "TEMMSNAP"
 /* Any change to a record, a part or what a field means: one more. */
-#define SNAP_VERSION 1u
+#define SNAP_VERSION 2u
 #define SNAP_BYTE_ORDER 0x01020304u
 /* Parts start on 8-byte boundaries, so every record is aligned. */
 #define SNAP_ALIGN 8u
@@ -27,9 +27,9 @@
 
 /* The parts, in file order: first what opening reads (the records the
  * model is made of, then the names dictionary the first screen uses), then
- * the strings, then the search index. The model's parts are checked when
- * the file is opened; the names dictionary's and the search index's when
- * first used. */
+ * the strings, then the search index, then the index of backlinks. The
+ * model's parts are checked when the file is opened; the names
+ * dictionary's, the search index's and the backlinks' when first used. */
 enum snap_part {
 	PART_KEY,        /* what content it was made from: struct snap_key_head ... */
 	PART_REPORT,     /* one struct snap_report */
@@ -50,6 +50,8 @@ enum snap_part {
 	PART_RANK,       /* uint32_t: the corpus's rank order */
 	PART_FOLDED,     /* the units' folded texts, each ending in NUL */
 	PART_ORIGIN,     /* uint32_t: the folded texts' offsets back into the text */
+	PART_BACKLINK_FIRST, /* uint32_t: per entity, its first record in PART_BACKLINKS */
+	PART_BACKLINKS,  /* struct snap_backlink: what links to each entity */
 	PART_COUNT
 };
 
@@ -184,6 +186,18 @@ struct snap_unit {
 	uint32_t origin;        /* index into PART_ORIGIN, SNAP_NONE: ASCII text */
 	int32_t section_ix, area_ix;
 	uint32_t stages, year_from, year_to, areas_at;
+};
+
+/* The backlinks: what links.c's links_to finds for each entity, as
+ * link_index_new (links.h) has them. An entity's slot is its index plus
+ * the counts of every kind before its own (kinds in enum entity_kind
+ * order); PART_BACKLINK_FIRST holds one uint32_t per slot and one more, the
+ * records of slot i being [first[i], first[i + 1]) of PART_BACKLINKS, in
+ * report order (by the linking entity's kind, then its index). */
+struct snap_backlink {
+	uint32_t field; /* index into links.h's link_fields */
+	uint32_t kind;  /* of the entity that links */
+	int32_t index;  /* its index in its kind */
 };
 
 /* A fast 64-bit checksum (for damage, not for attacks: the reader checks

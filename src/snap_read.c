@@ -56,6 +56,7 @@ size_t snap_part_record(enum snap_part p)
 		[PART_NODES] = 16, [PART_UNITS] = sizeof(struct snap_unit),
 		[PART_UNIT_AREAS] = sizeof(int32_t), [PART_RANK] = sizeof(uint32_t),
 		[PART_FOLDED] = 1, [PART_ORIGIN] = sizeof(uint32_t),
+		[PART_BACKLINK_FIRST] = sizeof(uint32_t), [PART_BACKLINKS] = sizeof(struct snap_backlink),
 	};
 	return sizes[p];
 }
@@ -120,6 +121,7 @@ static const char *part_name(enum snap_part p)
 		[PART_NODES] = "names' trie", [PART_UNITS] = "search index",
 		[PART_UNIT_AREAS] = "index's areas", [PART_RANK] = "index's ranks",
 		[PART_FOLDED] = "folded text", [PART_ORIGIN] = "folded text's offsets",
+		[PART_BACKLINK_FIRST] = "backlinks' starts", [PART_BACKLINKS] = "backlinks",
 	};
 	return names[p];
 }

@@ -1,10 +1,11 @@
-/* snap_write.c - a report, its search index and its names dictionary
- * written out as the records and pools of snap_format.h. Every distinct
- * string is written once; a model string and the index unit that indexes
- * it share their offset (the reader checks that they do). */
+/* snap_write.c - a report, its search index, its names dictionary and its
+ * backlinks written out as the records and pools of snap_format.h. Every
+ * distinct string is written once; a model string and the index unit that
+ * indexes it share their offset (the reader checks that they do). */
 #include "snap_internal.h"
 #include "corpus.h"
 #include "grow.h"
+#include "links.h"
 #include "mentions.h"
 
 #include <stdarg.h>
@@ -314,6 +315,44 @@ static void write_corpus(struct writer *w, const struct corpus *c)
 	buf_add(&w->part[PART_RANK], c->rank, c->count * sizeof(*c->rank));
 }
 
+static uint32_t link_field_index(const char *field)
+{
+	for (uint32_t i = 0; link_fields[i]; i++)
+		if (strcmp(link_fields[i], field) == 0)
+			return i;
+	return SNAP_NONE;
+}
+
+/* What links to each entity, slot by slot (kind by kind), as link_index_to
+ * finds it: the first record of each slot, then one more for the end. */
+static void write_backlinks(struct writer *w, const struct report *r)
+{
+	struct link_index *x = link_index_new(r);
+	if (!x) {
+		w->problem = "out of memory";
+		return;
+	}
+	for (int k = 0; k < KIND_COUNT && !w->problem; k++)
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k) && !w->problem; i++) {
+			uint32_t first = (uint32_t)(w->part[PART_BACKLINKS].len / sizeof(struct snap_backlink));
+			put(w, PART_BACKLINK_FIRST, &first, sizeof(first));
+			struct link_list l;
+			if (link_index_to(x, (struct entity_ref){ (enum entity_kind)k, (int)i }, &l) != 0)
+				w->problem = "out of memory";
+			for (size_t j = 0; j < l.count; j++) {
+				struct snap_backlink b = { link_field_index(l.links[j].field),
+							   (uint32_t)l.links[j].from.kind, l.links[j].from.index };
+				if (b.field == SNAP_NONE)
+					w->problem = "a link field the format does not know";
+				put(w, PART_BACKLINKS, &b, sizeof(b));
+			}
+			link_list_free(&l);
+		}
+	uint32_t end = (uint32_t)(w->part[PART_BACKLINKS].len / sizeof(struct snap_backlink));
+	put(w, PART_BACKLINK_FIRST, &end, sizeof(end));
+	link_index_free(x);
+}
+
 /* The header and the parts, each at an 8-byte boundary, sealed. */
 static unsigned char *assemble(struct writer *w, size_t *len)
 {
@@ -374,8 +413,10 @@ unsigned char *snap_build(const struct report *r, const struct snap_key *key, si
 		write_entities(&w, r);
 		write_ids(&w, r);
 		write_mentions(&w, m);
-		if (!w.names_only)
+		if (!w.names_only) {
 			write_corpus(&w, c);
+			write_backlinks(&w, r);
+		}
 	}
 	/* the pools are parts too */
 	w.part[PART_STRINGS] = w.strings.bytes;

@@ -76,6 +76,14 @@ char *snapshot_cache_path(const char *dir);
  * model, and the refusal is said by snapshot_tell). */
 struct corpus *snapshot_corpus(const struct report *r);
 struct mentions *snapshot_mentions(const struct report *r);
+/* For report_links_to (links.h): what refers to `ref`, from the index of
+ * backlinks of the snapshot r was read from; only ref's records are read,
+ * each checked. 0 with `out` filled; 1 with `out` empty when the snapshot
+ * cannot say (that index refused, now or before, or any part refused
+ * since opening: snapshot_tell says so), and the caller scans the model;
+ * -1 out of memory. */
+struct link_list;
+int snapshot_links_to(const struct report *r, struct entity_ref ref, struct link_list *out);
 /* What was refused after the snapshot was opened, one line, once (main
  * calls it when the run is over: the browser may have had the terminal). */
 void snapshot_tell(const struct report *r, FILE *note);

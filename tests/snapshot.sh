@@ -47,8 +47,10 @@ for r in content report2; do
 	done
 	for k in sections stages areas activities events meetings programmes terms; do
 		same --content "$c" list "$k" --json
-		# the first and the last of each kind, shown, as JSON and cited
+		# the first and the last of each kind, shown (the page, with what
+		# links to it), as JSON and cited
 		for id in $("$TEMM" --content "$c" list "$k" | awk '/^[^ ]/ { print $1 }' | sed -n '1p;$p'); do
+			same --content "$c" show "$id"
 			same --content "$c" show "$id" --json
 			same --content "$c" show "$id" --cite
 		done

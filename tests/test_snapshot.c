@@ -4,10 +4,13 @@
  * or made up - truncated, of another version, a part whose checksum is
  * wrong, offsets, counts and indices out of range, text that could drive a
  * terminal, a trie or an id table that loops - is refused in words or read
- * only within its bounds, never trusted. (On disk - stale content, FIFOs,
+ * only within its bounds, never trusted. What links to each entity, read
+ * from the snapshot's index of backlinks, is what the scan finds, and that
+ * index made up is refused when first read and scanned for instead. (On disk - stale content, FIFOs,
  * writers at once, read-only caches: test_snapshot_files.c.) */
 #include "testutil.h"
 #include "corpus.h"
+#include "links.h"
 #include "mentions.h"
 #include "search.h"
 #include "snap_format.h"
@@ -334,17 +337,78 @@ static void test_same_index_and_names(void **state)
 	search_results_free(&ra);
 	search_results_free(&rb);
 	/* nothing was refused: nothing to say */
-	char *told = NULL;
-	size_t told_len = 0;
-	FILE *f = open_memstream(&told, &told_len);
-	snapshot_tell(snap, f);
-	fclose(f);
+	char *told = tu_told(snap);
 	assert_string_equal(told, "");
 	free(told);
 	mentions_free(ma);
 	mentions_free(mb);
 	corpus_free(a);
 	corpus_free(b);
+	report_free(snap);
+	free(bytes);
+}
+
+/* ---- backlinks ---- */
+
+static void same_links(const struct link_list *want, const struct link_list *got)
+{
+	assert_int_equal(got->count, want->count);
+	for (size_t i = 0; i < want->count; i++) {
+		const struct link *a = &want->links[i], *b = &got->links[i];
+		assert_string_equal(b->field, a->field);
+		assert_ptr_equal(b->field, a->field); /* links.h's own string, not the file's */
+		assert_int_equal(b->from.kind, a->from.kind);
+		assert_int_equal(b->from.index, a->from.index);
+		assert_int_equal(b->to.kind, a->to.kind);
+		assert_int_equal(b->to.index, a->to.index);
+	}
+}
+
+/* What links to every entity of r (and to one past each kind's last) is
+ * what the scan of the YAML's model finds; the number of links compared. */
+static size_t same_backlinks(const struct report *yaml, const struct report *r)
+{
+	size_t compared = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i <= report_count(yaml, (enum entity_kind)k); i++) {
+			struct entity_ref ref = { (enum entity_kind)k, (int)i };
+			struct link_list want, got;
+			assert_int_equal(links_to(yaml, ref, &want), 0);
+			assert_int_equal(report_links_to(r, NULL, ref, &got), 0);
+			same_links(&want, &got);
+			compared += want.count;
+			link_list_free(&want);
+			link_list_free(&got);
+		}
+	return compared;
+}
+
+/* Every entity's backlinks read from the snapshot's own index (not the
+ * scan) are links_to's: the same links, fields, order. */
+static void test_same_backlinks(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	struct report *snap = open_ok(bytes, len);
+	size_t from_index = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(yaml, (enum entity_kind)k); i++) {
+			struct entity_ref ref = { (enum entity_kind)k, (int)i };
+			struct link_list want, got;
+			assert_int_equal(links_to(yaml, ref, &want), 0);
+			assert_int_equal(snapshot_links_to(snap, ref, &got), 0); /* read, not scanned */
+			same_links(&want, &got);
+			from_index += got.count;
+			link_list_free(&want);
+			link_list_free(&got);
+		}
+	assert_true(from_index > 10); /* the comparison compared something */
+	assert_int_equal(same_backlinks(yaml, snap), from_index);
+	char *told = tu_told(snap);
+	assert_string_equal(told, ""); /* nothing refused */
+	free(told);
 	report_free(snap);
 	free(bytes);
 }
@@ -403,7 +467,10 @@ static void test_not_this_version(void **state)
 	h.version = SNAP_VERSION + 1;
 	memcpy(c, &h, sizeof(h));
 	snap_seal(c, len);
-	refused(c, len, "of another version (format 2; this temm reads 1)");
+	char words[64];
+	snprintf(words, sizeof(words), "of another version (format %u; this temm reads %u)",
+		 SNAP_VERSION + 1, SNAP_VERSION);
+	refused(c, len, words);
 	h = header_of(bytes);
 	h.byte_order = 0x04030201;
 	memcpy(c, &h, sizeof(h));
@@ -417,7 +484,8 @@ static void test_not_this_version(void **state)
 }
 
 /* A byte flipped in any part: refused when opening for the model's, or
- * later (and built from the model instead) for the index's and the names'. */
+ * later (and built from the model instead, or scanned for) for the
+ * index's, the names' and the backlinks'. */
 static void test_checksums(void **state)
 {
 	(void)state;
@@ -435,6 +503,7 @@ static void test_checksums(void **state)
 		}
 		at[size / 2] ^= 0x10;
 		bool later = p >= PART_NAMES && p != PART_STRINGS;
+		bool backlinks = p == PART_BACKLINK_FIRST || p == PART_BACKLINKS;
 		if (!later) {
 			refused(c, len, "damaged");
 			free(c);
@@ -446,19 +515,15 @@ static void test_checksums(void **state)
 		assert_non_null(got);
 		assert_non_null(m);
 		/* the index refused is built from the model: still right */
-		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES);
+		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES || backlinks);
 		same_index(want, got);
 		struct mentions *mw = mentions_from_report(yaml);
 		same_mentions(yaml, mw, m);
 		mentions_free(mw);
-		char *told = NULL;
-		size_t told_len = 0;
-		FILE *f = open_memstream(&told, &told_len);
-		snapshot_tell(r, f);
-		snapshot_tell(r, f); /* once */
-		fclose(f);
+		if (backlinks) /* refused at first use, and scanned for: still right */
+			same_backlinks(yaml, r);
+		char *told = tu_told(r); /* one line, once */
 		assert_non_null(strstr(told, "is damaged"));
-		assert_ptr_equal(strchr(told, '\n'), told + told_len - 1); /* one line, once */
 		free(told);
 		mentions_free(m);
 		corpus_free(got);
@@ -687,6 +752,168 @@ static void test_index_and_names_refused(void **state)
 	free(bytes);
 }
 
+/* The backlinks made up and sealed again (or a byte flipped, not sealed):
+ * refused the first time they are read, said once, and found by the scan
+ * from then on - still right. The damage is to the first entity with two
+ * linking entities or more, and the question is about it. */
+struct busy {
+	size_t slot;
+	uint32_t *first;
+	struct snap_backlink *records;
+	size_t records_count;
+};
+
+static struct busy busy_of(unsigned char *bytes)
+{
+	size_t size, n_first;
+	struct busy b = { 0 };
+	b.first = (uint32_t *)part_of(bytes, PART_BACKLINK_FIRST, &n_first);
+	b.records = (struct snap_backlink *)part_of(bytes, PART_BACKLINKS, &size);
+	b.records_count = size / sizeof(*b.records);
+	for (b.slot = 0; b.slot + 1 < n_first / sizeof(uint32_t); b.slot++) {
+		const struct snap_backlink *lo = &b.records[b.first[b.slot]];
+		const struct snap_backlink *last = &b.records[b.first[b.slot + 1] - 1];
+		if (b.first[b.slot + 1] >= b.first[b.slot] + 2 &&
+		    (lo->kind != last->kind || lo->index != last->index))
+			return b;
+	}
+	fail_msg("no entity with two entities linking to it");
+	return b;
+}
+
+static struct entity_ref ref_of_slot(const struct report *r, size_t slot)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n = report_count(r, (enum entity_kind)k);
+		if (slot < n)
+			return (struct entity_ref){ (enum entity_kind)k, (int)slot };
+		slot -= n;
+	}
+	fail_msg("slot past every entity");
+	return (struct entity_ref){ KIND_COUNT, NO_INDEX };
+}
+
+static void from_index_out_of_range(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	struct snap_backlink *x = &b.records[b.first[b.slot]];
+	x->index = (int32_t)report_count(tu_report(), (enum entity_kind)x->kind);
+}
+
+static void from_kind_out_of_range(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	b.records[b.first[b.slot]].kind = KIND_COUNT;
+}
+
+static void field_out_of_table(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	uint32_t fields = 0;
+	while (link_fields[fields])
+		fields++;
+	b.records[b.first[b.slot + 1] - 1].field = fields;
+}
+
+static void first_backwards(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	b.first[b.slot] = b.first[b.slot + 1] + 1;
+}
+
+static void first_past_count(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	b.first[b.slot + 1] = (uint32_t)b.records_count + 1;
+}
+
+static void records_out_of_order(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	struct snap_backlink *lo = &b.records[b.first[b.slot]], *last = &b.records[b.first[b.slot + 1] - 1];
+	struct snap_backlink t = *lo;
+	*lo = *last;
+	*last = t;
+}
+
+/* A part one record short (the file still whole: the header says less). */
+static void part_short(unsigned char *bytes, enum snap_part p, size_t record)
+{
+	struct snap_header h = header_of(bytes);
+	h.part[p].size -= record;
+	memcpy(bytes, &h, sizeof(h));
+}
+
+static void first_part_short(unsigned char *bytes)
+{
+	part_short(bytes, PART_BACKLINK_FIRST, sizeof(uint32_t));
+}
+
+static void records_part_short(unsigned char *bytes)
+{
+	part_short(bytes, PART_BACKLINKS, sizeof(struct snap_backlink));
+}
+
+static void record_flipped(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	b.records[b.first[b.slot]].index ^= 1;
+}
+
+static void first_flipped(unsigned char *bytes)
+{
+	struct busy b = busy_of(bytes);
+	b.first[b.slot] ^= 1;
+}
+
+static void backlinks_refused(const unsigned char *bytes, size_t len, mutate_fn *mutate, bool seal,
+			      const char *words)
+{
+	const struct report *yaml = tu_report();
+	unsigned char *c = copy_of(bytes, len);
+	struct entity_ref ref = ref_of_slot(yaml, busy_of(c).slot);
+	mutate(c);
+	if (seal)
+		snap_seal(c, len);
+	struct report *r = open_ok(c, len); /* read later: opening is not refused */
+	struct link_list want, got;
+	assert_int_equal(links_to(yaml, ref, &want), 0);
+	assert_true(want.count >= 2);
+	assert_int_equal(snapshot_links_to(r, ref, &got), 1); /* refused, at first use */
+	assert_int_equal(got.count, 0);
+	assert_int_equal(report_links_to(r, NULL, ref, &got), 0); /* then scanned */
+	same_links(&want, &got);
+	link_list_free(&got);
+	assert_int_equal(snapshot_links_to(r, ref, &got), 1); /* and refused from then on */
+	same_backlinks(yaml, r);
+	char *told = tu_told(r); /* one line, once */
+	if (!strstr(told, words) || !strstr(told, "is damaged"))
+		fail_msg("told '%s', expected words '%s'", told, words);
+	free(told);
+	link_list_free(&want);
+	report_free(r);
+	free(c);
+}
+
+static void test_backlinks_refused(void **state)
+{
+	(void)state;
+	size_t len;
+	unsigned char *bytes = build(tu_report(), &len);
+	const char *range = "out of range in its backlinks", *sum = "the checksum of its backlinks";
+	backlinks_refused(bytes, len, from_index_out_of_range, true, range);
+	backlinks_refused(bytes, len, from_kind_out_of_range, true, range);
+	backlinks_refused(bytes, len, field_out_of_table, true, range);
+	backlinks_refused(bytes, len, first_backwards, true, range);
+	backlinks_refused(bytes, len, first_past_count, true, range);
+	backlinks_refused(bytes, len, records_out_of_order, true, range);
+	backlinks_refused(bytes, len, first_part_short, true, range);
+	backlinks_refused(bytes, len, records_part_short, true, range);
+	backlinks_refused(bytes, len, record_flipped, false, sum);
+	backlinks_refused(bytes, len, first_flipped, false, sum);
+	free(bytes);
+}
+
 /* An id table with no empty slot, and a trie whose siblings go round:
  * every lookup ends, and finds nothing it should not. */
 static void test_loops_end(void **state)
@@ -726,6 +953,8 @@ int main(void)
 		cmocka_unit_test(test_not_this_version),
 		cmocka_unit_test(test_checksums),
 		cmocka_unit_test(test_out_of_range),
+		cmocka_unit_test(test_same_backlinks),
+		cmocka_unit_test(test_backlinks_refused),
 		cmocka_unit_test(test_index_and_names_refused),
 		cmocka_unit_test(test_loops_end),
 	};

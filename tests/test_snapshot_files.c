@@ -3,8 +3,11 @@
  * line, and the YAML read, when the content changed underneath (a file's
  * modification time, its size, a file added, one removed, another
  * directory), when a FIFO, a directory or a damaged file is where the
- * snapshot should be; two writers at once; a cache that cannot be written. */
+ * snapshot should be; two writers at once; a cache that cannot be written;
+ * backlinks read from the file (checked by pread, not mapped in), and a
+ * damaged part of them refused when first read and the file removed. */
 #include "testutil.h"
+#include "links.h"
 #include "loader.h"
 #include "snap_format.h"
 #include "snapshot.h"
@@ -231,6 +234,22 @@ static void test_fifo_and_directory(void **state)
 	free(path);
 }
 
+/* A byte in the middle of part p of the snapshot file at `path` changed. */
+static void flip_byte(const char *path, enum snap_part p)
+{
+	assert_int_equal(chmod(path, 0644), 0);
+	int fd = open(path, O_RDWR);
+	assert_true(fd >= 0);
+	struct snap_header h;
+	assert_int_equal(pread(fd, &h, sizeof(h), 0), (ssize_t)sizeof(h));
+	unsigned char c;
+	off_t at = (off_t)(h.part[p].offset + h.part[p].size / 2);
+	assert_int_equal(pread(fd, &c, 1, at), 1);
+	c ^= 0x20;
+	assert_int_equal(pwrite(fd, &c, 1, at), 1);
+	close(fd);
+}
+
 static void test_damaged_on_disk(void **state)
 {
 	(void)state;
@@ -238,22 +257,74 @@ static void test_damaged_on_disk(void **state)
 	report_free(load(content, &note));
 	free(note);
 	char *path = snapshot_cache_path(content);
-	assert_int_equal(chmod(path, 0644), 0);
-	int fd = open(path, O_RDWR);
-	assert_true(fd >= 0);
 	struct stat st;
-	assert_int_equal(fstat(fd, &st), 0);
-	struct snap_header h; /* a byte of its strings: checked when it is opened */
-	assert_int_equal(pread(fd, &h, sizeof(h), 0), (ssize_t)sizeof(h));
-	unsigned char c;
-	off_t at = (off_t)(h.part[PART_STRINGS].offset + h.part[PART_STRINGS].size / 2);
-	assert_int_equal(pread(fd, &c, 1, at), 1);
-	c ^= 0x20;
-	assert_int_equal(pwrite(fd, &c, 1, at), 1);
-	close(fd);
+	assert_int_equal(stat(path, &st), 0);
+	flip_byte(path, PART_STRINGS); /* checked when it is opened */
 	refused_then_mended("is damaged (");
 	assert_int_equal(truncate(path, st.st_size / 2), 0);
 	refused_then_mended("is truncated");
+	free(path);
+}
+
+/* What links to every entity of r is what the scan of the YAML finds. */
+static void same_backlinks(const struct report *r)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++) {
+			struct entity_ref ref = { (enum entity_kind)k, (int)i };
+			struct link_list want, got;
+			assert_int_equal(links_to(tu_report(), ref, &want), 0);
+			assert_int_equal(report_links_to(r, NULL, ref, &got), 0);
+			assert_int_equal(got.count, want.count);
+			for (size_t j = 0; j < want.count; j++) {
+				assert_string_equal(got.links[j].field, want.links[j].field);
+				assert_int_equal(got.links[j].from.kind, want.links[j].from.kind);
+				assert_int_equal(got.links[j].from.index, want.links[j].from.index);
+			}
+			link_list_free(&want);
+			link_list_free(&got);
+		}
+}
+
+/* The backlinks of a cached snapshot: read from it; a byte of them
+ * damaged: the snapshot opens (they are read later), the first question
+ * refuses them and is answered by the scan, that is said once, and the
+ * file is removed, so the next run writes it again. */
+static void test_backlinks_damaged_on_disk(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	char *note, *path = snapshot_cache_path(content);
+	report_free(load(content, &note)); /* writes it */
+	free(note);
+	struct report *r = load(content, &note);
+	assert_non_null(r->snap);
+	same_backlinks(r);
+	assert_string_equal(note, "");
+	free(note);
+	note = tu_told(r); /* read from the file, nothing refused */
+	assert_string_equal(note, "");
+	free(note);
+	report_free(r);
+	flip_byte(path, PART_BACKLINKS);
+	r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	same_backlinks(r);
+	free(note);
+	note = tu_told(r); /* once, in one line */
+	if (!strstr(note, "is damaged (the checksum of its backlinks)"))
+		fail_msg("said '%s'", note);
+	free(note);
+	struct stat st;
+	assert_int_equal(stat(path, &st), -1); /* removed: the next run writes it again */
+	report_free(r);
+	r = load(content, &note);
+	assert_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+	assert_int_equal(stat(path, &st), 0);
 	free(path);
 }
 
@@ -392,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_fifo_and_directory),
 		cmocka_unit_test(test_damaged_on_disk),
+		cmocka_unit_test(test_backlinks_damaged_on_disk),
 		cmocka_unit_test(test_writers_at_once),
 		cmocka_unit_test(test_cache_not_writable),
 		cmocka_unit_test(test_made_beside),

@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "cli.h"
 #include "loader.h"
+#include "snapshot.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -237,6 +238,19 @@ char *tu_diag_text(const struct diag *d)
 	diag_print(d, f);
 	fclose(f);
 	return buf;
+}
+
+char *tu_told(const struct report *r)
+{
+	char *told = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&told, &len);
+	snapshot_tell(r, f);
+	snapshot_tell(r, f);
+	fclose(f);
+	if (len)
+		assert_ptr_equal(strchr(told, '\n'), told + len - 1);
+	return told;
 }
 
 int tu_run(char **out, char **err, ...)

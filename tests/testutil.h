@@ -85,6 +85,10 @@ int tu_diag_has(const struct diag *d, const char *file, unsigned line, unsigned 
 /* All entries as text, for assertion messages. */
 char *tu_diag_text(const struct diag *d);
 
+/* What snapshot_tell says of r (snapshot.h), asked twice: it must say it
+ * once, in one line, if at all. Caller frees. */
+char *tu_told(const struct report *r);
+
 /* Run `temm ARGS...` in-process on the report in use (argv[0] is added);
  * returns the exit code, *out and *err get what was printed (caller frees). */
 int tu_run(char **out, char **err, ...);
