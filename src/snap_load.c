@@ -53,8 +53,9 @@ char *snapshot_cache_path(const char *dir)
 }
 
 /* The snapshot at `path` for dir, or NULL: none there (said nothing), or
- * refused (said on note). */
-static struct report *try_snapshot(const char *path, const char *dir, FILE *note)
+ * refused (said on note). A `cached` one is removed when a part of it is
+ * refused later (snap_refuse_later): the next run writes it again. */
+static struct report *try_snapshot(const char *path, const char *dir, bool cached, FILE *note)
 {
 	struct stat st;
 	if (!path || lstat(path, &st) != 0) /* none there (or no way there: said if written) */
@@ -65,6 +66,8 @@ static struct report *try_snapshot(const char *path, const char *dir, FILE *note
 		sanitize_error(note, "the snapshot %s %s: reading the YAML", path, why);
 	else if (verbose())
 		sanitize_error(note, "read the snapshot %s", path);
+	if (r)
+		r->snap->cached = cached;
 	return r;
 }
 
@@ -87,11 +90,11 @@ struct report *snapshot_load(const char *dir, enum snapshot_use use, struct diag
 {
 	if (use == SNAPSHOT_OFF)
 		return content_load(dir, d);
-	struct report *r = try_snapshot(paths_installed_snapshot(dir), dir, note);
+	struct report *r = try_snapshot(paths_installed_snapshot(dir), dir, false, note);
 	if (r || use == SNAPSHOT_INSTALLED)
 		return r ? r : content_load(dir, d);
 	char *cache = snapshot_cache_path(dir);
-	if ((r = try_snapshot(cache, dir, note)) != NULL) {
+	if ((r = try_snapshot(cache, dir, true, note)) != NULL) {
 		free(cache);
 		return r;
 	}
