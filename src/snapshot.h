@@ -76,6 +76,11 @@ char *snapshot_cache_path(const char *dir);
  * model, and the refusal is said by snapshot_tell). */
 struct corpus *snapshot_corpus(const struct report *r);
 struct mentions *snapshot_mentions(const struct report *r);
+/* For report_section_text: section ix's paragraphs and emphasis, checked
+ * the first time they are read (opening does not read the prose); when
+ * damaged, replaced by the YAML's (or left empty when it cannot be read),
+ * and that said by snapshot_tell. */
+void snapshot_section_text(const struct report *r, size_t ix);
 /* What was refused after the snapshot was opened, one line, once (main
  * calls it when the run is over: the browser may have had the terminal). */
 void snapshot_tell(const struct report *r, FILE *note);
