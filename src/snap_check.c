@@ -52,9 +52,14 @@ static bool any_unusual(const char *s, size_t len)
 	return acc & highs;
 }
 
-bool snap_text_safe(const char *text, size_t len)
+static inline bool text_safe(const char *text, size_t len)
 {
 	return !any_unusual(text, len) || string_safe_slow(text, len);
+}
+
+bool snap_text_safe(const char *text, size_t len)
+{
+	return text_safe(text, len);
 }
 
 /* The strings of the pool read in pieces, one after the other: each one's
@@ -73,7 +78,7 @@ struct pool_scan {
 /* The string at `start`, `len` bytes, is whole (s[len] is its NUL). */
 static void one_string(struct pool_scan *ps, const char *s, size_t len)
 {
-	if (ps->safety && !snap_text_safe(s, len))
+	if (ps->safety && !text_safe(s, len))
 		ps->bad = true;
 	/* a check of an offset inside a string names no string */
 	for (; ps->next < ps->checks_count && ps->checks[ps->next].off <= ps->start; ps->next++) {
@@ -110,6 +115,17 @@ static void scan_piece(struct pool_scan *ps, const char *p, size_t n)
 		i = end + 1;
 	}
 	while (i < n && !ps->bad) {
+		if (!p[i]) { /* empty strings (the names region's padding): none checked before the next check */
+			uint64_t upto = ps->next < ps->checks_count ? ps->checks[ps->next].off : UINT64_MAX;
+			size_t run = i;
+			while (run < n && !p[run] && ps->start + (run - i) < upto)
+				run++;
+			ps->start += run - i;
+			if (run > i) {
+				i = run;
+				continue;
+			}
+		}
 		size_t end = string_end(p, i, n);
 		if (end == n) { /* its end is in the next piece */
 			if (n - i >= STRING_MAX_BYTES)
