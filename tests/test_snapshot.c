@@ -286,6 +286,19 @@ static void refused(const unsigned char *bytes, size_t len, const char *words)
 		fail_msg("refused as '%s', expected words '%s'", why, words);
 }
 
+/* What the snapshot said after it was opened, asked twice (caller frees). */
+static char *told_of(const struct report *r)
+{
+	char *told = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&told, &n);
+	assert_non_null(f);
+	snapshot_tell(r, f);
+	snapshot_tell(r, f);
+	fclose(f);
+	return told;
+}
+
 static void test_same_model(void **state)
 {
 	(void)state;
@@ -335,11 +348,7 @@ static void test_same_index_and_names(void **state)
 	search_results_free(&ra);
 	search_results_free(&rb);
 	/* nothing was refused: nothing to say */
-	char *told = NULL;
-	size_t told_len = 0;
-	FILE *f = open_memstream(&told, &told_len);
-	snapshot_tell(snap, f);
-	fclose(f);
+	char *told = told_of(snap);
 	assert_string_equal(told, "");
 	free(told);
 	mentions_free(ma);
@@ -456,14 +465,9 @@ static void test_checksums(void **state)
 		struct mentions *mw = mentions_from_report(yaml);
 		same_mentions(yaml, mw, m);
 		mentions_free(mw);
-		char *told = NULL;
-		size_t told_len = 0;
-		FILE *f = open_memstream(&told, &told_len);
-		snapshot_tell(r, f);
-		snapshot_tell(r, f); /* once */
-		fclose(f);
+		char *told = told_of(r);
 		assert_non_null(strstr(told, "is damaged"));
-		assert_ptr_equal(strchr(told, '\n'), told + told_len - 1); /* one line, once */
+		assert_ptr_equal(strchr(told, '\n'), told + strlen(told) - 1); /* one line, once */
 		free(told);
 		mentions_free(m);
 		corpus_free(got);
@@ -769,19 +773,6 @@ static void test_loops_end(void **state)
 }
 
 /* ---- the text, checked when first read ---- */
-
-/* What the snapshot said after it was opened, asked twice (caller frees). */
-static char *told_of(const struct report *r)
-{
-	char *told = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&told, &n);
-	assert_non_null(f);
-	snapshot_tell(r, f);
-	snapshot_tell(r, f);
-	fclose(f);
-	return told;
-}
 
 /* The last section with paragraphs; the first with emphasis, or -1. */
 static size_t last_with_text(const struct report *r)
