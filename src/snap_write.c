@@ -96,7 +96,7 @@ struct writer {
 	/* the first pass puts every string but the prose into the pool, so
 	 * names and titles (what lists show) sit together at its start */
 	bool names_only;
-	uint32_t text_at; /* where the pool's text region starts: its length after the first pass */
+	uint32_t text_at; /* where the pool's text region starts: after the first pass's strings (text_region) */
 };
 
 static uint32_t str(struct writer *w, const char *s)
