@@ -15,7 +15,7 @@ static void dump_text(const struct report *r, int width, FILE *out)
 {
 	print_wrapped(out, r->title, width, "");
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section_text(r, i);
 		fputc('\n', out);
 		print_wrapped(out, s->title, width, "");
 		for (unsigned p = 0; p < s->paragraphs_count; p++) {
@@ -67,7 +67,7 @@ static void dump_markdown(const struct report *r, FILE *out)
 	md_text(out, r->title, strlen(r->title));
 	fputs("\n\n", out);
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section_text(r, i);
 		int level = 2 + (s->depth < 4 ? s->depth : 4);
 		fprintf(out, "%.*s ", level, "######");
 		md_text(out, s->title, strlen(s->title));

@@ -94,7 +94,7 @@ static void show_list(FILE *out, const struct report *r, const struct present_bl
 
 static void show_prose(FILE *out, const struct report *r, const struct present_block *b, int width)
 {
-	const struct section *s = r->sections[b->section];
+	const struct section *s = report_section_text(r, (size_t)b->section);
 	for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++) {
 		if (i > b->first)
 			fputc('\n', out);

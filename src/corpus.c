@@ -245,7 +245,7 @@ static int add_counts(struct corpus *c, enum entity_kind kind, size_t ix,
 static int add_sections(struct corpus *c, const struct report *r)
 {
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section_text(r, i);
 		ADD(KIND_SECTION, i, "title", -1, TIER_NAME, s->title);
 		if (add_list(c, KIND_SECTION, i, "paragraph", TIER_PROSE, s->paragraphs,
 			     s->paragraphs_count) != 0)

@@ -215,7 +215,7 @@ static json_t *jblock(const struct report *r, const struct present_block *b)
 {
 	json_t *a = json_array();
 	if (b->type == PRESENT_PROSE) {
-		const struct section *s = r->sections[b->section];
+		const struct section *s = report_section_text(r, (size_t)b->section);
 		for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++)
 			json_array_append_new(a, json_string(s->paragraphs[i]));
 		return a;

@@ -311,6 +311,13 @@ void report_doc_free(struct content_doc *doc)
 	content_doc_free(doc);
 }
 
+const struct section *report_section_text(const struct report *r, size_t ix)
+{
+	if (r->snap)
+		snapshot_section_text(r, ix);
+	return r->sections[ix];
+}
+
 void report_free(struct report *r)
 {
 	if (!r)

@@ -247,6 +247,11 @@ struct prose_span {
 };
 bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out);
 
+/* Section ix, its paragraphs and emphasis ready to read: what every
+ * reader of a section's text goes through (a report read from a snapshot
+ * checks them the first time; one loaded from YAML has nothing to do). */
+const struct section *report_section_text(const struct report *r, size_t ix);
+
 void report_free(struct report *r);
 /* One file's entries, with what the loader added to its sections. */
 void report_doc_free(struct content_doc *doc);

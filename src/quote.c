@@ -110,7 +110,7 @@ static int build(const struct report *r, int section, const char *text, size_t l
 		free(ref);
 		return -1;
 	}
-	const struct section *s = r->sections[section];
+	const struct section *s = report_section_text(r, (size_t)section);
 	if (text) {
 		fwrite(text, 1, len, f);
 	} else {
@@ -157,7 +157,7 @@ int quote_sentence(const struct report *r, int section, unsigned para, size_t at
 	memset(q, 0, sizeof(*q));
 	if (!paragraph_exists(r, section, para))
 		return 1;
-	const char *text = r->sections[section]->paragraphs[para];
+	const char *text = report_section_text(r, (size_t)section)->paragraphs[para];
 	size_t start, end;
 	quote_sentence_span(text, at, &start, &end);
 	return build(r, section, text + start, end - start, NULL, g, q);
@@ -223,7 +223,7 @@ static int told_in(const struct report *r, const struct mentions *m, struct enti
 	*section = relations_told_in(r, m, ref);
 	if (*section < 0 || !r->sections[*section]->paragraphs_count)
 		return 1;
-	const struct section *s = r->sections[*section];
+	const struct section *s = report_section_text(r, (size_t)*section);
 	bool any = false;
 	for (unsigned i = 0; i < s->paragraphs_count && i < cap; i++)
 		any |= take[i] = names(r, m, s->paragraphs[i], ref);

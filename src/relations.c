@@ -79,7 +79,7 @@ static bool may_name(const char *text, const struct names *n)
 static unsigned mentions_in(const struct report *r, const struct mentions *m, int section,
 			    struct entity_ref ref, const struct names *n)
 {
-	const struct section *s = r->sections[section];
+	const struct section *s = report_section_text(r, (size_t)section);
 	unsigned count = 0;
 	for (unsigned p = 0; p < s->paragraphs_count; p++) {
 		if (!may_name(s->paragraphs[p], n))

@@ -4,7 +4,12 @@
  * an offset into the string pool (its text ends at a NUL there), a list an
  * index and a count into another part, so the file means the same wherever
  * it is mapped. Each part has its own checksum, checked the first time the
- * part is used, and the reader checks every offset and count it reads.
+ * part is used, but for the string pool, whose checksums are one a block
+ * (PART_SUMS): opening checks the names region of the pool (every string
+ * but the prose), and a section's paragraphs, in the text region after it,
+ * are checked the first time they are read (their blocks, their text and
+ * the lengths the model relies on). The reader checks every offset and
+ * count it reads.
  * Integers are the writer's own byte order, which the header records; a
  * file of the other order is refused. */
 #ifndef TEMM_SNAP_FORMAT_H
@@ -22,14 +27,20 @@
 /* Strings and lists are 32-bit offsets: a pool of up to 4 GiB, far above
  * what the loader's 128 MiB of content makes (about three times its size). */
 #define SNAP_MAX_BYTES (1ull << 31)
+/* The parts checked a block at a time (snap_blocked_parts) are cut into
+ * blocks of this many bytes, the last one shorter. */
+#define SNAP_BLOCK (16u << 10)
 /* A string offset for "absent" (an optional field left out). */
 #define SNAP_NONE UINT32_MAX
 
 /* The parts, in file order: first what opening reads (the records the
- * model is made of, then the names dictionary the first screen uses), then
- * the strings, then the search index, then the index of backlinks. The
- * model's parts are checked when the file is opened; the names
- * dictionary's, the search index's and the backlinks' when first used. */
+ * model is made of, the block checksums, then the names dictionary the
+ * first screen uses), then the strings, then the search index, then the
+ * index of backlinks. The model's parts and PART_SUMS are checked when the
+ * file is opened; the names dictionary's and the search index's when first
+ * used; the strings and the backlinks a block at a time (the names region
+ * at opening, a section's text when it is first read, an entity's
+ * backlinks when first asked for). */
 enum snap_part {
 	PART_KEY,        /* what content it was made from: struct snap_key_head ... */
 	PART_REPORT,     /* one struct snap_report */
@@ -41,10 +52,13 @@ enum snap_part {
 	PART_PASSAGES,   /* struct snap_passage */
 	PART_EMPHASIS,   /* struct emphasis (model.h): three uint32_t */
 	PART_IDS,        /* struct snap_id_slot: the id table (model.c), open addressing */
+	PART_SUMS,       /* uint64_t: a snap_checksum for each SNAP_BLOCK bytes of each
+			  * part of snap_blocked_parts, part after part */
 	PART_NAMES,      /* struct snap_name: the mentions dictionary's names */
 	PART_NODES,      /* its trie (mentions.c: MENTIONS_NODE_BYTES each) */
-	PART_STRINGS,    /* every string of the model, each ending in NUL: names and
-			  * titles first, the prose after them */
+	PART_STRINGS,    /* every string of the model, each ending in NUL: the names
+			  * region (every string but the prose) first, then from
+			  * snap_report.text_at the text region (the prose) */
 	PART_UNITS,      /* struct snap_unit: the search index (corpus.c) */
 	PART_UNIT_AREAS, /* int32_t: the corpus's areas list */
 	PART_RANK,       /* uint32_t: the corpus's rank order */
@@ -57,7 +71,9 @@ enum snap_part {
 
 struct snap_part_entry {
 	uint64_t offset, size; /* in bytes, from the start of the file */
-	uint64_t checksum;     /* snap_checksum of the part's bytes */
+	uint64_t checksum;     /* snap_checksum of the part's bytes (for a part
+				* checked a block at a time, its PART_SUMS are
+				* what the reader checks) */
 };
 
 struct snap_header {
@@ -91,6 +107,8 @@ struct snap_list {
 
 struct snap_report {
 	uint32_t title, short_name;
+	uint32_t text_at; /* where the pool's text region starts */
+	uint32_t zero;    /* 0 */
 };
 
 struct snap_section {
@@ -215,7 +233,15 @@ void snap_checksum_start(struct snap_sum *s);
 void snap_checksum_add(struct snap_sum *s, const void *bytes, size_t len);
 uint64_t snap_checksum_end(const struct snap_sum *s);
 
-/* Fill in the checksums of every part and of the header of the snapshot in
+/* The parts checked a block at a time, in the order their sums sit in
+ * PART_SUMS (one more part: one more entry). */
+extern const enum snap_part snap_blocked_parts[];
+extern const size_t snap_blocked_count;
+/* The blocks of a part of `size` bytes. */
+uint64_t snap_blocks(uint64_t size);
+
+/* Fill in the block checksums (when PART_SUMS has the size they take),
+ * then the checksums of every part and of the header of the snapshot in
  * `bytes` (the writer's last step; the fuzzer's way past the checksums).
  * Parts out of bounds are left alone. */
 void snap_seal(unsigned char *bytes, size_t len);

@@ -133,7 +133,7 @@ static bool unit_make(const struct snapshot *s, const struct report *r, const st
 	char *text;
 	/* the text's length is checked with all the others' (index_texts) */
 	if (x->kind >= KIND_COUNT || x->index < 0 || (size_t)x->index >= report_count(r, x->kind) ||
-	    x->field >= fields || x->tier >= TIER_COUNT || !snap_string(s, x->text, false, &text) ||
+	    x->field >= fields || x->tier >= TIER_COUNT || !snap_text_string(s, x->text, &text) ||
 	    x->folded >= ix->folded_len || x->folded_len > ix->folded_len - 1 - x->folded ||
 	    ix->folded[x->folded + x->folded_len] != '\0')
 		return false;

@@ -26,6 +26,13 @@ struct snapshot {
 	enum snap_state state[PART_COUNT];
 	const char *pool;          /* PART_STRINGS, ending in NUL */
 	size_t pool_len;
+	size_t names_len;          /* its names region: [0, names_len), ending in NUL */
+	unsigned char *blocks_good; /* a bit for each block of PART_SUMS: its sum checked */
+	unsigned char *text_state; /* each section's text: enum snap_state (snap_text.c) */
+	char *dir;                 /* the content it was made from, for its text when a
+				    * section's is damaged; NULL: unknown */
+	struct report *yaml;       /* that content, loaded then (its text is the model's) */
+	bool yaml_tried;
 	void *arena;               /* every struct of the model, in one block */
 	char told[320];            /* a part refused after opening: none is read from then on */
 	bool said;                 /* told is said once */
@@ -53,20 +60,39 @@ bool snap_check_part(struct snapshot *s, enum snap_part p);
 
 /* Read the string pool (without mapping it) and check that the string at
  * each checks[i].off starts there and is len bytes long (exact) or longer;
- * the first time, its checksum and every string's text too. Sorts checks. */
+ * the first time, the sums of its blocks and every string's text too.
+ * Sorts checks. */
 struct snap_len_check {
 	uint32_t off, len;
 	bool exact;
 };
 bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_t n);
+/* The same for the names region of the pool only (what opening checks). */
+bool snap_check_names(struct snapshot *s, struct snap_len_check *checks, size_t n);
+
+/* Bytes [off, off + len) of part p are good to read: the sums of the
+ * blocks they lie in (each checked once) for a part of
+ * snap_blocked_parts, else the part's checksum. */
+bool snap_check_range(struct snapshot *s, enum snap_part p, uint64_t off, uint64_t len);
+/* PART_SUMS: of the size the blocked parts take, its checksum good; the
+ * record of which blocks are checked made. false with why. */
+bool snap_sums_open(struct snapshot *s, char *why, size_t whylen);
+
+/* Whether a string of the pool may reach a terminal (what the loader's
+ * sanitizing leaves). */
+bool snap_text_safe(const char *text, size_t len);
 
 /* Note that the snapshot is refused from now on for `what`, and remove it
  * from the cache when it is the cache's (the next start writes it again). */
 void snap_refuse_later(struct snapshot *s, const char *what);
+/* The same, saying what was done instead (`then`). */
+void snap_refuse_then(struct snapshot *s, const char *what, const char *then);
 
-/* Whether a string offset names a string of the pool (SNAP_NONE when
- * `optional`): *out its text, NULL for none. */
+/* Whether a string offset names a string of the pool's names region
+ * (SNAP_NONE when `optional`): *out its text, NULL for none. */
 bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **out);
+/* The same anywhere in the pool (text is checked before it is read). */
+bool snap_text_string(const struct snapshot *s, uint32_t off, char **out);
 
 /* Key: the content files of `dir` as the loader reads them (sorted
  * names), with their sizes and modification times, written into a

@@ -9,14 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether bytes [off, off + len) of part p may be read: for now the whole
- * part's checksum, checked the first time. Every check of the backlinks'
- * bytes is made here, so that checking only the range is one line. */
+/* Whether bytes [off, off + len) of part p may be read: the checksums of
+ * the blocks they lie in (PART_SUMS), each checked once, so that one
+ * entity's question reads a block or two, never the whole index. */
 static bool backlinks_readable(struct snapshot *s, enum snap_part p, uint64_t off, uint64_t len)
 {
-	(void)off;
-	(void)len;
-	return snap_check_part(s, p);
+	return snap_check_range(s, p, off, len);
 }
 
 static uint32_t fields_count(void)
@@ -59,6 +57,15 @@ static int refuse(struct snapshot *s, struct link_list *out, const char *what)
 	return 1;
 }
 
+/* Whether the index has one first record per entity and one more (what
+ * the header says, before any of its bytes is read). */
+static bool sizes_ok(const struct snapshot *s, size_t total)
+{
+	size_t n_first;
+	snap_part(s, PART_BACKLINK_FIRST, sizeof(uint32_t), &n_first);
+	return n_first == total + 1;
+}
+
 /* Where ref's records are: [*lo, *hi) of PART_BACKLINKS, or false. */
 static bool records_of(struct snapshot *s, size_t slot, size_t total, uint32_t *lo, uint32_t *hi)
 {
@@ -81,6 +88,8 @@ int snapshot_links_to(const struct report *r, struct entity_ref ref, struct link
 		return 1; /* refused before, or no such entity: the scan says what links_to says */
 	size_t total, slot = slot_of(r, ref, &total);
 	uint32_t lo, hi;
+	if (!sizes_ok(s, total))
+		return refuse(s, out, "an offset or index out of range in its backlinks");
 	if (!backlinks_readable(s, PART_BACKLINK_FIRST, slot * sizeof(lo), 2 * sizeof(lo)) ||
 	    !backlinks_readable(s, PART_BACKLINK_FIRST, total * sizeof(lo), sizeof(lo)))
 		return refuse(s, out, "the checksum of its backlinks");

@@ -53,8 +53,8 @@ char *snapshot_cache_path(const char *dir)
 }
 
 /* The snapshot at `path` for dir, or NULL: none there (said nothing), or
- * refused (said on note). One of the cache's (`cached`) is removed if a
- * part of it is refused later, so that the next run writes it again. */
+ * refused (said on note). A `cached` one is removed when a part of it is
+ * refused later (snap_refuse_later): the next run writes it again. */
 static struct report *try_snapshot(const char *path, const char *dir, bool cached, FILE *note)
 {
 	struct stat st;

@@ -65,7 +65,9 @@ static bool list_ok(struct snap_list l, size_t count)
 	return l.at <= count && l.count <= count - l.at;
 }
 
-static char **str_list(struct build *b, struct snap_list l, unsigned *n)
+/* A list of strings: names, or a section's paragraphs (`prose`: anywhere
+ * in the pool, checked when first read: snap_text.c). */
+static char **str_list(struct build *b, struct snap_list l, unsigned *n, bool prose)
 {
 	*n = 0;
 	if (!list_ok(l, b->strlists_count)) {
@@ -80,7 +82,9 @@ static char **str_list(struct build *b, struct snap_list l, unsigned *n)
 		return NULL;
 	}
 	for (uint32_t i = 0; i < l.count; i++)
-		v[i] = str(b, b->strlists[l.at + i], false);
+		if (!(prose ? snap_text_string(b->s, b->strlists[l.at + i], &v[i])
+			    : snap_string(b->s, b->strlists[l.at + i], false, &v[i])))
+			b->bad = true;
 	*n = l.count;
 	return v;
 }
@@ -155,7 +159,7 @@ static int build_sections(struct build *b)
 		s->title = str(b, x->title, false);
 		s->parent = str(b, x->parent, true);
 		s->number = str(b, x->number, true);
-		s->paragraphs = str_list(b, x->paragraphs, &s->paragraphs_count);
+		s->paragraphs = str_list(b, x->paragraphs, &s->paragraphs_count, true);
 		if (b->bad)
 			return 0;
 		need_length(b, x->title, x->name_at);
@@ -172,7 +176,7 @@ static int build_sections(struct build *b)
 			if (run->paragraph >= s->paragraphs_count || run->start > run->end ||
 			    (e && run->paragraph == run[-1].paragraph && run->start < run[-1].end))
 				return b->bad = true, 0;
-			need_length(b, b->strlists[x->paragraphs.at + run->paragraph], run->end);
+			/* its end within its paragraph: checked with the text (snap_text.c) */
 		}
 	}
 	return 0;
@@ -199,7 +203,7 @@ static int build_stages(struct build *b)
 		s->meeting_ix = ix(b, x->meeting_ix, r->meetings_count, true);
 		s->action_plan_ix = ix(b, x->action_plan_ix, r->programmes_count, true);
 		s->counts = counts(b, x->counts, &s->counts_count);
-		s->achievements = str_list(b, x->achievements, &s->achievements_count);
+		s->achievements = str_list(b, x->achievements, &s->achievements_count, false);
 		if (!s->number || !year_ok(s->from) || !year_ok(s->to) || s->to < s->from ||
 		    !list_ok(x->priorities, n_pri) || !list_ok(x->prose, n_pas))
 			return b->bad = true, 0;
@@ -238,7 +242,7 @@ static int build_areas(struct build *b)
 		*a = (struct area){ .id = str(b, x->id, false), .number = x->number,
 				    .title = str(b, x->title, false), .section = str(b, x->section, false),
 				    .section_ix = ix(b, x->section_ix, r->sections_count, false) };
-		a->aliases = str_list(b, x->aliases, &a->aliases_count);
+		a->aliases = str_list(b, x->aliases, &a->aliases_count, false);
 		a->counts = counts(b, x->counts, &a->counts_count);
 		if (a->number != i + 1) /* numbered 1, 2, 3... (validate.c) */
 			b->bad = true;
@@ -261,7 +265,7 @@ static int build_activities(struct build *b)
 					.section = str(b, x->section, false),
 					.area_ix = ix(b, x->area_ix, r->areas_count, false),
 					.section_ix = ix(b, x->section_ix, r->sections_count, false) };
-		a->aliases = str_list(b, x->aliases, &a->aliases_count);
+		a->aliases = str_list(b, x->aliases, &a->aliases_count, false);
 		a->counts = counts(b, x->counts, &a->counts_count);
 		if (x->kind >= ACTIVITY_KIND_COUNT)
 			b->bad = true;
@@ -292,7 +296,7 @@ static int build_events(struct build *b)
 				     .section_ix = ix(b, x->section_ix, r->sections_count, false),
 				     .meeting_ix = ix(b, x->meeting_ix, r->meetings_count, true),
 				     .stage_ix = ix(b, x->stage_ix, r->stages_count, true) };
-		e->links = str_list(b, x->links, &e->links_count);
+		e->links = str_list(b, x->links, &e->links_count, false);
 		if (!year_ok(e->year) || e->month > 12 ||
 		    (i && event_order(e) < event_order(b->r->events[i - 1])))
 			b->bad = true;
@@ -315,7 +319,7 @@ static int build_meetings(struct build *b)
 				       .place = str(b, x->place, true), .section = str(b, x->section, false),
 				       .section_ix = ix(b, x->section_ix, r->sections_count, false),
 				       .series_ix = ix(b, x->series_ix, r->series_count, true) };
-		m->aliases = str_list(b, x->aliases, &m->aliases_count);
+		m->aliases = str_list(b, x->aliases, &m->aliases_count, false);
 		if ((m->year && !year_ok(m->year)) || m->month > 12)
 			b->bad = true;
 	}
@@ -336,7 +340,7 @@ static int build_programmes(struct build *b)
 					 .type = (enum programme_type)x->type,
 					 .section = str(b, x->section, false),
 					 .section_ix = ix(b, x->section_ix, r->sections_count, false) };
-		p->aliases = str_list(b, x->aliases, &p->aliases_count);
+		p->aliases = str_list(b, x->aliases, &p->aliases_count, false);
 		p->counts = counts(b, x->counts, &p->counts_count);
 		if (x->type >= PROG_TYPE_COUNT)
 			b->bad = true;
@@ -407,6 +411,9 @@ bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t wh
 	struct build b = { s, r, { NULL, NULL }, NULL, 0, "the report", false, NULL, 0, 0 };
 	if (n_report != 1)
 		return snap_fail(why, whylen, "is damaged (no report in it)");
+	if (rep->zero || !rep->text_at || rep->text_at > s->pool_len)
+		return snap_fail(why, whylen, "is damaged (where its text starts)");
+	s->names_len = rep->text_at;
 	b.strlists = snap_part(s, PART_STRLISTS, sizeof(uint32_t), &b.strlists_count);
 	s->arena = malloc(bytes);
 	if (!s->arena)
@@ -423,8 +430,10 @@ bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t wh
 		snap_fail(why, whylen, "cannot be read: out of memory");
 	else if (b.bad || !r->sections_count)
 		snap_fail(why, whylen, "is damaged (an offset, count or index out of range in its %s)", b.what);
-	else if (!snap_check_strings(s, b.checks, b.checks_count))
-		snap_fail(why, whylen, "is damaged (the checksum of its strings, or a string's text or length)");
+	else if (!snap_check_names(s, b.checks, b.checks_count))
+		snap_fail(why, whylen, "is damaged (the checksum of its names, or a name's text or length)");
+	else if (!(s->text_state = calloc(r->sections_count, 1)))
+		snap_fail(why, whylen, "cannot be read: out of memory");
 	else
 		ok = true;
 	free(b.checks);

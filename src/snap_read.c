@@ -25,9 +25,18 @@ bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **o
 	*out = NULL;
 	if (off == SNAP_NONE)
 		return optional;
-	if (off >= s->pool_len)
+	if (off >= s->names_len)
 		return false;
 	*out = (char *)s->pool + off; /* the mapping is read only, and so is the model */
+	return true;
+}
+
+bool snap_text_string(const struct snapshot *s, uint32_t off, char **out)
+{
+	*out = NULL;
+	if (off >= s->pool_len)
+		return false;
+	*out = (char *)s->pool + off;
 	return true;
 }
 
@@ -52,7 +61,8 @@ size_t snap_part_record(enum snap_part p)
 		[PART_SERIES] = sizeof(struct snap_series), [PART_STRLISTS] = sizeof(uint32_t),
 		[PART_COUNTS] = sizeof(struct snap_count), [PART_PRIORITIES] = sizeof(struct snap_priority),
 		[PART_PASSAGES] = sizeof(struct snap_passage), [PART_EMPHASIS] = sizeof(struct emphasis),
-		[PART_IDS] = sizeof(struct snap_id_slot), [PART_NAMES] = sizeof(struct snap_name),
+		[PART_IDS] = sizeof(struct snap_id_slot), [PART_SUMS] = sizeof(uint64_t),
+		[PART_NAMES] = sizeof(struct snap_name),
 		[PART_NODES] = 16, [PART_UNITS] = sizeof(struct snap_unit),
 		[PART_UNIT_AREAS] = sizeof(int32_t), [PART_RANK] = sizeof(uint32_t),
 		[PART_FOLDED] = 1, [PART_ORIGIN] = sizeof(uint32_t),
@@ -96,7 +106,7 @@ static bool ids_good(struct snapshot *s, struct report *r, char *why, size_t why
 {
 	size_t n;
 	const struct snap_id_slot *slots = snap_part(s, PART_IDS, sizeof(*slots), &n);
-	r->ids = id_table_over(slots, n, s->pool, s->pool_len);
+	r->ids = id_table_over(slots, n, s->pool, s->names_len);
 	return r->ids ? true : snap_fail(why, whylen, "is damaged (its table of ids)");
 }
 
@@ -117,7 +127,8 @@ static const char *part_name(enum snap_part p)
 		[PART_MEETINGS] = "meetings", [PART_PROGRAMMES] = "programmes", [PART_TERMS] = "terms",
 		[PART_SERIES] = "series", [PART_STRLISTS] = "lists of strings", [PART_COUNTS] = "counts",
 		[PART_PRIORITIES] = "priorities", [PART_PASSAGES] = "passages",
-		[PART_EMPHASIS] = "emphasis", [PART_IDS] = "ids", [PART_NAMES] = "names",
+		[PART_EMPHASIS] = "emphasis", [PART_IDS] = "ids", [PART_SUMS] = "block checksums",
+		[PART_NAMES] = "names",
 		[PART_NODES] = "names' trie", [PART_UNITS] = "search index",
 		[PART_UNIT_AREAS] = "index's areas", [PART_RANK] = "index's ranks",
 		[PART_FOLDED] = "folded text", [PART_ORIGIN] = "folded text's offsets",
@@ -160,8 +171,10 @@ static struct report *open_snapshot(struct snapshot *s, const char *dir, char *w
 		goto refused;
 	}
 	r->snap = s; /* report_free frees it from here on */
-	if (!s->pool_len)
-		snap_fail(why, whylen, "is damaged (it has no strings)");
+	if (!s->pool_len || s->pool[s->pool_len - 1])
+		snap_fail(why, whylen, "is damaged (it has no strings, or they do not end)");
+	else if (!snap_sums_open(s, why, whylen))
+		; /* said */
 	else if (snap_build_model(s, r, why, whylen) && ids_good(s, r, why, whylen))
 		return r;
 	report_free(r); /* and s with it */
@@ -183,6 +196,10 @@ void snapshot_free(struct snapshot *s)
 		close(s->fd);
 	free(s->arena);
 	free(s->path);
+	free(s->dir);
+	free(s->blocks_good);
+	free(s->text_state);
+	report_free(s->yaml);
 	free(s);
 }
 
@@ -224,6 +241,11 @@ struct report *snapshot_open(const char *path, const char *dir, char *why, size_
 	}
 	s->base = m;
 	s->mapped = true;
+	if (dir && !(s->dir = strdup(dir))) {
+		snap_fail(why, whylen, "cannot be read: out of memory");
+		snapshot_free(s);
+		return NULL;
+	}
 	return open_snapshot(s, dir, why, whylen);
 }
 

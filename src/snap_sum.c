@@ -87,12 +87,46 @@ uint64_t snap_checksum(const void *bytes, size_t len)
 	return snap_checksum_end(&s);
 }
 
+const enum snap_part snap_blocked_parts[] = { PART_STRINGS, PART_BACKLINK_FIRST, PART_BACKLINKS };
+const size_t snap_blocked_count = sizeof(snap_blocked_parts) / sizeof(*snap_blocked_parts);
+
+uint64_t snap_blocks(uint64_t size)
+{
+	return (size + SNAP_BLOCK - 1) / SNAP_BLOCK;
+}
+
+/* The block sums of the blocked parts, when PART_SUMS is where it says
+ * and of the size they take. */
+static void seal_blocks(unsigned char *bytes, size_t len, const struct snap_header *h)
+{
+	const struct snap_part_entry *sums = &h->part[PART_SUMS];
+	uint64_t total = 0;
+	for (size_t b = 0; b < snap_blocked_count; b++) {
+		const struct snap_part_entry *e = &h->part[snap_blocked_parts[b]];
+		if (e->offset > len || e->size > len - e->offset)
+			return;
+		total += snap_blocks(e->size);
+	}
+	if (sums->offset > len || sums->size > len - sums->offset || sums->size != total * 8)
+		return;
+	unsigned char *at = bytes + sums->offset;
+	for (size_t b = 0; b < snap_blocked_count; b++) {
+		const struct snap_part_entry *e = &h->part[snap_blocked_parts[b]];
+		for (uint64_t off = 0; off < e->size; off += SNAP_BLOCK, at += 8) {
+			uint64_t n = e->size - off < SNAP_BLOCK ? e->size - off : SNAP_BLOCK;
+			uint64_t sum = snap_checksum(bytes + e->offset + off, (size_t)n);
+			memcpy(at, &sum, sizeof(sum));
+		}
+	}
+}
+
 void snap_seal(unsigned char *bytes, size_t len)
 {
 	struct snap_header h;
 	if (len < sizeof(h))
 		return;
 	memcpy(&h, bytes, sizeof(h));
+	seal_blocks(bytes, len, &h);
 	for (int i = 0; i < PART_COUNT; i++) {
 		const struct snap_part_entry *e = &h.part[i];
 		if (e->offset <= len && e->size <= len - e->offset)

@@ -97,6 +97,7 @@ struct writer {
 	/* the first pass puts every string but the prose into the pool, so
 	 * names and titles (what lists show) sit together at its start */
 	bool names_only;
+	uint32_t text_at; /* where the pool's text region starts: after the first pass's strings (text_region) */
 };
 
 static uint32_t str(struct writer *w, const char *s)
@@ -230,7 +231,7 @@ static void write_entities(struct writer *w, const struct report *r)
 		struct snap_series x = { str(w, s->id), str(w, s->title), str(w, s->short_name) };
 		put(w, PART_SERIES, &x, sizeof(x));
 	}
-	struct snap_report rep = { str(w, r->title), str(w, r->short_name) };
+	struct snap_report rep = { str(w, r->title), str(w, r->short_name), w->text_at, 0 };
 	put(w, PART_REPORT, &rep, sizeof(rep));
 }
 
@@ -353,6 +354,17 @@ static void write_backlinks(struct writer *w, const struct report *r)
 	link_index_free(x);
 }
 
+/* Where the text region starts: the names padded with NULs (empty
+ * strings) to a block's end, so that checking the names (at opening) reads
+ * no block of text. */
+static uint32_t text_region(struct pool *p)
+{
+	static const char zeros[SNAP_BLOCK];
+	size_t len = p->bytes.len;
+	buf_add(&p->bytes, zeros, (size_t)(snap_blocks(len) * SNAP_BLOCK - len));
+	return (uint32_t)p->bytes.len;
+}
+
 /* The header and the parts, each at an 8-byte boundary, sealed. */
 static unsigned char *assemble(struct writer *w, size_t *len)
 {
@@ -416,11 +428,19 @@ unsigned char *snap_build(const struct report *r, const struct snap_key *key, si
 		if (!w.names_only) {
 			write_corpus(&w, c);
 			write_backlinks(&w, r);
+		} else { /* the second pass adds the prose, and only the prose, after it */
+			w.text_at = text_region(&w.strings);
 		}
 	}
 	/* the pools are parts too */
 	w.part[PART_STRINGS] = w.strings.bytes;
 	w.part[PART_FOLDED] = w.folded.bytes;
+	/* room for the block sums, which snap_seal fills in */
+	uint64_t blocks = 0;
+	for (size_t b = 0; b < snap_blocked_count; b++)
+		blocks += snap_blocks(w.part[snap_blocked_parts[b]].len);
+	for (uint64_t b = 0; b < blocks; b++)
+		buf_add(&w.part[PART_SUMS], &(uint64_t){ 0 }, sizeof(uint64_t));
 	for (int p = 0; p < PART_COUNT && !w.problem; p++)
 		if (w.part[p].failed)
 			w.problem = "too large, or out of memory";

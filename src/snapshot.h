@@ -84,6 +84,11 @@ struct mentions *snapshot_mentions(const struct report *r);
  * -1 out of memory. */
 struct link_list;
 int snapshot_links_to(const struct report *r, struct entity_ref ref, struct link_list *out);
+/* For report_section_text: section ix's paragraphs and emphasis, checked
+ * the first time they are read (opening does not read the prose); when
+ * damaged, replaced by the YAML's (or left empty when it cannot be read),
+ * and that said by snapshot_tell. */
+void snapshot_section_text(const struct report *r, size_t ix);
 /* What was refused after the snapshot was opened, one line, once (main
  * calls it when the run is over: the browser may have had the terminal). */
 void snapshot_tell(const struct report *r, FILE *note);

@@ -49,7 +49,8 @@ static void same_sections(const struct report *a, const struct report *b)
 {
 	assert_int_equal(a->sections_count, b->sections_count);
 	for (size_t i = 0; i < a->sections_count; i++) {
-		const struct section *x = a->sections[i], *y = b->sections[i];
+		/* the text as every reader reads it */
+		const struct section *x = report_section_text(a, i), *y = report_section_text(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->parent, y->parent);
@@ -288,6 +289,7 @@ static void refused(const unsigned char *bytes, size_t len, const char *words)
 		fail_msg("refused as '%s', expected words '%s'", why, words);
 }
 
+/* What the snapshot said after it was opened, asked twice (caller frees). */
 static void test_same_model(void **state)
 {
 	(void)state;
@@ -467,7 +469,7 @@ static void test_not_this_version(void **state)
 	h.version = SNAP_VERSION + 1;
 	memcpy(c, &h, sizeof(h));
 	snap_seal(c, len);
-	char words[64];
+	char words[128];
 	snprintf(words, sizeof(words), "of another version (format %u; this temm reads %u)",
 		 SNAP_VERSION + 1, SNAP_VERSION);
 	refused(c, len, words);
@@ -485,7 +487,8 @@ static void test_not_this_version(void **state)
 
 /* A byte flipped in any part: refused when opening for the model's, or
  * later (and built from the model instead, or scanned for) for the
- * index's, the names' and the backlinks'. */
+ * index's, the names' and the backlinks'. (The strings, checked a block
+ * at a time: test_text_read_late.) */
 static void test_checksums(void **state)
 {
 	(void)state;
@@ -497,7 +500,7 @@ static void test_checksums(void **state)
 		size_t size;
 		unsigned char *c = copy_of(bytes, len);
 		unsigned char *at = part_of(c, (enum snap_part)p, &size);
-		if (!size) {
+		if (!size || p == PART_STRINGS) {
 			free(c);
 			continue;
 		}
@@ -629,11 +632,50 @@ static void lists_shared(unsigned char *bytes)
 			(struct snap_list){ 0, (uint32_t)(n / sizeof(uint32_t)) };
 }
 
-static void escape_in_text(unsigned char *bytes)
+/* The pool's names region: where its text region starts. */
+static size_t text_at(unsigned char *bytes)
+{
+	size_t size;
+	return RECORD(snap_report, PART_REPORT, 0)->text_at;
+}
+
+static void escape_in_name(unsigned char *bytes)
 {
 	size_t size;
 	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
-	pool[size - 2] = 0x1b; /* the last string's last byte: ESC */
+	pool[text_at(bytes) - 2] = 0x1b; /* the last name's last byte: ESC */
+}
+
+static void sums_cut(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	h.part[PART_SUMS].size -= 8;
+	memcpy(bytes, &h, sizeof(h));
+}
+
+static void sums_too_many(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes); /* the next part's first 8 bytes taken */
+	h.part[PART_SUMS].size += 8;
+	memcpy(bytes, &h, sizeof(h));
+}
+
+static void text_starts_past_pool(unsigned char *bytes)
+{
+	size_t size, pool;
+	part_of(bytes, PART_STRINGS, &pool);
+	RECORD(snap_report, PART_REPORT, 0)->text_at = (uint32_t)pool + 1;
+}
+
+/* A paragraph's offset past the pool (the list of strings is read whole). */
+static void paragraph_past_pool(unsigned char *bytes)
+{
+	size_t size, pool;
+	part_of(bytes, PART_STRINGS, &pool);
+	const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, 0);
+	uint32_t *lists = (uint32_t *)part_of(bytes, PART_STRLISTS, &size);
+	assert_true(x->paragraphs.count > 0);
+	lists[x->paragraphs.at] = (uint32_t)pool;
 }
 
 static void part_outside_file(unsigned char *bytes)
@@ -664,10 +706,17 @@ static void test_out_of_range(void **state)
 	refused_after(bytes, len, events_out_of_order, "out of range in its events");
 	refused_after(bytes, len, area_misnumbered, "out of range in its areas");
 	refused_after(bytes, len, activity_kind_unknown, "out of range in its activities");
-	refused_after(bytes, len, emphasis_past_paragraph, "damaged");
-	refused_after(bytes, len, name_past_title, "a string's text or length");
+	size_t emph;
+	part_of(bytes, PART_EMPHASIS, &emph);
+	if (!emph) /* a run past its paragraph's end: test_text_read_late */
+		refused_after(bytes, len, emphasis_past_paragraph, "damaged");
+	refused_after(bytes, len, name_past_title, "a name's text or length");
 	refused_after(bytes, len, lists_shared, "damaged");
-	refused_after(bytes, len, escape_in_text, "a string's text or length");
+	refused_after(bytes, len, escape_in_name, "a name's text or length");
+	refused_after(bytes, len, sums_cut, "its block checksums are");
+	refused_after(bytes, len, sums_too_many, "its block checksums are");
+	refused_after(bytes, len, text_starts_past_pool, "where its text starts");
+	refused_after(bytes, len, paragraph_past_pool, "out of range in its sections");
 	refused_after(bytes, len, part_outside_file, "lies outside the file");
 	refused_after(bytes, len, records_cut, "lies outside the file");
 	free(bytes);
@@ -944,6 +993,164 @@ static void test_loops_end(void **state)
 	free(bytes);
 }
 
+/* ---- the text, checked when first read ---- */
+
+/* The last section with paragraphs; the first with emphasis, or -1. */
+static size_t last_with_text(const struct report *r)
+{
+	size_t last = 0;
+	for (size_t i = 0; i < r->sections_count; i++)
+		if (r->sections[i]->paragraphs_count)
+			last = i;
+	assert_true(r->sections[last]->paragraphs_count > 0);
+	return last;
+}
+
+static long with_emphasis(const struct report *r)
+{
+	for (size_t i = 0; i < r->sections_count; i++)
+		if (r->sections[i]->emphasis_count)
+			return (long)i;
+	return -1;
+}
+
+/* The pool offset of paragraph k of section i. */
+static uint32_t paragraph_at(unsigned char *bytes, size_t i, unsigned k)
+{
+	size_t size;
+	const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, i);
+	const uint32_t *lists = (const uint32_t *)part_of(bytes, PART_STRLISTS, &size);
+	assert_true(k < x->paragraphs.count);
+	return lists[x->paragraphs.at + k];
+}
+
+/* Whether any paragraph of section i lies in the pool's block `block`. */
+static bool text_in_block(unsigned char *bytes, const struct report *yaml, size_t i, size_t block)
+{
+	for (unsigned k = 0; k < yaml->sections[i]->paragraphs_count; k++) {
+		size_t off = paragraph_at(bytes, i, k), end = off + strlen(yaml->sections[i]->paragraphs[k]);
+		if (off / SNAP_BLOCK <= block && end / SNAP_BLOCK >= block)
+			return true;
+	}
+	return false;
+}
+
+static void same_text(const struct section *x, const struct section *y)
+{
+	same_strs(x->paragraphs, x->paragraphs_count, y->paragraphs, y->paragraphs_count);
+	assert_int_equal(x->emphasis_count, y->emphasis_count);
+	if (x->emphasis_count)
+		assert_memory_equal(x->emphasis, y->emphasis, x->emphasis_count * sizeof(*x->emphasis));
+}
+
+enum text_damage { TEXT_CONTROL, TEXT_FLIPPED, TEXT_EMPHASIS };
+
+/* Section ix's text damaged: the snapshot opens and says nothing; the
+ * sections whose text lies in other blocks read as the YAML's; section ix,
+ * read, has no text (a snapshot in memory has no YAML to take it from:
+ * test_snapshot_files.c has one), and that is said once, in one line. */
+static void text_damaged(const unsigned char *good, size_t len, enum text_damage how, size_t ix)
+{
+	const struct report *yaml = tu_report();
+	unsigned char *bytes = copy_of(good, len);
+	size_t size, damaged_block = SIZE_MAX;
+	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
+	if (how == TEXT_EMPHASIS) { /* a run one byte past its paragraph's end */
+		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
+		/* its last: no run after it in the same paragraph */
+		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
+		run->end = (unsigned)strlen(yaml->sections[ix]->paragraphs[run->paragraph]) + 1;
+		snap_seal(bytes, len);
+	} else {
+		uint32_t at = paragraph_at(bytes, ix, 0) + 1;
+		assert_true(at > text_at(bytes)); /* where opening does not look */
+		if (how == TEXT_CONTROL) {
+			pool[at] = 0x07;
+			snap_seal(bytes, len);
+		} else { /* its block's sum left as it was */
+			pool[at] ^= 0x20;
+			damaged_block = at / SNAP_BLOCK;
+		}
+	}
+	struct report *r = open_ok(bytes, len);
+	char *told = tu_told(r);
+	assert_string_equal(told, "");
+	free(told);
+	size_t clean = 0;
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		if (i != ix && !text_in_block(bytes, yaml, i, damaged_block)) {
+			same_text(report_section_text(r, i), yaml->sections[i]);
+			clean++;
+		}
+	assert_true(clean > 0 || how == TEXT_FLIPPED);
+	assert_string_equal(told = tu_told(r), "");
+	free(told);
+	const struct section *s = report_section_text(r, ix);
+	assert_int_equal(s->paragraphs_count, yaml->sections[ix]->paragraphs_count);
+	for (unsigned k = 0; k < s->paragraphs_count; k++)
+		assert_string_equal(s->paragraphs[k], "");
+	assert_int_equal(s->emphasis_count, 0);
+	told = tu_told(r);
+	if (!strstr(told, "is damaged (the text of its section ") || !strstr(told, "without its text"))
+		fail_msg("said '%s'", told);
+	assert_ptr_equal(strchr(told, '\n'), told + strlen(told) - 1); /* one line, once */
+	free(told);
+	/* the index, refused from then on, is built from the model: still whole */
+	struct corpus *c = corpus_new(r);
+	assert_non_null(c);
+	assert_false(c->mapped);
+	corpus_free(c);
+	report_free(r);
+	free(bytes);
+}
+
+static void test_text_read_late(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	size_t last = last_with_text(yaml);
+	text_damaged(bytes, len, TEXT_CONTROL, last);
+	text_damaged(bytes, len, TEXT_FLIPPED, last);
+	long emph = with_emphasis(yaml);
+	if (emph >= 0)
+		text_damaged(bytes, len, TEXT_EMPHASIS, (size_t)emph);
+	/* a byte of the names region flipped: refused at opening, as before */
+	unsigned char *c = copy_of(bytes, len);
+	size_t size;
+	part_of(c, PART_STRINGS, &size)[1] ^= 0x20;
+	refused(c, len, "the checksum of its names");
+	free(c);
+	free(bytes);
+}
+
+/* The index checks every string at its first use: a text block damaged
+ * refuses it, and the index is built from the model's text. */
+static void test_index_reads_every_block(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len, size;
+	unsigned char *bytes = build(yaml, &len);
+	size_t last = last_with_text(yaml);
+	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
+	pool[paragraph_at(bytes, last, 0) + 1] ^= 0x20;
+	struct report *r = open_ok(bytes, len);
+	struct corpus *c = corpus_new(r);
+	assert_non_null(c);
+	assert_false(c->mapped);
+	char *told = tu_told(r);
+	assert_non_null(strstr(told, "is damaged ("));
+	free(told);
+	/* the section is shown without the damaged text */
+	const struct section *s = report_section_text(r, last);
+	assert_string_equal(s->paragraphs[0], "");
+	corpus_free(c);
+	report_free(r);
+	free(bytes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -957,6 +1164,8 @@ int main(void)
 		cmocka_unit_test(test_backlinks_refused),
 		cmocka_unit_test(test_index_and_names_refused),
 		cmocka_unit_test(test_loops_end),
+		cmocka_unit_test(test_text_read_late),
+		cmocka_unit_test(test_index_reads_every_block),
 	};
 	return TU_RUN_EACH(tests, NULL, NULL);
 }

@@ -235,7 +235,8 @@ static void test_fifo_and_directory(void **state)
 }
 
 /* A byte in the middle of part p of the snapshot file at `path` changed. */
-static void flip_byte(const char *path, enum snap_part p)
+/* Flip a byte of part p: its second (`start`) or the one in its middle. */
+static void flip_byte(const char *path, enum snap_part p, bool start)
 {
 	assert_int_equal(chmod(path, 0644), 0);
 	int fd = open(path, O_RDWR);
@@ -243,7 +244,7 @@ static void flip_byte(const char *path, enum snap_part p)
 	struct snap_header h;
 	assert_int_equal(pread(fd, &h, sizeof(h), 0), (ssize_t)sizeof(h));
 	unsigned char c;
-	off_t at = (off_t)(h.part[p].offset + h.part[p].size / 2);
+	off_t at = (off_t)(h.part[p].offset + (start ? 1 : h.part[p].size / 2));
 	assert_int_equal(pread(fd, &c, 1, at), 1);
 	c ^= 0x20;
 	assert_int_equal(pwrite(fd, &c, 1, at), 1);
@@ -259,7 +260,7 @@ static void test_damaged_on_disk(void **state)
 	char *path = snapshot_cache_path(content);
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
-	flip_byte(path, PART_STRINGS); /* checked when it is opened */
+	flip_byte(path, PART_STRINGS, true); /* a byte of its names: checked when it is opened */
 	refused_then_mended("is damaged (");
 	assert_int_equal(truncate(path, st.st_size / 2), 0);
 	refused_then_mended("is truncated");
@@ -306,7 +307,7 @@ static void test_backlinks_damaged_on_disk(void **state)
 	assert_string_equal(note, "");
 	free(note);
 	report_free(r);
-	flip_byte(path, PART_BACKLINKS);
+	flip_byte(path, PART_BACKLINKS, false);
 	r = load(content, &note);
 	assert_non_null(r->snap);
 	assert_string_equal(note, "");
@@ -326,6 +327,102 @@ static void test_backlinks_damaged_on_disk(void **state)
 	free(note);
 	assert_int_equal(stat(path, &st), 0);
 	free(path);
+}
+
+/* The cached snapshot's bytes (*len of them; caller frees). */
+static unsigned char *cached_bytes(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	*len = (size_t)ftell(f);
+	rewind(f);
+	unsigned char *bytes = malloc(*len);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, *len, f), *len);
+	fclose(f);
+	return bytes;
+}
+
+static void cached_write(const char *path, const unsigned char *bytes, size_t len)
+{
+	assert_int_equal(chmod(path, 0644), 0);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, len, f), len);
+	fclose(f);
+}
+
+/* The first paragraph of the last section with text, in the cached
+ * snapshot: a byte in it made a control character (and the file sealed
+ * again: only the text's own check finds it) or flipped (its block's sum
+ * finds it). Opening says nothing; the first section with text reads as
+ * the YAML; the damaged one, when read, is the YAML's, said once; and the
+ * cached file is removed, so the next start writes it again. */
+static void text_damaged_on_disk(bool sealed)
+{
+	const struct report *yaml = tu_report();
+	char *note, *path = snapshot_cache_path(content);
+	remove_snapshot();
+	report_free(load(content, &note)); /* writes it */
+	free(note);
+	size_t len, last = 0, first = SIZE_MAX;
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		if (yaml->sections[i]->paragraphs_count) {
+			first = first == SIZE_MAX ? i : first;
+			last = i;
+		}
+	unsigned char *bytes = cached_bytes(path, &len);
+	struct snap_header h;
+	memcpy(&h, bytes, sizeof(h));
+	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + last;
+	const uint32_t *lists = (const uint32_t *)(bytes + h.part[PART_STRLISTS].offset);
+	unsigned char *at = bytes + h.part[PART_STRINGS].offset + lists[x->paragraphs.at] + 1;
+	*at = sealed ? 0x07 : *at ^ 0x20;
+	if (sealed)
+		snap_seal(bytes, len);
+	cached_write(path, bytes, len);
+	free(bytes);
+	struct report *r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	free(note);
+	if (first != last) {
+		const struct section *s = report_section_text(r, first), *y = yaml->sections[first];
+		assert_int_equal(s->paragraphs_count, y->paragraphs_count);
+		for (unsigned k = 0; k < s->paragraphs_count; k++)
+			assert_string_equal(s->paragraphs[k], y->paragraphs[k]);
+	}
+	struct stat st; /* nothing found wrong yet (a flipped byte may share the first's block) */
+	if (sealed)
+		assert_int_equal(lstat(path, &st), 0);
+	const struct section *s = report_section_text(r, last), *y = yaml->sections[last];
+	assert_int_equal(s->paragraphs_count, y->paragraphs_count);
+	for (unsigned k = 0; k < s->paragraphs_count; k++)
+		assert_string_equal(s->paragraphs[k], y->paragraphs[k]);
+	assert_int_equal(s->emphasis_count, y->emphasis_count);
+	if (s->emphasis_count)
+		assert_memory_equal(s->emphasis, y->emphasis, s->emphasis_count * sizeof(*s->emphasis));
+	note = tu_told(r); /* once, in one line */
+	if (!strstr(note, "is damaged (the text of its section ") || !strstr(note, "read from the YAML"))
+		fail_msg("said '%s'", note);
+	free(note);
+	assert_int_equal(lstat(path, &st), -1); /* removed: the next start writes it */
+	report_free(r);
+	r = load(content, &note);
+	assert_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+	assert_int_equal(lstat(path, &st), 0);
+	free(path);
+}
+
+static void test_text_damaged_on_disk(void **state)
+{
+	(void)state;
+	text_damaged_on_disk(true);
+	text_damaged_on_disk(false);
 }
 
 /* Writers at once: each renames a whole file into place, so a reader finds
@@ -464,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_fifo_and_directory),
 		cmocka_unit_test(test_damaged_on_disk),
 		cmocka_unit_test(test_backlinks_damaged_on_disk),
+		cmocka_unit_test(test_text_damaged_on_disk),
 		cmocka_unit_test(test_writers_at_once),
 		cmocka_unit_test(test_cache_not_writable),
 		cmocka_unit_test(test_made_beside),

@@ -46,7 +46,7 @@ struct doc *page_book(const struct pages *p)
 	doc_line_add(d, r->title, DOC_HEADING, 0, 0);
 	struct entity_ref none = { KIND_COUNT, NO_INDEX };
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section_text(r, i);
 		book_line(d, "", DOC_PLAIN, (int)i);
 		book_line(d, s->title, s->depth == 0 ? DOC_HEADING : DOC_BOLD, (int)i);
 		for (unsigned k = 0; k < s->paragraphs_count; k++) {

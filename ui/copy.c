@@ -81,7 +81,7 @@ static int paragraph_at_top(const struct pane *p)
 static int block_sentence(const struct app *a, const struct doc_block *b, size_t at,
 			  struct quote *q)
 {
-	const struct section *s = a->r->sections[b->section];
+	const struct section *s = report_section_text(a->r, (size_t)b->section);
 	if ((unsigned)b->para < s->paragraphs_count && strcmp(s->paragraphs[b->para], b->text) == 0)
 		return quote_sentence(a->r, b->section, (unsigned)b->para, at, page_glyphs(&a->pg), q);
 	return quote_paragraph(a->r, b->section, (unsigned)b->para, page_glyphs(&a->pg), q);
@@ -121,7 +121,7 @@ static int hit_quote(struct app *a, int i, struct quote *q)
 	const struct report *r = a->r;
 	if (u->ref.kind == KIND_SECTION && strcmp(u->field, "paragraph") == 0 && u->item >= 0 &&
 	    (unsigned)u->item < r->sections[u->ref.index]->paragraphs_count) {
-		const char *para = r->sections[u->ref.index]->paragraphs[u->item];
+		const char *para = report_section_text(r, (size_t)u->ref.index)->paragraphs[u->item];
 		const char *at = strstr(para, u->text);
 		size_t off = (at ? (size_t)(at - para) : 0) + (h->matches_count ? h->matches[0].start : 0);
 		return quote_sentence(r, u->ref.index, (unsigned)u->item, off, g, q);

@@ -24,7 +24,7 @@ void page_prose(const struct pages *p, struct doc *d, const char *text, int sect
 	const char *t = d->blocks[blk].text;
 	bool verbatim = strcmp(t, text) == 0; /* offsets hold only if unchanged */
 	if (verbatim && section >= 0 && para >= 0) {
-		const struct section *s = p->r->sections[section];
+		const struct section *s = report_section_text(p->r, (size_t)section);
 		for (unsigned i = 0; i < s->emphasis_count; i++)
 			if (s->emphasis[i].paragraph == (unsigned)para && s->emphasis[i].end > s->emphasis[i].start)
 				doc_span_add(d, blk, s->emphasis[i].start,
@@ -97,7 +97,7 @@ static void put_block(const struct pages *p, struct doc *d, const struct present
 	else
 		blank(d);
 	if (b->type == PRESENT_PROSE) {
-		const struct section *s = p->r->sections[b->section];
+		const struct section *s = report_section_text(p->r, (size_t)b->section);
 		for (unsigned i = b->first; i < b->end && i < s->paragraphs_count; i++) {
 			if (i > b->first)
 				blank(d);
