@@ -72,6 +72,13 @@ const char *present_roman(unsigned n, char buf[PRESENT_ROMAN_MAX])
 	return buf;
 }
 
+/* What a section at `depth` levels above the place says of it: an outer
+ * level its number, the place itself its whole title. */
+static const char *place_part(const struct section *s, size_t depth)
+{
+	return depth > 0 && s->number ? s->number : s->title;
+}
+
 char *present_place(const struct report *r, int section_ix, enum present_glyphs g)
 {
 	if (section_ix < 0 || (size_t)section_ix >= r->sections_count)
@@ -90,11 +97,10 @@ char *present_place(const struct report *r, int section_ix, enum present_glyphs 
 	const char *sep = glyph(g, GLYPH_LEVEL);
 	size_t len = 1;
 	for (size_t i = 0; i < n; i++)
-		len += strlen(sep) + strlen(r->sections[chain[i]]->title);
+		len += strlen(sep) + strlen(place_part(r->sections[chain[i]], i));
 	char *out = malloc(len), *at = out;
 	for (size_t i = n; out && i-- > 0;) {
-		const struct section *s = r->sections[chain[i]];
-		at = stpcpy(at, i > 0 && s->number ? s->number : s->title);
+		at = stpcpy(at, place_part(r->sections[chain[i]], i));
 		if (i > 0)
 			at = stpcpy(at, sep);
 	}

@@ -15,9 +15,6 @@
 #include <unistd.h>
 /* Bytes read at a time when checking a part. */
 #define CHECK_CHUNK (256u << 10)
-/* The longest string the pool may hold: a content string is at most 64 KiB
- * (SCHEMA_MAX_STRING), and sanitizing it can make it six times longer. */
-#define STRING_MAX_BYTES (1u << 20)
 /* Whether a string may reach a terminal: what the loader's sanitizing
  * leaves (no control character, no invalid UTF-8, no bidi override...).
  * Only a string with a byte outside printable ASCII is looked at. */

@@ -33,9 +33,25 @@ struct snapshot {
 				    * section's is damaged; NULL: unknown */
 	struct report *yaml;       /* that content, loaded then (its text is the model's) */
 	bool yaml_tried;
+	struct snap_seen *seen;    /* the strings of text checked so far, and their lengths */
+	size_t seen_count, seen_cap;
+	unsigned text_damaged, text_lost; /* sections whose text was refused; of them, left empty */
+	char text_first[64];       /* the first of them, for the message */
+	char text_why[128];        /* why the last one left empty was */
+	bool told_text;            /* told is about text (rewritten as more is found) */
 	void *arena;               /* every struct of the model, in one block */
 	char told[320];            /* a part refused after opening: none is read from then on */
 	bool said;                 /* told is said once */
+};
+
+/* The longest string the pool may hold: a content string is at most 64 KiB
+ * (SCHEMA_MAX_STRING), and sanitizing it can make it six times longer. */
+#define STRING_MAX_BYTES (1u << 20)
+
+/* A string of the text region checked already: its offset + 1 (0: an empty
+ * slot of the set) and its length. */
+struct snap_seen {
+	uint32_t off1, len;
 };
 
 /* Fill `why` (a refusal, for the caller's message); false. */

@@ -403,6 +403,23 @@ static size_t model_bytes(const struct snapshot *s)
 	return total;
 }
 
+/* Each section's heading as the loader splits it (loader.c split_heading):
+ * a number, when there is one, starts the title and a space follows it,
+ * and the name is the rest; without one the name is the whole title.
+ * Read once the names are checked (their strings end inside the pool). */
+static bool headings_ok(const struct report *r)
+{
+	for (size_t i = 0; i < r->sections_count; i++) {
+		const struct section *s = r->sections[i];
+		size_t n = s->number ? strlen(s->number) : 0;
+		if (s->number ? n == 0 || s->name != s->title + n + 1 || strncmp(s->title, s->number, n) != 0 ||
+				s->title[n] != ' '
+			      : s->name != s->title)
+			return false;
+	}
+	return true;
+}
+
 bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t whylen)
 {
 	size_t n_report;
@@ -432,6 +449,8 @@ bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t wh
 		snap_fail(why, whylen, "is damaged (an offset, count or index out of range in its %s)", b.what);
 	else if (!snap_check_names(s, b.checks, b.checks_count))
 		snap_fail(why, whylen, "is damaged (the checksum of its names, or a name's text or length)");
+	else if (!headings_ok(r))
+		snap_fail(why, whylen, "is damaged (a section's number is not the start of its title)");
 	else if (!(s->text_state = calloc(r->sections_count, 1)))
 		snap_fail(why, whylen, "cannot be read: out of memory");
 	else

@@ -20,12 +20,21 @@ const void *snap_part(const struct snapshot *s, enum snap_part p, size_t record,
 	return s->base + e->offset;
 }
 
+/* Whether a string starts at `off`: the pool's first byte, or one after a
+ * NUL. An offset into the middle of a string would name text the checks
+ * never saw whole (its start could be half a character). The byte before
+ * a string of text is checked with it (snap_text.c). */
+static bool string_start(const struct snapshot *s, uint32_t off)
+{
+	return off == 0 || s->pool[off - 1] == '\0';
+}
+
 bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **out)
 {
 	*out = NULL;
 	if (off == SNAP_NONE)
 		return optional;
-	if (off >= s->names_len)
+	if (off >= s->names_len || !string_start(s, off))
 		return false;
 	*out = (char *)s->pool + off; /* the mapping is read only, and so is the model */
 	return true;
@@ -34,7 +43,7 @@ bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **o
 bool snap_text_string(const struct snapshot *s, uint32_t off, char **out)
 {
 	*out = NULL;
-	if (off >= s->pool_len)
+	if (off >= s->pool_len || !string_start(s, off))
 		return false;
 	*out = (char *)s->pool + off;
 	return true;
@@ -199,6 +208,7 @@ void snapshot_free(struct snapshot *s)
 	free(s->dir);
 	free(s->blocks_good);
 	free(s->text_state);
+	free(s->seen);
 	report_free(s->yaml);
 	free(s);
 }

@@ -1,49 +1,137 @@
 /* snap_text.c - a section's paragraphs, in the text region of a snapshot's
  * string pool, checked the first time they are read rather than when the
  * file is opened (the first screen reads one section's): the sums of the
- * blocks they lie in, each one's end and text, and its emphasis runs' ends.
- * Text found damaged then is taken from the YAML the snapshot was made
- * from, and said once (snapshot_tell); nothing unchecked is ever shown. */
+ * blocks they lie in, each one's end and text, and its emphasis runs'
+ * bounds. Each string is checked once, however many paragraphs name it,
+ * so a file cannot make the checks read more than it holds. Text found
+ * damaged is taken from the YAML the snapshot was made from, if that is
+ * still what it was made from, and said once (snapshot_tell); nothing
+ * unchecked is ever shown. */
 #include "snap_internal.h"
+#include "grow.h"
 #include "loader.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Whether the section's paragraphs (pointers into the pool: the model
- * checked that) and its emphasis runs are good to read. */
-static bool text_good(struct snapshot *s, const struct section *sec)
+/* The slot of `off` in the set of strings checked (an empty one when it is
+ * not there); the set has a power of two of slots. */
+static struct snap_seen *seen_slot(const struct snapshot *s, uint32_t off)
 {
-	for (unsigned k = 0; k < sec->paragraphs_count; k++) {
-		const char *p = sec->paragraphs[k];
-		size_t off = (size_t)(p - s->pool);
-		/* the pool ends in NUL (checked at opening): one is found */
-		size_t len = (size_t)((const char *)memchr(p, '\0', s->pool_len - off) - p);
-		if (!snap_check_range(s, PART_STRINGS, off, len + 1) || !snap_text_safe(p, len))
+	size_t mask = s->seen_cap - 1, i = ((size_t)off * 2654435761u) & mask;
+	while (s->seen[i].off1 && s->seen[i].off1 != off + 1)
+		i = (i + 1) & mask;
+	return &s->seen[i];
+}
+
+/* Remember that the string at `off`, `len` bytes, is good; false when out
+ * of memory. The set stays at most half full. */
+static bool seen_add(struct snapshot *s, uint32_t off, uint32_t len)
+{
+	if ((s->seen_count + 1) * 2 > s->seen_cap) {
+		struct snapshot bigger = { .seen_cap = s->seen_cap ? s->seen_cap * 2 : 64 };
+		if (!(bigger.seen = calloc(bigger.seen_cap, sizeof(*bigger.seen))))
 			return false;
+		for (size_t i = 0; i < s->seen_cap; i++)
+			if (s->seen[i].off1)
+				*seen_slot(&bigger, s->seen[i].off1 - 1) = s->seen[i];
+		free(s->seen);
+		s->seen = bigger.seen;
+		s->seen_cap = bigger.seen_cap;
 	}
-	for (unsigned e = 0; e < sec->emphasis_count; e++) {
-		const struct emphasis *run = &sec->emphasis[e]; /* its paragraph exists (snap_model.c) */
-		if (run->end > strlen(sec->paragraphs[run->paragraph]))
-			return false;
-	}
+	*seen_slot(s, off) = (struct snap_seen){ off + 1, len };
+	s->seen_count++;
 	return true;
 }
 
+/* Whether the string at p (a string's start in the pool: the model checked
+ * that) is good to show: its length in *len. A string of the names region
+ * was checked at opening; one of the text region is checked now - the
+ * byte before it too, whose NUL made it a start - and remembered. */
+static bool string_good(struct snapshot *s, const char *p, size_t *len)
+{
+	uint32_t off = (uint32_t)(p - s->pool);
+	if (s->seen_cap && seen_slot(s, off)->off1) {
+		*len = seen_slot(s, off)->len;
+		return true;
+	}
+	size_t room = s->pool_len - off;
+	const char *nul = memchr(p, '\0', room < STRING_MAX_BYTES ? room : STRING_MAX_BYTES);
+	if (!nul)
+		return false;
+	*len = (size_t)(nul - p);
+	if (off >= s->names_len) {
+		size_t from = off - 1; /* the text region follows the names: off > 0 */
+		if (!snap_check_range(s, PART_STRINGS, from, off + *len + 1 - from) ||
+		    !snap_text_safe(p, *len))
+			return false;
+	}
+	return seen_add(s, off, (uint32_t)*len);
+}
+
+/* Whether byte i of text p starts a character (or is its end). */
+static bool char_start(const char *p, uint32_t i)
+{
+	return ((unsigned char)p[i] & 0xc0) != 0x80;
+}
+
+/* Whether the section's paragraphs and its emphasis runs are good to read:
+ * each run within its paragraph (its existence the model checked), and
+ * starting and ending between characters. */
+static bool text_good(struct snapshot *s, const struct section *sec)
+{
+	size_t *len = malloc((sec->paragraphs_count + 1) * sizeof(*len));
+	bool good = len != NULL;
+	for (unsigned k = 0; good && k < sec->paragraphs_count; k++)
+		good = string_good(s, sec->paragraphs[k], &len[k]);
+	for (unsigned e = 0; good && e < sec->emphasis_count; e++) {
+		const struct emphasis *run = &sec->emphasis[e];
+		const char *p = sec->paragraphs[run->paragraph];
+		good = run->end <= len[run->paragraph] && char_start(p, run->start) &&
+		       char_start(p, run->end);
+	}
+	free(len);
+	return good;
+}
+
+/* Whether the content is still what the snapshot was made from (its key:
+ * each file's name, size and modification time). */
+static bool content_unchanged(const struct snapshot *s, char *why, size_t whylen)
+{
+	const struct snap_part_entry *key = &s->head.part[PART_KEY];
+	char change[200] = "";
+	if (snap_key_compare(s->base + key->offset, (size_t)key->size, s->dir, change, sizeof(change)) == 0)
+		return true;
+	snprintf(why, whylen, "its content changed since: %s", change);
+	return false;
+}
+
 /* The content the snapshot was made from, loaded the first time it is
- * needed; NULL with why when it cannot be. */
+ * needed, and only while it is what the snapshot was made from; NULL with
+ * why when it cannot be. */
 static const struct report *yaml_report(struct snapshot *s, char *why, size_t whylen)
 {
 	if (!s->yaml_tried) {
-		struct diag d;
-		diag_init(&d);
 		s->yaml_tried = true;
-		s->yaml = s->dir ? content_load(s->dir, &d) : NULL;
-		diag_free(&d);
+		if (s->dir && content_unchanged(s, s->text_why, sizeof(s->text_why))) {
+			struct diag d;
+			diag_init(&d);
+			s->yaml = content_load(s->dir, &d);
+			diag_free(&d);
+			/* changed while it was read: not the snapshot's */
+			if (s->yaml && !content_unchanged(s, s->text_why, sizeof(s->text_why))) {
+				report_free(s->yaml);
+				s->yaml = NULL;
+			} else if (!s->yaml) {
+				snprintf(s->text_why, sizeof(s->text_why), "its content does not load either");
+			}
+		} else if (!s->dir) {
+			snprintf(s->text_why, sizeof(s->text_why), "its content is not known");
+		}
 	}
 	if (!s->yaml)
-		snprintf(why, whylen, s->dir ? "its content does not load either" :
-			 "its content is not known");
+		snprintf(why, whylen, "%s", s->text_why);
 	return s->yaml;
 }
 
@@ -72,23 +160,50 @@ static bool text_from_yaml(struct snapshot *s, const struct report *r, size_t ix
 	return false;
 }
 
+/* Say (once, at the end of the run) which sections' text was refused and
+ * what was shown instead: the message is written again as more is found,
+ * unless another part's refusal was said first. */
+static void say_text(struct snapshot *s, const char *id, bool from_yaml, const char *why)
+{
+	if (s->text_damaged++ == 0)
+		snprintf(s->text_first, sizeof(s->text_first), "%s", id);
+	if (!from_yaml) {
+		s->text_lost++;
+		snprintf(s->text_why, sizeof(s->text_why), "%s", why);
+	}
+	if (s->told[0] && !s->told_text)
+		return;
+	char what[160], then[256];
+	if (s->text_damaged == 1)
+		snprintf(what, sizeof(what), "the text of its section %s", s->text_first);
+	else
+		snprintf(what, sizeof(what), "the text of %u of its sections, the first %s",
+			 s->text_damaged, s->text_first);
+	if (!s->text_lost)
+		snprintf(then, sizeof(then), "the text was read from the YAML");
+	else if (s->text_damaged == 1)
+		snprintf(then, sizeof(then), "the section is shown without its text (%s)", s->text_why);
+	else if (s->text_lost == s->text_damaged)
+		snprintf(then, sizeof(then), "they are shown without their text (%s)", s->text_why);
+	else
+		snprintf(then, sizeof(then), "read from the YAML, but %u are shown without their text (%s)",
+			 s->text_lost, s->text_why);
+	s->told[0] = '\0';
+	snap_refuse_then(s, what, then);
+	s->told_text = true;
+}
+
 void snapshot_section_text(const struct report *r, size_t ix)
 {
 	struct snapshot *s = r->snap;
 	if (!s || ix >= r->sections_count || s->text_state[ix] != PART_UNCHECKED)
 		return;
-	/* once text was found damaged, the rest comes from the YAML too */
-	if (!s->yaml && text_good(s, r->sections[ix])) {
+	if (text_good(s, r->sections[ix])) {
 		s->text_state[ix] = PART_GOOD;
 		return;
 	}
-	char what[160], why[160] = "", then[200];
-	snprintf(what, sizeof(what), "the text of its section %s", r->sections[ix]->id);
+	char why[160] = "";
 	bool good = text_from_yaml(s, r, ix, why, sizeof(why));
 	s->text_state[ix] = good ? PART_GOOD : PART_BAD;
-	if (good)
-		snprintf(then, sizeof(then), "the text was read from the YAML");
-	else
-		snprintf(then, sizeof(then), "the section is shown without its text (%s)", why);
-	snap_refuse_then(s, what, then);
+	say_text(s, r->sections[ix]->id, good, why);
 }

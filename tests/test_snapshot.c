@@ -643,7 +643,39 @@ static void escape_in_name(unsigned char *bytes)
 {
 	size_t size;
 	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
-	pool[text_at(bytes) - 2] = 0x1b; /* the last name's last byte: ESC */
+	uint32_t title = RECORD(snap_report, PART_REPORT, 0)->title;
+	pool[title + strlen((const char *)pool + title) - 1] = 0x1b; /* the title's last byte: ESC */
+}
+
+/* A section's number longer than its title (and not its start): the place
+ * of a section is made of its parents' numbers, sized by their titles. */
+static void number_not_title_start(unsigned char *bytes)
+{
+	size_t size, sections;
+	part_of(bytes, PART_SECTIONS, &sections);
+	for (size_t i = 0; i < sections / sizeof(struct snap_section); i++)
+		if (RECORD(snap_section, PART_SECTIONS, i)->number != SNAP_NONE) {
+			RECORD(snap_section, PART_SECTIONS, i)->number = RECORD(snap_report, PART_REPORT, 0)->title;
+			return;
+		}
+	fail_msg("no section has a number");
+}
+
+/* Strings named from their middle: a name could start half a character
+ * in, and text could be named again and again from each of its bytes. */
+static void name_mid_string(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_section, PART_SECTIONS, 0)->title += 1;
+}
+
+static void paragraph_mid_string(unsigned char *bytes)
+{
+	size_t size;
+	const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, 0);
+	uint32_t *lists = (uint32_t *)part_of(bytes, PART_STRLISTS, &size);
+	assert_true(x->paragraphs.count > 0);
+	lists[x->paragraphs.at] += 1;
 }
 
 static void sums_cut(unsigned char *bytes)
@@ -713,6 +745,9 @@ static void test_out_of_range(void **state)
 	refused_after(bytes, len, name_past_title, "a name's text or length");
 	refused_after(bytes, len, lists_shared, "damaged");
 	refused_after(bytes, len, escape_in_name, "a name's text or length");
+	refused_after(bytes, len, number_not_title_start, "a section's number is not the start of its title");
+	refused_after(bytes, len, name_mid_string, "out of range in its sections");
+	refused_after(bytes, len, paragraph_mid_string, "out of range in its sections");
 	refused_after(bytes, len, sums_cut, "its block checksums are");
 	refused_after(bytes, len, sums_too_many, "its block checksums are");
 	refused_after(bytes, len, text_starts_past_pool, "where its text starts");
@@ -1043,7 +1078,7 @@ static void same_text(const struct section *x, const struct section *y)
 		assert_memory_equal(x->emphasis, y->emphasis, x->emphasis_count * sizeof(*x->emphasis));
 }
 
-enum text_damage { TEXT_CONTROL, TEXT_FLIPPED, TEXT_EMPHASIS };
+enum text_damage { TEXT_CONTROL, TEXT_FLIPPED, TEXT_EMPHASIS, TEXT_EMPHASIS_IN_CHAR };
 
 /* Section ix's text damaged: the snapshot opens and says nothing; the
  * sections whose text lies in other blocks read as the YAML's; section ix,
@@ -1060,6 +1095,15 @@ static void text_damaged(const unsigned char *good, size_t len, enum text_damage
 		/* its last: no run after it in the same paragraph */
 		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
 		run->end = (unsigned)strlen(yaml->sections[ix]->paragraphs[run->paragraph]) + 1;
+		snap_seal(bytes, len);
+	} else if (how == TEXT_EMPHASIS_IN_CHAR) { /* a run ending inside a character */
+		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
+		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
+		uint32_t at = paragraph_at(bytes, ix, run->paragraph) + run->start;
+		assert_true(run->start + 2 <= strlen(yaml->sections[ix]->paragraphs[run->paragraph]));
+		pool[at] = 0xc3; /* "é" in place of its first two characters */
+		pool[at + 1] = 0xa9;
+		run->end = run->start + 1;
 		snap_seal(bytes, len);
 	} else {
 		uint32_t at = paragraph_at(bytes, ix, 0) + 1;
@@ -1114,8 +1158,10 @@ static void test_text_read_late(void **state)
 	text_damaged(bytes, len, TEXT_CONTROL, last);
 	text_damaged(bytes, len, TEXT_FLIPPED, last);
 	long emph = with_emphasis(yaml);
-	if (emph >= 0)
+	if (emph >= 0) {
 		text_damaged(bytes, len, TEXT_EMPHASIS, (size_t)emph);
+		text_damaged(bytes, len, TEXT_EMPHASIS_IN_CHAR, (size_t)emph);
+	}
 	/* a byte of the names region flipped: refused at opening, as before */
 	unsigned char *c = copy_of(bytes, len);
 	size_t size;

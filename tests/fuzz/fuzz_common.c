@@ -138,12 +138,46 @@ static enum fuzz_outcome read_text(const struct report *r)
 				return FUZZ_BROKEN;
 		for (unsigned e = 0; e < s->emphasis_count; e++) {
 			const struct emphasis *run = &s->emphasis[e];
-			if (run->paragraph >= s->paragraphs_count || run->start > run->end ||
-			    run->end > strlen(s->paragraphs[run->paragraph]))
+			const char *p = run->paragraph < s->paragraphs_count ? s->paragraphs[run->paragraph] : NULL;
+			if (!p || run->start > run->end || run->end > strlen(p) ||
+			    ((unsigned char)p[run->start] & 0xc0) == 0x80 ||
+			    ((unsigned char)p[run->end] & 0xc0) == 0x80) /* inside a character */
 				return FUZZ_BROKEN;
 		}
 	}
 	return FUZZ_ACCEPTED;
+}
+
+static bool unsafe(const char *s)
+{
+	return s && sanitize_needed(s);
+}
+
+/* The names and titles a snapshot's model gives (checked when it was
+ * opened): none may need sanitizing, and a section's heading splits as
+ * the loader splits it. */
+static enum fuzz_outcome read_names(const struct report *r)
+{
+	bool bad = unsafe(r->title) || unsafe(r->short_name);
+	for (size_t i = 0; i < r->sections_count; i++) {
+		const struct section *s = r->sections[i];
+		size_t n = s->number ? strlen(s->number) : 0;
+		bad = bad || unsafe(s->id) || unsafe(s->title) || unsafe(s->name) || unsafe(s->number) ||
+		      (s->number && (strncmp(s->title, s->number, n) != 0 || s->name != s->title + n + 1));
+	}
+	for (size_t i = 0; i < r->stages_count; i++) {
+		const struct stage *st = r->stages[i];
+		bad = bad || unsafe(st->title) || unsafe(st->name);
+		for (unsigned k = 0; k < st->achievements_count; k++)
+			bad = bad || unsafe(st->achievements[k]);
+	}
+	for (size_t i = 0; i < r->events_count; i++)
+		bad = bad || unsafe(r->events[i]->title) || unsafe(r->events[i]->short_name);
+	for (size_t i = 0; i < r->activities_count; i++)
+		bad = bad || unsafe(r->activities[i]->title);
+	for (size_t i = 0; i < r->terms_count; i++)
+		bad = bad || unsafe(r->terms[i]->title) || unsafe(r->terms[i]->expansion);
+	return bad ? FUZZ_BROKEN : FUZZ_ACCEPTED;
 }
 
 enum fuzz_outcome fuzz_snapshot_one(const uint8_t *data, size_t size)
@@ -161,7 +195,7 @@ enum fuzz_outcome fuzz_snapshot_one(const uint8_t *data, size_t size)
 	free(copy);
 	if (!r)
 		return why[0] ? FUZZ_REJECTED : FUZZ_BROKEN; /* a refusal always says why */
-	enum fuzz_outcome o = read_text(r);
+	enum fuzz_outcome o = read_names(r) == FUZZ_BROKEN ? FUZZ_BROKEN : read_text(r);
 	if (exercise(r) == FUZZ_BROKEN)
 		o = FUZZ_BROKEN;
 	snapshot_tell(r, sink());
