@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define NO_LINK ((struct entity_ref){ KIND_COUNT, NO_INDEX })
 
@@ -144,13 +143,10 @@ static const char *meeting_name(const struct meeting *m)
 	return best;
 }
 
+/* Whether hay holds needle, ASCII case aside (an empty needle: no). */
 static bool contains_folded(const char *hay, const char *needle)
 {
-	size_t n = strlen(needle);
-	for (; n && *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
+	return *needle && strcasestr(hay, needle) != NULL;
 }
 
 char *present_event_label(const struct report *r, int ix)
