@@ -287,6 +287,26 @@ static void same_backlinks(const struct report *r)
 		}
 }
 
+/* A part of r's cached snapshot at `path` refused after opening: said
+ * once, in one line, with both `words`; the file removed; and the next
+ * load reads the YAML and writes it again. Frees r. */
+static void refused_later(struct report *r, const char *path, const char *words, const char *more)
+{
+	char *note = tu_told(r);
+	if (!strstr(note, words) || !strstr(note, more))
+		fail_msg("said '%s'", note);
+	free(note);
+	struct stat st;
+	assert_int_equal(lstat(path, &st), -1); /* removed: the next start writes it */
+	report_free(r);
+	r = load(content, &note);
+	assert_null(r->snap);
+	assert_string_equal(note, "");
+	report_free(r);
+	free(note);
+	assert_int_equal(lstat(path, &st), 0);
+}
+
 /* The backlinks of a cached snapshot: read from it; a byte of them
  * damaged: the snapshot opens (they are read later), the first question
  * refuses them and is answered by the scan, that is said once, and the
@@ -313,19 +333,7 @@ static void test_backlinks_damaged_on_disk(void **state)
 	assert_string_equal(note, "");
 	same_backlinks(r);
 	free(note);
-	note = tu_told(r); /* once, in one line */
-	if (!strstr(note, "is damaged (the checksum of its backlinks)"))
-		fail_msg("said '%s'", note);
-	free(note);
-	struct stat st;
-	assert_int_equal(stat(path, &st), -1); /* removed: the next run writes it again */
-	report_free(r);
-	r = load(content, &note);
-	assert_null(r->snap);
-	assert_string_equal(note, "");
-	report_free(r);
-	free(note);
-	assert_int_equal(stat(path, &st), 0);
+	refused_later(r, path, "is damaged (the checksum of its backlinks)", "");
 	free(path);
 }
 
@@ -403,18 +411,8 @@ static void text_damaged_on_disk(bool sealed)
 	assert_int_equal(s->emphasis_count, y->emphasis_count);
 	if (s->emphasis_count)
 		assert_memory_equal(s->emphasis, y->emphasis, s->emphasis_count * sizeof(*s->emphasis));
-	note = tu_told(r); /* once, in one line (a flipped byte may have been found with the first) */
-	if (!strstr(note, "is damaged (the text of ") || !strstr(note, "read from the YAML"))
-		fail_msg("said '%s'", note);
-	free(note);
-	assert_int_equal(lstat(path, &st), -1); /* removed: the next start writes it */
-	report_free(r);
-	r = load(content, &note);
-	assert_null(r->snap);
-	assert_string_equal(note, "");
-	report_free(r);
-	free(note);
-	assert_int_equal(lstat(path, &st), 0);
+	/* (a flipped byte may have been found with the first) */
+	refused_later(r, path, "is damaged (the text of ", "read from the YAML");
 	free(path);
 }
 
