@@ -361,29 +361,21 @@ static void cached_write(const char *path, const unsigned char *bytes, size_t le
 	fclose(f);
 }
 
-/* The first paragraph of the last section with text, in the cached
- * snapshot: a byte in it made a control character (and the file sealed
+/* The cached snapshot at `path` written afresh, then the second byte of
+ * section ix's first paragraph made a control character (the file sealed
  * again: only the text's own check finds it) or flipped (its block's sum
- * finds it). Opening says nothing; the first section with text reads as
- * the YAML; the damaged one, when read, is the YAML's, said once; and the
- * cached file is removed, so the next start writes it again. */
-static void text_damaged_on_disk(bool sealed)
+ * finds it), and loaded: opening says nothing. */
+static struct report *with_text_damaged(const char *path, size_t ix, bool sealed)
 {
-	const struct report *yaml = tu_report();
-	char *note, *path = snapshot_cache_path(content);
+	char *note;
 	remove_snapshot();
 	report_free(load(content, &note)); /* writes it */
 	free(note);
-	size_t len, last = 0, first = SIZE_MAX;
-	for (size_t i = 0; i < yaml->sections_count; i++)
-		if (yaml->sections[i]->paragraphs_count) {
-			first = first == SIZE_MAX ? i : first;
-			last = i;
-		}
+	size_t len;
 	unsigned char *bytes = cached_bytes(path, &len);
 	struct snap_header h;
 	memcpy(&h, bytes, sizeof(h));
-	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + last;
+	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + ix;
 	const uint32_t *lists = (const uint32_t *)(bytes + h.part[PART_STRLISTS].offset);
 	unsigned char *at = bytes + h.part[PART_STRINGS].offset + lists[x->paragraphs.at] + 1;
 	*at = sealed ? 0x07 : *at ^ 0x20;
@@ -395,6 +387,26 @@ static void text_damaged_on_disk(bool sealed)
 	assert_non_null(r->snap);
 	assert_string_equal(note, "");
 	free(note);
+	return r;
+}
+
+/* The first paragraph of the last section with text, in the cached
+ * snapshot: a byte in it made a control character (and the file sealed
+ * again: only the text's own check finds it) or flipped (its block's sum
+ * finds it). Opening says nothing; the first section with text reads as
+ * the YAML; the damaged one, when read, is the YAML's, said once; and the
+ * cached file is removed, so the next start writes it again. */
+static void text_damaged_on_disk(bool sealed)
+{
+	const struct report *yaml = tu_report();
+	char *path = snapshot_cache_path(content);
+	size_t last = 0, first = SIZE_MAX;
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		if (yaml->sections[i]->paragraphs_count) {
+			first = first == SIZE_MAX ? i : first;
+			last = i;
+		}
+	struct report *r = with_text_damaged(path, last, sealed);
 	if (first != last) {
 		const struct section *s = report_section_text(r, first), *y = yaml->sections[first];
 		assert_int_equal(s->paragraphs_count, y->paragraphs_count);
@@ -431,25 +443,11 @@ static void test_text_damaged_content_changed(void **state)
 	(void)state;
 	const struct report *yaml = tu_report();
 	char *note, *path = snapshot_cache_path(content), *file = in(content, "report.yaml");
-	remove_snapshot();
-	report_free(load(content, &note)); /* writes it */
-	free(note);
-	size_t len, last = 0;
+	size_t last = 0;
 	for (size_t i = 0; i < yaml->sections_count; i++)
 		if (yaml->sections[i]->paragraphs_count)
 			last = i;
-	unsigned char *bytes = cached_bytes(path, &len);
-	struct snap_header h;
-	memcpy(&h, bytes, sizeof(h));
-	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + last;
-	const uint32_t *lists = (const uint32_t *)(bytes + h.part[PART_STRLISTS].offset);
-	bytes[h.part[PART_STRINGS].offset + lists[x->paragraphs.at] + 1] ^= 0x20; /* its block's sum left */
-	cached_write(path, bytes, len);
-	free(bytes);
-	struct report *r = load(content, &note);
-	assert_non_null(r->snap);
-	assert_string_equal(note, "");
-	free(note);
+	struct report *r = with_text_damaged(path, last, false);
 	age(file, 100); /* changed while the snapshot is open */
 	const struct section *s = report_section_text(r, last);
 	assert_int_equal(s->paragraphs_count, yaml->sections[last]->paragraphs_count);
