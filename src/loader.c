@@ -374,18 +374,8 @@ static void split_heading(struct section *s)
 {
 	const char *t = s->title;
 	s->name = t; /* sanitizing may have replaced the title */
-	size_t n = strspn(t, "0123456789");
+	size_t n = heading_number_len(t);
 	if (n == 0)
-		return;
-	if (t[n] == ')') {
-		n++;
-	} else {
-		while (t[n] == '.' && t[n + 1] >= '0' && t[n + 1] <= '9')
-			n += 1 + strspn(t + n + 1, "0123456789");
-		if (t[n] == '.')
-			n++;
-	}
-	if (t[n] != ' ')
 		return;
 	s->number = strndup(t, n);
 	s->name = t + n + 1;

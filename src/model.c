@@ -311,6 +311,22 @@ void report_doc_free(struct content_doc *doc)
 	content_doc_free(doc);
 }
 
+size_t heading_number_len(const char *t)
+{
+	size_t n = strspn(t, "0123456789");
+	if (n == 0)
+		return 0;
+	if (t[n] == ')') {
+		n++;
+	} else {
+		while (t[n] == '.' && t[n + 1] >= '0' && t[n + 1] <= '9')
+			n += 1 + strspn(t + n + 1, "0123456789");
+		if (t[n] == '.')
+			n++;
+	}
+	return t[n] == ' ' ? n : 0;
+}
+
 const struct section *report_section_text(const struct report *r, size_t ix)
 {
 	if (r->snap)

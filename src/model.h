@@ -247,6 +247,11 @@ struct prose_span {
 };
 bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out);
 
+/* How long the number that starts a heading is ("2.1 Marine...": 3,
+ * "9) ...": 2), a space after it; 0 when the heading has none. A section's
+ * number and name are split there (loader.c; a snapshot's are checked). */
+size_t heading_number_len(const char *title);
+
 /* Section ix, its paragraphs and emphasis ready to read: what every
  * reader of a section's text goes through (a report read from a snapshot
  * checks them the first time; one loaded from YAML has nothing to do). */

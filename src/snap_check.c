@@ -202,6 +202,13 @@ static bool block_checked(const struct snapshot *s, uint64_t g)
 	return s->blocks_good[g / 8] >> (g % 8) & 1;
 }
 
+/* Whether block g was found bad (never read again: a file cannot make the
+ * reader read one bad block once per string in it). */
+static bool block_bad(const struct snapshot *s, uint64_t g)
+{
+	return s->blocks_bad[g / 8] >> (g % 8) & 1;
+}
+
 /* The sum of block g (n bytes at `bytes`), checked once. */
 static bool block_sum(struct snapshot *s, uint64_t g, const unsigned char *bytes, size_t n)
 {
@@ -209,8 +216,10 @@ static bool block_sum(struct snapshot *s, uint64_t g, const unsigned char *bytes
 		return true;
 	uint64_t want;
 	memcpy(&want, s->base + s->head.part[PART_SUMS].offset + g * sizeof(want), sizeof(want));
-	if (snap_checksum(bytes, n) != want)
+	if (snap_checksum(bytes, n) != want) {
+		s->blocks_bad[g / 8] |= (unsigned char)(1u << (g % 8));
 		return false;
+	}
 	s->blocks_good[g / 8] |= (unsigned char)(1u << (g % 8));
 	return true;
 }
@@ -264,8 +273,11 @@ bool snap_check_range(struct snapshot *s, enum snap_part p, uint64_t off, uint64
 		return false;
 	/* most reads are of blocks checked already */
 	bool all = true;
-	for (uint64_t b = off / SNAP_BLOCK; all && b < snap_blocks(off + len); b++)
-		all = block_checked(s, first + b);
+	for (uint64_t b = off / SNAP_BLOCK; b < snap_blocks(off + len); b++) {
+		if (block_bad(s, first + b))
+			return false;
+		all = all && block_checked(s, first + b);
+	}
 	return all || blocks_read(s, p, off, len, NULL);
 }
 
@@ -280,8 +292,10 @@ bool snap_sums_open(struct snapshot *s, char *why, size_t whylen)
 				 (unsigned long long)(total * sizeof(uint64_t)));
 	if (!snap_check_part(s, PART_SUMS))
 		return snap_fail(why, whylen, "is damaged (the checksum of its block checksums)");
-	if (!(s->blocks_good = calloc((size_t)(total / 8 + 1), 1)))
+	size_t bytes = (size_t)(total / 8 + 1); /* a bit a block: good, then bad */
+	if (!(s->blocks_good = calloc(2 * bytes, 1)))
 		return snap_fail(why, whylen, "cannot be read: out of memory");
+	s->blocks_bad = s->blocks_good + bytes;
 	return true;
 }
 

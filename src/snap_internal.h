@@ -28,6 +28,7 @@ struct snapshot {
 	size_t pool_len;
 	size_t names_len;          /* its names region: [0, names_len), ending in NUL */
 	unsigned char *blocks_good; /* a bit for each block of PART_SUMS: its sum checked */
+	unsigned char *blocks_bad;  /* and one for its sum found wrong (in blocks_good's block) */
 	unsigned char *text_state; /* each section's text: enum snap_state (snap_text.c) */
 	char *dir;                 /* the content it was made from, for its text when a
 				    * section's is damaged; NULL: unknown */
@@ -37,10 +38,10 @@ struct snapshot {
 	size_t seen_count, seen_cap;
 	unsigned text_damaged, text_lost; /* sections whose text was refused; of them, left empty */
 	char text_first[64];       /* the first of them, for the message */
-	char text_why[128];        /* why the last one left empty was */
+	char text_why[256];        /* why the last one left empty was */
 	bool told_text;            /* told is about text (rewritten as more is found) */
 	void *arena;               /* every struct of the model, in one block */
-	char told[320];            /* a part refused after opening: none is read from then on */
+	char told[512];            /* a part refused after opening: none is read from then on */
 	bool said;                 /* told is said once */
 };
 
@@ -49,7 +50,8 @@ struct snapshot {
 #define STRING_MAX_BYTES (1u << 20)
 
 /* A string of the text region checked already: its offset + 1 (0: an empty
- * slot of the set) and its length. */
+ * slot of the set) and its length (SNAP_SEEN_BAD: found bad). */
+#define SNAP_SEEN_BAD UINT32_MAX
 struct snap_seen {
 	uint32_t off1, len;
 };

@@ -403,18 +403,18 @@ static size_t model_bytes(const struct snapshot *s)
 	return total;
 }
 
-/* Each section's heading as the loader splits it (loader.c split_heading):
- * a number, when there is one, starts the title and a space follows it,
- * and the name is the rest; without one the name is the whole title.
- * Read once the names are checked (their strings end inside the pool). */
+/* Each section's heading as the loader splits it (heading_number_len): its
+ * number, when the title starts with one, then a space, and the name is
+ * the rest; without one the name is the whole title. Read once the names
+ * are checked (their strings end inside the pool). */
 static bool headings_ok(const struct report *r)
 {
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		size_t n = s->number ? strlen(s->number) : 0;
-		if (s->number ? n == 0 || s->name != s->title + n + 1 || strncmp(s->title, s->number, n) != 0 ||
-				s->title[n] != ' '
-			      : s->name != s->title)
+		size_t n = heading_number_len(s->title);
+		bool split = n && s->number && strlen(s->number) == n && strncmp(s->title, s->number, n) == 0 &&
+			     s->name == s->title + n + 1;
+		if (n ? !split : s->number || s->name != s->title)
 			return false;
 	}
 	return true;

@@ -22,8 +22,8 @@ const void *snap_part(const struct snapshot *s, enum snap_part p, size_t record,
 
 /* Whether a string starts at `off`: the pool's first byte, or one after a
  * NUL. An offset into the middle of a string would name text the checks
- * never saw whole (its start could be half a character). The byte before
- * a string of text is checked with it (snap_text.c). */
+ * never saw whole (its start could be half a character), and text named
+ * from each of its bytes would be checked again from each. */
 static bool string_start(const struct snapshot *s, uint32_t off)
 {
 	return off == 0 || s->pool[off - 1] == '\0';
@@ -43,7 +43,9 @@ bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **o
 bool snap_text_string(const struct snapshot *s, uint32_t off, char **out)
 {
 	*out = NULL;
-	if (off >= s->pool_len || !string_start(s, off))
+	/* a string of text: its start checked with its text (snap_text.c),
+	 * when its blocks are, or with the index (snap_check_strings) */
+	if (off >= s->pool_len || (off < s->names_len && !string_start(s, off)))
 		return false;
 	*out = (char *)s->pool + off;
 	return true;
@@ -180,7 +182,8 @@ static struct report *open_snapshot(struct snapshot *s, const char *dir, char *w
 		goto refused;
 	}
 	r->snap = s; /* report_free frees it from here on */
-	if (!s->pool_len || s->pool[s->pool_len - 1])
+	/* string offsets are 32 bits, and one more than the last names none */
+	if (!s->pool_len || s->pool_len >= UINT32_MAX || s->pool[s->pool_len - 1])
 		snap_fail(why, whylen, "is damaged (it has no strings, or they do not end)");
 	else if (!snap_sums_open(s, why, whylen))
 		; /* said */

@@ -8,7 +8,6 @@
  * still what it was made from, and said once (snapshot_tell); nothing
  * unchecked is ever shown. */
 #include "snap_internal.h"
-#include "grow.h"
 #include "loader.h"
 
 #include <stdio.h>
@@ -19,14 +18,16 @@
  * not there); the set has a power of two of slots. */
 static struct snap_seen *seen_slot(const struct snapshot *s, uint32_t off)
 {
-	size_t mask = s->seen_cap - 1, i = ((size_t)off * 2654435761u) & mask;
+	/* the product's high bits: its low bits are the offset's own */
+	int bits = __builtin_ctzl(s->seen_cap);
+	size_t mask = s->seen_cap - 1, i = (size_t)((uint32_t)(off * 2654435761u) >> (32 - bits));
 	while (s->seen[i].off1 && s->seen[i].off1 != off + 1)
 		i = (i + 1) & mask;
 	return &s->seen[i];
 }
 
-/* Remember that the string at `off`, `len` bytes, is good; false when out
- * of memory. The set stays at most half full. */
+/* Remember the string at `off`: `len` bytes and good, or SNAP_SEEN_BAD;
+ * false when out of memory. The set stays at most half full. */
 static bool seen_add(struct snapshot *s, uint32_t off, uint32_t len)
 {
 	if ((s->seen_count + 1) * 2 > s->seen_cap) {
@@ -45,29 +46,28 @@ static bool seen_add(struct snapshot *s, uint32_t off, uint32_t len)
 	return true;
 }
 
-/* Whether the string at p (a string's start in the pool: the model checked
- * that) is good to show: its length in *len. A string of the names region
- * was checked at opening; one of the text region is checked now - the
- * byte before it too, whose NUL made it a start - and remembered. */
+/* Whether the string at p is good to show: its length in *len. A string
+ * of the names region was checked at opening (and named from its start:
+ * snap_string); one of the text region is checked now - with the byte
+ * before it, whose NUL makes it a string's start - and remembered, good
+ * or bad, so that it is read once however many paragraphs name it. */
 static bool string_good(struct snapshot *s, const char *p, size_t *len)
 {
 	uint32_t off = (uint32_t)(p - s->pool);
 	if (s->seen_cap && seen_slot(s, off)->off1) {
 		*len = seen_slot(s, off)->len;
-		return true;
+		return *len != SNAP_SEEN_BAD;
 	}
 	size_t room = s->pool_len - off;
 	const char *nul = memchr(p, '\0', room < STRING_MAX_BYTES ? room : STRING_MAX_BYTES);
-	if (!nul)
-		return false;
-	*len = (size_t)(nul - p);
-	if (off >= s->names_len) {
+	*len = nul ? (size_t)(nul - p) : SNAP_SEEN_BAD;
+	if (nul && off >= s->names_len) {
 		size_t from = off - 1; /* the text region follows the names: off > 0 */
 		if (!snap_check_range(s, PART_STRINGS, from, off + *len + 1 - from) ||
-		    !snap_text_safe(p, *len))
-			return false;
+		    s->pool[from] != '\0' || !snap_text_safe(p, *len))
+			*len = SNAP_SEEN_BAD;
 	}
-	return seen_add(s, off, (uint32_t)*len);
+	return seen_add(s, off, (uint32_t)*len) && *len != SNAP_SEEN_BAD;
 }
 
 /* Whether byte i of text p starts a character (or is its end). */
@@ -173,21 +173,22 @@ static void say_text(struct snapshot *s, const char *id, bool from_yaml, const c
 	}
 	if (s->told[0] && !s->told_text)
 		return;
-	char what[160], then[256];
+	char what[160], then[400];
 	if (s->text_damaged == 1)
 		snprintf(what, sizeof(what), "the text of its section %s", s->text_first);
 	else
 		snprintf(what, sizeof(what), "the text of %u of its sections, the first %s",
 			 s->text_damaged, s->text_first);
+	unsigned read = s->text_damaged - s->text_lost;
 	if (!s->text_lost)
 		snprintf(then, sizeof(then), "the text was read from the YAML");
 	else if (s->text_damaged == 1)
 		snprintf(then, sizeof(then), "the section is shown without its text (%s)", s->text_why);
-	else if (s->text_lost == s->text_damaged)
+	else if (!read)
 		snprintf(then, sizeof(then), "they are shown without their text (%s)", s->text_why);
 	else
-		snprintf(then, sizeof(then), "read from the YAML, but %u are shown without their text (%s)",
-			 s->text_lost, s->text_why);
+		snprintf(then, sizeof(then), "%u read from the YAML, %u shown without %s text (%s)", read,
+			 s->text_lost, s->text_lost == 1 ? "its" : "their", s->text_why);
 	s->told[0] = '\0';
 	snap_refuse_then(s, what, then);
 	s->told_text = true;
@@ -202,7 +203,7 @@ void snapshot_section_text(const struct report *r, size_t ix)
 		s->text_state[ix] = PART_GOOD;
 		return;
 	}
-	char why[160] = "";
+	char why[256] = "";
 	bool good = text_from_yaml(s, r, ix, why, sizeof(why));
 	s->text_state[ix] = good ? PART_GOOD : PART_BAD;
 	say_text(s, r->sections[ix]->id, good, why);

@@ -669,14 +669,6 @@ static void name_mid_string(unsigned char *bytes)
 	RECORD(snap_section, PART_SECTIONS, 0)->title += 1;
 }
 
-static void paragraph_mid_string(unsigned char *bytes)
-{
-	size_t size;
-	const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, 0);
-	uint32_t *lists = (uint32_t *)part_of(bytes, PART_STRLISTS, &size);
-	assert_true(x->paragraphs.count > 0);
-	lists[x->paragraphs.at] += 1;
-}
 
 static void sums_cut(unsigned char *bytes)
 {
@@ -747,7 +739,6 @@ static void test_out_of_range(void **state)
 	refused_after(bytes, len, escape_in_name, "a name's text or length");
 	refused_after(bytes, len, number_not_title_start, "a section's number is not the start of its title");
 	refused_after(bytes, len, name_mid_string, "out of range in its sections");
-	refused_after(bytes, len, paragraph_mid_string, "out of range in its sections");
 	refused_after(bytes, len, sums_cut, "its block checksums are");
 	refused_after(bytes, len, sums_too_many, "its block checksums are");
 	refused_after(bytes, len, text_starts_past_pool, "where its text starts");
@@ -1078,7 +1069,10 @@ static void same_text(const struct section *x, const struct section *y)
 		assert_memory_equal(x->emphasis, y->emphasis, x->emphasis_count * sizeof(*x->emphasis));
 }
 
-enum text_damage { TEXT_CONTROL, TEXT_FLIPPED, TEXT_EMPHASIS, TEXT_EMPHASIS_IN_CHAR };
+enum text_damage {
+	TEXT_CONTROL, TEXT_FLIPPED, TEXT_MID_STRING, TEXT_EMPHASIS, TEXT_EMPHASIS_END_IN_CHAR,
+	TEXT_EMPHASIS_START_IN_CHAR
+};
 
 /* Section ix's text damaged: the snapshot opens and says nothing; the
  * sections whose text lies in other blocks read as the YAML's; section ix,
@@ -1096,14 +1090,23 @@ static void text_damaged(const unsigned char *good, size_t len, enum text_damage
 		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
 		run->end = (unsigned)strlen(yaml->sections[ix]->paragraphs[run->paragraph]) + 1;
 		snap_seal(bytes, len);
-	} else if (how == TEXT_EMPHASIS_IN_CHAR) { /* a run ending inside a character */
+	} else if (how == TEXT_EMPHASIS_END_IN_CHAR || how == TEXT_EMPHASIS_START_IN_CHAR) {
 		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
 		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
 		uint32_t at = paragraph_at(bytes, ix, run->paragraph) + run->start;
 		assert_true(run->start + 2 <= strlen(yaml->sections[ix]->paragraphs[run->paragraph]));
 		pool[at] = 0xc3; /* "é" in place of its first two characters */
 		pool[at + 1] = 0xa9;
-		run->end = run->start + 1;
+		if (how == TEXT_EMPHASIS_END_IN_CHAR) /* a run ending inside it */
+			run->end = run->start + 1;
+		else /* or starting inside it */
+			run->start++;
+		snap_seal(bytes, len);
+	} else if (how == TEXT_MID_STRING) { /* the paragraph named from its second byte */
+		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
+		uint32_t *lists = (uint32_t *)part_of(bytes, PART_STRLISTS, &size);
+		assert_true(lists[x->paragraphs.at] > text_at(bytes));
+		lists[x->paragraphs.at] += 1;
 		snap_seal(bytes, len);
 	} else {
 		uint32_t at = paragraph_at(bytes, ix, 0) + 1;
@@ -1157,10 +1160,12 @@ static void test_text_read_late(void **state)
 	size_t last = last_with_text(yaml);
 	text_damaged(bytes, len, TEXT_CONTROL, last);
 	text_damaged(bytes, len, TEXT_FLIPPED, last);
+	text_damaged(bytes, len, TEXT_MID_STRING, last);
 	long emph = with_emphasis(yaml);
 	if (emph >= 0) {
 		text_damaged(bytes, len, TEXT_EMPHASIS, (size_t)emph);
-		text_damaged(bytes, len, TEXT_EMPHASIS_IN_CHAR, (size_t)emph);
+		text_damaged(bytes, len, TEXT_EMPHASIS_END_IN_CHAR, (size_t)emph);
+		text_damaged(bytes, len, TEXT_EMPHASIS_START_IN_CHAR, (size_t)emph);
 	}
 	/* a byte of the names region flipped: refused at opening, as before */
 	unsigned char *c = copy_of(bytes, len);
@@ -1168,6 +1173,36 @@ static void test_text_read_late(void **state)
 	part_of(c, PART_STRINGS, &size)[1] ^= 0x20;
 	refused(c, len, "the checksum of its names");
 	free(c);
+	free(bytes);
+}
+
+/* Two sections' text damaged (a snapshot in memory: no YAML to take it
+ * from): each is refused when read, and the one line said counts both,
+ * names the first, and says what was shown. */
+static void test_text_damaged_counted(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len, size, last = last_with_text(yaml), first = 0;
+	while (!yaml->sections[first]->paragraphs_count)
+		first++;
+	if (first == last)
+		skip();
+	unsigned char *bytes = build(yaml, &len);
+	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
+	pool[paragraph_at(bytes, first, 0) + 1] = 0x07;
+	pool[paragraph_at(bytes, last, 0) + 1] = 0x07;
+	snap_seal(bytes, len);
+	struct report *r = open_ok(bytes, len);
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		report_section_text(r, i);
+	char *told = tu_told(r), want[160];
+	snprintf(want, sizeof(want), "is damaged (the text of 2 of its sections, the first %s): "
+		 "they are shown without their text", yaml->sections[first]->id);
+	if (!strstr(told, want))
+		fail_msg("said '%s', expected '%s'", told, want);
+	free(told);
+	report_free(r);
 	free(bytes);
 }
 
@@ -1211,6 +1246,7 @@ int main(void)
 		cmocka_unit_test(test_index_and_names_refused),
 		cmocka_unit_test(test_loops_end),
 		cmocka_unit_test(test_text_read_late),
+		cmocka_unit_test(test_text_damaged_counted),
 		cmocka_unit_test(test_index_reads_every_block),
 	};
 	return TU_RUN_EACH(tests, NULL, NULL);

@@ -161,9 +161,11 @@ static enum fuzz_outcome read_names(const struct report *r)
 	bool bad = unsafe(r->title) || unsafe(r->short_name);
 	for (size_t i = 0; i < r->sections_count; i++) {
 		const struct section *s = r->sections[i];
-		size_t n = s->number ? strlen(s->number) : 0;
+		size_t n = heading_number_len(s->title); /* as the loader splits it */
 		bad = bad || unsafe(s->id) || unsafe(s->title) || unsafe(s->name) || unsafe(s->number) ||
-		      (s->number && (strncmp(s->title, s->number, n) != 0 || s->name != s->title + n + 1));
+		      (s->number ? strlen(s->number) != n || strncmp(s->title, s->number, n) != 0 ||
+					   s->name != s->title + n + 1
+				 : n || s->name != s->title);
 	}
 	for (size_t i = 0; i < r->stages_count; i++) {
 		const struct stage *st = r->stages[i];
