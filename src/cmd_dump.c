@@ -147,7 +147,7 @@ int cmd_outline(const struct report *r, const struct cli *cli, FILE *out, FILE *
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		if (cli->json) {
 			json_print_line(out, json_entity(r, (struct entity_ref){ KIND_SECTION, (int)i }));
 			continue;

@@ -28,12 +28,12 @@ static struct columns column_widths(const struct report *r, enum entity_kind kin
 	for (size_t i = 0; i < report_count(r, kind); i++) {
 		c.id = widest(c.id, report_entity_id(r, (struct entity_ref){ kind, (int)i }));
 		if (kind == KIND_ACTIVITY) {
-			c.area = widest(c.area, r->activities[i]->area);
-			c.kind = widest(c.kind, activity_kind_name(r->activities[i]->kind));
+			c.area = widest(c.area, report_activity(r, i)->area);
+			c.kind = widest(c.kind, activity_kind_name(report_activity(r, i)->kind));
 		} else if (kind == KIND_PROGRAMME) {
-			c.kind = widest(c.kind, programme_type_name(r->programmes[i]->type));
+			c.kind = widest(c.kind, programme_type_name(report_programme(r, i)->type));
 		} else if (kind == KIND_AREA) {
-			snprintf(num, sizeof(num), "%u", r->areas[i]->number);
+			snprintf(num, sizeof(num), "%u", report_area(r, i)->number);
 			c.number = widest(c.number, num);
 		}
 	}
@@ -54,7 +54,7 @@ static size_t area_activity_count(const struct report *r, int area_ix)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->activities_count; i++)
-		n += r->activities[i]->area_ix == area_ix;
+		n += report_activity(r, i)->area_ix == area_ix;
 	return n;
 }
 
@@ -66,28 +66,28 @@ static void print_row_middle(FILE *out, const struct report *r, struct entity_re
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_STAGE:
-		fprintf(out, "%u-%u  ", r->stages[i]->from, r->stages[i]->to);
+		fprintf(out, "%u-%u  ", report_stage(r, i)->from, report_stage(r, i)->to);
 		break;
 	case KIND_EVENT:
-		fprintf(out, "%-7s  ", present_date(r->events[i]->year, r->events[i]->month,
+		fprintf(out, "%-7s  ", present_date(report_event(r, i)->year, report_event(r, i)->month,
 						    PRESENT_DATE_COMPACT, date));
 		break;
 	case KIND_ACTIVITY:
-		print_padded(out, r->activities[i]->area, c->area + 2);
-		print_padded(out, activity_kind_name(r->activities[i]->kind), c->kind + 2);
+		print_padded(out, report_activity(r, i)->area, c->area + 2);
+		print_padded(out, activity_kind_name(report_activity(r, i)->kind), c->kind + 2);
 		break;
 	case KIND_MEETING:
-		fprintf(out, "%-7s  ", r->meetings[i]->year ? present_date(r->meetings[i]->year,
-			r->meetings[i]->month, PRESENT_DATE_COMPACT, date) : "-");
+		fprintf(out, "%-7s  ", report_meeting(r, i)->year ? present_date(report_meeting(r, i)->year,
+			report_meeting(r, i)->month, PRESENT_DATE_COMPACT, date) : "-");
 		break;
 	case KIND_PROGRAMME:
-		print_padded(out, programme_type_name(r->programmes[i]->type), c->kind + 2);
+		print_padded(out, programme_type_name(report_programme(r, i)->type), c->kind + 2);
 		break;
 	case KIND_AREA:
-		fprintf(out, "%*u) ", c->number, r->areas[i]->number);
+		fprintf(out, "%*u) ", c->number, report_area(r, i)->number);
 		break;
 	case KIND_SECTION:
-		for (int d = 0; d < r->sections[i]->depth; d++)
+		for (int d = 0; d < report_section(r, i)->depth; d++)
 			fputs("  ", out);
 		break;
 	default:
@@ -99,11 +99,11 @@ static void print_row_end(FILE *out, const struct report *r, struct entity_ref r
 {
 	int i = ref.index;
 	if (ref.kind == KIND_ACTIVITY)
-		print_counts(out, r->activities[i]->counts, r->activities[i]->counts_count);
-	else if (ref.kind == KIND_MEETING && r->meetings[i]->place)
-		fprintf(out, ", %s", r->meetings[i]->place);
-	else if (ref.kind == KIND_TERM && r->terms[i]->expansion)
-		fprintf(out, ": %s", r->terms[i]->expansion);
+		print_counts(out, report_activity(r, i)->counts, report_activity(r, i)->counts_count);
+	else if (ref.kind == KIND_MEETING && report_meeting(r, i)->place)
+		fprintf(out, ", %s", report_meeting(r, i)->place);
+	else if (ref.kind == KIND_TERM && report_term(r, i)->expansion)
+		fprintf(out, ": %s", report_term(r, i)->expansion);
 	else if (ref.kind == KIND_AREA)
 		{ size_t n = area_activity_count(r, i); fprintf(out, " (%zu %s listed)", n, n == 1 ? "activity" : "activities"); }
 }

@@ -33,13 +33,13 @@ static json_t *jplace(const struct report *r, int section)
  * how many temm lists (priorities_listed), and the report's figures. */
 static json_t *jstage(const struct report *r, int ix)
 {
-	const struct stage *s = r->stages[ix];
+	const struct stage *s = report_stage(r, ix);
 	struct entity_ref ref = { KIND_STAGE, ix };
 	json_t *o = json_entity(r, ref), *p = json_array(), *f = json_array();
 	for (unsigned i = 0; i < s->priorities_count; i++) {
 		int a = s->priorities[i].area_ix;
 		json_array_append_new(p, json_pack("{s:s, s:o}", "text", s->priorities[i].text, "area",
-			a >= 0 ? json_string(r->areas[a]->id) : json_null()));
+			a >= 0 ? json_string(report_area(r, a)->id) : json_null()));
 	}
 	add_figures(f, r, s->counts, s->counts_count, ref);
 	json_object_set_new(o, "priorities", p);
@@ -57,15 +57,15 @@ static json_t *jarea(const struct report *r, int ix)
 	struct entity_ref ref = { KIND_AREA, ix };
 	json_t *o = json_entity(r, ref), *pri = json_array(), *acts = json_array(), *f = json_array();
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const struct stage *st = r->stages[s];
+		const struct stage *st = report_stage(r, s);
 		for (unsigned i = 0; i < st->priorities_count; i++)
 			if (st->priorities[i].area_ix == ix)
 				json_array_append_new(pri, json_pack("{s:s, s:s}", "stage", st->id, "as",
 								     st->priorities[i].text));
 	}
-	add_figures(f, r, r->areas[ix]->counts, r->areas[ix]->counts_count, ref);
+	add_figures(f, r, report_area(r, ix)->counts, report_area(r, ix)->counts_count, ref);
 	for (size_t i = 0; i < r->activities_count; i++) {
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		if (a->area_ix != ix)
 			continue;
 		json_array_append_new(acts, json_string(a->id));
@@ -83,7 +83,7 @@ static json_t *jprogramme(const struct report *r, int ix)
 {
 	struct entity_ref ref = { KIND_PROGRAMME, ix };
 	json_t *o = json_entity(r, ref), *f = json_array();
-	add_figures(f, r, r->programmes[ix]->counts, r->programmes[ix]->counts_count, ref);
+	add_figures(f, r, report_programme(r, ix)->counts, report_programme(r, ix)->counts_count, ref);
 	json_object_set_new(o, "figures", f);
 	return o;
 }
@@ -95,7 +95,7 @@ static void print_json(FILE *out, const struct report *r)
 	for (size_t i = 0; i < r->areas_count; i++)
 		json_print_line(out, jarea(r, (int)i));
 	for (size_t i = 0; i < r->programmes_count; i++)
-		if (r->programmes[i]->counts_count)
+		if (report_programme(r, i)->counts_count)
 			json_print_line(out, jprogramme(r, (int)i));
 }
 

@@ -20,7 +20,7 @@ struct corpus_maps {
 
 static unsigned stage_bit(const struct report *r, int stage_ix)
 {
-	unsigned n = stage_ix == NO_INDEX ? 0 : r->stages[stage_ix]->number;
+	unsigned n = stage_ix == NO_INDEX ? 0 : report_stage(r, stage_ix)->number;
 	return n >= 1 && n <= 31 ? 1u << n : 0;
 }
 
@@ -43,14 +43,14 @@ static int maps_build(const struct report *r, struct corpus_maps *m)
 	for (size_t i = 0; i < r->sections_count; i++)
 		m->section_area[i] = NO_INDEX;
 	for (size_t a = 0; a < r->areas_count; a++)
-		if (r->areas[a]->section_ix != NO_INDEX)
-			m->section_area[r->areas[a]->section_ix] = (int)a;
+		if (report_area(r, a)->section_ix != NO_INDEX)
+			m->section_area[report_area(r, a)->section_ix] = (int)a;
 	/* parents come before children, so one pass inherits the area */
 	for (size_t i = 0; i < r->sections_count; i++)
-		if (m->section_area[i] == NO_INDEX && r->sections[i]->parent_ix != NO_INDEX)
-			m->section_area[i] = m->section_area[r->sections[i]->parent_ix];
+		if (m->section_area[i] == NO_INDEX && report_section(r, i)->parent_ix != NO_INDEX)
+			m->section_area[i] = m->section_area[report_section(r, i)->parent_ix];
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const struct stage *st = r->stages[s];
+		const struct stage *st = report_stage(r, s);
 		unsigned bit = stage_bit(r, (int)s);
 		for (unsigned p = 0; p < st->priorities_count; p++)
 			if (st->priorities[p].area_ix != NO_INDEX)
@@ -91,8 +91,8 @@ static int event_facets(struct corpus *c, const struct event *e, struct corpus_f
 			f->stages |= stage_bit(r, ref.index);
 		else if (ref.kind == KIND_AREA)
 			add_area(areas, &n, ref.index);
-		else if (ref.kind == KIND_ACTIVITY && r->activities[ref.index]->area_ix != NO_INDEX)
-			add_area(areas, &n, r->activities[ref.index]->area_ix);
+		else if (ref.kind == KIND_ACTIVITY && report_activity(r, ref.index)->area_ix != NO_INDEX)
+			add_area(areas, &n, report_activity(r, ref.index)->area_ix);
 	}
 	f->area_ix = n ? areas[0] : NO_INDEX;
 	int rc = 0;
@@ -138,20 +138,20 @@ static int entity_facets(struct corpus *c, struct entity_ref ref, struct corpus_
 	switch (ref.kind) {
 	case KIND_SECTION: f.area_ix = m->section_area[i]; break;
 	case KIND_AREA: f.area_ix = i; break;
-	case KIND_ACTIVITY: f.area_ix = r->activities[i]->area_ix; break;
+	case KIND_ACTIVITY: f.area_ix = report_activity(r, i)->area_ix; break;
 	case KIND_STAGE:
 		f.stages = stage_bit(r, i);
-		f.year_from = r->stages[i]->from;
-		f.year_to = r->stages[i]->to;
+		f.year_from = report_stage(r, i)->from;
+		f.year_to = report_stage(r, i)->to;
 		break;
 	case KIND_EVENT:
-		if (event_facets(c, r->events[i], &f) != 0)
+		if (event_facets(c, report_event(r, i), &f) != 0)
 			return -1;
 		break;
 	case KIND_MEETING:
-		f.year_from = f.year_to = r->meetings[i]->year;
+		f.year_from = f.year_to = report_meeting(r, i)->year;
 		f.stages = m->meeting_stages[i] |
-			   (r->meetings[i]->year ? stage_bit(r, report_stage_for_year(r, r->meetings[i]->year)) : 0);
+			   (report_meeting(r, i)->year ? stage_bit(r, report_stage_for_year(r, report_meeting(r, i)->year)) : 0);
 		break;
 	case KIND_PROGRAMME:
 		f.stages = m->programme_stages[i];
@@ -257,7 +257,7 @@ static int add_sections(struct corpus *c, const struct report *r)
 static int add_entities(struct corpus *c, const struct report *r)
 {
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		ADD(KIND_STAGE, i, "title", -1, TIER_NAME, s->title);
 		for (unsigned p = 0; p < s->priorities_count; p++)
 			ADD(KIND_STAGE, i, "priorities", (int)p, TIER_ENTITY, s->priorities[p].text);
@@ -266,14 +266,14 @@ static int add_entities(struct corpus *c, const struct report *r)
 			return -1;
 	}
 	for (size_t i = 0; i < r->areas_count; i++) {
-		const struct area *a = r->areas[i];
+		const struct area *a = report_area(r, i);
 		ADD(KIND_AREA, i, "title", -1, TIER_NAME, a->title);
 		if (add_list(c, KIND_AREA, i, "aliases", TIER_NAME, a->aliases, a->aliases_count) ||
 		    add_counts(c, KIND_AREA, i, a->counts, a->counts_count))
 			return -1;
 	}
 	for (size_t i = 0; i < r->activities_count; i++) {
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		ADD(KIND_ACTIVITY, i, "title", -1, TIER_NAME, a->title);
 		ADD(KIND_ACTIVITY, i, "short", -1, TIER_NAME, a->short_name);
 		if (add_list(c, KIND_ACTIVITY, i, "aliases", TIER_NAME, a->aliases, a->aliases_count) ||
@@ -281,16 +281,16 @@ static int add_entities(struct corpus *c, const struct report *r)
 			return -1;
 	}
 	for (size_t i = 0; i < r->events_count; i++)
-		ADD(KIND_EVENT, i, "title", -1, TIER_NAME, r->events[i]->title);
+		ADD(KIND_EVENT, i, "title", -1, TIER_NAME, report_event(r, i)->title);
 	for (size_t i = 0; i < r->meetings_count; i++) {
-		const struct meeting *m = r->meetings[i];
+		const struct meeting *m = report_meeting(r, i);
 		ADD(KIND_MEETING, i, "title", -1, TIER_NAME, m->title);
 		ADD(KIND_MEETING, i, "place", -1, TIER_ENTITY, m->place);
 		if (add_list(c, KIND_MEETING, i, "aliases", TIER_NAME, m->aliases, m->aliases_count))
 			return -1;
 	}
 	for (size_t i = 0; i < r->programmes_count; i++) {
-		const struct programme *p = r->programmes[i];
+		const struct programme *p = report_programme(r, i);
 		ADD(KIND_PROGRAMME, i, "title", -1, TIER_NAME, p->title);
 		ADD(KIND_PROGRAMME, i, "short", -1, TIER_NAME, p->short_name);
 		if (add_list(c, KIND_PROGRAMME, i, "aliases", TIER_NAME, p->aliases, p->aliases_count) ||
@@ -298,8 +298,8 @@ static int add_entities(struct corpus *c, const struct report *r)
 			return -1;
 	}
 	for (size_t i = 0; i < r->terms_count; i++) {
-		ADD(KIND_TERM, i, "title", -1, TIER_NAME, r->terms[i]->title);
-		ADD(KIND_TERM, i, "expansion", -1, TIER_ENTITY, r->terms[i]->expansion);
+		ADD(KIND_TERM, i, "title", -1, TIER_NAME, report_term(r, i)->title);
+		ADD(KIND_TERM, i, "expansion", -1, TIER_ENTITY, report_term(r, i)->expansion);
 	}
 	return 0;
 }
@@ -358,7 +358,7 @@ struct corpus *corpus_new(const struct report *r)
 		       (r->stages_count + r->areas_count + r->activities_count + r->meetings_count +
 			r->programmes_count) * 4;
 	for (size_t i = 0; i < r->sections_count; i++)
-		guess += r->sections[i]->paragraphs_count;
+		guess += report_section(r, i)->paragraphs_count;
 	c->units = malloc((guess + 1) * sizeof(*c->units));
 	if (!c->units) {
 		free(c);

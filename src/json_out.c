@@ -50,14 +50,14 @@ static json_t *jprose(const struct report *r, int ix)
 	struct prose_span sp;
 	for (size_t k = 0; report_stage_prose(r, ix, k, &sp); k++)
 		json_array_append_new(a, json_pack("{s:s, s:I, s:I}", "section",
-						   r->sections[sp.section_ix]->id, "first",
+						   report_section(r, sp.section_ix)->id, "first",
 						   (json_int_t)sp.first + 1, "last", (json_int_t)sp.end));
 	return a;
 }
 
 static void add_stage(json_t *o, const struct report *r, int ix)
 {
-	const struct stage *s = r->stages[ix];
+	const struct stage *s = report_stage(r, ix);
 	json_object_set_new(o, "number", json_integer(s->number));
 	json_object_set_new(o, "name", json_string(s->name));
 	json_object_set_new(o, "from", json_integer(s->from));
@@ -70,7 +70,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_SECTION: {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		json_object_set_new(o, "parent", jid(r, KIND_SECTION, s->parent_ix));
 		json_object_set_new(o, "depth", json_integer(s->depth));
 		json_object_set_new(o, "number", jstr(s->number));
@@ -78,14 +78,14 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 	}
 	case KIND_STAGE:
 		add_stage(o, r, i);
-		json_object_set_new(o, "counts", jcounts(r->stages[i]->counts, r->stages[i]->counts_count));
+		json_object_set_new(o, "counts", jcounts(report_stage(r, i)->counts, report_stage(r, i)->counts_count));
 		break;
 	case KIND_AREA:
-		json_object_set_new(o, "number", json_integer(r->areas[i]->number));
-		json_object_set_new(o, "counts", jcounts(r->areas[i]->counts, r->areas[i]->counts_count));
+		json_object_set_new(o, "number", json_integer(report_area(r, i)->number));
+		json_object_set_new(o, "counts", jcounts(report_area(r, i)->counts, report_area(r, i)->counts_count));
 		break;
 	case KIND_ACTIVITY: {
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		json_object_set_new(o, "area", jid(r, KIND_AREA, a->area_ix));
 		json_object_set_new(o, "type", json_string(activity_kind_name(a->kind)));
 		json_object_set_new(o, "short", jstr(a->short_name));
@@ -93,7 +93,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		break;
 	}
 	case KIND_EVENT: {
-		const struct event *e = r->events[i];
+		const struct event *e = report_event(r, i);
 		json_object_set_new(o, "year", json_integer(e->year));
 		json_object_set_new(o, "month", jmonth(e->month));
 		json_object_set_new(o, "short", jstr(e->short_name));
@@ -103,7 +103,7 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		break;
 	}
 	case KIND_MEETING: {
-		const struct meeting *m = r->meetings[i];
+		const struct meeting *m = report_meeting(r, i);
 		json_object_set_new(o, "series", jstr(m->series));
 		json_object_set_new(o, "place", jstr(m->place));
 		json_object_set_new(o, "year", m->year ? json_integer(m->year) : json_null());
@@ -111,15 +111,15 @@ static void add_fields(json_t *o, const struct report *r, struct entity_ref ref)
 		break;
 	}
 	case KIND_PROGRAMME: {
-		const struct programme *p = r->programmes[i];
+		const struct programme *p = report_programme(r, i);
 		json_object_set_new(o, "short", jstr(p->short_name));
 		json_object_set_new(o, "type", json_string(programme_type_name(p->type)));
 		json_object_set_new(o, "counts", jcounts(p->counts, p->counts_count));
 		break;
 	}
 	case KIND_TERM:
-		json_object_set_new(o, "expansion", jstr(r->terms[i]->expansion));
-		json_object_set_new(o, "refers", jstr(r->terms[i]->refers));
+		json_object_set_new(o, "expansion", jstr(report_term(r, i)->expansion));
+		json_object_set_new(o, "refers", jstr(report_term(r, i)->refers));
 		break;
 	default:
 		break;

@@ -46,7 +46,7 @@ static int push_id(const struct report *r, struct link_list *l, int field,
 
 static int stage_links(const struct report *r, struct entity_ref ref, struct link_list *l)
 {
-	const struct stage *s = r->stages[ref.index];
+	const struct stage *s = report_stage(r, ref.index);
 	int rc = push(l, F_SECTION, ref, KIND_SECTION, s->section_ix) |
 		 push(l, F_MEETING, ref, KIND_MEETING, s->meeting_ix) |
 		 push(l, F_ACTION_PLAN, ref, KIND_PROGRAMME, s->action_plan_ix);
@@ -57,7 +57,7 @@ static int stage_links(const struct report *r, struct entity_ref ref, struct lin
 
 static int event_links(const struct report *r, struct entity_ref ref, struct link_list *l)
 {
-	const struct event *e = r->events[ref.index];
+	const struct event *e = report_event(r, ref.index);
 	int rc = push(l, F_STAGE, ref, KIND_STAGE, e->stage_ix) |
 		 push(l, F_MEETING, ref, KIND_MEETING, e->meeting_ix) |
 		 push(l, F_SECTION, ref, KIND_SECTION, e->section_ix);
@@ -74,23 +74,23 @@ int links_from(const struct report *r, struct entity_ref ref, struct link_list *
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_SECTION:
-		return push(out, F_PARENT, ref, KIND_SECTION, r->sections[i]->parent_ix);
+		return push(out, F_PARENT, ref, KIND_SECTION, report_section(r, i)->parent_ix);
 	case KIND_STAGE:
 		return stage_links(r, ref, out);
 	case KIND_AREA:
-		return push(out, F_SECTION, ref, KIND_SECTION, r->areas[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, report_area(r, i)->section_ix);
 	case KIND_ACTIVITY:
-		return push(out, F_AREA, ref, KIND_AREA, r->activities[i]->area_ix) |
-		       push(out, F_SECTION, ref, KIND_SECTION, r->activities[i]->section_ix);
+		return push(out, F_AREA, ref, KIND_AREA, report_activity(r, i)->area_ix) |
+		       push(out, F_SECTION, ref, KIND_SECTION, report_activity(r, i)->section_ix);
 	case KIND_EVENT:
 		return event_links(r, ref, out);
 	case KIND_MEETING:
-		return push(out, F_SECTION, ref, KIND_SECTION, r->meetings[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, report_meeting(r, i)->section_ix);
 	case KIND_PROGRAMME:
-		return push(out, F_SECTION, ref, KIND_SECTION, r->programmes[i]->section_ix);
+		return push(out, F_SECTION, ref, KIND_SECTION, report_programme(r, i)->section_ix);
 	case KIND_TERM:
-		return push(out, F_SECTION, ref, KIND_SECTION, r->terms[i]->section_ix) |
-		       push_id(r, out, F_REFERS, ref, r->terms[i]->refers);
+		return push(out, F_SECTION, ref, KIND_SECTION, report_term(r, i)->section_ix) |
+		       push_id(r, out, F_REFERS, ref, report_term(r, i)->refers);
 	default:
 		return -1;
 	}

@@ -482,7 +482,7 @@ static int sort_events(struct report *r)
 	if (!v)
 		return -1;
 	for (size_t i = 0; i < r->events_count; i++)
-		v[i] = (struct dated){ r->events[i], i };
+		v[i] = (struct dated){ report_event(r, i), i };
 	qsort(v, r->events_count, sizeof(*v), by_date);
 	for (size_t i = 0; i < r->events_count; i++)
 		r->events[i] = v[i].e;

@@ -284,32 +284,32 @@ struct mentions *mentions_from_report(const struct report *r)
 	 * land on the broadest thing it names. */
 	for (size_t i = 0; i < r->areas_count; i++) {
 		struct entity_ref ref = { KIND_AREA, (int)i };
-		rc |= mentions_add(m, r->areas[i]->title, ref);
-		rc |= add_list(m, r->areas[i]->aliases, r->areas[i]->aliases_count, ref);
+		rc |= mentions_add(m, report_area(r, i)->title, ref);
+		rc |= add_list(m, report_area(r, i)->aliases, report_area(r, i)->aliases_count, ref);
 	}
 	for (size_t i = 0; i < r->stages_count; i++)
-		rc |= mentions_add(m, r->stages[i]->title, (struct entity_ref){ KIND_STAGE, (int)i });
+		rc |= mentions_add(m, report_stage(r, i)->title, (struct entity_ref){ KIND_STAGE, (int)i });
 	for (size_t i = 0; i < r->activities_count; i++) {
 		struct entity_ref ref = { KIND_ACTIVITY, (int)i };
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		rc |= mentions_add(m, a->title, ref);
 		rc |= mentions_add(m, a->short_name, ref);
 		rc |= add_list(m, a->aliases, a->aliases_count, ref);
 	}
 	for (size_t i = 0; i < r->meetings_count; i++) {
 		struct entity_ref ref = { KIND_MEETING, (int)i };
-		rc |= mentions_add(m, r->meetings[i]->title, ref);
-		rc |= add_list(m, r->meetings[i]->aliases, r->meetings[i]->aliases_count, ref);
+		rc |= mentions_add(m, report_meeting(r, i)->title, ref);
+		rc |= add_list(m, report_meeting(r, i)->aliases, report_meeting(r, i)->aliases_count, ref);
 	}
 	for (size_t i = 0; i < r->programmes_count; i++) {
 		struct entity_ref ref = { KIND_PROGRAMME, (int)i };
-		const struct programme *p = r->programmes[i];
+		const struct programme *p = report_programme(r, i);
 		rc |= mentions_add(m, p->title, ref);
 		rc |= mentions_add(m, p->short_name, ref);
 		rc |= add_list(m, p->aliases, p->aliases_count, ref);
 	}
 	for (size_t i = 0; i < r->terms_count; i++)
-		rc |= mentions_add(m, r->terms[i]->title, (struct entity_ref){ KIND_TERM, (int)i });
+		rc |= mentions_add(m, report_term(r, i)->title, (struct entity_ref){ KIND_TERM, (int)i });
 	if (rc) {
 		mentions_free(m);
 		return NULL;

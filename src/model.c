@@ -76,14 +76,14 @@ const char *report_entity_id(const struct report *r, struct entity_ref ref)
 	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
 		return NULL;
 	switch (ref.kind) {
-	case KIND_SECTION: return r->sections[ref.index]->id;
-	case KIND_STAGE: return r->stages[ref.index]->id;
-	case KIND_AREA: return r->areas[ref.index]->id;
-	case KIND_ACTIVITY: return r->activities[ref.index]->id;
-	case KIND_EVENT: return r->events[ref.index]->id;
-	case KIND_MEETING: return r->meetings[ref.index]->id;
-	case KIND_PROGRAMME: return r->programmes[ref.index]->id;
-	case KIND_TERM: return r->terms[ref.index]->id;
+	case KIND_SECTION: return report_section(r, ref.index)->id;
+	case KIND_STAGE: return report_stage(r, ref.index)->id;
+	case KIND_AREA: return report_area(r, ref.index)->id;
+	case KIND_ACTIVITY: return report_activity(r, ref.index)->id;
+	case KIND_EVENT: return report_event(r, ref.index)->id;
+	case KIND_MEETING: return report_meeting(r, ref.index)->id;
+	case KIND_PROGRAMME: return report_programme(r, ref.index)->id;
+	case KIND_TERM: return report_term(r, ref.index)->id;
 	default: return NULL;
 	}
 }
@@ -93,14 +93,14 @@ const char *report_entity_title(const struct report *r, struct entity_ref ref)
 	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
 		return NULL;
 	switch (ref.kind) {
-	case KIND_SECTION: return r->sections[ref.index]->title;
-	case KIND_STAGE: return r->stages[ref.index]->title;
-	case KIND_AREA: return r->areas[ref.index]->title;
-	case KIND_ACTIVITY: return r->activities[ref.index]->title;
-	case KIND_EVENT: return r->events[ref.index]->title;
-	case KIND_MEETING: return r->meetings[ref.index]->title;
-	case KIND_PROGRAMME: return r->programmes[ref.index]->title;
-	case KIND_TERM: return r->terms[ref.index]->title;
+	case KIND_SECTION: return report_section(r, ref.index)->title;
+	case KIND_STAGE: return report_stage(r, ref.index)->title;
+	case KIND_AREA: return report_area(r, ref.index)->title;
+	case KIND_ACTIVITY: return report_activity(r, ref.index)->title;
+	case KIND_EVENT: return report_event(r, ref.index)->title;
+	case KIND_MEETING: return report_meeting(r, ref.index)->title;
+	case KIND_PROGRAMME: return report_programme(r, ref.index)->title;
+	case KIND_TERM: return report_term(r, ref.index)->title;
 	default: return NULL;
 	}
 }
@@ -111,13 +111,13 @@ int report_entity_section(const struct report *r, struct entity_ref ref)
 		return NO_INDEX;
 	switch (ref.kind) {
 	case KIND_SECTION: return ref.index;
-	case KIND_STAGE: return r->stages[ref.index]->section_ix;
-	case KIND_AREA: return r->areas[ref.index]->section_ix;
-	case KIND_ACTIVITY: return r->activities[ref.index]->section_ix;
-	case KIND_EVENT: return r->events[ref.index]->section_ix;
-	case KIND_MEETING: return r->meetings[ref.index]->section_ix;
-	case KIND_PROGRAMME: return r->programmes[ref.index]->section_ix;
-	case KIND_TERM: return r->terms[ref.index]->section_ix;
+	case KIND_STAGE: return report_stage(r, ref.index)->section_ix;
+	case KIND_AREA: return report_area(r, ref.index)->section_ix;
+	case KIND_ACTIVITY: return report_activity(r, ref.index)->section_ix;
+	case KIND_EVENT: return report_event(r, ref.index)->section_ix;
+	case KIND_MEETING: return report_meeting(r, ref.index)->section_ix;
+	case KIND_PROGRAMME: return report_programme(r, ref.index)->section_ix;
+	case KIND_TERM: return report_term(r, ref.index)->section_ix;
 	default: return NO_INDEX;
 	}
 }
@@ -125,7 +125,7 @@ int report_entity_section(const struct report *r, struct entity_ref ref)
 int report_stage_for_year(const struct report *r, unsigned year)
 {
 	for (size_t i = 0; i < r->stages_count; i++)
-		if (year >= r->stages[i]->from && year <= r->stages[i]->to)
+		if (year >= report_stage(r, i)->from && year <= report_stage(r, i)->to)
 			return (int)i;
 	return NO_INDEX;
 }
@@ -134,18 +134,18 @@ const struct series *report_meeting_series(const struct report *r, const struct 
 {
 	if (m->series_ix < 0 || (size_t)m->series_ix >= r->series_count)
 		return NULL;
-	return r->series[m->series_ix];
+	return report_series_at(r, m->series_ix);
 }
 
 bool report_stage_prose(const struct report *r, int stage, size_t k, struct prose_span *out)
 {
-	if (stage < 0 || (size_t)stage >= r->stages_count || k >= r->stages[stage]->prose_count)
+	if (stage < 0 || (size_t)stage >= r->stages_count || k >= report_stage(r, stage)->prose_count)
 		return false;
-	const struct passage *p = &r->stages[stage]->prose[k];
+	const struct passage *p = &report_stage(r, stage)->prose[k];
 	if (p->section_ix < 0 || (size_t)p->section_ix >= r->sections_count)
 		return false;
 	/* the validator keeps first and last within the section */
-	unsigned n = r->sections[p->section_ix]->paragraphs_count;
+	unsigned n = report_section(r, p->section_ix)->paragraphs_count;
 	out->section_ix = p->section_ix;
 	out->first = p->first ? p->first - 1 : 0;
 	out->end = p->last ? p->last : n;
@@ -331,7 +331,7 @@ const struct section *report_section_text(const struct report *r, size_t ix)
 {
 	if (r->snap)
 		snapshot_section_text(r, ix);
-	return r->sections[ix];
+	return report_section(r, ix);
 }
 
 void report_free(struct report *r)

@@ -218,6 +218,31 @@ struct report {
 	struct snapshot *snap;
 };
 
+/* Entity i of a kind (i below its count): what every reader of the model
+ * goes through. A model loaded from YAML has every entity in its arrays; one
+ * read from a snapshot makes each the first time it is asked for, checked
+ * (snapshot_entity), so a start reads only the entities it shows. */
+void *snapshot_entity(const struct report *r, enum entity_kind kind, size_t i);
+struct series *snapshot_series(const struct report *r, size_t i);
+#define REPORT_ENTITY(fn, type, member, kind) \
+	static inline struct type *fn(const struct report *r, size_t i) \
+	{ \
+		struct type *x = r->member[i]; \
+		return x ? x : (struct type *)snapshot_entity(r, kind, i); \
+	}
+REPORT_ENTITY(report_section, section, sections, KIND_SECTION)
+REPORT_ENTITY(report_stage, stage, stages, KIND_STAGE)
+REPORT_ENTITY(report_area, area, areas, KIND_AREA)
+REPORT_ENTITY(report_activity, activity, activities, KIND_ACTIVITY)
+REPORT_ENTITY(report_event, event, events, KIND_EVENT)
+REPORT_ENTITY(report_meeting, meeting, meetings, KIND_MEETING)
+REPORT_ENTITY(report_programme, programme, programmes, KIND_PROGRAMME)
+REPORT_ENTITY(report_term, term, terms, KIND_TERM)
+#undef REPORT_ENTITY
+static inline struct series *report_series_at(const struct report *r, size_t i)
+{
+	return r->series[i] ? r->series[i] : snapshot_series(r, i);
+}
 const char *entity_kind_name(enum entity_kind kind);       /* "section", ... */
 const char *entity_kind_plural(enum entity_kind kind);     /* "sections", ... */
 int entity_kind_from_name(const char *name, enum entity_kind *out); /* singular or plural; 0 on success */

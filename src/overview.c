@@ -53,7 +53,7 @@ int overview_priority(const struct report *r, int stage, int area)
 {
 	if (stage < 0 || (size_t)stage >= r->stages_count)
 		return -1;
-	const struct stage *s = r->stages[stage];
+	const struct stage *s = report_stage(r, stage);
 	for (unsigned i = 0; i < s->priorities_count; i++)
 		if (s->priorities[i].area_ix == area && area >= 0)
 			return (int)i;
@@ -367,9 +367,9 @@ static int widest_word(const struct ob *b)
 	const struct report *r = b->r;
 	int most = 0;
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const char *texts[2] = { r->stages[s]->name, NULL };
-		for (unsigned i = 0; i <= r->stages[s]->priorities_count; i++) {
-			const char *t = i ? r->stages[s]->priorities[i - 1].text : texts[0];
+		const char *texts[2] = { report_stage(r, s)->name, NULL };
+		for (unsigned i = 0; i <= report_stage(r, s)->priorities_count; i++) {
+			const char *t = i ? report_stage(r, s)->priorities[i - 1].text : texts[0];
 			for (const char *w = t; w && *w;) {
 				size_t len = strcspn(w, " -/");
 				int width = text_width(w, len);
@@ -384,8 +384,8 @@ static int widest_word(const struct ob *b)
 static bool has_other_priorities(const struct report *r)
 {
 	for (size_t s = 0; s < r->stages_count; s++)
-		for (unsigned i = 0; i < r->stages[s]->priorities_count; i++)
-			if (r->stages[s]->priorities[i].area_ix < 0)
+		for (unsigned i = 0; i < report_stage(r, s)->priorities_count; i++)
+			if (report_stage(r, s)->priorities[i].area_ix < 0)
 				return true;
 	return false;
 }
@@ -402,7 +402,7 @@ static void matrix_head(struct ob *b, struct cell *cells, int cw)
 	cell_add(b, &cells[0], NULL, PRESENT_PLAIN, head ? head : "", PRESENT_QUIET, NO_LINK, aw);
 	free(head);
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const struct stage *st = r->stages[s];
+		const struct stage *st = report_stage(r, s);
 		struct entity_ref ref = { KIND_STAGE, (int)s };
 		char roman[PRESENT_ROMAN_MAX], text[64];
 		snprintf(text, sizeof(text), "Stage %s", present_roman(st->number, roman));
@@ -425,7 +425,7 @@ static void matrix_rows(struct ob *b, struct cell *cells, int cw)
 		cell_add(b, &cells[0], NULL, PRESENT_PLAIN, name ? name : "", PRESENT_PLAIN, area, aw);
 		free(name);
 		for (size_t s = 0; s < r->stages_count; s++) {
-			const struct stage *st = r->stages[s];
+			const struct stage *st = report_stage(r, s);
 			struct entity_ref stage = { KIND_STAGE, (int)s };
 			for (unsigned i = 0; i < st->priorities_count; i++)
 				if (st->priorities[i].area_ix == (int)a)
@@ -451,12 +451,12 @@ static void other_priorities(struct ob *b)
 	int lw = 0;
 	for (size_t s = 0; s < r->stages_count; s++) {
 		char roman[PRESENT_ROMAN_MAX];
-		int w = 2 + 6 + (int)strlen(present_roman(r->stages[s]->number, roman)) + GAP;
+		int w = 2 + 6 + (int)strlen(present_roman(report_stage(r, s)->number, roman)) + GAP;
 		lw = w > lw ? w : lw;
 	}
 	struct cell cells[2] = { { NULL, 0, 0, 2 }, { NULL, 0, 0, lw } };
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const struct stage *st = r->stages[s];
+		const struct stage *st = report_stage(r, s);
 		struct entity_ref stage = { KIND_STAGE, (int)s };
 		char roman[PRESENT_ROMAN_MAX], text[64];
 		snprintf(text, sizeof(text), "Stage %s", present_roman(st->number, roman));
@@ -482,7 +482,7 @@ static void matrix_list(struct ob *b)
 		free(name);
 		bool any = false;
 		for (size_t s = 0; s < r->stages_count; s++) {
-			const struct stage *st = r->stages[s];
+			const struct stage *st = report_stage(r, s);
 			struct entity_ref stage = { KIND_STAGE, (int)s };
 			char roman[PRESENT_ROMAN_MAX], lead[64];
 			snprintf(lead, sizeof(lead), "Stage %s", present_roman(st->number, roman));
@@ -683,41 +683,41 @@ static void part_figures(struct ob *b)
 	struct figures_ctx fc = { 1 };
 	bool any = false;
 	for (size_t i = 0; i < r->stages_count; i++)
-		fc.number_cols = widest(r->stages[i]->counts, r->stages[i]->counts_count, fc.number_cols);
+		fc.number_cols = widest(report_stage(r, i)->counts, report_stage(r, i)->counts_count, fc.number_cols);
 	for (size_t i = 0; i < r->areas_count; i++)
-		fc.number_cols = widest(r->areas[i]->counts, r->areas[i]->counts_count, fc.number_cols);
+		fc.number_cols = widest(report_area(r, i)->counts, report_area(r, i)->counts_count, fc.number_cols);
 	for (size_t i = 0; i < r->activities_count; i++)
-		fc.number_cols = widest(r->activities[i]->counts, r->activities[i]->counts_count, fc.number_cols);
+		fc.number_cols = widest(report_activity(r, i)->counts, report_activity(r, i)->counts_count, fc.number_cols);
 	for (size_t i = 0; i < r->programmes_count; i++)
-		fc.number_cols = widest(r->programmes[i]->counts, r->programmes[i]->counts_count, fc.number_cols);
+		fc.number_cols = widest(report_programme(r, i)->counts, report_programme(r, i)->counts_count, fc.number_cols);
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		any |= s->counts_count > 0;
 		figures_of(b, &fc, (struct entity_ref){ KIND_STAGE, (int)i }, s->counts, s->counts_count);
 	}
 	for (size_t a = 0; a < r->areas_count; a++) {
 		struct entity_ref area = { KIND_AREA, (int)a };
-		unsigned n = r->areas[a]->counts_count;
+		unsigned n = report_area(r, a)->counts_count;
 		for (size_t i = 0; i < r->activities_count; i++)
-			n += r->activities[i]->area_ix == (int)a ? r->activities[i]->counts_count : 0;
+			n += report_activity(r, i)->area_ix == (int)a ? report_activity(r, i)->counts_count : 0;
 		if (!n)
 			continue;
 		any = true;
-		figures_of(b, &fc, area, r->areas[a]->counts, r->areas[a]->counts_count);
-		if (!r->areas[a]->counts_count) {
+		figures_of(b, &fc, area, report_area(r, a)->counts, report_area(r, a)->counts_count);
+		if (!report_area(r, a)->counts_count) {
 			char *name = label(b, area);
 			struct piece p = { name, PRESENT_PLAIN, area };
 			para(b, NULL, &p, 1, 2);
 			free(name);
 		}
 		for (size_t i = 0; i < r->activities_count; i++) {
-			const struct activity *act = r->activities[i];
+			const struct activity *act = report_activity(r, i);
 			for (unsigned c = 0; act->area_ix == (int)a && c < act->counts_count; c++)
 				figure(b, &fc, &act->counts[c], (struct entity_ref){ KIND_ACTIVITY, (int)i }, false);
 		}
 	}
 	for (size_t i = 0; i < r->programmes_count; i++) {
-		const struct programme *g = r->programmes[i];
+		const struct programme *g = report_programme(r, i);
 		any |= g->counts_count > 0;
 		figures_of(b, &fc, (struct entity_ref){ KIND_PROGRAMME, (int)i }, g->counts, g->counts_count);
 	}

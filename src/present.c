@@ -83,23 +83,23 @@ char *present_place(const struct report *r, int section_ix, enum present_glyphs 
 	if (section_ix < 0 || (size_t)section_ix >= r->sections_count)
 		return strdup("");
 	size_t n = 0;
-	for (int s = section_ix; s >= 0; s = r->sections[s]->parent_ix)
+	for (int s = section_ix; s >= 0; s = report_section(r, s)->parent_ix)
 		n++;
 	int *chain = malloc(n * sizeof(*chain)); /* innermost first */
 	if (!chain)
 		return NULL;
 	n = 0;
-	for (int s = section_ix; s >= 0; s = r->sections[s]->parent_ix)
+	for (int s = section_ix; s >= 0; s = report_section(r, s)->parent_ix)
 		chain[n++] = s;
 	if (n > 1)
 		n--; /* the outermost: a deeper level says it */
 	const char *sep = glyph(g, GLYPH_LEVEL);
 	size_t len = 1;
 	for (size_t i = 0; i < n; i++)
-		len += strlen(sep) + strlen(place_part(r->sections[chain[i]], i));
+		len += strlen(sep) + strlen(place_part(report_section(r, chain[i]), i));
 	char *out = malloc(len), *at = out;
 	for (size_t i = n; out && i-- > 0;) {
-		at = stpcpy(at, place_part(r->sections[chain[i]], i));
+		at = stpcpy(at, place_part(report_section(r, chain[i]), i));
 		if (i > 0)
 			at = stpcpy(at, sep);
 	}
@@ -117,12 +117,12 @@ char *present_label(const struct report *r, struct entity_ref ref, enum present_
 	case KIND_SECTION:
 		return present_place(r, ref.index, g);
 	case KIND_STAGE: {
-		const struct stage *st = r->stages[ref.index];
+		const struct stage *st = report_stage(r, ref.index);
 		n = asprintf(&s, "Stage %s %s", present_roman(st->number, roman), st->name);
 		break;
 	}
 	case KIND_AREA:
-		n = asprintf(&s, "%u) %s", r->areas[ref.index]->number, r->areas[ref.index]->title);
+		n = asprintf(&s, "%u) %s", report_area(r, ref.index)->number, report_area(r, ref.index)->title);
 		break;
 	case KIND_EVENT:
 		return present_event_label(r, ref.index);
@@ -153,9 +153,9 @@ char *present_event_label(const struct report *r, int ix)
 {
 	if (ix < 0 || (size_t)ix >= r->events_count)
 		return NULL;
-	const struct event *e = r->events[ix];
+	const struct event *e = report_event(r, ix);
 	const char *what = e->short_name ? e->short_name : e->title;
-	const struct meeting *m = e->meeting_ix >= 0 ? r->meetings[e->meeting_ix] : NULL;
+	const struct meeting *m = e->meeting_ix >= 0 ? report_meeting(r, e->meeting_ix) : NULL;
 	const char *name = m ? meeting_name(m) : NULL;
 	char *s = NULL;
 	int n;
@@ -427,7 +427,7 @@ static void counts(struct build *b, const struct count *c, unsigned n)
 /* A dated row for an event: its date in words, a link to it. */
 static void event_row(struct build *b, int k, int ev)
 {
-	const struct event *e = b->r->events[ev];
+	const struct event *e = report_event(b->r, ev);
 	char date[PRESENT_DATE_MAX];
 	struct entity_ref ref = { KIND_EVENT, ev };
 	struct present_item *it = item(b, k, present_date(e->year, e->month, PRESENT_DATE_WORDS, date), ref);
@@ -466,7 +466,7 @@ static void set_title(struct build *b, const char *title)
 static void page_stage(struct build *b, int ix)
 {
 	const struct report *r = b->r;
-	const struct stage *s = r->stages[ix];
+	const struct stage *s = report_stage(r, ix);
 	char roman[PRESENT_ROMAN_MAX], years[32], date[PRESENT_DATE_MAX];
 	present_roman(s->number, roman);
 	snprintf(years, sizeof(years), "%u-%u", s->from, s->to);
@@ -480,7 +480,7 @@ static void page_stage(struct build *b, int ix)
 	struct entity_ref meeting = ref_to(KIND_MEETING, s->meeting_ix);
 	struct present_line *v = field_link(b, "Priorities set at", "meeting", meeting);
 	if (v) {
-		const struct meeting *m = r->meetings[s->meeting_ix];
+		const struct meeting *m = report_meeting(r, s->meeting_ix);
 		if (m->place)
 			putf(b, v, PRESENT_PLAIN, ", %s", m->place);
 		if (m->year)
@@ -535,7 +535,7 @@ static void page_stage(struct build *b, int ix)
 	snprintf(heading, sizeof(heading), "Timeline of stage %s", roman);
 	k = block(b, PRESENT_LIST, heading, "events", PRESENT_SHAPE_IDS);
 	for (size_t i = 0; i < r->events_count; i++)
-		if (r->events[i]->stage_ix == ix)
+		if (report_event(r, i)->stage_ix == ix)
 			event_row(b, k, (int)i);
 }
 
@@ -560,7 +560,7 @@ static void events_naming(struct build *b, struct entity_ref ref, const char *he
 
 static void activity_row(struct build *b, int k, int ix)
 {
-	const struct activity *a = b->r->activities[ix];
+	const struct activity *a = report_activity(b->r, ix);
 	struct entity_ref ref = { KIND_ACTIVITY, ix };
 	struct present_item *it = item(b, k, glyph(b->g, GLYPH_BULLET), ref);
 	if (!it)
@@ -595,11 +595,11 @@ static void area_figures(struct build *b, int ix)
 {
 	const struct report *r = b->r;
 	int k = block(b, PRESENT_LIST, "Figures the report gives", "figures", PRESENT_SHAPE_FIGURES);
-	const struct area *a = r->areas[ix];
+	const struct area *a = report_area(r, ix);
 	for (unsigned c = 0; c < a->counts_count; c++)
 		figure_row(b, k, &a->counts[c], b->p->ref);
 	for (size_t i = 0; i < r->activities_count; i++) {
-		const struct activity *act = r->activities[i];
+		const struct activity *act = report_activity(r, i);
 		for (unsigned c = 0; act->area_ix == ix && c < act->counts_count; c++)
 			figure_row(b, k, &act->counts[c], (struct entity_ref){ KIND_ACTIVITY, (int)i });
 	}
@@ -608,7 +608,7 @@ static void area_figures(struct build *b, int ix)
 static void page_area(struct build *b, int ix)
 {
 	const struct report *r = b->r;
-	const struct area *a = r->areas[ix];
+	const struct area *a = report_area(r, ix);
 	struct entity_ref self = { KIND_AREA, ix };
 	char *label = present_label(r, self, b->g);
 	char kind[48];
@@ -618,7 +618,7 @@ static void page_area(struct build *b, int ix)
 	free(label);
 	field_told_in(b);
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		for (unsigned k = 0; k < s->priorities_count; k++) {
 			if (s->priorities[k].area_ix != ix)
 				continue;
@@ -633,7 +633,7 @@ static void page_area(struct build *b, int ix)
 	field_aliases(b, a->aliases, a->aliases_count, NULL);
 	area_figures(b, ix);
 	if (a->section_ix >= 0)
-		prose(b, "From the report", NULL, a->section_ix, 0, r->sections[a->section_ix]->paragraphs_count);
+		prose(b, "From the report", NULL, a->section_ix, 0, report_section(r, a->section_ix)->paragraphs_count);
 	/* temm's tally, worded as one: the report's figures are above */
 	unsigned n = tally_activities(r, ix);
 	char heading[128], *listed = tally_words(r, n, NULL, NULL, tally_section(r, KIND_ACTIVITY, ix));
@@ -641,7 +641,7 @@ static void page_area(struct build *b, int ix)
 	free(listed);
 	int k = block(b, PRESENT_LIST, heading, "activities", PRESENT_SHAPE_IDS);
 	for (size_t i = 0; i < r->activities_count; i++)
-		if (r->activities[i]->area_ix == ix)
+		if (report_activity(r, i)->area_ix == ix)
 			activity_row(b, k, (int)i);
 	struct present_item *none = n ? NULL : item(b, k, NULL, NO_LINK);
 	if (none)
@@ -652,7 +652,7 @@ static void page_area(struct build *b, int ix)
 static void page_event(struct build *b, int ix)
 {
 	const struct report *r = b->r;
-	const struct event *e = r->events[ix];
+	const struct event *e = report_event(r, ix);
 	char date[PRESENT_DATE_MAX];
 	kind_line(b, "Event", present_date(e->year, e->month, PRESENT_DATE_WORDS, date), NULL, NULL);
 	set_title(b, e->title);
@@ -660,11 +660,11 @@ static void page_event(struct build *b, int ix)
 	struct present_line *v = field_link(b, "Stage", "stage",
 		ref_to(KIND_STAGE, e->stage_ix));
 	if (v)
-		putf(b, v, PRESENT_QUIET, ", %u-%u", r->stages[e->stage_ix]->from, r->stages[e->stage_ix]->to);
+		putf(b, v, PRESENT_QUIET, ", %u-%u", report_stage(r, e->stage_ix)->from, report_stage(r, e->stage_ix)->to);
 	v = field_link(b, "Meeting", "meeting",
 		ref_to(KIND_MEETING, e->meeting_ix));
-	if (v && r->meetings[e->meeting_ix]->place)
-		putf(b, v, PRESENT_PLAIN, ", %s", r->meetings[e->meeting_ix]->place);
+	if (v && report_meeting(r, e->meeting_ix)->place)
+		putf(b, v, PRESENT_PLAIN, ", %s", report_meeting(r, e->meeting_ix)->place);
 	field_told_in(b);
 	int k = block(b, PRESENT_LIST, "Concerns", "links", PRESENT_SHAPE_IDS);
 	for (unsigned i = 0; i < e->links_count; i++) {
@@ -676,7 +676,7 @@ static void page_event(struct build *b, int ix)
 
 static void page_activity(struct build *b, int ix)
 {
-	const struct activity *a = b->r->activities[ix];
+	const struct activity *a = report_activity(b->r, ix);
 	char words[64];
 	kind_line(b, "Activity", present_activity_type_words(a->kind, words, sizeof(words)), "type",
 		  activity_kind_name(a->kind));
@@ -690,7 +690,7 @@ static void page_activity(struct build *b, int ix)
 
 static void page_meeting(struct build *b, int ix)
 {
-	const struct meeting *m = b->r->meetings[ix];
+	const struct meeting *m = report_meeting(b->r, ix);
 	kind_line(b, "Meeting", present_series_words(b->r, m), "series", m->series);
 	set_title(b, m->title);
 	field_text(b, "Place", "place", m->place);
@@ -701,7 +701,7 @@ static void page_meeting(struct build *b, int ix)
 
 static void page_programme(struct build *b, int ix)
 {
-	const struct programme *g = b->r->programmes[ix];
+	const struct programme *g = report_programme(b->r, ix);
 	char words[64];
 	kind_line(b, "Programme", present_programme_type_words(g->type, words, sizeof(words)), "type",
 		  programme_type_name(g->type));
@@ -714,7 +714,7 @@ static void page_programme(struct build *b, int ix)
 
 static void page_term(struct build *b, int ix)
 {
-	const struct term *t = b->r->terms[ix];
+	const struct term *t = report_term(b->r, ix);
 	kind_line(b, "Term", NULL, NULL, NULL);
 	set_title(b, t->title);
 	struct present_line *v = field(b, "Stands for", "expansion", raw_text(t->expansion));
@@ -732,19 +732,19 @@ static void page_term(struct build *b, int ix)
 static void page_section(struct build *b, int ix)
 {
 	const struct report *r = b->r;
-	const struct section *s = r->sections[ix];
+	const struct section *s = report_section(r, ix);
 	kind_line(b, "Section", NULL, NULL, NULL);
 	set_title(b, s->title);
 	field_link(b, "Part of", "parent", ref_to(KIND_SECTION, s->parent_ix));
 	prose(b, NULL, "paragraphs", ix, 0, s->paragraphs_count);
 	int k = block(b, PRESENT_LIST, "Sections", "sections", PRESENT_SHAPE_IDS);
 	for (size_t i = (size_t)ix + 1; i < r->sections_count; i++) {
-		if (r->sections[i]->parent_ix != ix)
+		if (report_section(r, i)->parent_ix != ix)
 			continue;
 		struct entity_ref child = { KIND_SECTION, (int)i };
 		struct present_item *it = item(b, k, NULL, child);
 		if (it)
-			put(b, &it->line, PRESENT_PLAIN, child, r->sections[i]->title);
+			put(b, &it->line, PRESENT_PLAIN, child, report_section(r, i)->title);
 	}
 }
 

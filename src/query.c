@@ -115,7 +115,7 @@ static const char *numbers_text(const struct report *r, enum entity_kind kind, c
 	if (!v)
 		return buf;
 	for (size_t i = 0; i < n; i++)
-		v[i] = kind == KIND_STAGE ? r->stages[i]->number : r->areas[i]->number;
+		v[i] = kind == KIND_STAGE ? report_stage(r, i)->number : report_area(r, i)->number;
 	qsort(v, n, sizeof(*v), by_value);
 	for (size_t i = 0; i < n; i = k) {
 		for (k = i + 1; k < n && v[k] <= v[k - 1] + 1;)
@@ -154,11 +154,11 @@ static int areas_named(const struct report *r, const char *v, int *found, char *
 	for (int word = 0; word < 2 && !matches; word++) {
 		ids[0] = '\0';
 		for (size_t i = 0; i < r->areas_count && *v; i++)
-			if (name_starts(r->areas[i]->title, v, word)) {
+			if (name_starts(report_area(r, i)->title, v, word)) {
 				*found = (int)i;
 				matches++;
-				if (strlen(ids) + strlen(r->areas[i]->id) + 3 < idslen)
-					strcat(strcat(ids, *ids ? ", " : ""), r->areas[i]->id);
+				if (strlen(ids) + strlen(report_area(r, i)->id) + 3 < idslen)
+					strcat(strcat(ids, *ids ? ", " : ""), report_area(r, i)->id);
 			}
 	}
 	return matches;
@@ -168,8 +168,8 @@ static int areas_named(const struct report *r, const char *v, int *found, char *
 static void area_ids(const struct report *r, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	for (size_t i = 0; i < r->areas_count && strlen(buf) + strlen(r->areas[i]->id) + 6 < len; i++)
-		strcat(strcat(buf, i ? ", " : ""), r->areas[i]->id);
+	for (size_t i = 0; i < r->areas_count && strlen(buf) + strlen(report_area(r, i)->id) + 6 < len; i++)
+		strcat(strcat(buf, i ? ", " : ""), report_area(r, i)->id);
 	if (strlen(buf) + 6 >= len)
 		strcat(buf, "...");
 }
@@ -191,7 +191,7 @@ static int parse_area(const struct report *r, struct query *q, const char *v, ch
 	numbers_text(r, KIND_AREA, nums, sizeof(nums));
 	if (*v && *end == '\0') {
 		for (size_t i = 0; i < r->areas_count; i++)
-			if (r->areas[i]->number == (unsigned long)n) {
+			if (report_area(r, i)->number == (unsigned long)n) {
 				q->area_ix = (int)i;
 				return 0;
 			}
@@ -219,13 +219,13 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 	int found = NO_INDEX, matches = 0;
 	for (size_t i = 0; *v && i < r->stages_count; i++) {
 		char roman[PRESENT_ROMAN_MAX];
-		present_roman(r->stages[i]->number, roman);
-		if ((*end == '\0' && r->stages[i]->number == (unsigned long)n) || strcasecmp(v, roman) == 0) {
+		present_roman(report_stage(r, i)->number, roman);
+		if ((*end == '\0' && report_stage(r, i)->number == (unsigned long)n) || strcasecmp(v, roman) == 0) {
 			found = (int)i;
 			matches = 1;
 			break;
 		}
-		if (name_starts(r->stages[i]->name, v, false)) {
+		if (name_starts(report_stage(r, i)->name, v, false)) {
 			found = (int)i;
 			matches++;
 		}
@@ -233,18 +233,18 @@ static int parse_stage(const struct report *r, struct query *q, const char *v, c
 	char nums[64];
 	if (!r->stages_count)
 		return fail(err, errlen, "stage:%s: the report has no stages", v);
-	if (matches == 1 && r->stages[found]->number >= 1 && r->stages[found]->number <= 31) {
-		q->stages |= 1u << r->stages[found]->number;
+	if (matches == 1 && report_stage(r, found)->number >= 1 && report_stage(r, found)->number <= 31) {
+		q->stages |= 1u << report_stage(r, found)->number;
 		return 0;
 	}
 	char first[PRESENT_ROMAN_MAX], last[PRESENT_ROMAN_MAX];
-	present_roman(r->stages[0]->number, first);
-	present_roman(r->stages[r->stages_count - 1]->number, last);
+	present_roman(report_stage(r, 0)->number, first);
+	present_roman(report_stage(r, r->stages_count - 1)->number, last);
 	if (matches == 1) /* a bit per stage number: the filter stops at 31 */
 		return fail(err, errlen, "stage:%s: stages past 31 cannot be filtered on", v);
 	return fail(err, errlen, "stage:%s is not a stage: a number (%s), a numeral (%s-%s) or a "
 		    "name (%s)", v, numbers_text(r, KIND_STAGE, nums, sizeof(nums)), first, last,
-		    r->stages[0]->name);
+		    report_stage(r, 0)->name);
 }
 
 /* Years are those content may give (YEAR_MIN-YEAR_MAX): year:0000 was

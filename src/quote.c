@@ -93,7 +93,7 @@ void quote_sentence_span(const char *text, size_t at, size_t *start, size_t *end
 static bool paragraph_exists(const struct report *r, int section, unsigned para)
 {
 	return section >= 0 && (size_t)section < r->sections_count &&
-	       para < r->sections[section]->paragraphs_count;
+	       para < report_section(r, section)->paragraphs_count;
 }
 
 /* The passage (bytes of text, or the paragraphs `take` marks of the
@@ -142,7 +142,7 @@ int quote_paragraph(const struct report *r, int section, unsigned para, enum pre
 	memset(q, 0, sizeof(*q));
 	if (!paragraph_exists(r, section, para))
 		return 1;
-	bool *take = calloc(r->sections[section]->paragraphs_count, sizeof(*take));
+	bool *take = calloc(report_section(r, section)->paragraphs_count, sizeof(*take));
 	if (!take)
 		return -1;
 	take[para] = true;
@@ -221,14 +221,14 @@ static int told_in(const struct report *r, const struct mentions *m, struct enti
 		   int *section, bool *take, size_t cap)
 {
 	*section = relations_told_in(r, m, ref);
-	if (*section < 0 || !r->sections[*section]->paragraphs_count)
+	if (*section < 0 || !report_section(r, *section)->paragraphs_count)
 		return 1;
 	const struct section *s = report_section_text(r, (size_t)*section);
 	bool any = false;
 	for (unsigned i = 0; i < s->paragraphs_count && i < cap; i++)
 		any |= take[i] = names(r, m, s->paragraphs[i], ref);
 	if (!any && ref.kind == KIND_EVENT) {
-		event_paragraph(s, r->events[ref.index]->title, take, cap);
+		event_paragraph(s, report_event(r, ref.index)->title, take, cap);
 		for (unsigned i = 0; i < s->paragraphs_count && i < cap; i++)
 			any |= take[i];
 	}
@@ -245,7 +245,7 @@ static int passage(const struct report *r, const struct mentions *m, struct enti
 	*section = NO_INDEX;
 	if (ref.kind == KIND_SECTION) {
 		*section = ref.index;
-		end = r->sections[ref.index]->paragraphs_count;
+		end = report_section(r, ref.index)->paragraphs_count;
 	} else if (ref.kind == KIND_STAGE) {
 		struct prose_span sp; /* its first passage: a quote is of one section */
 		if (report_stage_prose(r, ref.index, 0, &sp)) {
@@ -254,8 +254,8 @@ static int passage(const struct report *r, const struct mentions *m, struct enti
 			end = sp.end;
 		}
 	} else if (ref.kind == KIND_AREA) {
-		*section = r->areas[ref.index]->section_ix;
-		end = *section >= 0 ? r->sections[*section]->paragraphs_count : 0;
+		*section = report_area(r, ref.index)->section_ix;
+		end = *section >= 0 ? report_section(r, *section)->paragraphs_count : 0;
 	}
 	if (*section >= 0 && end > first) {
 		for (unsigned i = first; i < end && i < cap; i++)
@@ -275,8 +275,8 @@ int quote_entity(const struct report *r, const struct mentions *m, struct entity
 		return 1;
 	size_t cap = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
-		if (r->sections[i]->paragraphs_count > cap)
-			cap = r->sections[i]->paragraphs_count;
+		if (report_section(r, i)->paragraphs_count > cap)
+			cap = report_section(r, i)->paragraphs_count;
 	struct mentions *built = NULL;
 	if (!m && ref.kind != KIND_SECTION)
 		m = built = mentions_from_report(r);

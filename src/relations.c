@@ -21,19 +21,19 @@ struct entity_ref relations_parent(const struct report *r, struct entity_ref ref
 		return relations_none;
 	switch (ref.kind) {
 	case KIND_SECTION:
-		return section_ref(r->sections[ref.index]->parent_ix);
+		return section_ref(report_section(r, ref.index)->parent_ix);
 	case KIND_ACTIVITY: {
-		int a = r->activities[ref.index]->area_ix;
+		int a = report_activity(r, ref.index)->area_ix;
 		return a >= 0 ? (struct entity_ref){ KIND_AREA, a } : relations_none;
 	}
 	case KIND_EVENT:
-		if (r->events[ref.index]->stage_ix >= 0)
-			return (struct entity_ref){ KIND_STAGE, r->events[ref.index]->stage_ix };
-		return section_ref(r->events[ref.index]->section_ix);
+		if (report_event(r, ref.index)->stage_ix >= 0)
+			return (struct entity_ref){ KIND_STAGE, report_event(r, ref.index)->stage_ix };
+		return section_ref(report_event(r, ref.index)->section_ix);
 	case KIND_AREA: {
 		/* the list of areas (2.1), not the area's own text */
-		int s = r->areas[ref.index]->section_ix;
-		return s >= 0 ? section_ref(r->sections[s]->parent_ix) : relations_none;
+		int s = report_area(r, ref.index)->section_ix;
+		return s >= 0 ? section_ref(report_section(r, s)->parent_ix) : relations_none;
 	}
 	default:
 		return section_ref(report_entity_section(r, ref));
@@ -53,12 +53,12 @@ static struct names names_of(const struct report *r, struct entity_ref ref)
 {
 	struct names n = { { report_entity_title(r, ref), NULL }, NULL, 0 };
 	if (ref.kind == KIND_MEETING) {
-		n.more = r->meetings[ref.index]->aliases;
-		n.more_count = r->meetings[ref.index]->aliases_count;
+		n.more = report_meeting(r, ref.index)->aliases;
+		n.more_count = report_meeting(r, ref.index)->aliases_count;
 	} else if (ref.kind == KIND_PROGRAMME) {
-		n.one[1] = r->programmes[ref.index]->short_name;
-		n.more = r->programmes[ref.index]->aliases;
-		n.more_count = r->programmes[ref.index]->aliases_count;
+		n.one[1] = report_programme(r, ref.index)->short_name;
+		n.more = report_programme(r, ref.index)->aliases;
+		n.more_count = report_programme(r, ref.index)->aliases_count;
 	}
 	return n;
 }

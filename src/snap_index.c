@@ -31,13 +31,13 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 	int i = ref.index;
 	switch (ref.kind) {
 	case KIND_SECTION: {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		if (strcmp(field, "paragraph") == 0)
 			return item_of(s->paragraphs, s->paragraphs_count, item);
 		return single && strcmp(field, "title") == 0 ? s->title : NULL;
 	}
 	case KIND_STAGE: {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		if (strcmp(field, "priorities") == 0)
 			return item >= 0 && (unsigned)item < s->priorities_count ? s->priorities[item].text : NULL;
 		if (strcmp(field, "achievements") == 0)
@@ -45,7 +45,7 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 		return single && strcmp(field, "title") == 0 ? s->title : NULL;
 	}
 	case KIND_AREA: {
-		const struct area *a = r->areas[i];
+		const struct area *a = report_area(r, i);
 		if (strcmp(field, "aliases") == 0)
 			return item_of(a->aliases, a->aliases_count, item);
 		if (strcmp(field, "counts") == 0)
@@ -53,7 +53,7 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 		return single && strcmp(field, "title") == 0 ? a->title : NULL;
 	}
 	case KIND_ACTIVITY: {
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		if (strcmp(field, "aliases") == 0)
 			return item_of(a->aliases, a->aliases_count, item);
 		if (strcmp(field, "counts") == 0)
@@ -63,9 +63,9 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 		return strcmp(field, "short") == 0 ? a->short_name : strcmp(field, "title") == 0 ? a->title : NULL;
 	}
 	case KIND_EVENT:
-		return single && strcmp(field, "title") == 0 ? r->events[i]->title : NULL;
+		return single && strcmp(field, "title") == 0 ? report_event(r, i)->title : NULL;
 	case KIND_MEETING: {
-		const struct meeting *m = r->meetings[i];
+		const struct meeting *m = report_meeting(r, i);
 		if (strcmp(field, "aliases") == 0)
 			return item_of(m->aliases, m->aliases_count, item);
 		if (!single)
@@ -73,7 +73,7 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 		return strcmp(field, "place") == 0 ? m->place : strcmp(field, "title") == 0 ? m->title : NULL;
 	}
 	case KIND_PROGRAMME: {
-		const struct programme *p = r->programmes[i];
+		const struct programme *p = report_programme(r, i);
 		if (strcmp(field, "aliases") == 0)
 			return item_of(p->aliases, p->aliases_count, item);
 		if (strcmp(field, "counts") == 0)
@@ -83,7 +83,7 @@ static const char *model_text(const struct report *r, struct entity_ref ref, con
 		return strcmp(field, "short") == 0 ? p->short_name : strcmp(field, "title") == 0 ? p->title : NULL;
 	}
 	case KIND_TERM: {
-		const struct term *t = r->terms[i];
+		const struct term *t = report_term(r, i);
 		if (!single)
 			return NULL;
 		return strcmp(field, "expansion") == 0 ? t->expansion : strcmp(field, "title") == 0 ? t->title : NULL;

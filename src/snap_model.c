@@ -458,3 +458,15 @@ bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t wh
 	free(b.checks);
 	return ok;
 }
+
+void *snapshot_entity(const struct report *r, enum entity_kind kind, size_t i)
+{
+	(void)r, (void)kind, (void)i;
+	return NULL; /* every entity is made at open, for now */
+}
+
+struct series *snapshot_series(const struct report *r, size_t i)
+{
+	(void)r, (void)i;
+	return NULL;
+}

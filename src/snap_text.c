@@ -141,9 +141,9 @@ static const struct report *yaml_report(struct snapshot *s, char *why, size_t wh
 static bool text_from_yaml(struct snapshot *s, const struct report *r, size_t ix, char *why,
 			   size_t whylen)
 {
-	struct section *sec = r->sections[ix];
+	struct section *sec = report_section(r, ix);
 	const struct report *y = yaml_report(s, why, whylen);
-	const struct section *ys = y && y->sections_count == r->sections_count ? y->sections[ix] : NULL;
+	const struct section *ys = y && y->sections_count == r->sections_count ? report_section(y, ix) : NULL;
 	if (ys && ys->paragraphs_count == sec->paragraphs_count && strcmp(ys->id, sec->id) == 0) {
 		for (unsigned k = 0; k < sec->paragraphs_count; k++)
 			sec->paragraphs[k] = ys->paragraphs[k];
@@ -199,12 +199,12 @@ void snapshot_section_text(const struct report *r, size_t ix)
 	struct snapshot *s = r->snap;
 	if (!s || ix >= r->sections_count || s->text_state[ix] != PART_UNCHECKED)
 		return;
-	if (text_good(s, r->sections[ix])) {
+	if (text_good(s, report_section(r, ix))) {
 		s->text_state[ix] = PART_GOOD;
 		return;
 	}
 	char why[256] = "";
 	bool good = text_from_yaml(s, r, ix, why, sizeof(why));
 	s->text_state[ix] = good ? PART_GOOD : PART_BAD;
-	say_text(s, r->sections[ix]->id, good, why);
+	say_text(s, report_section(r, ix)->id, good, why);
 }

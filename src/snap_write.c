@@ -137,7 +137,7 @@ static struct snap_list count_list(struct writer *w, const struct count *c, unsi
 static void write_sections(struct writer *w, const struct report *r)
 {
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		struct snap_section x = { str(w, s->id), str(w, s->title), str(w, s->parent),
 					  str(w, s->number), (uint32_t)(s->name - s->title),
 					  s->parent_ix,
@@ -153,7 +153,7 @@ static void write_sections(struct writer *w, const struct report *r)
 static void write_stages(struct writer *w, const struct report *r)
 {
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		struct snap_stage x = {
 			str(w, s->id), str(w, s->title), str(w, s->name), str(w, s->section),
 			str(w, s->meeting), str(w, s->action_plan), s->number, s->from, s->to,
@@ -181,14 +181,14 @@ static void write_stages(struct writer *w, const struct report *r)
 static void write_entities(struct writer *w, const struct report *r)
 {
 	for (size_t i = 0; i < r->areas_count; i++) {
-		const struct area *a = r->areas[i];
+		const struct area *a = report_area(r, i);
 		struct snap_area x = { str(w, a->id), str(w, a->title), str(w, a->section), a->number,
 				       a->section_ix, str_list(w, a->aliases, a->aliases_count),
 				       count_list(w, a->counts, a->counts_count) };
 		put(w, PART_AREAS, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->activities_count; i++) {
-		const struct activity *a = r->activities[i];
+		const struct activity *a = report_activity(r, i);
 		struct snap_activity x = { str(w, a->id), str(w, a->title), str(w, a->short_name),
 					   str(w, a->area), str(w, a->section), (uint32_t)a->kind,
 					   a->area_ix, a->section_ix,
@@ -197,7 +197,7 @@ static void write_entities(struct writer *w, const struct report *r)
 		put(w, PART_ACTIVITIES, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->events_count; i++) {
-		const struct event *e = r->events[i];
+		const struct event *e = report_event(r, i);
 		struct snap_event x = { str(w, e->id), str(w, e->title), str(w, e->section),
 					str(w, e->meeting), str(w, e->short_name), e->year, e->month,
 					e->section_ix, e->meeting_ix, e->stage_ix,
@@ -205,7 +205,7 @@ static void write_entities(struct writer *w, const struct report *r)
 		put(w, PART_EVENTS, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->meetings_count; i++) {
-		const struct meeting *m = r->meetings[i];
+		const struct meeting *m = report_meeting(r, i);
 		struct snap_meeting x = { str(w, m->id), str(w, m->title), str(w, m->series),
 					  str(w, m->place), str(w, m->section), m->ordinal, m->year,
 					  m->month, m->section_ix, m->series_ix,
@@ -213,7 +213,7 @@ static void write_entities(struct writer *w, const struct report *r)
 		put(w, PART_MEETINGS, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->programmes_count; i++) {
-		const struct programme *p = r->programmes[i];
+		const struct programme *p = report_programme(r, i);
 		struct snap_programme x = { str(w, p->id), str(w, p->title), str(w, p->short_name),
 					    str(w, p->section), (uint32_t)p->type, p->section_ix,
 					    str_list(w, p->aliases, p->aliases_count),
@@ -221,13 +221,13 @@ static void write_entities(struct writer *w, const struct report *r)
 		put(w, PART_PROGRAMMES, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->terms_count; i++) {
-		const struct term *t = r->terms[i];
+		const struct term *t = report_term(r, i);
 		struct snap_term x = { str(w, t->id), str(w, t->title), str(w, t->expansion),
 				       str(w, t->section), str(w, t->refers), t->section_ix };
 		put(w, PART_TERMS, &x, sizeof(x));
 	}
 	for (size_t i = 0; i < r->series_count; i++) {
-		const struct series *s = r->series[i];
+		const struct series *s = report_series_at(r, i);
 		struct snap_series x = { str(w, s->id), str(w, s->title), str(w, s->short_name) };
 		put(w, PART_SERIES, &x, sizeof(x));
 	}

@@ -13,7 +13,7 @@ static int section_of(const struct report *r, enum entity_kind kind, size_t ix)
 static int depth_of(const struct report *r, int s)
 {
 	int d = 0;
-	for (; s >= 0; s = r->sections[s]->parent_ix)
+	for (; s >= 0; s = report_section(r, s)->parent_ix)
 		d++;
 	return d;
 }
@@ -25,12 +25,12 @@ static int common(const struct report *r, int a, int b)
 		return NO_INDEX;
 	int da = depth_of(r, a), db = depth_of(r, b);
 	for (; da > db; da--)
-		a = r->sections[a]->parent_ix;
+		a = report_section(r, a)->parent_ix;
 	for (; db > da; db--)
-		b = r->sections[b]->parent_ix;
+		b = report_section(r, b)->parent_ix;
 	while (a != b && a >= 0 && b >= 0) {
-		a = r->sections[a]->parent_ix;
-		b = r->sections[b]->parent_ix;
+		a = report_section(r, a)->parent_ix;
+		b = report_section(r, b)->parent_ix;
 	}
 	return a == b ? a : NO_INDEX;
 }
@@ -40,12 +40,12 @@ int tally_section(const struct report *r, enum entity_kind kind, int area)
 	int at = NO_INDEX;
 	bool first = true;
 	for (size_t i = 0; i < report_count(r, kind); i++) {
-		if (area >= 0 && kind == KIND_ACTIVITY && r->activities[i]->area_ix != area)
+		if (area >= 0 && kind == KIND_ACTIVITY && report_activity(r, i)->area_ix != area)
 			continue;
 		int s = section_of(r, kind, i);
 		/* an area's own sub-section lists it: the list is its parent's */
-		if (kind == KIND_AREA && s >= 0 && r->sections[s]->parent_ix >= 0)
-			s = r->sections[s]->parent_ix;
+		if (kind == KIND_AREA && s >= 0 && report_section(r, s)->parent_ix >= 0)
+			s = report_section(r, s)->parent_ix;
 		at = first ? s : common(r, at, s);
 		first = false;
 		if (at < 0)
@@ -65,7 +65,7 @@ unsigned tally_activities(const struct report *r, int area)
 {
 	unsigned n = 0;
 	for (size_t i = 0; i < r->activities_count; i++)
-		n += r->activities[i]->area_ix == area;
+		n += report_activity(r, i)->area_ix == area;
 	return n;
 }
 
@@ -73,7 +73,7 @@ const char *tally_place(const struct report *r, int section)
 {
 	if (section < 0 || (size_t)section >= r->sections_count)
 		return "";
-	const struct section *s = r->sections[section];
+	const struct section *s = report_section(r, section);
 	return s->number ? s->number : s->title;
 }
 

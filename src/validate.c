@@ -105,7 +105,7 @@ static void check_month(struct checker *c, enum entity_kind kind, size_t ix, uns
 static void check_sections(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->sections_count; i++) {
-		struct section *s = c->r->sections[i];
+		struct section *s = report_section(c->r, i);
 		s->parent_ix = resolve(c, KIND_SECTION, i, "parent", -1, s->parent, KIND_SECTION);
 		s->depth = 0;
 		if (s->parent_ix == NO_INDEX)
@@ -116,7 +116,7 @@ static void check_sections(struct checker *c)
 			s->parent_ix = NO_INDEX;
 			continue;
 		}
-		s->depth = c->r->sections[s->parent_ix]->depth + 1;
+		s->depth = report_section(c->r, s->parent_ix)->depth + 1;
 		if (s->depth > SECTION_MAX_DEPTH)
 			PROBLEM(c, KIND_SECTION, i, "parent", -1, "sections nest deeper than %d levels",
 				SECTION_MAX_DEPTH);
@@ -136,7 +136,7 @@ static void check_passage(struct checker *c, size_t stage, unsigned k, struct pa
 				KIND_SECTION);
 	if (p->section_ix == NO_INDEX)
 		return;
-	const struct section *sec = c->r->sections[p->section_ix];
+	const struct section *sec = report_section(c->r, p->section_ix);
 	unsigned n = sec->paragraphs_count;
 	if (n == 0)
 		PROBLEM(c, KIND_STAGE, stage, "prose.section", (int)k,
@@ -155,7 +155,7 @@ static void check_passage(struct checker *c, size_t stage, unsigned k, struct pa
 static void check_stages(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->stages_count; i++) {
-		struct stage *s = c->r->stages[i];
+		struct stage *s = report_stage(c->r, i);
 		if (s->number == 0)
 			PROBLEM(c, KIND_STAGE, i, "number", -1, "stage numbers start at 1");
 		check_year(c, KIND_STAGE, i, "from", s->from, false);
@@ -178,7 +178,7 @@ static void check_stages(struct checker *c)
 static void check_areas(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->areas_count; i++) {
-		struct area *a = c->r->areas[i];
+		struct area *a = report_area(c->r, i);
 		a->section_ix = resolve(c, KIND_AREA, i, "section", -1, a->section, KIND_SECTION);
 		if (a->number != i + 1)
 			PROBLEM(c, KIND_AREA, i, "number", -1,
@@ -190,7 +190,7 @@ static void check_areas(struct checker *c)
 static void check_activities(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->activities_count; i++) {
-		struct activity *a = c->r->activities[i];
+		struct activity *a = report_activity(c->r, i);
 		a->area_ix = resolve(c, KIND_ACTIVITY, i, "area", -1, a->area, KIND_AREA);
 		a->section_ix = resolve(c, KIND_ACTIVITY, i, "section", -1, a->section, KIND_SECTION);
 	}
@@ -199,7 +199,7 @@ static void check_activities(struct checker *c)
 static void check_events(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->events_count; i++) {
-		struct event *e = c->r->events[i];
+		struct event *e = report_event(c->r, i);
 		check_year(c, KIND_EVENT, i, "year", e->year, false);
 		check_month(c, KIND_EVENT, i, e->month);
 		e->section_ix = resolve(c, KIND_EVENT, i, "section", -1, e->section, KIND_SECTION);
@@ -218,7 +218,7 @@ static int check_series(struct checker *c)
 	if (!c->series)
 		return -1;
 	for (size_t i = 0; i < r->series_count; i++) {
-		const char *id = r->series[i]->id;
+		const char *id = report_series_at(r, i)->id;
 		struct entity_ref dup;
 		if (!id_well_formed(id))
 			PROBLEM(c, LOAD_SERIES, i, "id", -1,
@@ -246,18 +246,18 @@ static int resolve_series(struct checker *c, size_t meeting, const char *id)
 static void check_others(struct checker *c)
 {
 	for (size_t i = 0; i < c->r->meetings_count; i++) {
-		struct meeting *m = c->r->meetings[i];
+		struct meeting *m = report_meeting(c->r, i);
 		check_year(c, KIND_MEETING, i, "year", m->year, true);
 		check_month(c, KIND_MEETING, i, m->month);
 		m->section_ix = resolve(c, KIND_MEETING, i, "section", -1, m->section, KIND_SECTION);
 		m->series_ix = resolve_series(c, i, m->series);
 	}
 	for (size_t i = 0; i < c->r->programmes_count; i++) {
-		struct programme *p = c->r->programmes[i];
+		struct programme *p = report_programme(c->r, i);
 		p->section_ix = resolve(c, KIND_PROGRAMME, i, "section", -1, p->section, KIND_SECTION);
 	}
 	for (size_t i = 0; i < c->r->terms_count; i++) {
-		struct term *t = c->r->terms[i];
+		struct term *t = report_term(c->r, i);
 		t->section_ix = resolve(c, KIND_TERM, i, "section", -1, t->section, KIND_SECTION);
 		resolve(c, KIND_TERM, i, "refers", -1, t->refers, KIND_COUNT);
 	}

@@ -101,9 +101,9 @@ static void test_series_declared(void **state)
 				       "meetings:\n  - {id: m, title: M, series: mop, section: intro}\n"
 				       "  - {id: n, title: N, section: intro}\n", &d);
 	assert_non_null(r);
-	assert_string_equal(report_meeting_series(r, r->meetings[0])->title, "Meeting of the Parties");
-	assert_string_equal(report_meeting_series(r, r->meetings[0])->short_name, "MOP");
-	assert_null(report_meeting_series(r, r->meetings[1]));
+	assert_string_equal(report_meeting_series(r, report_meeting(r, 0))->title, "Meeting of the Parties");
+	assert_string_equal(report_meeting_series(r, report_meeting(r, 0))->short_name, "MOP");
+	assert_null(report_meeting_series(r, report_meeting(r, 1)));
 	report_free(r);
 	diag_free(&d);
 }

@@ -128,12 +128,12 @@ static void test_list_columns(void **state)
 	const char *line = out;
 	for (size_t i = 0; i < r->activities_count; i++, line = next_row(line)) {
 		char cell[40];
-		snprintf(cell, sizeof(cell), "  %s ", activity_kind_name(r->activities[i]->kind));
+		snprintf(cell, sizeof(cell), "  %s ", activity_kind_name(report_activity(r, i)->kind));
 		const char *kind = strstr(line, cell);
 		assert_non_null(kind);
 		const char *title = kind + strlen(cell);
 		title += strspn(title, " ");
-		const char *t = r->activities[i]->title; /* its first word: the rest may wrap */
+		const char *t = report_activity(r, i)->title; /* its first word: the rest may wrap */
 		assert_int_equal(strncmp(title, t, strcspn(t, " ")), 0);
 		int kc = text_width(line, (size_t)(kind - line)) + 2;
 		int tc = text_width(line, (size_t)(title - line));
@@ -154,7 +154,7 @@ static void test_list_json_fields(void **state)
 	assert_int_equal(RUN("list", "stages", "--json"), EXIT_OK);
 	assert_int_equal(count_lines(out), f->stages);
 	snprintf(want, sizeof(want), "{\"kind\":\"stage\",\"id\":\"%s\",\"title\":\"%s\"",
-		 r->stages[0]->id, r->stages[0]->title);
+		 report_stage(r, 0)->id, report_stage(r, 0)->title);
 	assert_non_null(strstr(out, want));
 	snprintf(want, sizeof(want), "\"from\":%u,\"to\":%u", f->stage_years[f->stages - 1][0],
 		 f->stage_years[f->stages - 1][1]);
@@ -193,14 +193,14 @@ static void test_show(void **state)
 	cleanup(state);
 	/* a stage's page holds the paragraphs the content says tell it */
 	for (size_t st = 0; st < r->stages_count; st++) {
-		assert_int_equal(RUN("show", r->stages[st]->id), EXIT_OK);
+		assert_int_equal(RUN("show", report_stage(r, st)->id), EXIT_OK);
 		struct prose_span sp;
 		for (size_t k = 0; report_stage_prose(r, (int)st, k, &sp); k++) {
-			const struct section *s = r->sections[sp.section_ix];
+			const struct section *s = report_section(r, sp.section_ix);
 			snprintf(want, 40, "%s", s->paragraphs[sp.first]);
 			*strrchr(want, ' ') = '\0'; /* the first words, before any wrap */
 			if (!strstr(out, want))
-				fail_msg("show %s lacks '%s'", r->stages[st]->id, want);
+				fail_msg("show %s lacks '%s'", report_stage(r, st)->id, want);
 			if (sp.end < s->paragraphs_count) { /* and stops where the passage ends */
 				snprintf(want, 40, "%s", s->paragraphs[sp.end]);
 				*strrchr(want, ' ') = '\0';
@@ -210,10 +210,10 @@ static void test_show(void **state)
 		cleanup(state);
 	}
 	assert_int_equal(RUN("show", f->section), EXIT_OK);
-	const struct section *s = r->sections[0];
+	const struct section *s = report_section(r, 0);
 	struct entity_ref ref;
 	assert_int_equal(report_find(r, f->section, &ref), 0);
-	s = r->sections[ref.index];
+	s = report_section(r, ref.index);
 	snprintf(want, 40, "section %s: %s", s->id, s->title);
 	*strrchr(want, ' ') = '\0'; /* its first words, before any wrap */
 	assert_non_null(strstr(out, want));
@@ -272,10 +272,10 @@ static void test_dump_in_order(void **state)
 	const char *at = out;
 	for (size_t i = 0; i < r->sections_count; i++) {
 		char want[48]; /* a heading's start (a long one is wrapped) */
-		snprintf(want, sizeof(want), "\n\n%.40s", r->sections[i]->title);
+		snprintf(want, sizeof(want), "\n\n%.40s", report_section(r, i)->title);
 		const char *h = strstr(at, want);
 		if (!h)
-			fail_msg("heading '%s' missing or out of order", r->sections[i]->title);
+			fail_msg("heading '%s' missing or out of order", report_section(r, i)->title);
 		at = h + 1;
 	}
 	assert_null(strchr(out, '*'));
@@ -296,7 +296,7 @@ static void test_dump_formats(void **state)
 	assert_true(strncmp(out, "# ", 2) == 0);
 	assert_true(strncmp(out + 2, r->title, 20) == 0);
 	for (size_t i = 0; i < r->sections_count && i < 8; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		char want[300];
 		if (strpbrk(s->title, "\\`*_[]<>"))
 			continue; /* escaped: checked by the emphasis below */
@@ -309,8 +309,8 @@ static void test_dump_formats(void **state)
 	assert_non_null(strstr(out, em));
 	/* a paragraph opening "1) " would be a list item: escaped */
 	for (size_t i = 0; i < r->sections_count; i++)
-		for (unsigned p = 0; p < r->sections[i]->paragraphs_count; p++) {
-			const char *t = r->sections[i]->paragraphs[p];
+		for (unsigned p = 0; p < report_section(r, i)->paragraphs_count; p++) {
+			const char *t = report_section(r, i)->paragraphs[p];
 			size_t d = strspn(t, "0123456789");
 			if (d && t[d] == ')') {
 				char want[40];
@@ -327,7 +327,7 @@ static void test_dump_formats(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "sections")), f->sections);
 	json_t *intro = json_array_get(json_object_get(doc, "sections"), 0);
 	assert_int_equal(json_array_size(json_object_get(intro, "paragraphs")),
-			 r->sections[0]->paragraphs_count);
+			 report_section(r, 0)->paragraphs_count);
 	json_t *stage = json_array_get(json_object_get(doc, "stages"), 0);
 	assert_true(json_array_size(json_object_get(stage, "prose")) >= 1);
 	json_decref(doc);

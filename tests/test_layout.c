@@ -662,7 +662,7 @@ static void test_pages(void **state)
 	doc_layout(d, 40);
 	for (size_t i = 0; i < r->areas_count; i++) {
 		char want[300];
-		snprintf(want, sizeof(want), "%2u) %s", r->areas[i]->number, r->areas[i]->title);
+		snprintf(want, sizeof(want), "%2u) %s", report_area(r, i)->number, report_area(r, i)->title);
 		assert_string_equal(block_text(d, (int)i), want);
 	}
 	assert_true(d->lines_count > r->areas_count); /* 5) and 6) take two lines at 40 */
@@ -877,7 +877,7 @@ static void test_book(void **state)
 	struct doc *d = page_book(&pg);
 	size_t paras = 0, heads = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
-		paras += r->sections[i]->paragraphs_count;
+		paras += report_section(r, i)->paragraphs_count;
 	for (size_t b = 0; b < d->blocks_count; b++) {
 		if (d->blocks[b].para >= 0)
 			paras--;

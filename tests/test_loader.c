@@ -40,14 +40,14 @@ static const void *find(enum entity_kind kind, const char *id)
 {
 	struct entity_ref ref = ref_of(kind, id);
 	switch (kind) {
-	case KIND_SECTION: return r->sections[ref.index];
-	case KIND_STAGE: return r->stages[ref.index];
-	case KIND_AREA: return r->areas[ref.index];
-	case KIND_ACTIVITY: return r->activities[ref.index];
-	case KIND_MEETING: return r->meetings[ref.index];
-	case KIND_PROGRAMME: return r->programmes[ref.index];
-	case KIND_TERM: return r->terms[ref.index];
-	default: return r->events[ref.index];
+	case KIND_SECTION: return report_section(r, ref.index);
+	case KIND_STAGE: return report_stage(r, ref.index);
+	case KIND_AREA: return report_area(r, ref.index);
+	case KIND_ACTIVITY: return report_activity(r, ref.index);
+	case KIND_MEETING: return report_meeting(r, ref.index);
+	case KIND_PROGRAMME: return report_programme(r, ref.index);
+	case KIND_TERM: return report_term(r, ref.index);
+	default: return report_event(r, ref.index);
 	}
 }
 
@@ -67,7 +67,7 @@ static void test_stages(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		assert_int_equal(s->number, i + 1);
 		assert_string_equal(s->name, f->stage_names[i]);
 		assert_int_equal(s->from, f->stage_years[i][0]);
@@ -91,9 +91,9 @@ static void test_stage_prose(void **state)
 		for (; report_stage_prose(r, (int)i, k, &sp); k++) {
 			assert_true((size_t)sp.section_ix < r->sections_count);
 			assert_true(sp.first < sp.end);
-			assert_true(sp.end <= r->sections[sp.section_ix]->paragraphs_count);
+			assert_true(sp.end <= report_section(r, sp.section_ix)->paragraphs_count);
 			if (k == 0)
-				assert_int_equal(sp.section_ix, r->stages[i]->section_ix);
+				assert_int_equal(sp.section_ix, report_stage(r, i)->section_ix);
 		}
 		assert_true(k >= 1);
 	}
@@ -112,10 +112,10 @@ static void test_area_names(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < r->areas_count; i++) {
-		assert_int_equal(r->areas[i]->number, i + 1);
-		assert_string_equal(r->areas[i]->title, f->area_titles[i]);
+		assert_int_equal(report_area(r, i)->number, i + 1);
+		assert_string_equal(report_area(r, i)->title, f->area_titles[i]);
 		/* each area is the section headed by its name, whatever its place */
-		const struct section *s = r->sections[r->areas[i]->section_ix];
+		const struct section *s = report_section(r, report_area(r, i)->section_ix);
 		assert_string_equal(s->name, f->area_titles[i]);
 		assert_string_equal(s->number, f->area_sections[i]);
 	}
@@ -124,24 +124,24 @@ static void test_area_names(void **state)
 static void test_events_in_date_order(void **state)
 {
 	(void)state;
-	const struct event *first = r->events[0], *last = r->events[r->events_count - 1];
+	const struct event *first = report_event(r, 0), *last = report_event(r, r->events_count - 1);
 	assert_int_equal(first->year, f->first_year);
 	assert_int_equal(first->month, f->first_month);
 	assert_int_equal(last->year, f->last_year);
 	for (size_t i = 1; i < r->events_count; i++) {
-		const struct event *a = r->events[i - 1], *b = r->events[i];
+		const struct event *a = report_event(r, i - 1), *b = report_event(r, i);
 		assert_true(a->year < b->year || (a->year == b->year &&
 			(!a->month || !b->month || a->month <= b->month)));
 		assert_int_equal(b->stage_ix, report_stage_for_year(r, b->year));
 	}
 	/* an event before the first stage has none */
-	if (first->year < r->stages[0]->from)
+	if (first->year < report_stage(r, 0)->from)
 		assert_int_equal(first->stage_ix, NO_INDEX);
 	const struct event *held = NULL;
 	int m = ref_of(KIND_MEETING, f->meeting).index;
 	for (size_t i = 0; i < r->events_count; i++)
-		if (r->events[i]->meeting_ix == m)
-			held = r->events[i];
+		if (report_event(r, i)->meeting_ix == m)
+			held = report_event(r, i);
 	assert_non_null(held);
 	assert_int_equal(held->year, f->meeting_year);
 	assert_int_equal(held->month, f->meeting_month);
@@ -151,7 +151,7 @@ static void test_activity_counts(void **state)
 {
 	(void)state;
 	const struct activity *a = find(KIND_ACTIVITY, f->activity);
-	assert_string_equal(r->areas[a->area_ix]->id, f->activity_area);
+	assert_string_equal(report_area(r, a->area_ix)->id, f->activity_area);
 	unsigned n = 0;
 	for (unsigned i = 0; i < a->counts_count; i++)
 		if (strstr(a->counts[i].of, f->count_of))
@@ -169,7 +169,7 @@ static void test_meetings_and_series(void **state)
 	assert_string_equal(report_meeting_series(r, m)->title, f->series);
 	/* every meeting of a series names one the content declares */
 	for (size_t i = 0; i < r->meetings_count; i++) {
-		const struct meeting *x = r->meetings[i];
+		const struct meeting *x = report_meeting(r, i);
 		const struct series *s = report_meeting_series(r, x);
 		assert_true(!x->series == !s);
 		if (s)
@@ -177,7 +177,7 @@ static void test_meetings_and_series(void **state)
 	}
 	size_t expanded = 0;
 	for (size_t i = 0; i < r->terms_count; i++)
-		expanded += r->terms[i]->expansion != NULL;
+		expanded += report_term(r, i)->expansion != NULL;
 	assert_true(expanded >= r->terms_count / 2);
 }
 
@@ -192,7 +192,7 @@ static void test_sections_and_emphasis(void **state)
 	/* markup asterisks become emphasis runs, never text */
 	unsigned runs = 0;
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *x = r->sections[i];
+		const struct section *x = report_section(r, i);
 		for (unsigned p = 0; p < x->paragraphs_count; p++)
 			assert_null(strchr(x->paragraphs[p], '*'));
 		for (unsigned e = 0; e < x->emphasis_count; e++) {
@@ -237,7 +237,7 @@ static void test_corpus_covers_prose(void **state)
 	assert_non_null(c);
 	size_t paragraphs = 0, units = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
-		paragraphs += r->sections[i]->paragraphs_count;
+		paragraphs += report_section(r, i)->paragraphs_count;
 	for (size_t i = 0; i < c->count; i++)
 		units += c->units[i].tier == TIER_PROSE;
 	assert_int_equal(units, paragraphs);

@@ -124,7 +124,7 @@ static void test_report_names(void **state)
 	assert_non_null(m);
 	for (size_t k = 0; k < sizeof(f->links) / sizeof(f->links[0]) && f->links[k].name; k++) {
 		const struct tu_link *l = &f->links[k];
-		const struct section *sec = r->sections[find_id(r, l->section)];
+		const struct section *sec = report_section(r, find_id(r, l->section));
 		struct entity_ref want;
 		assert_int_equal(report_find(r, l->id, &want), 0);
 		size_t len = strlen(l->name);

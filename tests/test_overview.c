@@ -84,7 +84,7 @@ static void append(char **s, const char *piece)
 static void check_matrix(const struct report *r, const struct overview *o)
 {
 	for (size_t s = 0; s < r->stages_count; s++) {
-		const struct stage *st = r->stages[s];
+		const struct stage *st = report_stage(r, s);
 		char roman[PRESENT_ROMAN_MAX], head[64], *want = strdup("");
 		snprintf(head, sizeof(head), "Stage %s", present_roman(st->number, roman));
 		append(&want, head);
@@ -215,8 +215,8 @@ static void check_words_whole(const struct report *r, const struct overview *o)
 	}
 	fclose(f);
 	for (size_t s = 0; s < r->stages_count; s++)
-		for (unsigned p = 0; p < r->stages[s]->priorities_count; p++) {
-			char *copy = strdup(r->stages[s]->priorities[p].text);
+		for (unsigned p = 0; p < report_stage(r, s)->priorities_count; p++) {
+			char *copy = strdup(report_stage(r, s)->priorities[p].text);
 			for (char *w = strtok(copy, " -/"); w; w = strtok(NULL, " -/"))
 				if (!strstr(all, w))
 					fail_msg("'%s' is cut at %d columns:\n%s", w, o->width, all);
@@ -272,7 +272,7 @@ static void check_json(const struct report *r)
 		json_t *figs = json_object_get(o, "figures");
 		size_t f = 0;
 		if (ref.kind == KIND_STAGE) {
-			const struct stage *s = r->stages[ref.index];
+			const struct stage *s = report_stage(r, ref.index);
 			stages++;
 			json_t *p = json_object_get(o, "priorities");
 			assert_int_equal(json_array_size(p), s->priorities_count);
@@ -284,55 +284,55 @@ static void check_json(const struct report *r)
 					assert_true(json_is_null(area));
 				else
 					assert_string_equal(json_string_value(area),
-							    r->areas[s->priorities[i].area_ix]->id);
+							    report_area(r, s->priorities[i].area_ix)->id);
 			}
 			for (unsigned i = 0; i < s->counts_count; i++, f++)
 				assert_int_equal(json_integer_value(json_object_get(json_array_get(figs, f), "n")),
 						 s->counts[i].n);
 		} else if (ref.kind == KIND_AREA) {
-			const struct area *a = r->areas[ref.index];
+			const struct area *a = report_area(r, ref.index);
 			areas++;
 			assert_int_equal(json_integer_value(json_object_get(o, "activities_listed")),
 					 tally_activities(r, ref.index));
 			json_t *pri = json_object_get(o, "priority_of");
 			size_t k = 0;
 			for (size_t s = 0; s < r->stages_count; s++)
-				for (unsigned i = 0; i < r->stages[s]->priorities_count; i++)
-					if (r->stages[s]->priorities[i].area_ix == ref.index) {
+				for (unsigned i = 0; i < report_stage(r, s)->priorities_count; i++)
+					if (report_stage(r, s)->priorities[i].area_ix == ref.index) {
 						json_t *v = json_array_get(pri, k++);
 						assert_string_equal(json_string_value(json_object_get(v, "stage")),
-								    r->stages[s]->id);
+								    report_stage(r, s)->id);
 						assert_string_equal(json_string_value(json_object_get(v, "as")),
-								    r->stages[s]->priorities[i].text);
+								    report_stage(r, s)->priorities[i].text);
 					}
 			assert_int_equal(json_array_size(pri), k);
 			for (unsigned i = 0; i < a->counts_count; i++, f++)
 				assert_string_equal(json_string_value(json_object_get(json_array_get(figs, f), "from")),
 						    a->id);
 			for (size_t i = 0; i < r->activities_count; i++)
-				for (unsigned c = 0; r->activities[i]->area_ix == ref.index &&
-						     c < r->activities[i]->counts_count; c++, f++) {
+				for (unsigned c = 0; report_activity(r, i)->area_ix == ref.index &&
+						     c < report_activity(r, i)->counts_count; c++, f++) {
 					json_t *v = json_array_get(figs, f);
 					assert_string_equal(json_string_value(json_object_get(v, "from")),
-							    r->activities[i]->id);
+							    report_activity(r, i)->id);
 					assert_int_equal(json_integer_value(json_object_get(v, "n")),
-							 r->activities[i]->counts[c].n);
+							 report_activity(r, i)->counts[c].n);
 					assert_string_equal(json_string_value(json_object_get(v, "of")),
-							    r->activities[i]->counts[c].of);
+							    report_activity(r, i)->counts[c].of);
 				}
 		} else {
 			assert_int_equal(ref.kind, KIND_PROGRAMME);
 			programmes++;
-			for (unsigned i = 0; i < r->programmes[ref.index]->counts_count; i++, f++)
+			for (unsigned i = 0; i < report_programme(r, ref.index)->counts_count; i++, f++)
 				assert_int_equal(json_integer_value(json_object_get(json_array_get(figs, f), "n")),
-						 r->programmes[ref.index]->counts[i].n);
+						 report_programme(r, ref.index)->counts[i].n);
 		}
 		assert_int_equal(json_array_size(figs), f);
 		json_decref(o);
 	}
 	size_t with_figures = 0;
 	for (size_t i = 0; i < r->programmes_count; i++)
-		with_figures += r->programmes[i]->counts_count > 0;
+		with_figures += report_programme(r, i)->counts_count > 0;
 	assert_int_equal(stages, r->stages_count);
 	assert_int_equal(areas, r->areas_count);
 	assert_int_equal(programmes, with_figures);
@@ -355,10 +355,10 @@ static void check_text(const struct report *r)
 			free(t);
 		}
 		for (size_t i = 0; i < r->activities_count; i++)
-			for (unsigned c = 0; c < r->activities[i]->counts_count; c++) {
+			for (unsigned c = 0; c < report_activity(r, i)->counts_count; c++) {
 				char want[512];
-				snprintf(want, sizeof(want), "%u %s", r->activities[i]->counts[c].n,
-					 r->activities[i]->counts[c].of);
+				snprintf(want, sizeof(want), "%u %s", report_activity(r, i)->counts[c].n,
+					 report_activity(r, i)->counts[c].of);
 				char *w = squeeze(want);
 				if (!strstr(sq, w))
 					fail_msg("the overview at %d does not say \"%s\"", width, w);
@@ -366,12 +366,12 @@ static void check_text(const struct report *r)
 			}
 		if (width < OVERVIEW_PICTURE_COLS) /* the list: each stage's name for an area */
 			for (size_t s = 0; s < r->stages_count; s++)
-				for (unsigned i = 0; i < r->stages[s]->priorities_count; i++) {
-					const struct priority *pr = &r->stages[s]->priorities[i];
+				for (unsigned i = 0; i < report_stage(r, s)->priorities_count; i++) {
+					const struct priority *pr = &report_stage(r, s)->priorities[i];
 					char roman[PRESENT_ROMAN_MAX], want[512];
 					if (pr->area_ix >= 0)
 						snprintf(want, sizeof(want), "Stage %s: %s",
-							 present_roman(r->stages[s]->number, roman), pr->text);
+							 present_roman(report_stage(r, s)->number, roman), pr->text);
 					else
 						snprintf(want, sizeof(want), "\u25e6 %s", pr->text);
 					char *w = squeeze(want);
@@ -466,12 +466,12 @@ static void test_area_page_has_every_figure(void **state)
 					fig = &p->blocks[k];
 			assert_non_null(fig);
 			size_t n = 0;
-			for (unsigned c = 0; c < r->areas[a]->counts_count; c++, n++)
-				assert_ptr_equal(fig->items[n].count, &r->areas[a]->counts[c]);
+			for (unsigned c = 0; c < report_area(r, a)->counts_count; c++, n++)
+				assert_ptr_equal(fig->items[n].count, &report_area(r, a)->counts[c]);
 			for (size_t i = 0; i < r->activities_count; i++)
-				for (unsigned c = 0; r->activities[i]->area_ix == (int)a &&
-						     c < r->activities[i]->counts_count; c++, n++) {
-					assert_ptr_equal(fig->items[n].count, &r->activities[i]->counts[c]);
+				for (unsigned c = 0; report_activity(r, i)->area_ix == (int)a &&
+						     c < report_activity(r, i)->counts_count; c++, n++) {
+					assert_ptr_equal(fig->items[n].count, &report_activity(r, i)->counts[c]);
 					assert_int_equal(fig->items[n].ref.kind, KIND_ACTIVITY);
 					assert_int_equal(fig->items[n].ref.index, (int)i);
 				}
@@ -486,7 +486,7 @@ static bool in_report(const struct report *r, const char *word)
 {
 	size_t n = strlen(word);
 	for (size_t s = 0; s < r->sections_count; s++) {
-		const struct section *sec = r->sections[s];
+		const struct section *sec = report_section(r, s);
 		for (unsigned p = 0; p < sec->paragraphs_count; p++)
 			for (const char *at = sec->paragraphs[p]; (at = strcasestr(at, word)); at++) {
 				bool start = at == sec->paragraphs[p] || !isalnum((unsigned char)at[-1]);
@@ -510,7 +510,7 @@ static void test_event_labels(void **state)
 		char *words = strdup(label);
 		for (char *w = strtok(words, " ,:;()\"'"); w; w = strtok(NULL, " ,:;()\"'"))
 			if (!in_report(r, w))
-				fail_msg("%s's label \"%s\": \"%s\" is not the report's", r->events[i]->id, label, w);
+				fail_msg("%s's label \"%s\": \"%s\" is not the report's", report_event(r, i)->id, label, w);
 		free(words);
 		free(label);
 	}

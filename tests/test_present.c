@@ -122,7 +122,7 @@ static void show_matches_page(const struct present_page *p, const char *out, con
 				expect_line(&from, &b->items[i].more[m], "", id);
 		}
 		for (unsigned i = b->first; b->type == PRESENT_PROSE && i < b->end; i++)
-			expect_next(&from, r->sections[b->section]->paragraphs[i], id);
+			expect_next(&from, report_section(r, b->section)->paragraphs[i], id);
 	}
 	free(sq);
 }
@@ -168,7 +168,7 @@ static void expect_block(json_t *o, const struct present_block *b, const char *i
 		assert_int_equal(json_array_size(a), b->end - b->first);
 		for (unsigned i = b->first; i < b->end; i++)
 			assert_string_equal(json_string_value(json_array_get(a, i - b->first)),
-					    r->sections[b->section]->paragraphs[i]);
+					    report_section(r, b->section)->paragraphs[i]);
 		return;
 	}
 	size_t n = 0;
@@ -486,7 +486,7 @@ static void test_term_wording(void **state)
 		assert_non_null(p);
 		assert_string_equal(p->fields[0].label, "Stands for");
 		char *v = present_line_text(&p->fields[0].value);
-		assert_string_equal(v, r->terms[i]->expansion ? r->terms[i]->expansion
+		assert_string_equal(v, report_term(r, i)->expansion ? report_term(r, i)->expansion
 							      : "(the report does not expand it)");
 		free(v);
 		present_page_free(p);
@@ -525,14 +525,14 @@ static void test_enumerations_in_words(void **state)
 	free(out);
 	char buf[64];
 	assert_null(present_activity_type_words(ACTIVITY_OTHER, buf, sizeof(buf)));
-	assert_null(present_series_words(tu_bundled(), tu_bundled()->meetings[find("cop").index]));
+	assert_null(present_series_words(tu_bundled(), report_meeting(tu_bundled(), find("cop").index)));
 }
 
 static void expect_told_in(const char *id, const char *section)
 {
 	const struct report *r = tu_bundled();
 	int s = relations_told_in(r, NULL, find(id));
-	assert_string_equal(r->sections[s]->id, section);
+	assert_string_equal(report_section(r, s)->id, section);
 }
 
 /* Issue 12: TEMM16 is told in 1.2, not in the Introduction's passing
@@ -572,7 +572,7 @@ static void test_stage_paragraphs(void **state)
 		assert_true(report_stage_prose(r, st, 0, &sp));
 		assert_false(report_stage_prose(r, st, 1, &(struct prose_span){ 0 })); /* one passage */
 		assert_true(sp.end > sp.first);
-		const struct section *s = r->sections[sp.section_ix];
+		const struct section *s = report_section(r, sp.section_ix);
 		assert_int_equal(strncmp(s->paragraphs[sp.first], opens[st], strlen(opens[st])), 0);
 		/* it ends where the next stage opens */
 		if (st < 2)

@@ -84,7 +84,7 @@ static void test_filters(void **state)
 		 f->activity_area, last, f->stage_years[last - 1][0], f->stage_years[last - 1][1]);
 	parse_ok(text, &q);
 	assert_int_equal(q.kinds, (1u << KIND_ACTIVITY) | (1u << KIND_EVENT));
-	assert_string_equal(r->areas[q.area_ix]->id, f->activity_area);
+	assert_string_equal(report_area(r, q.area_ix)->id, f->activity_area);
 	assert_int_equal(q.stages, 1u << last);
 	assert_int_equal(q.year_from, f->stage_years[last - 1][0]);
 	assert_int_equal(q.year_to, f->stage_years[last - 1][1]);
@@ -92,13 +92,13 @@ static void test_filters(void **state)
 	query_free(&q);
 	snprintf(text, sizeof(text), "area:%zu year:%u", f->areas, f->meeting_year);
 	parse_ok(text, &q); /* by its number */
-	assert_string_equal(r->areas[q.area_ix]->title, f->area_titles[f->areas - 1]);
+	assert_string_equal(report_area(r, q.area_ix)->title, f->area_titles[f->areas - 1]);
 	assert_int_equal(q.year_from, f->meeting_year);
 	assert_int_equal(q.year_to, f->meeting_year);
 	query_free(&q);
 	snprintf(text, sizeof(text), "area:%s kind:areas", f->area_prefix);
 	parse_ok(text, &q); /* a unique prefix; plural kinds */
-	assert_string_equal(r->areas[q.area_ix]->id, f->area_prefix_id);
+	assert_string_equal(report_area(r, q.area_ix)->id, f->area_prefix_id);
 	query_free(&q);
 	parse_ok("PM2.5: note:", &q); /* not filters: words */
 	assert_int_equal(q.terms_count, 2);
@@ -113,11 +113,11 @@ static void test_facet_words(void **state)
 	(void)state;
 	const struct report *rep = tu_report();
 	for (size_t i = 0; i < rep->areas_count; i++) {
-		char *copy = strdup(rep->areas[i]->title);
+		char *copy = strdup(report_area(rep, i)->title);
 		for (char *w = strtok(copy, " -/()"); w; w = strtok(NULL, " -/()")) {
 			size_t others = 0;
 			for (size_t j = 0; j < rep->areas_count; j++) {
-				const char *t = rep->areas[j]->title;
+				const char *t = report_area(rep, j)->title;
 				for (const char *p = t; *p; p++)
 					if ((p == t || !isalnum((unsigned char)p[-1])) &&
 					    strncasecmp(p, w, strlen(w)) == 0) {
@@ -131,7 +131,7 @@ static void test_facet_words(void **state)
 			int rc = query_parse(rep, q, &qq, err, sizeof(err));
 			if (others == 0 && strlen(w) > 2) {
 				if (rc != 0 || qq.area_ix != (int)i)
-					fail_msg("%s does not find area %s: %s", q, rep->areas[i]->id, rc ? err : "");
+					fail_msg("%s does not find area %s: %s", q, report_area(rep, i)->id, rc ? err : "");
 			}
 			query_free(&qq);
 		}
@@ -140,9 +140,9 @@ static void test_facet_words(void **state)
 	for (size_t s = 0; s < rep->stages_count; s++) {
 		char roman[PRESENT_ROMAN_MAX], q[64], err[256];
 		struct query qq;
-		snprintf(q, sizeof(q), "stage:%s", present_roman(rep->stages[s]->number, roman));
+		snprintf(q, sizeof(q), "stage:%s", present_roman(report_stage(rep, s)->number, roman));
 		assert_int_equal(query_parse(rep, q, &qq, err, sizeof(err)), 0);
-		assert_int_equal(qq.stages, 1u << rep->stages[s]->number);
+		assert_int_equal(qq.stages, 1u << report_stage(rep, s)->number);
 		query_free(&qq);
 		for (char *c = q; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
@@ -480,7 +480,7 @@ static void test_hits_ranked_one_per_entity(void **state)
 	int mi = -1;
 	const char *alias = NULL;
 	for (size_t i = 0; i < r->meetings_count && mi < 0; i++) {
-		const struct meeting *m = r->meetings[i];
+		const struct meeting *m = report_meeting(r, i);
 		for (unsigned k = 0; m->place && k < m->aliases_count && mi < 0; k++)
 			if (!strpbrk(m->place, "()|.[]*+?") && !strpbrk(m->aliases[k], "()|.[]*+?") &&
 			    strcmp(m->aliases[k], m->title) != 0)
@@ -488,7 +488,7 @@ static void test_hits_ranked_one_per_entity(void **state)
 	}
 	assert_true(mi >= 0);
 	char text[200];
-	snprintf(text, sizeof(text), "kind:meeting /%s|%s/", r->meetings[mi]->place, alias);
+	snprintf(text, sizeof(text), "kind:meeting /%s|%s/", report_meeting(r, mi)->place, alias);
 	assert_int_equal(search_run(corpus, text, &res), 0);
 	assert_true(res.count >= 1);
 	bool hit = false;
@@ -562,10 +562,10 @@ static void test_stage_and_kind_filters(void **state)
 		const struct corpus_unit *u = res.hits[i].unit;
 		assert_int_equal(u->ref.kind, KIND_ACTIVITY);
 		/* its area is one of the last stage's priority areas */
-		const struct activity *a = r->activities[u->ref.index];
+		const struct activity *a = report_activity(r, u->ref.index);
 		bool listed = false;
-		for (unsigned p = 0; p < r->stages[last - 1]->priorities_count; p++)
-			listed |= r->stages[last - 1]->priorities[p].area_ix == a->area_ix;
+		for (unsigned p = 0; p < report_stage(r, last - 1)->priorities_count; p++)
+			listed |= report_stage(r, last - 1)->priorities[p].area_ix == a->area_ix;
 		assert_true(listed);
 	}
 	search_results_free(&res);
@@ -573,13 +573,13 @@ static void test_stage_and_kind_filters(void **state)
 	assert_int_equal(search_run(corpus, text, &res), 0);
 	assert_true(res.count >= 1);
 	for (size_t i = 0; i < res.count; i++)
-		assert_int_equal(r->events[res.hits[i].unit->ref.index]->year, f->meeting_year);
+		assert_int_equal(report_event(r, res.hits[i].unit->ref.index)->year, f->meeting_year);
 	search_results_free(&res);
 	snprintf(text, sizeof(text), "area:%s kind:activity", f->activity_area);
 	assert_int_equal(search_run(corpus, text, &res), 0);
 	assert_true(res.count >= 1);
 	for (size_t i = 0; i < res.count; i++)
-		assert_string_equal(r->areas[res.hits[i].unit->area_ix]->id, f->activity_area);
+		assert_string_equal(report_area(r, res.hits[i].unit->area_ix)->id, f->activity_area);
 	search_results_free(&res);
 }
 
@@ -631,7 +631,7 @@ static void test_accents_and_scripts(void **state)
 		"      - \"At Montréal, a café; in MONTREAL a cafe\\u0301; ｍｏｎｔｒｅａｌ; Straße.\"\n"
 		"      - \"各国依照蒙特利尔议定书逐步淘汰消耗臭氧层物质。\"\n");
 	const struct report *small = c->report;
-	const char *p = small->sections[0]->paragraphs[0];
+	const char *p = report_section(small, 0)->paragraphs[0];
 	static const struct {
 		const char *query, *matches[4]; /* what each match covers, in order */
 	} cases[] = {

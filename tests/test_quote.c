@@ -124,7 +124,7 @@ static void test_paragraph_and_sentence(void **state)
 	assert_int_equal(q.paragraphs, 1);
 	assert_int_equal(q.section, inner);
 	quote_free(&q);
-	const char *p0 = r->sections[inner]->paragraphs[0];
+	const char *p0 = report_section(r, inner)->paragraphs[0];
 	assert_int_equal(quote_sentence(r, inner, 0, (size_t)(strstr(p0, "twice") - p0), PRESENT_ASCII, &q), 0);
 	assert_string_equal(q.text, "It met again (twice) in 2002.\n-- TR report, 1.1 Inner");
 	assert_int_equal(q.paragraphs, 0);
@@ -145,7 +145,7 @@ static void test_entity(void **state)
 	struct quote q;
 	const char *p[3];
 	for (int i = 0; i < 3; i++)
-		p[i] = r->sections[ref_of(r, "inner").index]->paragraphs[i];
+		p[i] = report_section(r, ref_of(r, "inner").index)->paragraphs[i];
 
 	/* a section: all its paragraphs, a blank line between them */
 	assert_int_equal(quote_entity(r, NULL, ref_of(r, "inner"), PRESENT_UTF8, &q), 0);
@@ -197,7 +197,7 @@ static void test_bundled(void **state)
 			struct entity_ref ref = { (enum entity_kind)k, (int)i };
 			struct quote q;
 			int rc = quote_entity(r, m, ref, PRESENT_UTF8, &q);
-			if (k == KIND_SECTION && r->sections[i]->paragraphs_count == 0) {
+			if (k == KIND_SECTION && report_section(r, i)->paragraphs_count == 0) {
 				assert_int_equal(rc, 1);
 				continue;
 			}
@@ -208,7 +208,7 @@ static void test_bundled(void **state)
 			assert_non_null(nl);
 			assert_string_equal(nl + 1, ref_line);
 			/* the passage starts with one of the section's paragraphs */
-			const struct section *s = r->sections[q.section];
+			const struct section *s = report_section(r, q.section);
 			bool found = false;
 			for (unsigned p = 0; p < s->paragraphs_count && !found; p++)
 				found = strncmp(q.text, s->paragraphs[p], strlen(s->paragraphs[p])) == 0;
@@ -223,9 +223,9 @@ static void test_bundled(void **state)
 	struct quote q;
 	assert_int_equal(quote_entity(r, m, (struct entity_ref){ KIND_STAGE, 0 }, PRESENT_UTF8, &q), 0);
 	char years[32];
-	snprintf(years, sizeof(years), "%u-%u", r->stages[0]->from, r->stages[0]->to);
+	snprintf(years, sizeof(years), "%u-%u", report_stage(r, 0)->from, report_stage(r, 0)->to);
 	assert_non_null(strstr(q.text, years));
-	assert_int_equal(q.section, r->stages[0]->section_ix);
+	assert_int_equal(q.section, report_stage(r, 0)->section_ix);
 	quote_free(&q);
 	mentions_free(m);
 }

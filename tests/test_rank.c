@@ -23,7 +23,7 @@ static void test_every_area_by_its_name(void **state)
 		/* the name as a phrase, and its first word alone where it is long enough
 		 * to mean something */
 		char phrase[512];
-		snprintf(phrase, sizeof(phrase), "\"%s\"", r->areas[i]->title);
+		snprintf(phrase, sizeof(phrase), "\"%s\"", report_area(r, i)->title);
 		for (char *p = phrase; *p; p++) /* lower case: no smart case */
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p - 'A' + 'a');

@@ -69,7 +69,7 @@ static void same_stages(const struct report *a, const struct report *b)
 {
 	assert_int_equal(a->stages_count, b->stages_count);
 	for (size_t i = 0; i < a->stages_count; i++) {
-		const struct stage *x = a->stages[i], *y = b->stages[i];
+		const struct stage *x = report_stage(a, i), *y = report_stage(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->name, y->name);
@@ -104,7 +104,7 @@ static void same_things(const struct report *a, const struct report *b)
 {
 	assert_int_equal(a->areas_count, b->areas_count);
 	for (size_t i = 0; i < a->areas_count; i++) {
-		const struct area *x = a->areas[i], *y = b->areas[i];
+		const struct area *x = report_area(a, i), *y = report_area(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->section, y->section);
@@ -115,7 +115,7 @@ static void same_things(const struct report *a, const struct report *b)
 	}
 	assert_int_equal(a->activities_count, b->activities_count);
 	for (size_t i = 0; i < a->activities_count; i++) {
-		const struct activity *x = a->activities[i], *y = b->activities[i];
+		const struct activity *x = report_activity(a, i), *y = report_activity(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->short_name, y->short_name);
@@ -129,7 +129,7 @@ static void same_things(const struct report *a, const struct report *b)
 	}
 	assert_int_equal(a->events_count, b->events_count);
 	for (size_t i = 0; i < a->events_count; i++) {
-		const struct event *x = a->events[i], *y = b->events[i];
+		const struct event *x = report_event(a, i), *y = report_event(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->section, y->section);
@@ -148,7 +148,7 @@ static void same_others(const struct report *a, const struct report *b)
 {
 	assert_int_equal(a->meetings_count, b->meetings_count);
 	for (size_t i = 0; i < a->meetings_count; i++) {
-		const struct meeting *x = a->meetings[i], *y = b->meetings[i];
+		const struct meeting *x = report_meeting(a, i), *y = report_meeting(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->series, y->series);
@@ -163,7 +163,7 @@ static void same_others(const struct report *a, const struct report *b)
 	}
 	assert_int_equal(a->programmes_count, b->programmes_count);
 	for (size_t i = 0; i < a->programmes_count; i++) {
-		const struct programme *x = a->programmes[i], *y = b->programmes[i];
+		const struct programme *x = report_programme(a, i), *y = report_programme(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->short_name, y->short_name);
@@ -175,7 +175,7 @@ static void same_others(const struct report *a, const struct report *b)
 	}
 	assert_int_equal(a->terms_count, b->terms_count);
 	for (size_t i = 0; i < a->terms_count; i++) {
-		const struct term *x = a->terms[i], *y = b->terms[i];
+		const struct term *x = report_term(a, i), *y = report_term(b, i);
 		same_str(x->id, y->id);
 		same_str(x->title, y->title);
 		same_str(x->expansion, y->expansion);
@@ -185,9 +185,9 @@ static void same_others(const struct report *a, const struct report *b)
 	}
 	assert_int_equal(a->series_count, b->series_count);
 	for (size_t i = 0; i < a->series_count; i++) {
-		same_str(a->series[i]->id, b->series[i]->id);
-		same_str(a->series[i]->title, b->series[i]->title);
-		same_str(a->series[i]->short_name, b->series[i]->short_name);
+		same_str(report_series_at(a, i)->id, report_series_at(b, i)->id);
+		same_str(report_series_at(a, i)->title, report_series_at(b, i)->title);
+		same_str(report_series_at(a, i)->short_name, report_series_at(b, i)->short_name);
 	}
 	same_str(a->title, b->title);
 	same_str(a->short_name, b->short_name);
@@ -244,10 +244,10 @@ static void same_mentions(const struct report *a, const struct mentions *ma,
 	assert_int_equal(mentions_count(ma), mentions_count(mb));
 	size_t found = 0;
 	for (size_t s = 0; s < a->sections_count; s++)
-		for (unsigned p = 0; p < a->sections[s]->paragraphs_count; p++) {
+		for (unsigned p = 0; p < report_section(a, s)->paragraphs_count; p++) {
 			struct mention *x, *y;
-			long n = mentions_find(ma, a->sections[s]->paragraphs[p], none, &x);
-			assert_int_equal(mentions_find(mb, a->sections[s]->paragraphs[p], none, &y), n);
+			long n = mentions_find(ma, report_section(a, s)->paragraphs[p], none, &x);
+			assert_int_equal(mentions_find(mb, report_section(a, s)->paragraphs[p], none, &y), n);
 			if (n > 0)
 				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
 			found += (size_t)(n > 0 ? n : 0);
@@ -1011,7 +1011,7 @@ static void test_loops_end(void **state)
 	struct mentions *m = mentions_from_report(r);
 	assert_non_null(m);
 	struct mention *v;
-	long n = mentions_find(m, r->sections[0]->title, (struct entity_ref){ KIND_COUNT, NO_INDEX }, &v);
+	long n = mentions_find(m, report_section(r, 0)->title, (struct entity_ref){ KIND_COUNT, NO_INDEX }, &v);
 	assert_true(n >= 0);
 	free(v);
 	mentions_free(m);
@@ -1026,16 +1026,16 @@ static size_t last_with_text(const struct report *r)
 {
 	size_t last = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
-		if (r->sections[i]->paragraphs_count)
+		if (report_section(r, i)->paragraphs_count)
 			last = i;
-	assert_true(r->sections[last]->paragraphs_count > 0);
+	assert_true(report_section(r, last)->paragraphs_count > 0);
 	return last;
 }
 
 static long with_emphasis(const struct report *r)
 {
 	for (size_t i = 0; i < r->sections_count; i++)
-		if (r->sections[i]->emphasis_count)
+		if (report_section(r, i)->emphasis_count)
 			return (long)i;
 	return -1;
 }
@@ -1053,8 +1053,8 @@ static uint32_t paragraph_at(unsigned char *bytes, size_t i, unsigned k)
 /* Whether any paragraph of section i lies in the pool's block `block`. */
 static bool text_in_block(unsigned char *bytes, const struct report *yaml, size_t i, size_t block)
 {
-	for (unsigned k = 0; k < yaml->sections[i]->paragraphs_count; k++) {
-		size_t off = paragraph_at(bytes, i, k), end = off + strlen(yaml->sections[i]->paragraphs[k]);
+	for (unsigned k = 0; k < report_section(yaml, i)->paragraphs_count; k++) {
+		size_t off = paragraph_at(bytes, i, k), end = off + strlen(report_section(yaml, i)->paragraphs[k]);
 		if (off / SNAP_BLOCK <= block && end / SNAP_BLOCK >= block)
 			return true;
 	}
@@ -1088,13 +1088,13 @@ static void text_damaged(const unsigned char *good, size_t len, enum text_damage
 		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
 		/* its last: no run after it in the same paragraph */
 		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
-		run->end = (unsigned)strlen(yaml->sections[ix]->paragraphs[run->paragraph]) + 1;
+		run->end = (unsigned)strlen(report_section(yaml, ix)->paragraphs[run->paragraph]) + 1;
 		snap_seal(bytes, len);
 	} else if (how == TEXT_EMPHASIS_END_IN_CHAR || how == TEXT_EMPHASIS_START_IN_CHAR) {
 		const struct snap_section *x = RECORD(snap_section, PART_SECTIONS, ix);
 		struct emphasis *run = RECORD(emphasis, PART_EMPHASIS, x->emphasis.at + x->emphasis.count - 1);
 		uint32_t at = paragraph_at(bytes, ix, run->paragraph) + run->start;
-		assert_true(run->start + 2 <= strlen(yaml->sections[ix]->paragraphs[run->paragraph]));
+		assert_true(run->start + 2 <= strlen(report_section(yaml, ix)->paragraphs[run->paragraph]));
 		pool[at] = 0xc3; /* "é" in place of its first two characters */
 		pool[at + 1] = 0xa9;
 		if (how == TEXT_EMPHASIS_END_IN_CHAR) /* a run ending inside it */
@@ -1126,14 +1126,14 @@ static void text_damaged(const unsigned char *good, size_t len, enum text_damage
 	size_t clean = 0;
 	for (size_t i = 0; i < yaml->sections_count; i++)
 		if (i != ix && !text_in_block(bytes, yaml, i, damaged_block)) {
-			same_text(report_section_text(r, i), yaml->sections[i]);
+			same_text(report_section_text(r, i), report_section(yaml, i));
 			clean++;
 		}
 	assert_true(clean > 0 || how == TEXT_FLIPPED);
 	assert_string_equal(told = tu_told(r), "");
 	free(told);
 	const struct section *s = report_section_text(r, ix);
-	assert_int_equal(s->paragraphs_count, yaml->sections[ix]->paragraphs_count);
+	assert_int_equal(s->paragraphs_count, report_section(yaml, ix)->paragraphs_count);
 	for (unsigned k = 0; k < s->paragraphs_count; k++)
 		assert_string_equal(s->paragraphs[k], "");
 	assert_int_equal(s->emphasis_count, 0);
@@ -1184,7 +1184,7 @@ static void test_text_damaged_counted(void **state)
 	(void)state;
 	const struct report *yaml = tu_report();
 	size_t len, size, last = last_with_text(yaml), first = 0;
-	while (!yaml->sections[first]->paragraphs_count)
+	while (!report_section(yaml, first)->paragraphs_count)
 		first++;
 	if (first == last)
 		skip();
@@ -1198,7 +1198,7 @@ static void test_text_damaged_counted(void **state)
 		report_section_text(r, i);
 	char *told = tu_told(r), want[160];
 	snprintf(want, sizeof(want), "is damaged (the text of 2 of its sections, the first %s): "
-		 "they are shown without their text", yaml->sections[first]->id);
+		 "they are shown without their text", report_section(yaml, first)->id);
 	if (!strstr(told, want))
 		fail_msg("said '%s', expected '%s'", told, want);
 	free(told);

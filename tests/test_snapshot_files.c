@@ -402,13 +402,13 @@ static void text_damaged_on_disk(bool sealed)
 	char *path = snapshot_cache_path(content);
 	size_t last = 0, first = SIZE_MAX;
 	for (size_t i = 0; i < yaml->sections_count; i++)
-		if (yaml->sections[i]->paragraphs_count) {
+		if (report_section(yaml, i)->paragraphs_count) {
 			first = first == SIZE_MAX ? i : first;
 			last = i;
 		}
 	struct report *r = with_text_damaged(path, last, sealed);
 	if (first != last) {
-		const struct section *s = report_section_text(r, first), *y = yaml->sections[first];
+		const struct section *s = report_section_text(r, first), *y = report_section(yaml, first);
 		assert_int_equal(s->paragraphs_count, y->paragraphs_count);
 		for (unsigned k = 0; k < s->paragraphs_count; k++)
 			assert_string_equal(s->paragraphs[k], y->paragraphs[k]);
@@ -416,7 +416,7 @@ static void text_damaged_on_disk(bool sealed)
 	struct stat st; /* nothing found wrong yet (a flipped byte may share the first's block) */
 	if (sealed)
 		assert_int_equal(lstat(path, &st), 0);
-	const struct section *s = report_section_text(r, last), *y = yaml->sections[last];
+	const struct section *s = report_section_text(r, last), *y = report_section(yaml, last);
 	assert_int_equal(s->paragraphs_count, y->paragraphs_count);
 	for (unsigned k = 0; k < s->paragraphs_count; k++)
 		assert_string_equal(s->paragraphs[k], y->paragraphs[k]);
@@ -445,12 +445,12 @@ static void test_text_damaged_content_changed(void **state)
 	char *note, *path = snapshot_cache_path(content), *file = in(content, "report.yaml");
 	size_t last = 0;
 	for (size_t i = 0; i < yaml->sections_count; i++)
-		if (yaml->sections[i]->paragraphs_count)
+		if (report_section(yaml, i)->paragraphs_count)
 			last = i;
 	struct report *r = with_text_damaged(path, last, false);
 	age(file, 100); /* changed while the snapshot is open */
 	const struct section *s = report_section_text(r, last);
-	assert_int_equal(s->paragraphs_count, yaml->sections[last]->paragraphs_count);
+	assert_int_equal(s->paragraphs_count, report_section(yaml, last)->paragraphs_count);
 	for (unsigned k = 0; k < s->paragraphs_count; k++)
 		assert_string_equal(s->paragraphs[k], "");
 	note = tu_told(r);

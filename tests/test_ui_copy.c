@@ -145,14 +145,14 @@ static void test_copy_from_a_list(void **state)
 	assert_int_equal(report_find(r, "sec-2-1-9", &ref), 0);
 	/* the area whose section that is */
 	size_t area = 0;
-	while (area < r->areas_count && r->areas[area]->section_ix != ref.index)
+	while (area < r->areas_count && report_area(r, area)->section_ix != ref.index)
 		area++;
 	assert_true(area < r->areas_count);
 	char keys[32];
 	snprintf(keys, sizeof(keys), "2%zujy", area);
 	char *got = copy_keys(v, area ? keys : "2y");
 	assert_non_null(got);
-	const struct section *s = r->sections[ref.index];
+	const struct section *s = report_section(r, ref.index);
 	assert_int_equal(s->paragraphs_count, 1);
 	char *ref_line = reference(ref.index), *want;
 	assert_true(asprintf(&want, "%s\n%s", s->paragraphs[0], ref_line) > 0);
@@ -185,7 +185,7 @@ static void test_copy_the_match_sentence(void **state)
 	assert_non_null(nl);
 	assert_string_equal(nl + 1, ref_line);
 	/* one sentence of the paragraph, with the match in it */
-	const char *para = r->sections[marine]->paragraphs[0];
+	const char *para = report_section(r, marine)->paragraphs[0];
 	size_t len = (size_t)(nl - got);
 	assert_true(len < strlen(para));
 	assert_non_null(strstr(para, "microplastics"));
@@ -200,7 +200,7 @@ static void test_copy_the_match_sentence(void **state)
 	char *next = copy_keys(v, "y");
 	assert_non_null(next);
 	assert_non_null(strstr(next, ref_line));
-	const char *cur = r->sections[marine]->paragraphs[0] + vs_app(v)->find.cur.start;
+	const char *cur = report_section(r, marine)->paragraphs[0] + vs_app(v)->find.cur.start;
 	char word[16];
 	snprintf(word, sizeof(word), "%.*s", (int)vs_app(v)->find.cur.len, cur);
 	assert_non_null(strstr(next, word));
@@ -231,7 +231,7 @@ static void test_copy_in_text(void **state)
 	app_set_focus(a, PANE_BOOK);
 	char *got = copy_keys(v, "y");
 	assert_non_null(got);
-	assert_true(strncmp(got, r->sections[0]->paragraphs[0], strlen(r->sections[0]->paragraphs[0])) == 0);
+	assert_true(strncmp(got, report_section(r, 0)->paragraphs[0], strlen(report_section(r, 0)->paragraphs[0])) == 0);
 	expect_notice(v, "a paragraph", 0, got);
 	free(got);
 	/* Tab to a link of the next paragraph: that one */
@@ -245,7 +245,7 @@ static void test_copy_in_text(void **state)
 	assert_int_equal(book->top, 0);
 	got = copy_keys(v, "y");
 	assert_non_null(got);
-	assert_true(strncmp(got, r->sections[0]->paragraphs[1], strlen(r->sections[0]->paragraphs[1])) == 0);
+	assert_true(strncmp(got, report_section(r, 0)->paragraphs[1], strlen(report_section(r, 0)->paragraphs[1])) == 0);
 	free(got);
 	vs_close(v);
 
@@ -325,7 +325,7 @@ static void test_copy_cap(void **state)
 	app_set_focus(vs_app(v), PANE_BOOK);
 	char *got = copy_keys(v, "y");
 	assert_non_null(got);
-	assert_int_equal(strlen(got), strlen(r->sections[0]->paragraphs[0]) + strlen("\n\u2014 Big, Only"));
+	assert_int_equal(strlen(got), strlen(report_section(r, 0)->paragraphs[0]) + strlen("\n\u2014 Big, Only"));
 	free(got);
 	vs_keys(v, "/words<Enter>");
 	got = copy_keys(v, "y");

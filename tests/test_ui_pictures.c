@@ -32,12 +32,12 @@ static void spans_of(const struct report *r, unsigned *first, unsigned *last, in
 	*first = 9999;
 	*last = 0;
 	for (size_t i = 0; i < r->stages_count; i++) {
-		*first = r->stages[i]->from < *first ? r->stages[i]->from : *first;
-		*last = r->stages[i]->to > *last ? r->stages[i]->to : *last;
+		*first = report_stage(r, i)->from < *first ? report_stage(r, i)->from : *first;
+		*last = report_stage(r, i)->to > *last ? report_stage(r, i)->to : *last;
 	}
 	for (size_t i = 0; i < r->events_count; i++) {
-		*first = r->events[i]->year < *first ? r->events[i]->year : *first;
-		*last = r->events[i]->year > *last ? r->events[i]->year : *last;
+		*first = report_event(r, i)->year < *first ? report_event(r, i)->year : *first;
+		*last = report_event(r, i)->year > *last ? report_event(r, i)->year : *last;
 	}
 	*count = 1;
 	for (unsigned y = *first + 1; y <= *last; y++)
@@ -81,7 +81,7 @@ static void check_row(const struct report *r, const char *row, int ev, const int
 	int left = 0;
 	while (left < nb && bounds[left] < d[0])
 		left++;
-	assert_int_equal(left, span_of_year(r, r->events[ev]->year));
+	assert_int_equal(left, span_of_year(r, report_event(r, ev)->year));
 }
 
 static char *line_text(struct doc *d, size_t line)
@@ -134,7 +134,7 @@ static void check_chrono_widths(const struct report *r, bool ascii)
 				check_row(r, row, ev, bounds, nb, lane_from, bar, dot);
 			} else { /* a plain list: the date as the report gives it, the label */
 				char date[PRESENT_DATE_MAX];
-				present_date(r->events[ev]->year, r->events[ev]->month, PRESENT_DATE_WORDS, date);
+				present_date(report_event(r, ev)->year, report_event(r, ev)->month, PRESENT_DATE_WORDS, date);
 				assert_int_equal(strncmp(row, date, strlen(date)), 0);
 				assert_null(strstr(row, dot));
 			}
@@ -246,13 +246,13 @@ static void check_reachable(const struct report *r)
 		const struct doc *page = app_pane(a, PANE_EVENT)->doc;
 		bool full = false;
 		for (size_t b = 0; b < page->blocks_count; b++)
-			full |= strcmp(page->blocks[b].text, r->events[i]->title) == 0;
+			full |= strcmp(page->blocks[b].text, report_event(r, i)->title) == 0;
 		assert_true(full);
 		vs_type(v, "j");
 	}
 	vs_close(v);
 	for (size_t i = 0; i < r->events_count; i++) {
-		v = vs_open(r, 80, 24, "--no-config", "--no-state", "--goto", r->events[i]->id, (char *)NULL);
+		v = vs_open(r, 80, 24, "--no-config", "--no-state", "--goto", report_event(r, i)->id, (char *)NULL);
 		assert_int_equal(vs_app(v)->view, VIEW_TIMELINE);
 		assert_int_equal(pane_item(app_pane(vs_app(v), PANE_EVENTS)), (int)i);
 		vs_close(v);

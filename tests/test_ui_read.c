@@ -29,7 +29,7 @@ static size_t chapters(const struct report *r, int *out, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->sections_count && n < max; i++)
-		if (r->sections[i]->depth == 0)
+		if (report_section(r, i)->depth == 0)
 			out[n++] = (int)i;
 	return n;
 }
@@ -104,13 +104,13 @@ static void test_chapter_pages_against_less(void **state)
 	size_t n = chapters(r, ch, 16);
 	assert_true(n >= 3);
 	for (size_t i = 0; i < n; i++) {
-		const char *next = i + 1 < n ? r->sections[ch[i + 1]]->title : NULL;
-		int less = less_pages(dump, r->sections[ch[i]]->title, next, 80, 24);
-		int temm = temm_pages(80, 24, r->sections[ch[i]]->id, i + 1 < n ? ch[i + 1] : -1);
-		print_message("%s at 80x24: temm %d Space presses, less %d\n", r->sections[ch[i]]->title,
+		const char *next = i + 1 < n ? report_section(r, ch[i + 1])->title : NULL;
+		int less = less_pages(dump, report_section(r, ch[i])->title, next, 80, 24);
+		int temm = temm_pages(80, 24, report_section(r, ch[i])->id, i + 1 < n ? ch[i + 1] : -1);
+		print_message("%s at 80x24: temm %d Space presses, less %d\n", report_section(r, ch[i])->title,
 			      temm, less);
 		if (temm > less)
-			fail_msg("%s takes %d pages in temm, %d in less", r->sections[ch[i]]->title, temm, less);
+			fail_msg("%s takes %d pages in temm, %d in less", report_section(r, ch[i])->title, temm, less);
 	}
 	free(dump);
 	free(err);
@@ -277,7 +277,7 @@ static void test_rows_told_apart_80x24(void **state)
 	assert_null(strstr(text, "…"));
 	free(text);
 	for (size_t i = 0; i < r->areas_count; i++) {
-		const char *t = r->areas[i]->title;
+		const char *t = report_area(r, i)->title;
 		check_words_show(v, ap, &t, 1);
 	}
 	/* events: the selected one shows the words that tell its label (what
@@ -311,7 +311,7 @@ static void test_rows_told_apart_80x24(void **state)
 		snprintf(keys, sizeof(keys), "0%zug", i + 1);
 		vs_keys(v, keys);
 		assert_int_equal(pane_item(op), (int)i);
-		const char *t = r->sections[i]->title;
+		const char *t = report_section(r, i)->title;
 		check_words_show(v, op, &t, 1);
 	}
 	vs_close(v);

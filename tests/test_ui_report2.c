@@ -26,13 +26,13 @@ static void check_home(struct vscreen *v)
 	const struct report *r = tu_report();
 	for (size_t i = 0; i < r->stages_count; i++) {
 		char roman[PRESENT_ROMAN_MAX], re[256];
-		snprintf(re, sizeof(re), "^[> ]%s +%s +%u-%u", present_roman(r->stages[i]->number, roman),
-			 r->stages[i]->name, r->stages[i]->from, r->stages[i]->to);
+		snprintf(re, sizeof(re), "^[> ]%s +%s +%u-%u", present_roman(report_stage(r, i)->number, roman),
+			 report_stage(r, i)->name, report_stage(r, i)->from, report_stage(r, i)->to);
 		vs_expect(v, re);
 	}
 	for (size_t i = 0; i < r->areas_count; i++) {
 		char re[256];
-		snprintf(re, sizeof(re), "^[> ] ?%u\\) %.14s", r->areas[i]->number, r->areas[i]->title);
+		snprintf(re, sizeof(re), "^[> ] ?%u\\) %.14s", report_area(r, i)->number, report_area(r, i)->title);
 		vs_expect(v, re);
 	}
 	/* the list of areas ends where its areas do: the timeline right under */

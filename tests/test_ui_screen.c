@@ -36,12 +36,12 @@ static void check_home(struct vscreen *v)
 	const struct report *r = tu_bundled();
 	for (size_t i = 0; i < r->stages_count; i++) {
 		char re[256];
-		snprintf(re, sizeof(re), " %s +[0-9]{4}-[0-9]{4}", r->stages[i]->name);
+		snprintf(re, sizeof(re), " %s +[0-9]{4}-[0-9]{4}", report_stage(r, i)->name);
 		vs_expect(v, re);
 	}
 	for (size_t i = 0; i < r->areas_count; i++) {
 		char re[256];
-		snprintf(re, sizeof(re), "%2u\\) %.12s", r->areas[i]->number, r->areas[i]->title);
+		snprintf(re, sizeof(re), "%2u\\) %.12s", report_area(r, i)->number, report_area(r, i)->title);
 		vs_expect(v, re);
 	}
 	vs_expect(v, "^ 3 Timeline");

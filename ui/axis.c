@@ -9,14 +9,14 @@ void axis_years(const struct report *r, unsigned *first, unsigned *last)
 {
 	*first = *last = 0;
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = r->stages[i];
+		const struct stage *s = report_stage(r, i);
 		if (!*first || s->from < *first)
 			*first = s->from;
 		if (s->to > *last)
 			*last = s->to;
 	}
 	for (size_t i = 0; i < r->events_count; i++) {
-		unsigned y = r->events[i]->year;
+		unsigned y = report_event(r, i)->year;
 		if (y && (!*first || y < *first))
 			*first = y;
 		if (y > *last)

@@ -14,7 +14,7 @@ struct doc *page_outline(const struct pages *p)
 		return NULL;
 	/* a heading that does not fit goes on under its words, past its number */
 	for (size_t i = 0; i < p->r->sections_count; i++) {
-		const struct section *s = p->r->sections[i];
+		const struct section *s = report_section(p->r, i);
 		int indent = 2 * (int)s->depth;
 		const char *space = strchr(s->title, ' ');
 		int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
@@ -153,9 +153,9 @@ void book_outline_open(struct app *a, struct pane *p)
 void book_sibling(struct app *a, struct pane *p, int dir)
 {
 	int s = p->list && pane_item(p) >= 0 ? pane_item(p) : book_section(a);
-	int depth = a->r->sections[s]->depth, parent = a->r->sections[s]->parent_ix;
+	int depth = report_section(a->r, s)->depth, parent = report_section(a->r, s)->parent_ix;
 	for (int i = s + dir; i >= 0 && i < (int)a->r->sections_count; i += dir) {
-		const struct section *x = a->r->sections[i];
+		const struct section *x = report_section(a->r, i);
 		if (x->depth < depth)
 			break;
 		if (x->depth == depth && x->parent_ix == parent) {
@@ -170,9 +170,9 @@ void book_parent(struct app *a, struct pane *p)
 {
 	(void)p;
 	int s = book_section(a);
-	int up = a->r->sections[s]->parent_ix;
+	int up = report_section(a->r, s)->parent_ix;
 	if (up < 0) {
-		app_say(a, "%s is at the top level", a->r->sections[s]->title);
+		app_say(a, "%s is at the top level", report_section(a->r, s)->title);
 		return;
 	}
 	book_goto_section(a, up);
@@ -192,6 +192,6 @@ size_t book_sections_count(const struct app *a)
 
 void book_keep_section(const struct app *a, const struct search_hit *h, bool *keep, size_t n)
 {
-	for (int s = h->unit->section_ix; s >= 0 && (size_t)s < n; s = a->r->sections[s]->parent_ix)
+	for (int s = h->unit->section_ix; s >= 0 && (size_t)s < n; s = report_section(a->r, s)->parent_ix)
 		keep[s] = true;
 }

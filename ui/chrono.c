@@ -28,7 +28,7 @@ static int dates_width(const struct report *r)
 	int w = 0;
 	for (size_t i = 0; i < r->events_count; i++) {
 		char date[PRESENT_DATE_MAX];
-		present_date(r->events[i]->year, r->events[i]->month, PRESENT_DATE_WORDS, date);
+		present_date(report_event(r, i)->year, report_event(r, i)->month, PRESENT_DATE_WORDS, date);
 		int dw = text_width(date, strlen(date));
 		w = dw > w ? dw : w;
 	}
@@ -63,7 +63,7 @@ static void band_row(const struct report *r, struct doc *d, int stage)
 		doc_put(d, "Outside the stages", DOC_PLAIN);
 		return;
 	}
-	const struct stage *s = r->stages[stage];
+	const struct stage *s = report_stage(r, stage);
 	char roman[PRESENT_ROMAN_MAX];
 	doc_putf(d, DOC_PLAIN, "Stage %s %s, %u-%u", present_roman(s->number, roman), s->name, s->from,
 		 s->to);
@@ -89,7 +89,7 @@ static void lane(const struct pages *p, struct doc *d, const struct geo *g, int 
 
 static void event_row(const struct pages *p, struct doc *d, const struct geo *g, int ev)
 {
-	const struct event *e = p->r->events[ev];
+	const struct event *e = report_event(p->r, ev);
 	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
 	if (blk < 0)
 		return;
@@ -119,8 +119,8 @@ struct doc *page_chrono(const struct pages *p, int width, bool picture)
 	geo_make(&g, r, width, picture);
 	int band = -2;
 	for (size_t i = 0; i < r->events_count; i++) {
-		if (r->events[i]->stage_ix != band) {
-			band = r->events[i]->stage_ix;
+		if (report_event(r, i)->stage_ix != band) {
+			band = report_event(r, i)->stage_ix;
 			band_row(r, d, band);
 		}
 		event_row(p, d, &g, (int)i);
@@ -167,7 +167,7 @@ static void head_names(const struct pages *p, struct doc *d, const struct geo *g
 		const struct axis_span *s = &g->ax.spans[i];
 		int used = 0;
 		if (s->stage >= 0) {
-			const struct stage *st = r->stages[s->stage];
+			const struct stage *st = report_stage(r, s->stage);
 			char roman[PRESENT_ROMAN_MAX], name[256];
 			const char *num = present_roman(st->number, roman);
 			int nw = 0;
@@ -298,7 +298,7 @@ void chrono_moved(struct app *a, struct pane *p)
 	struct entity_ref ref = { KIND_EVENT, ev };
 	app_set_text_doc(a, PANE_EVENT, page_entity(&a->pg, ref));
 	char date[PRESENT_DATE_MAX];
-	const struct event *e = a->r->events[ev];
+	const struct event *e = report_event(a->r, ev);
 	pane_set_title(app_pane(a, PANE_EVENT), present_date(e->year, e->month, PRESENT_DATE_WORDS, date));
 }
 

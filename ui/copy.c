@@ -120,7 +120,7 @@ static int hit_quote(struct app *a, int i, struct quote *q)
 	const struct corpus_unit *u = h->unit;
 	const struct report *r = a->r;
 	if (u->ref.kind == KIND_SECTION && strcmp(u->field, "paragraph") == 0 && u->item >= 0 &&
-	    (unsigned)u->item < r->sections[u->ref.index]->paragraphs_count) {
+	    (unsigned)u->item < report_section(r, u->ref.index)->paragraphs_count) {
 		const char *para = report_section_text(r, (size_t)u->ref.index)->paragraphs[u->item];
 		const char *at = strstr(para, u->text);
 		size_t off = (at ? (size_t)(at - para) : 0) + (h->matches_count ? h->matches[0].start : 0);

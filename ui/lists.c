@@ -10,7 +10,7 @@
 
 static void stage_row(struct doc *d, const struct pages *p, size_t i)
 {
-	const struct stage *s = p->r->stages[i];
+	const struct stage *s = report_stage(p->r, i);
 	char years[32];
 	snprintf(years, sizeof(years), "%u-%u", s->from, s->to);
 	int blk = doc_begin(d, 0, 0, DOC_PLAIN);
@@ -31,7 +31,7 @@ static void area_row(struct doc *d, const struct pages *p, size_t i)
 	if (blk < 0)
 		return;
 	d->blocks[blk].item = (int)i;
-	doc_putf(d, DOC_PLAIN, "%2u) %s", p->r->areas[i]->number, p->r->areas[i]->title);
+	doc_putf(d, DOC_PLAIN, "%2u) %s", report_area(p->r, i)->number, report_area(p->r, i)->title);
 }
 
 struct doc *lists_rows_at_once(const struct pages *p, size_t n, lists_row_fn *row)
@@ -140,7 +140,7 @@ void lists_keep_stage(const struct app *a, const struct search_hit *h, bool *kee
 {
 	const struct corpus_unit *u = h->unit;
 	for (size_t s = 0; s < a->r->stages_count && s < n; s++)
-		if ((u->stages & (1u << (a->r->stages[s]->number & 31))) ||
+		if ((u->stages & (1u << (report_stage(a->r, s)->number & 31))) ||
 		    (u->ref.kind == KIND_STAGE && u->ref.index == (int)s))
 			keep[s] = true;
 }

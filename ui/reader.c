@@ -13,7 +13,7 @@ char *reader_title(const struct pages *pg, struct entity_ref ref)
 		return label;
 	int n;
 	if (ref.kind == KIND_EVENT) {
-		const struct event *e = pg->r->events[ref.index];
+		const struct event *e = report_event(pg->r, ref.index);
 		char date[PRESENT_DATE_MAX];
 		n = asprintf(&s, "Event %s", present_date(e->year, e->month, PRESENT_DATE_WORDS, date));
 	} else {

@@ -15,7 +15,7 @@ static void band_row(const struct report *r, struct doc *d, int band)
 		return;
 	d->blocks[blk].nowrap = true;
 	if (band >= 0) {
-		const struct stage *s = r->stages[band];
+		const struct stage *s = report_stage(r, band);
 		char roman[PRESENT_ROMAN_MAX];
 		doc_putf(d, DOC_PLAIN, "%s %s %u-%u", present_roman(s->number, roman), s->name, s->from, s->to);
 	} else {
@@ -27,8 +27,8 @@ static void band_row(const struct report *r, struct doc *d, int band)
 static void timeline_row(struct doc *d, const struct pages *p, size_t i)
 {
 	const struct report *r = p->r;
-	const struct event *e = r->events[i];
-	if (i == 0 || r->events[i - 1]->stage_ix != e->stage_ix)
+	const struct event *e = report_event(r, i);
+	if (i == 0 || report_event(r, i - 1)->stage_ix != e->stage_ix)
 		band_row(r, d, e->stage_ix);
 	char date[PRESENT_DATE_MAX];
 	present_date(e->year, e->month, PRESENT_DATE_COMPACT, date);
@@ -57,7 +57,7 @@ static bool put_numeral(const struct report *r, struct doc *d, const struct axis
 			int mark)
 {
 	char roman[PRESENT_ROMAN_MAX];
-	const char *num = present_roman(r->stages[s->stage]->number, roman);
+	const char *num = present_roman(report_stage(r, s->stage)->number, roman);
 	int nl = (int)strlen(num), at = s->x + (s->w - nl) / 2;
 	if (*c != at || s->w < nl + 2 || (mark >= at && mark < at + nl))
 		return false;
@@ -98,7 +98,7 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 	const char *fill = p->ascii ? "-" : "\u2500", *tick = p->ascii ? "|" : "\u253c";
 	const char *mark = p->ascii ? "*" : "\u25cf";
 	int mark_col = event >= 0 && (size_t)event < r->events_count
-		       ? axis_column(&ax, r->events[event]->year) : -1;
+		       ? axis_column(&ax, report_event(r, event)->year) : -1;
 	doc_put(d, left, DOC_DIM);
 	for (int c = 0; c < cells; c++) {
 		int sp = axis_span_at(&ax, c);
@@ -134,12 +134,12 @@ void timeline_moved(struct app *a, struct pane *p)
 static int band_before(const struct report *r, int ev)
 {
 	int first = ev;
-	while (first > 0 && r->events[first - 1]->stage_ix == r->events[ev]->stage_ix)
+	while (first > 0 && report_event(r, first - 1)->stage_ix == report_event(r, ev)->stage_ix)
 		first--;
 	if (first == 0)
 		return -1;
-	int target = first - 1, pb = r->events[target]->stage_ix;
-	while (target > 0 && r->events[target - 1]->stage_ix == pb)
+	int target = first - 1, pb = report_event(r, target)->stage_ix;
+	while (target > 0 && report_event(r, target - 1)->stage_ix == pb)
 		target--;
 	return target;
 }
@@ -147,7 +147,7 @@ static int band_before(const struct report *r, int ev)
 static int band_after(const struct report *r, int ev)
 {
 	for (size_t i = (size_t)ev; i < r->events_count; i++)
-		if (r->events[i]->stage_ix != r->events[ev]->stage_ix)
+		if (report_event(r, i)->stage_ix != report_event(r, ev)->stage_ix)
 			return (int)i;
 	return -1;
 }

@@ -160,7 +160,7 @@ static enum fuzz_outcome read_names(const struct report *r)
 {
 	bool bad = unsafe(r->title) || unsafe(r->short_name);
 	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = r->sections[i];
+		const struct section *s = report_section(r, i);
 		size_t n = heading_number_len(s->title); /* as the loader splits it */
 		bad = bad || unsafe(s->id) || unsafe(s->title) || unsafe(s->name) || unsafe(s->number) ||
 		      (s->number ? strlen(s->number) != n || strncmp(s->title, s->number, n) != 0 ||
@@ -168,17 +168,17 @@ static enum fuzz_outcome read_names(const struct report *r)
 				 : n || s->name != s->title);
 	}
 	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *st = r->stages[i];
+		const struct stage *st = report_stage(r, i);
 		bad = bad || unsafe(st->title) || unsafe(st->name);
 		for (unsigned k = 0; k < st->achievements_count; k++)
 			bad = bad || unsafe(st->achievements[k]);
 	}
 	for (size_t i = 0; i < r->events_count; i++)
-		bad = bad || unsafe(r->events[i]->title) || unsafe(r->events[i]->short_name);
+		bad = bad || unsafe(report_event(r, i)->title) || unsafe(report_event(r, i)->short_name);
 	for (size_t i = 0; i < r->activities_count; i++)
-		bad = bad || unsafe(r->activities[i]->title);
+		bad = bad || unsafe(report_activity(r, i)->title);
 	for (size_t i = 0; i < r->terms_count; i++)
-		bad = bad || unsafe(r->terms[i]->title) || unsafe(r->terms[i]->expansion);
+		bad = bad || unsafe(report_term(r, i)->title) || unsafe(report_term(r, i)->expansion);
 	return bad ? FUZZ_BROKEN : FUZZ_ACCEPTED;
 }
 
