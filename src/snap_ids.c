@@ -19,7 +19,13 @@ static enum probe probe(const struct report *r, const char *id, struct entity_re
 	size_t n;
 	const struct snap_id_slot *slots = snap_part(s, PART_IDS, sizeof(*slots), &n);
 	uint32_t h = id_table_hash(id);
-	for (size_t k = 0, i = h & (n - 1); k < n; k++, i = (i + 1) & (n - 1)) {
+	/* a table of every entity: a run of full slots at most that long */
+	size_t probes = 1;
+	for (int k = 0; k < KIND_COUNT; k++)
+		probes += report_count(r, (enum entity_kind)k);
+	if (probes > n)
+		probes = n;
+	for (size_t k = 0, i = h & (n - 1); k < probes; k++, i = (i + 1) & (n - 1)) {
 		if (!snap_check_range(s, PART_IDS, (uint64_t)i * sizeof(*slots), sizeof(*slots)))
 			return PROBE_DAMAGED;
 		const struct snap_id_slot *x = &slots[i];
@@ -32,7 +38,7 @@ static enum probe probe(const struct report *r, const char *id, struct entity_re
 		*out = (struct entity_ref){ (enum entity_kind)x->kind, x->index };
 		return strcmp(report_entity_id(r, *out), id) == 0 ? PROBE_FOUND : PROBE_DAMAGED;
 	}
-	return PROBE_DAMAGED; /* no empty slot: the writer leaves half of them empty */
+	return PROBE_DAMAGED; /* a run longer than the entities: not the writer's table */
 }
 
 /* Every entity's id compared: the answer without the table. */

@@ -66,6 +66,25 @@ static void *carve(struct build *b, size_t n, size_t size)
 }
 
 /* A list of `l` records among `count`. */
+static bool list_ok(struct snap_list l, size_t count);
+static const void *records(struct build *b, enum snap_part p, struct snap_list l);
+
+/* A section's emphasis runs, read in place: within a budget of the runs
+ * the file holds, so that sections naming the same runs (only a damaged
+ * file has them) cannot make the reader walk them again and again. */
+static const struct emphasis *emphasis_runs(struct build *b, struct snap_list l)
+{
+	size_t n;
+	snap_part(b->s, PART_EMPHASIS, sizeof(struct emphasis), &n);
+	if (l.count > n - b->s->emphasis_used) {
+		b->bad = true;
+		return NULL;
+	}
+	b->s->emphasis_used += l.count;
+	return records(b, PART_EMPHASIS, l);
+}
+
+/* A list of `l` records among `count`. */
 static bool list_ok(struct snap_list l, size_t count)
 {
 	return l.at <= count && l.count <= count - l.at;
@@ -170,19 +189,25 @@ static bool heading_ok(const struct section *s)
 	return n ? split : !s->number && s->name == s->title;
 }
 
-static void *entity(struct snapshot *s, const struct report *r, int kind, size_t i, unsigned depth);
-
-/* Section i's parent (made now if need be), within the depth sections may
- * nest to; NULL past it. */
-static const struct section *parent_of(struct build *b, size_t p, unsigned depth)
+/* Whether the chain of parents above section i, read from the records
+ * (each parent before its child), ends within the depth sections may nest
+ * to: then making its parent makes at most that many more, and a chain
+ * too long refuses section i alone, whatever was read before. */
+static bool parents_within_depth(struct build *b, size_t i, int32_t p)
 {
-	if (b->r->sections[p])
-		return b->r->sections[p];
-	return depth ? entity(b->s, b->r, KIND_SECTION, p, depth - 1) : NULL;
+	for (unsigned depth = 0; p != NO_INDEX; depth++) {
+		const struct snap_section *x;
+		if (depth >= SECTION_MAX_DEPTH || p < 0 || (size_t)p >= i ||
+		    !(x = record(b, PART_SECTIONS, (size_t)p)))
+			return false;
+		i = (size_t)p;
+		p = x->parent_ix;
+	}
+	return true;
 }
 
 /* A section, with what the loader adds: number, name, depth, emphasis. */
-static void make_section(struct build *b, size_t i, struct section *s, unsigned depth)
+static void make_section(struct build *b, size_t i, struct section *s)
 {
 	const struct snap_section *x = record(b, PART_SECTIONS, i);
 	size_t title_len;
@@ -195,14 +220,13 @@ static void make_section(struct build *b, size_t i, struct section *s, unsigned 
 	s->paragraphs = str_list(b, x->paragraphs, &s->paragraphs_count, true);
 	/* parents come first (validate.c): no cycle, and the depth follows */
 	s->parent_ix = ix(b, x->parent_ix, i, true);
-	if (b->bad || x->name_at > title_len)
+	if (b->bad || x->name_at > title_len || !parents_within_depth(b, i, x->parent_ix))
 		return (void)(b->bad = true);
 	s->name = s->title + x->name_at;
-	const struct section *parent = s->parent_ix == NO_INDEX ? NULL : parent_of(b, (size_t)s->parent_ix, depth);
-	if (s->parent_ix != NO_INDEX && !parent)
-		return (void)(b->bad = true);
-	s->depth = parent ? parent->depth + 1 : 0;
-	const struct emphasis *runs = records(b, PART_EMPHASIS, x->emphasis);
+	/* the parent's own depth is the model's (a parent taken from the YAML
+	 * has the YAML's, which is the content's) */
+	s->depth = s->parent_ix == NO_INDEX ? 0 : report_section(b->r, (size_t)s->parent_ix)->depth + 1;
+	const struct emphasis *runs = emphasis_runs(b, x->emphasis);
 	if (b->bad || s->depth > SECTION_MAX_DEPTH || !heading_ok(s))
 		return (void)(b->bad = true);
 	s->emphasis = (struct emphasis *)runs; /* read only, as the mapping is */
@@ -215,9 +239,6 @@ static void make_section(struct build *b, size_t i, struct section *s, unsigned 
 		/* its end within its paragraph: checked with the text (snap_text.c) */
 	}
 }
-
-/* Stage numbers are bits of a query's stage set (query.h). */
-#define STAGE_NUMBER_MAX 31u
 
 static void make_stage(struct build *b, size_t i, struct stage *s)
 {
@@ -236,8 +257,7 @@ static void make_stage(struct build *b, size_t i, struct stage *s)
 	s->achievements = str_list(b, x->achievements, &s->achievements_count, false);
 	const struct snap_priority *pri = records(b, PART_PRIORITIES, x->priorities);
 	const struct snap_passage *pas = records(b, PART_PASSAGES, x->prose);
-	if (b->bad || !s->number || s->number > STAGE_NUMBER_MAX || !year_ok(s->from) || !year_ok(s->to) ||
-	    s->to < s->from)
+	if (b->bad || !s->number || !year_ok(s->from) || !year_ok(s->to) || s->to < s->from)
 		return (void)(b->bad = true);
 	s->priorities_count = x->priorities.count;
 	s->priorities = carve(b, s->priorities_count, sizeof(*s->priorities));
@@ -294,8 +314,10 @@ static uint64_t event_order(uint32_t year, uint32_t month)
 	return (uint64_t)year * 16 + (month ? month : 13);
 }
 
-/* Each event is checked against the one before it: a model read through
- * any of its events finds them in date order wherever it looks. */
+/* Each event is checked against the record before it: events made in
+ * order are in date order, as the loader sorts them. (Of a damaged file,
+ * events made out of order may not be, as a whole, nor a stand-in: what
+ * reads them relies on their order for where to look, never for bounds.) */
 static void make_event(struct build *b, size_t i, struct event *e)
 {
 	const struct report *r = b->r;
@@ -404,10 +426,10 @@ static size_t count_of(const struct report *r, int kind)
 	return *(const size_t *)((const char *)r + kinds[kind].count);
 }
 
-static void make(struct build *b, int kind, size_t i, void *out, unsigned depth)
+static void make(struct build *b, int kind, size_t i, void *out)
 {
 	switch (kind) {
-	case KIND_SECTION: make_section(b, i, out, depth); break;
+	case KIND_SECTION: make_section(b, i, out); break;
 	case KIND_STAGE: make_stage(b, i, out); break;
 	case KIND_AREA: make_area(b, i, out); break;
 	case KIND_ACTIVITY: make_activity(b, i, out); break;
@@ -434,7 +456,7 @@ static void make_damaged(int kind, size_t i, void *out)
 		*(struct section *)out = (struct section){ .id = id, .title = t, .name = t, .parent_ix = NO_INDEX };
 		break;
 	case KIND_STAGE:
-		*(struct stage *)out = (struct stage){ .id = id, .number = 1, .title = t, .name = t,
+		*(struct stage *)out = (struct stage){ .id = id, .number = 0, .title = t, .name = t,
 						       .from = YEAR_MIN, .to = YEAR_MIN, .section = t,
 						       .meeting_ix = NO_INDEX, .action_plan_ix = NO_INDEX };
 		break;
@@ -471,10 +493,12 @@ static void *from_yaml(struct snapshot *s, const struct report *r, int kind, siz
 		       size_t whylen)
 {
 	const struct report *y = snap_yaml_report(s, why, whylen);
-	if (y && count_of(y, kind) != count_of(r, kind)) {
-		snprintf(why, whylen, "its content's entities are not the snapshot's");
-		return NULL;
-	}
+	/* every kind as many: the YAML entity's indices are the model's */
+	for (int k = 0; y && k <= KIND_SERIES; k++)
+		if (count_of(y, k) != count_of(r, k)) {
+			snprintf(why, whylen, "its content's entities are not the snapshot's");
+			return NULL;
+		}
 	return y ? (*slots_of(y, kind))[i] : NULL;
 }
 
@@ -487,7 +511,7 @@ static void say_entity(struct snapshot *s, int kind, size_t i, bool from_yaml, c
 		snprintf(s->entity_first, sizeof(s->entity_first), "%s %zu", kinds[kind].name, i + 1);
 	if (!from_yaml) {
 		s->entities_lost++;
-		snprintf(s->text_why, sizeof(s->text_why), "%s", why);
+		snprintf(s->entity_why, sizeof(s->entity_why), "%s", why);
 	}
 	if (s->told[0] && !s->told_entities)
 		return;
@@ -501,24 +525,42 @@ static void say_entity(struct snapshot *s, int kind, size_t i, bool from_yaml, c
 	if (!s->entities_lost)
 		snprintf(then, sizeof(then), "read from the YAML");
 	else if (!read)
-		snprintf(then, sizeof(then), "shown as damaged (%s)", s->text_why);
+		snprintf(then, sizeof(then), "shown as damaged (%s)", s->entity_why);
 	else
 		snprintf(then, sizeof(then), "%u read from the YAML, %u shown as damaged (%s)", read,
-			 s->entities_lost, s->text_why);
+			 s->entities_lost, s->entity_why);
 	s->told[0] = '\0';
 	snap_refuse_then(s, what, then);
 	s->told_entities = true;
 }
 
+/* What stands for an entity asked for past its kind's count: none of the
+ * model's indices names one (an index is checked when its entity is made),
+ * so only a bug can ask; it gets a stand-in, and nothing is written. */
+static union {
+	struct section section;
+	struct stage stage;
+	struct area area;
+	struct activity activity;
+	struct event event;
+	struct meeting meeting;
+	struct programme programme;
+	struct term term;
+	struct series series;
+} past_the_end;
+
 /* Entity i of a kind, made now: from its record, else from the YAML, else
- * a stand-in; put in the report's array. `depth`: how many parents a
- * section may still be made for. */
-static void *entity(struct snapshot *s, const struct report *r, int kind, size_t i, unsigned depth)
+ * a stand-in; put in the report's array. */
+static void *entity(struct snapshot *s, const struct report *r, int kind, size_t i)
 {
+	if (i >= count_of(r, kind)) {
+		make_damaged(kind, 0, &past_the_end);
+		return &past_the_end;
+	}
 	void **slots = *slots_of(r, kind);
 	void *out = (char *)s->entities[kind] + i * kinds[kind].size;
 	struct build b = { s, r, false };
-	make(&b, kind, i, out, depth);
+	make(&b, kind, i, out);
 	if (b.bad) {
 		char why[256] = "";
 		void *y = from_yaml(s, r, kind, i, why, sizeof(why));
@@ -536,12 +578,12 @@ static void *entity(struct snapshot *s, const struct report *r, int kind, size_t
 
 void *snapshot_entity(const struct report *r, enum entity_kind kind, size_t i)
 {
-	return entity(r->snap, r, kind, i, SECTION_MAX_DEPTH + 1);
+	return entity(r->snap, r, kind, i);
 }
 
 struct series *snapshot_series(const struct report *r, size_t i)
 {
-	return entity(r->snap, r, KIND_SERIES, i, 0);
+	return entity(r->snap, r, KIND_SERIES, i);
 }
 
 /* ---- opening ---- */

@@ -49,12 +49,16 @@ static uint32_t string_check(struct snapshot *s, uint32_t off)
 {
 	size_t end = off < s->names_len ? s->names_len : s->pool_len, room = end - off;
 	const char *p = s->pool + off;
+	/* its start first: strings that start after a NUL do not overlap, so
+	 * however many are named, the ends looked for read the pool once */
+	if (off && s->pool[off - 1] != '\0')
+		return SNAP_SEEN_BAD;
 	const char *nul = memchr(p, '\0', room < STRING_MAX_BYTES ? room : STRING_MAX_BYTES);
 	if (!nul)
 		return SNAP_SEEN_BAD;
 	size_t len = (size_t)(nul - p), from = off ? off - 1 : 0;
-	if (!snap_check_range(s, PART_STRINGS, from, off + len + 1 - from) ||
-	    (off && s->pool[from] != '\0') || !snap_text_safe(p, len))
+	/* the NUL before it was read before its block was checked: checked now */
+	if (!snap_check_range(s, PART_STRINGS, from, off + len + 1 - from) || !snap_text_safe(p, len))
 		return SNAP_SEEN_BAD;
 	return (uint32_t)len;
 }

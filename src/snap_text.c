@@ -141,9 +141,14 @@ static void say_text(struct snapshot *s, const char *id, bool from_yaml, const c
 void snapshot_section_text(const struct report *r, size_t ix)
 {
 	struct snapshot *s = r->snap;
-	if (!s || ix >= r->sections_count || s->text_state[ix] != PART_UNCHECKED)
+	if (!s || ix >= r->sections_count)
 		return;
-	if (text_good(s, report_section(r, ix))) {
+	/* made first: one taken from the YAML (or a stand-in) has its text
+	 * marked good then, and its text is not in the pool */
+	const struct section *sec = report_section(r, ix);
+	if (s->text_state[ix] != PART_UNCHECKED)
+		return;
+	if (text_good(s, sec)) {
 		s->text_state[ix] = PART_GOOD;
 		return;
 	}

@@ -609,11 +609,13 @@ static void damaged_later(const unsigned char *bytes, size_t len, mutate_fn *mut
 	char what[80] = "is damaged (";
 	if (index >= 0) {
 		assert_string_equal(report_entity_id(r, (struct entity_ref){ kind, index }), "(damaged)");
-		snprintf(what, sizeof(what), "is damaged (its %s %d)", entity_kind_name(kind), index + 1);
+		/* the first said (others may follow: a section's children) */
+		snprintf(what, sizeof(what), "its %s %d)", entity_kind_name(kind), index + 1);
 	}
 	assert_true(damaged_entities(r) >= 1);
 	char *told = tu_told(r);
-	if (!strstr(told, what) || !strstr(told, "shown as damaged (its content is not known)"))
+	if (!strstr(told, "is damaged (") || !strstr(told, what) ||
+	    !strstr(told, "shown as damaged (its content is not known)"))
 		fail_msg("told '%s', expected '%s'", told, what);
 	free(told);
 	report_free(r);
@@ -1390,6 +1392,33 @@ static void id_names_another(unsigned char *bytes)
 	fail_msg("section 0's id is in no slot");
 }
 
+/* Every empty slot of the id table filled with an id of another hash: a
+ * lookup of an id not there would go round the whole table. */
+static void ids_all_full(unsigned char *bytes)
+{
+	size_t n;
+	struct snap_id_slot *slots = (struct snap_id_slot *)part_of(bytes, PART_IDS, &n);
+	uint32_t some = SNAP_NONE;
+	for (size_t i = 0; i < n / sizeof(*slots); i++)
+		some = slots[i].id != SNAP_NONE ? slots[i].id : some;
+	for (size_t i = 0; i < n / sizeof(*slots); i++)
+		if (slots[i].id == SNAP_NONE)
+			slots[i] = (struct snap_id_slot){ some, 0, KIND_SECTION, 0 };
+}
+
+/* Every section names every emphasis run: walked once each, the runs
+ * would be read sections x runs times; past the runs the file holds,
+ * sections are refused. */
+static void emphasis_shared(unsigned char *bytes)
+{
+	size_t size, n;
+	part_of(bytes, PART_EMPHASIS, &n);
+	part_of(bytes, PART_SECTIONS, &size);
+	for (size_t i = 0; i < size / sizeof(struct snap_section); i++)
+		RECORD(snap_section, PART_SECTIONS, i)->emphasis =
+			(struct snap_list){ 0, (uint32_t)(n / sizeof(struct emphasis)) };
+}
+
 static void test_made_entities_checked(void **state)
 {
 	(void)state;
@@ -1406,9 +1435,34 @@ static void test_made_entities_checked(void **state)
 	assert_true(entities_made(r) <= SECTION_MAX_DEPTH + 2);
 	assert_string_equal(report_section(r, SECTION_MAX_DEPTH)->id, report_section(yaml, SECTION_MAX_DEPTH)->id);
 	assert_int_equal(report_section(r, SECTION_MAX_DEPTH)->depth, SECTION_MAX_DEPTH);
-	assert_string_equal(report_section(r, SECTION_MAX_DEPTH + 1)->id, "(damaged)");
+	for (size_t i = 0; i < r->sections_count; i++) /* whatever was read first */
+		assert_true((strcmp(report_section(r, i)->id, "(damaged)") == 0) == (i > SECTION_MAX_DEPTH));
 	report_free(r);
 	free(c);
+	/* an id table with no empty slot: a lookup ends, refused, and answers */
+	c = copy_of(bytes, len);
+	ids_all_full(c);
+	snap_seal(c, len);
+	r = open_ok(c, len);
+	assert_int_equal(report_find(r, "no-such-id", &(struct entity_ref){ 0 }), -1);
+	assert_int_equal(report_find(r, report_stage(yaml, 0)->id, &(struct entity_ref){ 0 }), 0);
+	char *full = tu_told(r);
+	assert_non_null(strstr(full, "is damaged (its table of ids)"));
+	free(full);
+	report_free(r);
+	free(c);
+	/* emphasis runs shared by every section */
+	size_t emph;
+	part_of(bytes, PART_EMPHASIS, &emph);
+	if (emph) {
+		c = copy_of(bytes, len);
+		emphasis_shared(c);
+		snap_seal(c, len);
+		r = open_ok(c, len);
+		assert_true(damaged_entities(r) >= r->sections_count - 1);
+		report_free(r);
+		free(c);
+	}
 	/* a lookup the table answers wrongly: refused, and the id found anyway */
 	c = copy_of(bytes, len);
 	id_names_another(c);
