@@ -4,6 +4,7 @@
 #include "grow.h"
 #include "links.h"
 #include "relations.h"
+#include "stage_events.h"
 #include "tally.h"
 #include "text.h"
 
@@ -534,9 +535,10 @@ static void page_stage(struct build *b, int ix)
 	}
 	snprintf(heading, sizeof(heading), "Timeline of stage %s", roman);
 	k = block(b, PRESENT_LIST, heading, "events", PRESENT_SHAPE_IDS);
-	for (size_t i = 0; i < r->events_count; i++)
-		if (report_event(r, i)->stage_ix == ix)
-			event_row(b, k, (int)i);
+	struct stage_events it;
+	stage_events_start(&it, r, ix);
+	for (int ev; (ev = stage_events_next(&it)) != NO_INDEX;)
+		event_row(b, k, ev);
 }
 
 /* Events that name `ref`, each once, dated. */
