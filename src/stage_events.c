@@ -3,16 +3,35 @@
 
 #include <string.h>
 
-size_t events_from_year(const struct report *r, unsigned year, size_t lo, size_t hi)
+/* Where a date is in date order: a month not given after December. */
+static unsigned long date_key(unsigned year, unsigned month)
+{
+	return (unsigned long)year * 16 + (month ? month : 13);
+}
+
+/* The first event in [lo, hi) dated at `key` or later. */
+static size_t first_from(const struct report *r, unsigned long key, size_t lo, size_t hi)
 {
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (report_event(r, mid)->year < year)
+		const struct event *e = report_event(r, mid);
+		if (date_key(e->year, e->month) < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t events_from_year(const struct report *r, unsigned year, size_t lo, size_t hi)
+{
+	return first_from(r, date_key(year, 1), lo, hi);
+}
+
+size_t events_after_date(const struct report *r, size_t i, size_t hi)
+{
+	const struct event *e = report_event(r, i);
+	return first_from(r, date_key(e->year, e->month) + 1, i + 1, hi);
 }
 
 /* year is in [lo, hi], both clamped to the years content may give. */
@@ -79,4 +98,12 @@ int stage_events_next(struct stage_events *it)
 		if (!next_run(it))
 			return NO_INDEX;
 	}
+}
+
+int stage_events_next_date(struct stage_events *it)
+{
+	int i = stage_events_next(it);
+	if (i != NO_INDEX)
+		it->next = events_after_date(it->r, (size_t)i, it->end);
+	return i;
 }

@@ -18,6 +18,11 @@
  * are not (a damaged snapshot): the answer is then some index in [lo, hi]. */
 size_t events_from_year(const struct report *r, unsigned year, size_t lo, size_t hi);
 
+/* The first event in (i, hi) dated after event i (year, then month; a
+ * month not given after the year's others); hi when none. The same
+ * assumption and safety as events_from_year. */
+size_t events_after_date(const struct report *r, size_t i, size_t hi);
+
 /* Walking the events of one stage, in date order. */
 struct stage_events {
 	const struct report *r;
@@ -34,5 +39,8 @@ void stage_events_start(struct stage_events *it, const struct report *r, int sta
  * is the stage's when its stage_ix says so: the runs only spare reading
  * the others. */
 int stage_events_next(struct stage_events *it);
+/* The same, the first event of each date only: the stage's dates, read in
+ * a binary search each (the width of a column of dates, say). */
+int stage_events_next_date(struct stage_events *it);
 
 #endif

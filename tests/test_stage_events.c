@@ -2,8 +2,9 @@
  * years are the events a scan of every event finds (stage_ix), in the same
  * order: stages that overlap, nest, leave gaps or come out of year order,
  * events outside every stage and without a month; the walk reads only the
- * events of the years the stage owns; and a walk over events
- * out of date order (a damaged snapshot) ends, in range. */
+ * events of the years the stage owns; walked by dates, it gives the first
+ * event of each date; and a walk over events out of date order (a damaged
+ * snapshot) ends, in range. */
 #include "testutil.h"
 #include "stage_events.h"
 
@@ -99,6 +100,22 @@ static void assert_walk_reads_own_years(struct fake *f, int stage)
 		f->events[i].stage_ix = report_stage_for_year(&f->r, f->events[i].year);
 }
 
+/* Walked by dates: the first event of each date the scan finds. */
+static void assert_dates_are_scan(const struct report *r, int stage)
+{
+	struct stage_events it;
+	stage_events_start(&it, r, stage);
+	const struct event *prev = NULL;
+	for (size_t i = 0; i < r->events_count; i++) {
+		const struct event *e = report_event(r, i);
+		if (e->stage_ix != stage || (prev && prev->year == e->year && prev->month == e->month))
+			continue;
+		assert_int_equal(stage_events_next_date(&it), (int)i);
+		prev = e;
+	}
+	assert_int_equal(stage_events_next_date(&it), NO_INDEX);
+}
+
 static void test_walk_is_scan(void **state)
 {
 	(void)state;
@@ -107,8 +124,10 @@ static void test_walk_is_scan(void **state)
 		fake_make(&f, seed);
 		for (int s = -1; s <= (int)f.r.stages_count; s++) /* and two out of range */
 			assert_walk_is_scan(&f.r, s);
-		for (int s = 0; s < (int)f.r.stages_count; s++)
+		for (int s = 0; s < (int)f.r.stages_count; s++) {
+			assert_dates_are_scan(&f.r, s);
 			assert_walk_reads_own_years(&f, s);
+		}
 		fake_free(&f);
 	}
 }
@@ -121,6 +140,7 @@ static void test_walk_bundled(void **state)
 	size_t total = 0;
 	for (int s = 0; s < (int)r->stages_count; s++) {
 		assert_walk_is_scan(r, s);
+		assert_dates_are_scan(r, s);
 		struct stage_events it;
 		stage_events_start(&it, r, s);
 		while (stage_events_next(&it) != NO_INDEX)
