@@ -34,7 +34,7 @@ size_t events_after_date(const struct report *r, size_t i, size_t hi)
 	return first_from(r, date_key(e->year, e->month) + 1, i + 1, hi);
 }
 
-/* year is in [lo, hi], both clamped to the years content may give. */
+/* [lo, hi] within the years content may give; false when none is left. */
 static bool clamp_years(unsigned *lo, unsigned *hi)
 {
 	if (*lo < YEAR_MIN)
