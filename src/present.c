@@ -4,6 +4,7 @@
 #include "grow.h"
 #include "links.h"
 #include "relations.h"
+#include "stage_events.h"
 #include "tally.h"
 #include "text.h"
 
@@ -212,6 +213,17 @@ struct build {
 	const struct mentions *m;
 	const struct link_index *x; /* may be NULL: report_links_to finds them */
 	bool oom;
+	bool lazy; /* a long list's rows are left to present_page_more */
+};
+
+/* What a page begun by present_page_begin still has to make: the rows of
+ * block p->filling (a stage's events, from `ahead` on), then the links
+ * nothing above shows. */
+struct present_rest {
+	struct build b;
+	struct stage_events it;
+	int ahead;    /* the next row's event */
+	int tag_cols; /* the widest date of all the rows */
 };
 
 /* What refers to `ref`: from the index when there is one. */
@@ -461,6 +473,52 @@ static void set_title(struct build *b, const char *title)
 	b->oom = b->oom || !b->p->title;
 }
 
+/* ---- a stage's events: all at once, or as they are read ---- */
+
+static void stage_events_now(struct build *b, int k, int stage)
+{
+	struct stage_events it;
+	stage_events_start(&it, b->r, stage);
+	for (int ev; (ev = stage_events_next(&it)) != NO_INDEX;)
+		event_row(b, k, ev);
+}
+
+/* The widest of the stage's dates in words: the tag column its rows will
+ * have once all are made, read from one event of each date. */
+static int widest_date(const struct report *r, int stage)
+{
+	struct stage_events it;
+	stage_events_start(&it, r, stage);
+	int widest = 0;
+	for (int ev; (ev = stage_events_next_date(&it)) != NO_INDEX;) {
+		char date[PRESENT_DATE_MAX];
+		const struct event *e = report_event(r, (size_t)ev);
+		present_date(e->year, e->month, PRESENT_DATE_WORDS, date);
+		int w = text_width(date, strlen(date));
+		widest = w > widest ? w : widest;
+	}
+	return widest;
+}
+
+/* Block k is left to present_page_more when the stage has events. */
+static void stage_events_later(struct build *b, int k, int stage)
+{
+	struct present_rest *rest = k >= 0 ? calloc(1, sizeof(*rest)) : NULL;
+	if (!rest) {
+		b->oom = true;
+		return;
+	}
+	stage_events_start(&rest->it, b->r, stage);
+	rest->ahead = stage_events_next(&rest->it);
+	if (rest->ahead == NO_INDEX) {
+		free(rest);
+		return;
+	}
+	rest->tag_cols = widest_date(b->r, stage);
+	b->p->rest = rest;
+	b->p->filling = k;
+}
+
 /* ---- one function per kind ---- */
 
 static void page_stage(struct build *b, int ix)
@@ -534,9 +592,10 @@ static void page_stage(struct build *b, int ix)
 	}
 	snprintf(heading, sizeof(heading), "Timeline of stage %s", roman);
 	k = block(b, PRESENT_LIST, heading, "events", PRESENT_SHAPE_IDS);
-	for (size_t i = 0; i < r->events_count; i++)
-		if (report_event(r, i)->stage_ix == ix)
-			event_row(b, k, (int)i);
+	if (b->lazy)
+		stage_events_later(b, k, ix);
+	else
+		stage_events_now(b, k, ix);
 }
 
 /* Events that name `ref`, each once, dated. */
@@ -830,9 +889,10 @@ static void other_links(struct build *b)
 	shown_free(&s);
 }
 
-static void tag_columns(struct present_page *p)
+/* The widest tag of each block from block `from` on. */
+static void tag_columns(struct present_page *p, size_t from)
 {
-	for (size_t k = 0; k < p->blocks_count; k++) {
+	for (size_t k = from; k < p->blocks_count; k++) {
 		struct present_block *bl = &p->blocks[k];
 		for (size_t i = 0; i < bl->items_count; i++) {
 			const char *t = bl->items[i].tag;
@@ -849,9 +909,9 @@ struct present_page *present_page_new(const struct report *r, struct entity_ref 
 	return present_page_indexed(r, ref, g, m, NULL);
 }
 
-struct present_page *present_page_indexed(const struct report *r, struct entity_ref ref,
-					  enum present_glyphs g, const struct mentions *m,
-					  const struct link_index *x)
+static struct present_page *page_make(const struct report *r, struct entity_ref ref,
+				      enum present_glyphs g, const struct mentions *m,
+				      const struct link_index *x, bool lazy)
 {
 	if (ref.index < 0 || (size_t)ref.index >= report_count(r, ref.kind))
 		return NULL;
@@ -859,7 +919,8 @@ struct present_page *present_page_indexed(const struct report *r, struct entity_
 	if (!p)
 		return NULL;
 	p->ref = ref;
-	struct build b = { r, p, g, m, x, false };
+	p->filling = -1;
+	struct build b = { r, p, g, m, x, false, lazy };
 	switch (ref.kind) {
 	case KIND_SECTION: page_section(&b, ref.index); break;
 	case KIND_STAGE: page_stage(&b, ref.index); break;
@@ -871,13 +932,58 @@ struct present_page *present_page_indexed(const struct report *r, struct entity_
 	case KIND_TERM: page_term(&b, ref.index); break;
 	default: break;
 	}
-	other_links(&b);
-	tag_columns(p);
+	if (p->rest) {
+		tag_columns(p, 0);
+		p->blocks[p->filling].tag_cols = p->rest->tag_cols;
+		p->rest->b = b;
+	} else {
+		other_links(&b);
+		tag_columns(p, 0);
+	}
 	if (b.oom) {
 		present_page_free(p);
 		return NULL;
 	}
 	return p;
+}
+
+struct present_page *present_page_indexed(const struct report *r, struct entity_ref ref,
+					  enum present_glyphs g, const struct mentions *m,
+					  const struct link_index *x)
+{
+	return page_make(r, ref, g, m, x, false);
+}
+
+struct present_page *present_page_begin(const struct report *r, struct entity_ref ref,
+					enum present_glyphs g, const struct mentions *m)
+{
+	return page_make(r, ref, g, m, NULL, true);
+}
+
+int present_page_more(struct present_page *p, size_t n)
+{
+	struct present_rest *rest = p->rest;
+	if (!rest)
+		return 0;
+	struct build *b = &rest->b;
+	b->p = p;
+	for (; n > 0 && rest->ahead != NO_INDEX && !b->oom; n--) {
+		event_row(b, p->filling, rest->ahead);
+		rest->ahead = stage_events_next(&rest->it);
+	}
+	if (!b->oom && rest->ahead != NO_INDEX)
+		return 1;
+	bool oom = b->oom;
+	size_t had = p->blocks_count;
+	if (!oom) {
+		other_links(b);
+		tag_columns(p, had);
+		oom = b->oom;
+	}
+	p->rest = NULL;
+	p->filling = -1;
+	free(rest);
+	return oom ? -1 : 0;
 }
 
 /* ---- freeing and reading ---- */
@@ -911,6 +1017,7 @@ void present_page_free(struct present_page *p)
 		free(bl->heading);
 	}
 	free(p->blocks);
+	free(p->rest);
 	free(p);
 }
 

@@ -168,6 +168,10 @@ struct present_page {
 	size_t fields_count, fields_cap;
 	struct present_block *blocks;
 	size_t blocks_count, blocks_cap;
+	/* A page begun by present_page_begin: the block whose rows are still
+	 * to come (-1: none), and what makes them. */
+	int filling;
+	struct present_rest *rest;
 };
 
 /* The page of any entity or section. `m` finds names in prose (for "Told
@@ -182,6 +186,20 @@ struct link_index;
 struct present_page *present_page_indexed(const struct report *r, struct entity_ref ref,
 					  enum present_glyphs g, const struct mentions *m,
 					  const struct link_index *x);
+/* The same page with its long list (a stage's events) left to be made as
+ * it is read, for the browser, whose first screen shows a screenful of it:
+ * block `filling` has its heading and its tag column (the width all its
+ * rows will have) and no rows yet, and the links nothing above shows come
+ * once its last row is made. A page with no list to leave is whole
+ * (filling -1). NULL as present_page_new. */
+struct present_page *present_page_begin(const struct report *r, struct entity_ref ref,
+					enum present_glyphs g, const struct mentions *m);
+/* Up to n more rows of block `filling`, and after its last the links at
+ * the end ("Links to", "Linked from"): the page is then what
+ * present_page_new makes. Returns 1 while rows are to come, 0 when the
+ * page is whole, -1 on out of memory (the page is whole as far as it got
+ * and no more comes). */
+int present_page_more(struct present_page *p, size_t n);
 void present_page_free(struct present_page *p);
 
 /* A block with no items or no paragraphs says nothing to people:

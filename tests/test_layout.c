@@ -321,6 +321,42 @@ static void test_pane_filter(void **state)
 	pane_free(&p);
 }
 
+/* A text built as it is read, one row with a link at a time. */
+static size_t one_linked_row(struct doc *d)
+{
+	size_t *left = d->more_state;
+	doc_begin(d, 0, 0, DOC_PLAIN);
+	doc_put(d, "row ", DOC_PLAIN);
+	doc_put_link(d, "link", (struct entity_ref){ KIND_AREA, (int)*left });
+	return --*left;
+}
+
+/* Tab on the last link built goes on to the links of the rows not built
+ * yet (a stage's page makes its events' rows as they are read). */
+static void test_pane_links_as_read(void **state)
+{
+	(void)state;
+	struct pane p;
+	pane_init(&p, PANE_READER, false);
+	p.r = (struct rect){ 0, 0, 20, 2 }; /* one row of text */
+	struct doc *d = doc_new();
+	size_t *left = malloc(sizeof(*left));
+	*left = 10;
+	d->more = one_linked_row;
+	d->more_state = left;
+	d->more_items = *left;
+	pane_set_doc(&p, d);
+	for (int i = 0; i < 10; i++) {
+		assert_true(pane_link_step(&p, 1));
+		assert_int_equal(p.link, i);
+		assert_int_equal(p.top, i);
+	}
+	assert_false(pane_link_step(&p, 1));
+	assert_true(pane_link_step(&p, -1));
+	assert_int_equal(p.link, 8);
+	pane_free(&p);
+}
+
 static void test_pane_text_links(void **state)
 {
 	(void)state;
@@ -735,6 +771,7 @@ static void test_pages(void **state)
 	doc_free(d);
 	struct entity_ref s3 = { KIND_STAGE, 2 };
 	d = page_entity(&pg, s3);
+	doc_complete(d); /* its events' rows too */
 	for (size_t b = 0; b < d->blocks_count; b++)
 		assert_null(strstr(d->blocks[b].text, "\u2192"));
 	doc_free(d);
@@ -954,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_pane_list),
 		cmocka_unit_test(test_pane_filter),
 		cmocka_unit_test(test_pane_text_links),
+		cmocka_unit_test(test_pane_links_as_read),
 		cmocka_unit_test(test_lazy_list),
 		cmocka_unit_test(test_lazy_text),
 		cmocka_unit_test(test_lazy_middle),

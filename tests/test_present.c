@@ -589,6 +589,124 @@ static void test_stage_paragraphs(void **state)
 	}
 }
 
+/* ---- a page begun, its list made as it is read ---- */
+
+/* All a page says, with its tag columns, links and rows' entities. */
+static char *page_text(const struct present_page *p)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	char *t = line_with_ids(&p->kind.value);
+	fprintf(f, "%s\n%s\n", t, p->title);
+	free(t);
+	for (size_t i = 0; i < p->fields_count; i++) {
+		t = line_with_ids(&p->fields[i].value);
+		fprintf(f, "%s: %s\n", p->fields[i].label, t);
+		free(t);
+	}
+	for (size_t k = 0; k < p->blocks_count; k++) {
+		const struct present_block *b = &p->blocks[k];
+		fprintf(f, "[%s] %d %d %u-%u tags %d\n", b->heading ? b->heading : "", (int)b->type,
+			b->section, b->first, b->end, b->tag_cols);
+		for (size_t i = 0; i < b->items_count; i++) {
+			t = line_with_ids(&b->items[i].line);
+			fprintf(f, "  %s|%s|%d:%d|%zu\n", b->items[i].tag ? b->items[i].tag : "", t,
+				(int)b->items[i].ref.kind, b->items[i].ref.index, b->items[i].more_count);
+			free(t);
+		}
+	}
+	fclose(f);
+	return out;
+}
+
+/* A page begun and made row by row (n at a time) is the page made whole;
+ * before its first row its list has its heading and the tag column all
+ * its rows will have. */
+static void assert_begun_is_whole(const struct report *r, struct entity_ref ref, size_t n)
+{
+	struct present_page *whole = present_page_new(r, ref, PRESENT_UTF8, NULL);
+	struct present_page *p = present_page_begin(r, ref, PRESENT_UTF8, NULL);
+	assert_non_null(whole);
+	assert_non_null(p);
+	assert_int_equal(whole->filling, -1);
+	if (p->filling >= 0) {
+		const struct present_block *b = &p->blocks[p->filling];
+		const struct present_block *w = &whole->blocks[p->filling];
+		assert_int_equal(b->items_count, 0);
+		assert_true(w->items_count > 0);
+		assert_string_equal(b->heading, w->heading);
+		assert_int_equal(b->tag_cols, w->tag_cols);
+	}
+	int rc;
+	while ((rc = present_page_more(p, n)) > 0)
+		;
+	assert_int_equal(rc, 0);
+	assert_int_equal(p->filling, -1);
+	assert_int_equal(present_page_more(p, n), 0); /* whole: nothing more */
+	char *a = page_text(whole), *b = page_text(p);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	present_page_free(whole);
+	present_page_free(p);
+}
+
+static void test_page_begun_is_page_whole(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	for (int st = 0; st < (int)r->stages_count; st++) {
+		struct present_page *p = present_page_begin(r, (struct entity_ref){ KIND_STAGE, st },
+							    PRESENT_UTF8, NULL);
+		assert_true(p->filling >= 0); /* every stage of the report has events */
+		present_page_free(p); /* freed before its rows are made */
+		for (size_t n = 1; n <= 64; n *= 4)
+			assert_begun_is_whole(r, (struct entity_ref){ KIND_STAGE, st }, n);
+	}
+	/* the pages with no list left to make are whole at once */
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (k == KIND_STAGE || !report_count(r, (enum entity_kind)k))
+			continue;
+		struct present_page *p = present_page_begin(r, (struct entity_ref){ (enum entity_kind)k, 0 },
+							    PRESENT_UTF8, NULL);
+		assert_int_equal(p->filling, -1);
+		present_page_free(p);
+		assert_begun_is_whole(r, (struct entity_ref){ (enum entity_kind)k, 0 }, 1);
+	}
+	/* the widest date comes late, a stage has none, one links elsewhere:
+	 * the tag column is the widest from the start */
+	struct diag d;
+	struct report *small = tu_load_one(
+		"report: {title: T}\n"
+		"sections:\n  - {title: S, id: s}\n"
+		"stages:\n"
+		"  - {id: a, number: 1, title: A, name: A, from: 2001, to: 2003, section: s,\n"
+		"     priorities: [{text: Air}]}\n"
+		"  - {id: b, number: 2, title: B, name: B, from: 2002, to: 2002, section: s,\n"
+		"     priorities: [{text: Air}]}\n"
+		"  - {id: c, number: 3, title: C, name: C, from: 2004, to: 2006, section: s,\n"
+		"     priorities: [{text: Air}]}\n"
+		"events:\n"
+		"  - {id: e1, year: 2001, title: One, section: s}\n"
+		"  - {id: e2, year: 2001, month: 5, title: Two, section: s}\n"
+		"  - {id: e3, year: 2003, month: 9, title: Three, section: s, links: [c]}\n"
+		"  - {id: e4, year: 2005, month: 5, title: Four, section: s}\n", &d);
+	assert_non_null(small);
+	struct present_page *p = present_page_begin(small, (struct entity_ref){ KIND_STAGE, 0 },
+						    PRESENT_UTF8, NULL);
+	assert_int_equal(p->blocks[p->filling].tag_cols, (int)strlen("September 2003"));
+	present_page_free(p);
+	p = present_page_begin(small, (struct entity_ref){ KIND_STAGE, 1 }, PRESENT_UTF8, NULL);
+	assert_int_equal(p->filling, -1); /* 2002 is the first stage's */
+	present_page_free(p);
+	for (int st = 0; st < 3; st++)
+		for (size_t n = 1; n <= 4; n++)
+			assert_begun_is_whole(small, (struct entity_ref){ KIND_STAGE, st }, n);
+	report_free(small);
+	diag_free(&d);
+}
+
 static void test_show_ids_any_case(void **state)
 {
 	(void)state;
@@ -612,6 +730,7 @@ int main(void)
 		cmocka_unit_test(test_told_in),
 		cmocka_unit_test(test_stage_paragraphs),
 		cmocka_unit_test(test_show_ids_any_case),
+		cmocka_unit_test(test_page_begun_is_page_whole),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tu_bundled_free();

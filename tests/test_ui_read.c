@@ -464,6 +464,68 @@ static void test_space(void **state)
 	vs_close(v);
 }
 
+/* ---- a stage's page made as it is read ---- */
+
+/* The first screen of the first stage's page makes none of its events'
+ * rows (thousands at scale); read to its end, or through its links with
+ * Tab, it is the whole page: its last event under a date column as wide
+ * as its widest date, 100% read, and Tab on its last link goes on to the
+ * next pane. */
+static void test_stage_page_as_read(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct vscreen *v = open_at(80, 24, NULL);
+	struct app *a = vs_app(v);
+	struct entity_ref st = { KIND_STAGE, 0 };
+	struct doc *whole = page_entity(&a->pg, st);
+	doc_complete(whole);
+	struct pane *rd = app_pane(a, PANE_READER);
+	assert_true(rd->doc->blocks_count < whole->blocks_count);
+	/* the stage's last event, as its row starts: the date padded to the
+	 * widest of the stage's dates, then its label */
+	struct present_page *pp = present_page_new(r, st, PRESENT_UTF8, NULL);
+	int last = -1, cols = 0;
+	for (size_t k = 0; k < pp->blocks_count; k++)
+		for (size_t i = 0; i < pp->blocks[k].items_count; i++)
+			if (pp->blocks[k].items[i].ref.kind == KIND_EVENT) {
+				last = pp->blocks[k].items[i].ref.index;
+				cols = pp->blocks[k].tag_cols;
+			}
+	present_page_free(pp);
+	assert_true(last >= 0);
+	char date[PRESENT_DATE_MAX], *label = present_event_label(r, last), row[160];
+	const struct event *e = report_event(r, (size_t)last);
+	present_date(e->year, e->month, PRESENT_DATE_WORDS, date);
+	snprintf(row, sizeof(row), "  %-*s %.6s", cols, date, label);
+	for (char *c = row; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == ' '))
+			*c = '.';
+	free(label);
+	vs_expect_not(v, row);
+	vs_keys(v, "4G");
+	vs_expect(v, row);
+	vs_expect(v, " 100% *$");
+	/* Tab link by link on a page just opened: the last is the last
+	 * event's, then the next pane */
+	vs_close(v);
+	v = open_at(80, 24, NULL);
+	a = vs_app(v);
+	rd = app_pane(a, PANE_READER);
+	vs_keys(v, "4");
+	assert_int_equal(rd->link, -1);
+	for (size_t i = 0; i < whole->links_count; i++)
+		vs_keys(v, "<Tab>");
+	assert_int_equal(app_focus_id(a), PANE_READER);
+	assert_int_equal(rd->link, (int)whole->links_count - 1);
+	assert_int_equal(rd->doc->links[rd->link].to.index, last);
+	vs_expect(v, row);
+	vs_keys(v, "<Tab>");
+	assert_int_not_equal(app_focus_id(a), PANE_READER);
+	doc_free(whole);
+	vs_close(v);
+}
+
 /* ---- every hint does what it says ---- */
 
 /* A screen to read the hints of: its size and the keys that make it. */
@@ -674,6 +736,7 @@ int main(void)
 		cmocka_unit_test(test_cut_ends_in_ellipsis),
 		cmocka_unit_test(test_narrow),
 		cmocka_unit_test(test_space),
+		cmocka_unit_test(test_stage_page_as_read),
 		cmocka_unit_test(test_every_hint_does_what_it_says),
 		cmocka_unit_test(test_help_width),
 		cmocka_unit_test(test_no_hits),

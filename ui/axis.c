@@ -5,23 +5,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void take_years(unsigned from, unsigned to, unsigned *first, unsigned *last)
+{
+	if (from && (!*first || from < *first))
+		*first = from;
+	if (to > *last)
+		*last = to;
+}
+
 void axis_years(const struct report *r, unsigned *first, unsigned *last)
 {
 	*first = *last = 0;
 	for (size_t i = 0; i < r->stages_count; i++) {
 		const struct stage *s = report_stage(r, i);
-		if (!*first || s->from < *first)
-			*first = s->from;
-		if (s->to > *last)
-			*last = s->to;
+		take_years(s->from, s->to, first, last);
 	}
-	for (size_t i = 0; i < r->events_count; i++) {
-		unsigned y = report_event(r, i)->year;
-		if (y && (!*first || y < *first))
-			*first = y;
-		if (y > *last)
-			*last = y;
-	}
+	/* events are in date order: the first and the last hold their years
+	 * (not every event read: a model from a snapshot makes each it reads) */
+	if (r->events_count)
+		take_years(report_event(r, 0)->year, report_event(r, r->events_count - 1)->year,
+			   first, last);
 }
 
 /* Maximal runs of years in the same stage (or in none). */
@@ -75,9 +78,17 @@ static void share(struct axis *ax, int cols)
 
 int axis_make(struct axis *ax, const struct report *r, int width)
 {
+	unsigned first, last;
+	axis_years(r, &first, &last);
+	return axis_make_over(ax, r, width, first, last);
+}
+
+int axis_make_over(struct axis *ax, const struct report *r, int width, unsigned first, unsigned last)
+{
 	memset(ax, 0, sizeof(*ax));
 	ax->width = width;
-	axis_years(r, &ax->first, &ax->last);
+	ax->first = first;
+	ax->last = last;
 	if (!ax->first || ax->last < ax->first || ax->last - ax->first > 10000 || cut_spans(ax, r) != 0)
 		return -1;
 	int cols = width - (int)(ax->count - 1); /* less the boundaries */

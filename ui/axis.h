@@ -31,6 +31,8 @@ void axis_years(const struct report *r, unsigned *first, unsigned *last);
  * report has no years or the spans and boundaries do not fit (each span
  * needs a column) or out of memory; axis_free is safe either way. */
 int axis_make(struct axis *ax, const struct report *r, int width);
+/* The same over years axis_years gave (it reads every stage: once will do). */
+int axis_make_over(struct axis *ax, const struct report *r, int width, unsigned first, unsigned last);
 void axis_free(struct axis *ax);
 
 /* The column of a year (clamped to the axis), never a boundary. */

@@ -27,7 +27,10 @@ void doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->links);
 	free(d->lines);
-	free(d->more_state);
+	if (d->more_free)
+		d->more_free(d->more_state);
+	else
+		free(d->more_state);
 	free(d);
 }
 

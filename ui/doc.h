@@ -74,9 +74,10 @@ struct doc {
 	bool failed;              /* out of memory while building */
 	/* A list built as it is read: `more` appends the next rows and
 	 * returns how many items are still to come (0: the doc is whole).
-	 * Its state is the doc's, freed with it by free(). */
+	 * Its state is the doc's, freed with it by more_free (NULL: free()). */
 	size_t (*more)(struct doc *d);
 	void *more_state;
+	void (*more_free)(void *state);
 	size_t more_items;        /* items still to come */
 };
 

@@ -109,12 +109,75 @@ static void put_block(const struct pages *p, struct doc *d, const struct present
 		put_item(d, b, &b->items[i]);
 }
 
+/* ---- a page whose long list is made as it is read ---- */
+
+/* Rows of the list made whenever the layout runs out of them: a few, as
+ * the browser's lists do (lists.c). */
+#define PAGE_ROWS_STEP 8
+
+struct page_rest {
+	const struct pages *p;
+	struct present_page *page; /* NULL once whole and in the doc */
+	int block;                 /* the list's block */
+	size_t shown;              /* its rows in the doc */
+};
+
+static void page_rest_free(void *state)
+{
+	struct page_rest *s = state;
+	if (s)
+		present_page_free(s->page);
+	free(s);
+}
+
+/* The list's next rows; after its last, the blocks that follow it. */
+static size_t page_more(struct doc *d)
+{
+	struct page_rest *s = d->more_state;
+	if (!s->page)
+		return 0;
+	int rc = present_page_more(s->page, PAGE_ROWS_STEP);
+	const struct present_block *b = &s->page->blocks[s->block];
+	for (; s->shown < b->items_count; s->shown++)
+		put_item(d, b, &b->items[s->shown]);
+	if (rc > 0)
+		return 1;
+	d->failed |= rc < 0;
+	for (size_t k = (size_t)s->block + 1; k < s->page->blocks_count; k++)
+		if (!present_block_empty(&s->page->blocks[k]))
+			put_block(s->p, d, s->page, &s->page->blocks[k]);
+	present_page_free(s->page);
+	s->page = NULL;
+	return 0;
+}
+
+/* The doc gets the rest of the page as it is laid out; out of memory for
+ * that, all of it now. Takes the page. */
+static void rows_as_read(const struct pages *p, struct doc *d, struct present_page *page)
+{
+	struct page_rest *s = malloc(sizeof(*s));
+	if (!s) {
+		struct page_rest now = { p, page, page->filling, 0 };
+		d->more_state = &now;
+		while (page_more(d))
+			;
+		d->more_state = NULL;
+		present_page_free(now.page);
+		return;
+	}
+	*s = (struct page_rest){ p, page, page->filling, 0 };
+	d->more = page_more;
+	d->more_state = s;
+	d->more_free = page_rest_free;
+	d->more_items = 1;
+}
+
 struct doc *page_entity(const struct pages *p, struct entity_ref ref)
 {
 	struct doc *d = doc_new();
 	if (!d || ref.index < 0 || (size_t)ref.index >= report_count(p->r, ref.kind))
 		return d;
-	struct present_page *page = present_page_new(p->r, ref, page_glyphs(p), p->m);
+	struct present_page *page = present_page_begin(p->r, ref, page_glyphs(p), p->m);
 	if (!page) {
 		d->failed = true;
 		return d;
@@ -132,9 +195,12 @@ struct doc *page_entity(const struct pages *p, struct entity_ref ref)
 		page_put_line(d, &f->value, 0);
 	}
 	for (size_t i = 0; i < page->blocks_count; i++)
-		if (!present_block_empty(&page->blocks[i]))
+		if ((int)i == page->filling || !present_block_empty(&page->blocks[i]))
 			put_block(p, d, page, &page->blocks[i]);
-	present_page_free(page);
+	if (page->filling >= 0)
+		rows_as_read(p, d, page);
+	else
+		present_page_free(page);
 	return d;
 }
 

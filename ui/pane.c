@@ -449,15 +449,24 @@ bool pane_scroll_to_line(struct pane *p, int line, int context)
 	return top != p->top;
 }
 
+/* Whether the doc has link i: a page built as it is read (a stage's
+ * events) gets rows until it has, or has no more. */
+static bool has_link(const struct pane *p, int i)
+{
+	while ((size_t)i >= p->doc->links_count && doc_layout_until(p->doc, p->doc->lines_count))
+		;
+	return (size_t)i < p->doc->links_count;
+}
+
 bool pane_link_step(struct pane *p, int dir)
 {
-	if (p->list || !p->doc || p->doc->links_count == 0)
+	if (p->list || !p->doc || !has_link(p, 0))
 		return false;
 	int n = (int)p->doc->links_count, next = -1;
 	if (p->link < 0) {
 		/* start from what is on screen */
 		if (dir > 0) {
-			for (int i = 0; i < n && next < 0; i++)
+			for (int i = 0; has_link(p, i) && next < 0; i++)
 				if ((int)doc_link_line(p->doc, i) >= p->top)
 					next = i;
 		} else {
@@ -465,7 +474,7 @@ bool pane_link_step(struct pane *p, int dir)
 				if ((int)doc_link_line(p->doc, i) < p->top + pane_rows(p))
 					next = i;
 		}
-	} else if (p->link + dir >= 0 && p->link + dir < n) {
+	} else if (p->link + dir >= 0 && (p->link + dir < n || has_link(p, p->link + dir))) {
 		next = p->link + dir;
 	}
 	if (next < 0)

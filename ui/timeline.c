@@ -88,7 +88,7 @@ struct doc *page_axis(const struct pages *p, int width, int event)
 	/* a scale needs a column a span and one a boundary at least, and
 	 * room to tell years apart */
 	bool scale = first && cells >= (int)(last - first + 1) / 2;
-	if (!scale || axis_make(&ax, r, cells) != 0) {
+	if (!scale || axis_make_over(&ax, r, cells, first, last) != 0) {
 		if (scale)
 			axis_free(&ax);
 		if (first)
