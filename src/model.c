@@ -122,11 +122,22 @@ int report_entity_section(const struct report *r, struct entity_ref ref)
 	}
 }
 
+void report_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to)
+{
+	if (!r->stages[i] && r->snap && snapshot_stage_years(r, i, from, to))
+		return;
+	*from = report_stage(r, i)->from;
+	*to = report_stage(r, i)->to;
+}
+
 int report_stage_for_year(const struct report *r, unsigned year)
 {
-	for (size_t i = 0; i < r->stages_count; i++)
-		if (year >= report_stage(r, i)->from && year <= report_stage(r, i)->to)
+	for (size_t i = 0; i < r->stages_count; i++) {
+		unsigned from, to;
+		report_stage_years(r, i, &from, &to);
+		if (year >= from && year <= to)
 			return (int)i;
+	}
 	return NO_INDEX;
 }
 

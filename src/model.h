@@ -259,6 +259,11 @@ const char *report_entity_id(const struct report *r, struct entity_ref ref);
 const char *report_entity_title(const struct report *r, struct entity_ref ref);
 /* The section an entity comes from (a section is its own), or NO_INDEX. */
 int report_entity_section(const struct report *r, struct entity_ref ref);
+/* Stage i's years (from, to): what the timeline's axis and a stage's
+ * events need of every stage, read without making the stage from a
+ * snapshot (snapshot_stage_years: its record's, checked). */
+void report_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
+bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
 /* The stage whose years hold `year`, or NO_INDEX. */
 int report_stage_for_year(const struct report *r, unsigned year);
 /* The series meeting m belongs to, or NULL. */

@@ -534,6 +534,29 @@ static void say_entity(struct snapshot *s, int kind, size_t i, bool from_yaml, c
 	s->told_entities = true;
 }
 
+bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
+
+/* A stand-in, with its record's dates when they read well: the axis reads
+ * a stage's years from its record (snapshot_stage_years), and events are
+ * in date order. */
+static void stand_in(struct snapshot *s, const struct report *r, int kind, size_t i, void *out)
+{
+	make_damaged(kind, i, out);
+	if (kind == KIND_STAGE) {
+		struct stage *st = out;
+		snapshot_stage_years(r, i, &st->from, &st->to);
+	} else if (kind == KIND_EVENT) {
+		size_t n;
+		const struct snap_event *x = snap_part(s, PART_EVENTS, sizeof(*x), &n);
+		struct event *e = out;
+		if (snap_check_range(s, PART_EVENTS, i * sizeof(*x), sizeof(*x)) && year_ok(x[i].year) &&
+		    x[i].month <= 12) {
+			e->year = x[i].year;
+			e->month = x[i].month;
+		}
+	}
+}
+
 /* What stands for an entity asked for past its kind's count: none of the
  * model's indices names one (an index is checked when its entity is made),
  * so only a bug can ask; it gets a stand-in, and nothing is written. */
@@ -567,7 +590,7 @@ static void *entity(struct snapshot *s, const struct report *r, int kind, size_t
 		if (y)
 			out = y;
 		else
-			make_damaged(kind, i, out);
+			stand_in(s, r, kind, i, out);
 		if (kind == KIND_SECTION) /* its text is the YAML's, or none */
 			s->text_state[i] = PART_GOOD;
 		say_entity(s, kind, i, y != NULL, why);
@@ -584,6 +607,21 @@ void *snapshot_entity(const struct report *r, enum entity_kind kind, size_t i)
 struct series *snapshot_series(const struct report *r, size_t i)
 {
 	return entity(r->snap, r, KIND_SERIES, i);
+}
+
+/* A stage's years as its record has them, when its block is good and they
+ * are what make_stage accepts (a stage made from that record has them);
+ * false, and the caller makes the stage, otherwise. */
+bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to)
+{
+	size_t n;
+	const struct snap_stage *x = snap_part(r->snap, PART_STAGES, sizeof(*x), &n);
+	if (i >= n || !snap_check_range(r->snap, PART_STAGES, i * sizeof(*x), sizeof(*x)) ||
+	    !year_ok(x[i].from) || !year_ok(x[i].to) || x[i].to < x[i].from)
+		return false;
+	*from = x[i].from;
+	*to = x[i].to;
+	return true;
 }
 
 /* ---- opening ---- */

@@ -52,16 +52,17 @@ void stage_events_start(struct stage_events *it, const struct report *r, int sta
 	it->year = YEAR_MAX + 1; /* nothing to look at */
 	if (stage < 0 || (size_t)stage >= r->stages_count)
 		return;
-	const struct stage *s = report_stage(r, (size_t)stage);
-	unsigned from = s->from, to = s->to;
+	unsigned from, to;
+	report_stage_years(r, (size_t)stage, &from, &to);
 	if (!clamp_years(&from, &to))
 		return;
 	for (unsigned y = from; y <= to; y++)
 		it->own[y - YEAR_MIN] = true;
 	/* report_stage_for_year gives a year held twice to the earlier stage */
 	for (int j = 0; j < stage; j++) {
-		const struct stage *e = report_stage(r, (size_t)j);
-		unsigned lo = e->from > from ? e->from : from, hi = e->to < to ? e->to : to;
+		unsigned e_from, e_to;
+		report_stage_years(r, (size_t)j, &e_from, &e_to);
+		unsigned lo = e_from > from ? e_from : from, hi = e_to < to ? e_to : to;
 		for (unsigned y = lo; y <= hi; y++)
 			it->own[y - YEAR_MIN] = false;
 	}

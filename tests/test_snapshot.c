@@ -1346,6 +1346,14 @@ static void test_entities_made_on_first_use(void **state)
 	assert_int_equal(entities_made(r), 0);
 	for (int k = 0; k < KIND_COUNT; k++)
 		assert_int_equal(report_count(r, (enum entity_kind)k), report_count(yaml, (enum entity_kind)k));
+	/* every stage's years, as the timeline's axis reads them: none made */
+	for (size_t i = 0; i < yaml->stages_count; i++) {
+		unsigned from, to;
+		report_stage_years(r, i, &from, &to);
+		assert_int_equal(from, report_stage(yaml, i)->from);
+		assert_int_equal(to, report_stage(yaml, i)->to);
+	}
+	assert_int_equal(entities_made(r), 0);
 	size_t last = yaml->events_count - 1;
 	struct entity_ref ref;
 	assert_int_equal(report_find(r, report_event(yaml, last)->id, &ref), 0);

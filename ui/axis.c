@@ -16,9 +16,10 @@ static void take_years(unsigned from, unsigned to, unsigned *first, unsigned *la
 void axis_years(const struct report *r, unsigned *first, unsigned *last)
 {
 	*first = *last = 0;
-	for (size_t i = 0; i < r->stages_count; i++) {
-		const struct stage *s = report_stage(r, i);
-		take_years(s->from, s->to, first, last);
+	for (size_t i = 0; i < r->stages_count; i++) { /* their years: no stage made */
+		unsigned from, to;
+		report_stage_years(r, i, &from, &to);
+		take_years(from, to, first, last);
 	}
 	/* events are in date order: the first and the last hold their years
 	 * (not every event read: a model from a snapshot makes each it reads) */
