@@ -3,7 +3,11 @@
  * (mentions.h). Each is checked then - its checksum, and every offset and
  * index it holds - and refused as a whole when anything is wrong: the
  * caller builds it from the model instead, and the refusal is said at the
- * end of the run. */
+ * end of the run. The index's units' texts (the model's strings, which
+ * the search does not read: it reads the folded texts) are checked when
+ * first read instead, a unit at a time (snapshot_unit_text), or all at
+ * once before a search that reads them all; found damaged, the index is
+ * refused then, and corpus_unmap makes it from the model. */
 #include "snap_internal.h"
 #include "corpus.h"
 #include "mentions.h"
@@ -125,22 +129,20 @@ static bool origin_ok(const uint32_t *o, size_t len, uint32_t text_len)
 	return o[len] == text_len;
 }
 
-/* Unit i as corpus.c would have made it, or false. */
+/* Unit i as corpus.c would have made it, or false. Its text is not read:
+ * only its offset is checked here, and the rest the first time the text
+ * is read (snapshot_unit_text); the search reads the folded texts. */
 static bool unit_make(const struct snapshot *s, const struct report *r, const struct index_parts *ix,
 		      size_t fields, size_t i, struct corpus_unit *u)
 {
 	const struct snap_unit *x = &ix->units[i];
 	char *text;
-	/* the text's length is checked with all the others' (index_texts) */
 	if (x->kind >= KIND_COUNT || x->index < 0 || (size_t)x->index >= report_count(r, x->kind) ||
 	    x->field >= fields || x->tier >= TIER_COUNT || !snap_text_string(s, x->text, &text) ||
-	    x->folded >= ix->folded_len || x->folded_len > ix->folded_len - 1 - x->folded ||
-	    ix->folded[x->folded + x->folded_len] != '\0')
+	    x->text_len > s->pool_len - 1 - x->text || x->folded >= ix->folded_len ||
+	    x->folded_len > ix->folded_len - 1 - x->folded || ix->folded[x->folded + x->folded_len] != '\0')
 		return false;
 	struct entity_ref ref = { (enum entity_kind)x->kind, x->index };
-	const char *field = corpus_fields[x->field];
-	if (model_text(r, ref, field, x->item) != text)
-		return false;
 	const uint32_t *origin = NULL;
 	if (x->origin != SNAP_NONE) {
 		if (x->origin >= ix->origin_count || x->folded_len >= ix->origin_count - x->origin ||
@@ -164,25 +166,11 @@ static bool unit_make(const struct snapshot *s, const struct report *r, const st
 			    (size_t)ix->areas[x->areas_at + k] >= r->areas_count)
 				return false;
 	}
-	*u = (struct corpus_unit){ ref, field, x->item, (enum corpus_tier)x->tier, text,
+	*u = (struct corpus_unit){ ref, corpus_fields[x->field], x->item, (enum corpus_tier)x->tier, text,
 				   { (char *)ix->folded + x->folded, x->folded_len, (uint32_t *)origin },
 				   x->section_ix, x->area_ix, x->stages, x->year_from, x->year_to,
 				   x->areas_at };
 	return true;
-}
-
-/* Every unit's text is as long as it says: checked by reading the pool
- * (the search reads the folded texts, not these). */
-static bool index_texts(struct snapshot *s, const struct index_parts *ix)
-{
-	struct snap_len_check *checks = malloc((ix->units_count + 1) * sizeof(*checks));
-	if (!checks)
-		return false;
-	for (size_t i = 0; i < ix->units_count; i++)
-		checks[i] = (struct snap_len_check){ ix->units[i].text, ix->units[i].text_len, true };
-	bool ok = snap_check_strings(s, checks, ix->units_count);
-	free(checks);
-	return ok;
 }
 
 /* The rank must order every unit once. */
@@ -221,18 +209,21 @@ struct corpus *snapshot_corpus(const struct report *r)
 	ix.origin = snap_part(s, PART_ORIGIN, sizeof(*ix.origin), &ix.origin_count);
 	struct corpus *c = calloc(1, sizeof(*c));
 	struct corpus_unit *units = malloc((ix.units_count + 1) * sizeof(*units));
-	if (!c || !units) {
+	unsigned char *checked = calloc(ix.units_count / 8 + 1, 1);
+	if (!c || !units || !checked) {
 		free(c);
 		free(units);
+		free(checked);
 		return NULL; /* out of memory: built from the model, if it can be */
 	}
 	/* the mapping is read only, and so is an index once made */
 	*c = (struct corpus){ .report = r, .units = units, .count = ix.units_count,
 			      .capacity = ix.units_count + 1, .areas = (int *)ix.areas,
-			      .areas_count = ix.areas_count, .rank = (uint32_t *)ix.rank, .mapped = true };
+			      .areas_count = ix.areas_count, .rank = (uint32_t *)ix.rank, .mapped = true,
+			      .text_checked = checked };
 	size_t fields = fields_count();
 	bool ok = ix.rank_count == ix.units_count && ix.folded_len && !ix.folded[ix.folded_len - 1] &&
-		  rank_ok(ix.rank, ix.rank_count) && index_texts(s, &ix);
+		  s->pool_len && rank_ok(ix.rank, ix.rank_count);
 	for (size_t i = 0; ok && i < ix.units_count; i++) {
 		ok = unit_make(s, r, &ix, fields, i, &c->units[i]);
 		c->text_bytes += ok ? ix.units[i].text_len : 0;
@@ -243,6 +234,54 @@ struct corpus *snapshot_corpus(const struct report *r)
 		return NULL;
 	}
 	return c;
+}
+
+/* Whether unit i's text is good to read: the string its offset names is
+ * good (its blocks' sums, its start, its end and its text: snap_text.c),
+ * as long as the unit says, and the very string the model has for the
+ * unit's field, so a unit can only name what the model has. Only this
+ * unit's entity is asked for. */
+static bool unit_text_good(struct snapshot *s, const struct corpus *c, size_t i)
+{
+	size_t count, len;
+	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
+	const struct corpus_unit *u = &c->units[i];
+	return i < count && snap_string_good(s, u->text, &len) && len == units[i].text_len &&
+	       model_text(c->report, u->ref, u->field, u->item) == u->text;
+}
+
+bool snapshot_unit_text(const struct corpus *c, size_t i)
+{
+	struct snapshot *s = c->report->snap;
+	if (c->text_checked[i / 8] >> (i % 8) & 1)
+		return true;
+	if (!s || s->told[0] || !unit_text_good(s, c, i)) {
+		if (s)
+			snap_refuse_later(s, "a text its search index points at");
+		return false;
+	}
+	c->text_checked[i / 8] |= (unsigned char)(1u << (i % 8));
+	return true;
+}
+
+bool snapshot_corpus_texts(const struct corpus *c)
+{
+	struct snapshot *s = c->report->snap;
+	size_t count;
+	if (!s || s->told[0])
+		return false;
+	/* the pool read once, in order, rather than a string at a time; each
+	 * unit's string is compared with the model's when it is a hit */
+	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
+	struct snap_len_check *checks = malloc((c->count + 1) * sizeof(*checks));
+	bool ok = checks && count == c->count;
+	for (size_t i = 0; ok && i < c->count; i++)
+		checks[i] = (struct snap_len_check){ units[i].text, units[i].text_len, true };
+	ok = ok && snap_check_strings(s, checks, c->count);
+	free(checks);
+	if (!ok)
+		snap_refuse_later(s, "a text its search index points at");
+	return ok;
 }
 
 /* ---- the names dictionary ---- */

@@ -96,6 +96,12 @@ bool snap_check_range(struct snapshot *s, enum snap_part p, uint64_t off, uint64
  * record of which blocks are checked made. false with why. */
 bool snap_sums_open(struct snapshot *s, char *why, size_t whylen);
 
+/* Whether the string of the pool at p (a string's start in the names
+ * region, or anywhere in the text region) is good to show: its blocks'
+ * sums, its end and its text, checked once (snap_text.c); *len its
+ * length. */
+bool snap_string_good(struct snapshot *s, const char *p, size_t *len);
+
 /* Whether a string of the pool may reach a terminal (what the loader's
  * sanitizing leaves). */
 bool snap_text_safe(const char *text, size_t len);

@@ -51,7 +51,7 @@ static bool seen_add(struct snapshot *s, uint32_t off, uint32_t len)
  * snap_string); one of the text region is checked now - with the byte
  * before it, whose NUL makes it a string's start - and remembered, good
  * or bad, so that it is read once however many paragraphs name it. */
-static bool string_good(struct snapshot *s, const char *p, size_t *len)
+bool snap_string_good(struct snapshot *s, const char *p, size_t *len)
 {
 	uint32_t off = (uint32_t)(p - s->pool);
 	if (s->seen_cap && seen_slot(s, off)->off1) {
@@ -84,7 +84,7 @@ static bool text_good(struct snapshot *s, const struct section *sec)
 	size_t *len = malloc((sec->paragraphs_count + 1) * sizeof(*len));
 	bool good = len != NULL;
 	for (unsigned k = 0; good && k < sec->paragraphs_count; k++)
-		good = string_good(s, sec->paragraphs[k], &len[k]);
+		good = snap_string_good(s, sec->paragraphs[k], &len[k]);
 	for (unsigned e = 0; good && e < sec->emphasis_count; e++) {
 		const struct emphasis *run = &sec->emphasis[e];
 		const char *p = sec->paragraphs[run->paragraph];
