@@ -13,8 +13,11 @@
 #include "mentions.h"
 #include "sanitize.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* The model's own string for a unit's field and item: the text a unit
  * indexes must be it, so a unit can only name what the model has. */
@@ -187,6 +190,22 @@ static bool rank_ok(const uint32_t *rank, size_t n)
 	return ok;
 }
 
+/* The units are all written now and read by every search: their pages
+ * are made in one call rather than a fault at a time (about 800 at 100x,
+ * most of making the index on a virtual machine). A kernel without it
+ * faults them in as before. */
+static void prefault(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)p / page * page;
+	uintptr_t to = ((uintptr_t)p + len + page - 1) / page * page;
+	(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
 static const enum snap_part index_parts[] = {
 	PART_UNITS, PART_UNIT_AREAS, PART_RANK, PART_FOLDED, PART_ORIGIN,
 };
@@ -216,6 +235,7 @@ struct corpus *snapshot_corpus(const struct report *r)
 		free(checked);
 		return NULL; /* out of memory: built from the model, if it can be */
 	}
+	prefault(units, (ix.units_count + 1) * sizeof(*units));
 	/* the mapping is read only, and so is an index once made */
 	*c = (struct corpus){ .report = r, .units = units, .count = ix.units_count,
 			      .capacity = ix.units_count + 1, .areas = (int *)ix.areas,
