@@ -275,7 +275,8 @@ bool snapshot_unit_text(const struct corpus *c, size_t i)
 	struct snapshot *s = c->report->snap;
 	if (c->text_checked[i / 8] >> (i % 8) & 1)
 		return true;
-	if (!s || s->told[0] || !unit_text_good(s, c, i)) {
+	/* read on after another part was refused, as a section's text is */
+	if (!s || !unit_text_good(s, c, i)) {
 		if (s)
 			snap_refuse_later(s, "a text its search index points at");
 		return false;
@@ -288,7 +289,7 @@ bool snapshot_corpus_texts(const struct corpus *c)
 {
 	struct snapshot *s = c->report->snap;
 	size_t count;
-	if (!s || s->told[0])
+	if (!s)
 		return false;
 	/* the pool read once, in order, rather than a string at a time; each
 	 * unit's string is compared with the model's when it is a hit */

@@ -1278,6 +1278,20 @@ static void test_index_text_checked_when_read(void **state)
 	corpus_free(model);
 	corpus_free(c);
 	report_free(r);
+	/* a regex reads every unit's text as it searches: all are checked
+	 * before, and the damaged block refuses the index then */
+	r = open_ok(bytes, len);
+	c = corpus_new(r);
+	assert_true(c->mapped);
+	char regex[64];
+	snprintf(regex, sizeof(regex), "/%s/", word);
+	got = rows_of(c, regex);
+	assert_false(c->mapped);
+	model = corpus_new(r);
+	assert_int_equal(got, rows_of(model, regex));
+	corpus_free(model);
+	corpus_free(c);
+	report_free(r);
 	free(word);
 	free(bytes);
 }
