@@ -13,7 +13,6 @@
 #include "links.h"
 #include "mentions.h"
 #include "search.h"
-#include "search_rows.h"
 #include "snap_format.h"
 #include "snapshot.h"
 
@@ -749,19 +748,6 @@ static void test_out_of_range(void **state)
 	free(bytes);
 }
 
-/* How many rows a search of c for `query` gives (what search --count says). */
-static size_t rows_of(const struct corpus *c, const char *query)
-{
-	struct search_results res;
-	struct search_rows rows;
-	assert_int_equal(search_run(c, query, &res), 0);
-	assert_int_equal(search_rows_build(&res, &rows), 0);
-	size_t n = rows.count;
-	search_rows_free(&rows);
-	search_results_free(&res);
-	return n;
-}
-
 /* Parts read later, made up and sealed: the index and the dictionary are
  * refused and built from the model; the id table and the trie, read a
  * probe at a time, stay within their bounds and end. */
@@ -776,7 +762,7 @@ static void read_later(const unsigned char *bytes, size_t len, mutate_fn *mutate
 		 * text (a regex): then made from the model, which answers */
 		struct corpus *got = corpus_new(r), *want = corpus_new(tu_report());
 		assert_non_null(got);
-		assert_int_equal(rows_of(got, "/./"), rows_of(want, "/./"));
+		assert_int_equal(tu_search_rows(got, "/./"), tu_search_rows(want, "/./"));
 		assert_false(got->mapped);
 		char *told = tu_told(r);
 		assert_non_null(strstr(told, "is damaged ("));
@@ -1263,7 +1249,7 @@ static void test_index_text_checked_when_read(void **state)
 	char *told = tu_told(r);
 	assert_string_equal(told, "");
 	free(told);
-	size_t got = rows_of(c, word);
+	size_t got = tu_search_rows(c, word);
 	assert_false(c->mapped);
 	told = tu_told(r);
 	assert_non_null(strstr(told, "is damaged (a text its search index points at)"));
@@ -1274,7 +1260,7 @@ static void test_index_text_checked_when_read(void **state)
 	assert_string_equal(s->paragraphs[0], "");
 	struct corpus *model = corpus_new(r);
 	assert_false(model->mapped);
-	assert_int_equal(got, rows_of(model, word));
+	assert_int_equal(got, tu_search_rows(model, word));
 	corpus_free(model);
 	corpus_free(c);
 	report_free(r);
@@ -1285,10 +1271,10 @@ static void test_index_text_checked_when_read(void **state)
 	assert_true(c->mapped);
 	char regex[64];
 	snprintf(regex, sizeof(regex), "/%s/", word);
-	got = rows_of(c, regex);
+	got = tu_search_rows(c, regex);
 	assert_false(c->mapped);
 	model = corpus_new(r);
-	assert_int_equal(got, rows_of(model, regex));
+	assert_int_equal(got, tu_search_rows(model, regex));
 	corpus_free(model);
 	corpus_free(c);
 	report_free(r);

@@ -11,8 +11,7 @@
 #include "loader.h"
 #include "snap_format.h"
 #include "snapshot.h"
-#include "search.h"
-#include "search_rows.h"
+#include "corpus.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -442,15 +441,9 @@ static void test_text_damaged_on_disk(void **state)
 static size_t count_of(const struct report *r, const char *query, bool *mapped)
 {
 	struct corpus *c = corpus_new(r);
-	struct search_results res;
-	struct search_rows rows;
 	assert_non_null(c);
-	assert_int_equal(search_run(c, query, &res), 0);
-	assert_int_equal(search_rows_build(&res, &rows), 0);
-	size_t n = rows.count;
+	size_t n = tu_search_rows(c, query);
 	*mapped = c->mapped;
-	search_rows_free(&rows);
-	search_results_free(&res);
 	corpus_free(c);
 	return n;
 }
