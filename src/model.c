@@ -167,13 +167,9 @@ struct id_slot {
 struct id_table {
 	struct id_slot *slots;
 	size_t mask;
-	/* or, over a snapshot: */
-	const struct snap_id_slot *mapped;
-	const char *pool;
-	size_t pool_len;
 };
 
-static uint32_t hash_id(const char *s)
+uint32_t id_table_hash(const char *s)
 {
 	uint32_t h = 2166136261u;
 	for (; *s; s++)
@@ -201,7 +197,7 @@ struct id_table *id_table_new(size_t expected)
 /* Returns the existing entry's ref through *dup if the id is taken. */
 int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, struct entity_ref *dup)
 {
-	uint32_t h = hash_id(id);
+	uint32_t h = id_table_hash(id);
 	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
 		if (!t->slots[i].id) {
 			t->slots[i] = (struct id_slot){ id, ref, h };
@@ -216,37 +212,19 @@ int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, stru
 
 int report_find(const struct report *r, const char *id, struct entity_ref *out)
 {
-	/* a snapshot's table is read, not built: its entity is checked too */
+	if (r->snap) /* its table is read, not built: snap_ids.c */
+		return snapshot_find(r, id, out);
 	if (id_table_find(r->ids, id, out) != 0 || out->kind >= KIND_COUNT || out->index < 0 ||
 	    (size_t)out->index >= report_count(r, out->kind))
 		return -1;
 	return 0;
 }
 
-/* A lookup in a snapshot's table: at most every slot once, and each id
- * inside the pool. */
-static int mapped_find(const struct id_table *t, const char *id, uint32_t h, struct entity_ref *out)
-{
-	for (size_t n = 0, i = h & t->mask; n <= t->mask; n++, i = (i + 1) & t->mask) {
-		const struct snap_id_slot *s = &t->mapped[i];
-		if (s->id == SNAP_NONE)
-			return -1;
-		if (s->hash == h && s->id < t->pool_len && strcmp(t->pool + s->id, id) == 0) {
-			out->kind = s->kind < KIND_COUNT ? (enum entity_kind)s->kind : KIND_COUNT;
-			out->index = s->index;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out)
 {
 	if (!t)
 		return -1;
-	uint32_t h = hash_id(id);
-	if (t->mapped)
-		return mapped_find(t, id, h, out);
+	uint32_t h = id_table_hash(id);
 	for (size_t i = h & t->mask; t->slots[i].id; i = (i + 1) & t->mask) {
 		if (t->slots[i].hash == h && strcmp(t->slots[i].id, id) == 0) {
 			*out = t->slots[i].ref;
@@ -271,7 +249,7 @@ int report_find_typed(const struct report *r, const char *typed, struct entity_r
 
 size_t id_table_slots(const struct id_table *t)
 {
-	return t && !t->mapped ? t->mask + 1 : 0;
+	return t ? t->mask + 1 : 0;
 }
 
 const char *id_table_slot(const struct id_table *t, size_t i, struct entity_ref *ref,
@@ -280,17 +258,6 @@ const char *id_table_slot(const struct id_table *t, size_t i, struct entity_ref 
 	*ref = t->slots[i].ref;
 	*hash = t->slots[i].hash;
 	return t->slots[i].id;
-}
-
-struct id_table *id_table_over(const struct snap_id_slot *slots, size_t count, const char *pool,
-			       size_t pool_len)
-{
-	if (!count || (count & (count - 1)) || !pool_len) /* the caller checked the pool's end */
-		return NULL;
-	struct id_table *t = calloc(1, sizeof(*t));
-	if (t)
-		*t = (struct id_table){ NULL, count - 1, slots, pool, pool_len };
-	return t;
 }
 
 void id_table_free(struct id_table *t)

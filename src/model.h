@@ -293,14 +293,11 @@ int id_table_add(struct id_table *t, const char *id, struct entity_ref ref, stru
 int id_table_find(const struct id_table *t, const char *id, struct entity_ref *out); /* 0: found */
 void id_table_free(struct id_table *t);
 /* For the snapshot: the table's slots (a power of two), and slot i's id
- * (NULL: empty) with its entity and hash; and a table over slots held elsewhere (a
- * mapped snapshot's struct snap_id_slot, ids as offsets into `pool`, which
- * ends in a NUL: the caller checks), each probe checked against its bounds. */
+ * (NULL: empty) with its entity and hash (id_table_hash). */
 size_t id_table_slots(const struct id_table *t);
 const char *id_table_slot(const struct id_table *t, size_t i, struct entity_ref *ref,
 			  uint32_t *hash);
-struct snap_id_slot;
-struct id_table *id_table_over(const struct snap_id_slot *slots, size_t count, const char *pool,
-			       size_t pool_len);
-
+uint32_t id_table_hash(const char *id);
+/* report_find in a report read from a snapshot (snap_ids.c). */
+int snapshot_find(const struct report *r, const char *id, struct entity_ref *out);
 #endif

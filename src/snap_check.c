@@ -341,12 +341,6 @@ bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_
 	return ok;
 }
 
-bool snap_check_names(struct snapshot *s, struct snap_len_check *checks, size_t n)
-{
-	struct pool_scan ps = { true, checks, n, 0, 0, NULL, 0, false };
-	return sort_checks(checks, n) && blocks_read(s, PART_STRINGS, 0, s->names_len, &ps);
-}
-
 bool snap_check_part(struct snapshot *s, enum snap_part p)
 {
 	uint64_t first;

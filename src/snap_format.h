@@ -4,12 +4,13 @@
  * an offset into the string pool (its text ends at a NUL there), a list an
  * index and a count into another part, so the file means the same wherever
  * it is mapped. Each part has its own checksum, checked the first time the
- * part is used, but for the string pool, whose checksums are one a block
- * (PART_SUMS): opening checks the names region of the pool (every string
- * but the prose), and a section's paragraphs, in the text region after it,
- * are checked the first time they are read (their blocks, their text and
- * the lengths the model relies on). The reader checks every offset and
- * count it reads.
+ * part is used, but for the parts read a little at a time, whose checksums
+ * are one a block of SNAP_BLOCK bytes (PART_SUMS, snap_blocked_parts): the
+ * model's records, the string pool, the id table and the backlinks. Opening
+ * reads the header, the key, the report's record and PART_SUMS; an entity's
+ * record, its lists and its strings are checked when it is first made, and
+ * a section's paragraphs (the pool's text region, after its names) when
+ * they are first read. The reader checks every offset and count it reads.
  * Integers are the writer's own byte order, which the header records; a
  * file of the other order is refused. */
 #ifndef TEMM_SNAP_FORMAT_H
@@ -20,7 +21,7 @@
 
 #define SNAP_MAGIC "TEMMSNAP"
 /* Any change to a record, a part or what a field means: one more. */
-#define SNAP_VERSION 2u
+#define SNAP_VERSION 3u
 #define SNAP_BYTE_ORDER 0x01020304u
 /* Parts start on 8-byte boundaries, so every record is aligned. */
 #define SNAP_ALIGN 8u
@@ -33,14 +34,12 @@
 /* A string offset for "absent" (an optional field left out). */
 #define SNAP_NONE UINT32_MAX
 
-/* The parts, in file order: first what opening reads (the records the
- * model is made of, the block checksums, then the names dictionary the
- * first screen uses), then the strings, then the search index, then the
- * index of backlinks. The model's parts and PART_SUMS are checked when the
- * file is opened; the names dictionary's and the search index's when first
- * used; the strings and the backlinks a block at a time (the names region
- * at opening, a section's text when it is first read, an entity's
- * backlinks when first asked for). */
+/* The parts, in file order: first the records the model is made of, the
+ * block checksums, then the names dictionary the first screen uses, then
+ * the strings, then the search index, then the index of backlinks. The
+ * key, the report's record and PART_SUMS are checked when the file is
+ * opened; the names dictionary's and the search index's parts when first
+ * used; the rest a block at a time as it is read. */
 enum snap_part {
 	PART_KEY,        /* what content it was made from: struct snap_key_head ... */
 	PART_REPORT,     /* one struct snap_report */

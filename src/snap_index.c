@@ -266,7 +266,7 @@ static bool unit_text_good(struct snapshot *s, const struct corpus *c, size_t i)
 	size_t count, len;
 	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
 	const struct corpus_unit *u = &c->units[i];
-	return i < count && snap_string_good(s, u->text, &len) && len == units[i].text_len &&
+	return i < count && snap_string_good(s, (uint32_t)(u->text - s->pool), &len) && len == units[i].text_len &&
 	       model_text(c->report, u->ref, u->field, u->item) == u->text;
 }
 

@@ -40,7 +40,18 @@ struct snapshot {
 	char text_first[64];       /* the first of them, for the message */
 	char text_why[256];        /* why the last one left empty was */
 	bool told_text;            /* told is about text (rewritten as more is found) */
-	void *arena;               /* every struct of the model, in one block */
+	void *entities[KIND_COUNT + 1]; /* each kind's structs (the series last), made on
+				    * first use (snap_model.c); calloc'd, so an entity
+				    * never made costs no memory */
+	struct snap_chunk *chunks; /* the lists of the entities made, carved from these */
+	size_t lists_used, lists_budget; /* bytes; the budget is what the file's lists take */
+	bool ids_refused;          /* its table of ids found damaged: ids are looked for
+				    * in the entities (snap_ids.c) */
+	unsigned entities_damaged, entities_lost; /* entities refused; of them, shown damaged */
+	char entity_first[64];     /* the first of them, for the message */
+	char entity_why[256];      /* why the last one shown damaged was */
+	size_t emphasis_used;      /* runs the sections made so far name (snap_model.c) */
+	bool told_entities;        /* told is about entities */
 	char told[512];            /* a part refused after opening: none is read from then on */
 	bool said;                 /* told is said once */
 };
@@ -62,10 +73,18 @@ bool snap_fail(char *why, size_t whylen, const char *fmt, ...) DIAG_PRINTF(3, 4)
 /* The size of part p's records (1: a pool of bytes). */
 size_t snap_part_record(enum snap_part p);
 
-/* Make the model's structs over a snapshot whose model parts are checked,
- * then check its strings (snap_check_strings) with the lengths the model
- * relies on. false with why. */
+/* Ready the model over a snapshot: its report record read, and its
+ * arrays of entities sized, each entity made the first time it is asked
+ * for (snapshot_entity). false with why. */
 bool snap_build_model(struct snapshot *s, struct report *r, char *why, size_t whylen);
+
+/* The structs and lists of the entities made (snapshot_free). */
+void snap_model_free(struct snapshot *s);
+
+/* The content the snapshot was made from, loaded the first time it is
+ * needed (for what is found damaged), and only while it is still what the
+ * snapshot was made from; NULL with why when it cannot be. */
+const struct report *snap_yaml_report(struct snapshot *s, char *why, size_t whylen);
 
 /* Part p's bytes and how many records of `record` bytes it holds (0 when
  * it does not divide: the reader refuses such a file when it opens it). */
@@ -85,8 +104,6 @@ struct snap_len_check {
 	bool exact;
 };
 bool snap_check_strings(struct snapshot *s, struct snap_len_check *checks, size_t n);
-/* The same for the names region of the pool only (what opening checks). */
-bool snap_check_names(struct snapshot *s, struct snap_len_check *checks, size_t n);
 
 /* Bytes [off, off + len) of part p are good to read: the sums of the
  * blocks they lie in (each checked once) for a part of
@@ -95,12 +112,6 @@ bool snap_check_range(struct snapshot *s, enum snap_part p, uint64_t off, uint64
 /* PART_SUMS: of the size the blocked parts take, its checksum good; the
  * record of which blocks are checked made. false with why. */
 bool snap_sums_open(struct snapshot *s, char *why, size_t whylen);
-
-/* Whether the string of the pool at p (a string's start in the names
- * region, or anywhere in the text region) is good to show: its blocks'
- * sums, its end and its text, checked once (snap_text.c); *len its
- * length. */
-bool snap_string_good(struct snapshot *s, const char *p, size_t *len);
 
 /* Whether a string of the pool may reach a terminal (what the loader's
  * sanitizing leaves). */
@@ -112,9 +123,12 @@ void snap_refuse_later(struct snapshot *s, const char *what);
 /* The same, saying what was done instead (`then`). */
 void snap_refuse_then(struct snapshot *s, const char *what, const char *then);
 
-/* Whether a string offset names a string of the pool's names region
+/* Whether the string at `off` is good to read (snap_strings.c): checked
+ * the first time, and remembered; *len its length. */
+bool snap_string_good(struct snapshot *s, uint32_t off, size_t *len);
+/* Whether a string offset names a good string of the pool's names region
  * (SNAP_NONE when `optional`): *out its text, NULL for none. */
-bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **out);
+bool snap_string(struct snapshot *s, uint32_t off, bool optional, char **out);
 /* The same anywhere in the pool (text is checked before it is read). */
 bool snap_text_string(const struct snapshot *s, uint32_t off, char **out);
 

@@ -1,6 +1,7 @@
-/* snap_read.c - opening a snapshot: the file mapped read-only, its header
- * and its key checked, then the parts the model is made of (snap_check.c)
- * and the model made over the mapping (snap_model.c). */
+/* snap_read.c - opening a snapshot: the file mapped read-only, its header,
+ * its key, its report's record and its block checksums checked, and the
+ * model readied over the mapping (snap_model.c), whose entities are made,
+ * and their records checked, on first use. */
 #include "snap_internal.h"
 #include "regfile.h"
 
@@ -18,37 +19,6 @@ const void *snap_part(const struct snapshot *s, enum snap_part p, size_t record,
 	const struct snap_part_entry *e = &s->head.part[p];
 	*count = record && e->size % record == 0 ? (size_t)(e->size / record) : 0;
 	return s->base + e->offset;
-}
-
-/* Whether a string starts at `off`: the pool's first byte, or one after a
- * NUL. An offset into the middle of a string would name text the checks
- * never saw whole (its start could be half a character), and text named
- * from each of its bytes would be checked again from each. */
-static bool string_start(const struct snapshot *s, uint32_t off)
-{
-	return off == 0 || s->pool[off - 1] == '\0';
-}
-
-bool snap_string(const struct snapshot *s, uint32_t off, bool optional, char **out)
-{
-	*out = NULL;
-	if (off == SNAP_NONE)
-		return optional;
-	if (off >= s->names_len || !string_start(s, off))
-		return false;
-	*out = (char *)s->pool + off; /* the mapping is read only, and so is the model */
-	return true;
-}
-
-bool snap_text_string(const struct snapshot *s, uint32_t off, char **out)
-{
-	*out = NULL;
-	/* a string of text: its start checked with its text (snap_text.c),
-	 * when its blocks are, or with the index (snap_check_strings) */
-	if (off >= s->pool_len || (off < s->names_len && !string_start(s, off)))
-		return false;
-	*out = (char *)s->pool + off;
-	return true;
 }
 
 bool snap_fail(char *why, size_t whylen, const char *fmt, ...)
@@ -113,39 +83,13 @@ static bool header_good(struct snapshot *s, char *why, size_t whylen)
 	return true;
 }
 
-static bool ids_good(struct snapshot *s, struct report *r, char *why, size_t whylen)
+/* The id table's slots: a power of two (each probe is checked when made:
+ * snap_ids.c). */
+static bool ids_good(struct snapshot *s, char *why, size_t whylen)
 {
 	size_t n;
-	const struct snap_id_slot *slots = snap_part(s, PART_IDS, sizeof(*slots), &n);
-	r->ids = id_table_over(slots, n, s->pool, s->names_len);
-	return r->ids ? true : snap_fail(why, whylen, "is damaged (its table of ids)");
-}
-
-/* The parts the model is made of, checked before it is made (the strings
- * after: what lengths to check in them is known then). */
-static const enum snap_part model_parts[] = {
-	PART_REPORT, PART_SECTIONS, PART_STAGES, PART_AREAS, PART_ACTIVITIES,
-	PART_EVENTS, PART_MEETINGS, PART_PROGRAMMES, PART_TERMS, PART_SERIES, PART_STRLISTS,
-	PART_COUNTS, PART_PRIORITIES, PART_PASSAGES, PART_EMPHASIS, PART_IDS,
-};
-
-static const char *part_name(enum snap_part p)
-{
-	static const char *const names[PART_COUNT] = {
-		[PART_KEY] = "key", [PART_STRINGS] = "strings", [PART_REPORT] = "report",
-		[PART_SECTIONS] = "sections", [PART_STAGES] = "stages", [PART_AREAS] = "areas",
-		[PART_ACTIVITIES] = "activities", [PART_EVENTS] = "events",
-		[PART_MEETINGS] = "meetings", [PART_PROGRAMMES] = "programmes", [PART_TERMS] = "terms",
-		[PART_SERIES] = "series", [PART_STRLISTS] = "lists of strings", [PART_COUNTS] = "counts",
-		[PART_PRIORITIES] = "priorities", [PART_PASSAGES] = "passages",
-		[PART_EMPHASIS] = "emphasis", [PART_IDS] = "ids", [PART_SUMS] = "block checksums",
-		[PART_NAMES] = "names",
-		[PART_NODES] = "names' trie", [PART_UNITS] = "search index",
-		[PART_UNIT_AREAS] = "index's areas", [PART_RANK] = "index's ranks",
-		[PART_FOLDED] = "folded text", [PART_ORIGIN] = "folded text's offsets",
-		[PART_BACKLINK_FIRST] = "backlinks' starts", [PART_BACKLINKS] = "backlinks",
-	};
-	return names[p];
+	snap_part(s, PART_IDS, sizeof(struct snap_id_slot), &n);
+	return n && !(n & (n - 1)) ? true : snap_fail(why, whylen, "is damaged (its table of ids)");
 }
 
 /* The header, the key (when dir is given), then the model. s is the
@@ -168,11 +112,11 @@ static struct report *open_snapshot(struct snapshot *s, const char *dir, char *w
 		snap_fail(why, whylen, "is damaged (the checksum of its key)");
 		goto refused;
 	}
-	for (size_t i = 0; i < sizeof(model_parts) / sizeof(*model_parts); i++)
-		if (!snap_check_part(s, model_parts[i])) {
-			snap_fail(why, whylen, "is damaged (the checksum of its %s)", part_name(model_parts[i]));
-			goto refused;
-		}
+	/* the model's records are checked a block at a time, as they are read */
+	if (!snap_check_part(s, PART_REPORT)) {
+		snap_fail(why, whylen, "is damaged (the checksum of its report)");
+		goto refused;
+	}
 	const struct snap_part_entry *pool = &s->head.part[PART_STRINGS];
 	s->pool = (const char *)s->base + pool->offset;
 	s->pool_len = (size_t)pool->size;
@@ -187,7 +131,7 @@ static struct report *open_snapshot(struct snapshot *s, const char *dir, char *w
 		snap_fail(why, whylen, "is damaged (it has no strings, or they do not end)");
 	else if (!snap_sums_open(s, why, whylen))
 		; /* said */
-	else if (snap_build_model(s, r, why, whylen) && ids_good(s, r, why, whylen))
+	else if (ids_good(s, why, whylen) && snap_build_model(s, r, why, whylen))
 		return r;
 	report_free(r); /* and s with it */
 	return NULL;
@@ -206,7 +150,7 @@ void snapshot_free(struct snapshot *s)
 		free((void *)s->base);
 	if (s->fd >= 0)
 		close(s->fd);
-	free(s->arena);
+	snap_model_free(s);
 	free(s->path);
 	free(s->dir);
 	free(s->blocks_good);

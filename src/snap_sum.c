@@ -87,7 +87,12 @@ uint64_t snap_checksum(const void *bytes, size_t len)
 	return snap_checksum_end(&s);
 }
 
-const enum snap_part snap_blocked_parts[] = { PART_STRINGS, PART_BACKLINK_FIRST, PART_BACKLINKS };
+const enum snap_part snap_blocked_parts[] = {
+	PART_STRINGS, PART_BACKLINK_FIRST, PART_BACKLINKS,
+	PART_SECTIONS, PART_STAGES, PART_AREAS, PART_ACTIVITIES, PART_EVENTS, PART_MEETINGS,
+	PART_PROGRAMMES, PART_TERMS, PART_SERIES, PART_STRLISTS, PART_COUNTS, PART_PRIORITIES,
+	PART_PASSAGES, PART_EMPHASIS, PART_IDS,
+};
 const size_t snap_blocked_count = sizeof(snap_blocked_parts) / sizeof(*snap_blocked_parts);
 
 uint64_t snap_blocks(uint64_t size)

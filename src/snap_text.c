@@ -14,62 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The slot of `off` in the set of strings checked (an empty one when it is
- * not there); the set has a power of two of slots. */
-static struct snap_seen *seen_slot(const struct snapshot *s, uint32_t off)
-{
-	/* the product's high bits: its low bits are the offset's own */
-	int bits = __builtin_ctzl(s->seen_cap);
-	size_t mask = s->seen_cap - 1, i = (size_t)((uint32_t)(off * 2654435761u) >> (32 - bits));
-	while (s->seen[i].off1 && s->seen[i].off1 != off + 1)
-		i = (i + 1) & mask;
-	return &s->seen[i];
-}
-
-/* Remember the string at `off`: `len` bytes and good, or SNAP_SEEN_BAD;
- * false when out of memory. The set stays at most half full. */
-static bool seen_add(struct snapshot *s, uint32_t off, uint32_t len)
-{
-	if ((s->seen_count + 1) * 2 > s->seen_cap) {
-		struct snapshot bigger = { .seen_cap = s->seen_cap ? s->seen_cap * 2 : 64 };
-		if (!(bigger.seen = calloc(bigger.seen_cap, sizeof(*bigger.seen))))
-			return false;
-		for (size_t i = 0; i < s->seen_cap; i++)
-			if (s->seen[i].off1)
-				*seen_slot(&bigger, s->seen[i].off1 - 1) = s->seen[i];
-		free(s->seen);
-		s->seen = bigger.seen;
-		s->seen_cap = bigger.seen_cap;
-	}
-	*seen_slot(s, off) = (struct snap_seen){ off + 1, len };
-	s->seen_count++;
-	return true;
-}
-
-/* Whether the string at p is good to show: its length in *len. A string
- * of the names region was checked at opening (and named from its start:
- * snap_string); one of the text region is checked now - with the byte
- * before it, whose NUL makes it a string's start - and remembered, good
- * or bad, so that it is read once however many paragraphs name it. */
-bool snap_string_good(struct snapshot *s, const char *p, size_t *len)
-{
-	uint32_t off = (uint32_t)(p - s->pool);
-	if (s->seen_cap && seen_slot(s, off)->off1) {
-		*len = seen_slot(s, off)->len;
-		return *len != SNAP_SEEN_BAD;
-	}
-	size_t room = s->pool_len - off;
-	const char *nul = memchr(p, '\0', room < STRING_MAX_BYTES ? room : STRING_MAX_BYTES);
-	*len = nul ? (size_t)(nul - p) : SNAP_SEEN_BAD;
-	if (nul && off >= s->names_len) {
-		size_t from = off - 1; /* the text region follows the names: off > 0 */
-		if (!snap_check_range(s, PART_STRINGS, from, off + *len + 1 - from) ||
-		    s->pool[from] != '\0' || !snap_text_safe(p, *len))
-			*len = SNAP_SEEN_BAD;
-	}
-	return seen_add(s, off, (uint32_t)*len) && *len != SNAP_SEEN_BAD;
-}
-
 /* Whether byte i of text p starts a character (or is its end). */
 static bool char_start(const char *p, uint32_t i)
 {
@@ -84,7 +28,7 @@ static bool text_good(struct snapshot *s, const struct section *sec)
 	size_t *len = malloc((sec->paragraphs_count + 1) * sizeof(*len));
 	bool good = len != NULL;
 	for (unsigned k = 0; good && k < sec->paragraphs_count; k++)
-		good = snap_string_good(s, sec->paragraphs[k], &len[k]);
+		good = snap_string_good(s, (uint32_t)(sec->paragraphs[k] - s->pool), &len[k]);
 	for (unsigned e = 0; good && e < sec->emphasis_count; e++) {
 		const struct emphasis *run = &sec->emphasis[e];
 		const char *p = sec->paragraphs[run->paragraph];
@@ -110,7 +54,7 @@ static bool content_unchanged(const struct snapshot *s, char *why, size_t whylen
 /* The content the snapshot was made from, loaded the first time it is
  * needed, and only while it is what the snapshot was made from; NULL with
  * why when it cannot be. */
-static const struct report *yaml_report(struct snapshot *s, char *why, size_t whylen)
+const struct report *snap_yaml_report(struct snapshot *s, char *why, size_t whylen)
 {
 	if (!s->yaml_tried) {
 		s->yaml_tried = true;
@@ -142,7 +86,7 @@ static bool text_from_yaml(struct snapshot *s, const struct report *r, size_t ix
 			   size_t whylen)
 {
 	struct section *sec = report_section(r, ix);
-	const struct report *y = yaml_report(s, why, whylen);
+	const struct report *y = snap_yaml_report(s, why, whylen);
 	const struct section *ys = y && y->sections_count == r->sections_count ? report_section(y, ix) : NULL;
 	if (ys && ys->paragraphs_count == sec->paragraphs_count && strcmp(ys->id, sec->id) == 0) {
 		for (unsigned k = 0; k < sec->paragraphs_count; k++)
@@ -197,9 +141,14 @@ static void say_text(struct snapshot *s, const char *id, bool from_yaml, const c
 void snapshot_section_text(const struct report *r, size_t ix)
 {
 	struct snapshot *s = r->snap;
-	if (!s || ix >= r->sections_count || s->text_state[ix] != PART_UNCHECKED)
+	if (!s || ix >= r->sections_count)
 		return;
-	if (text_good(s, report_section(r, ix))) {
+	/* made first: one taken from the YAML (or a stand-in) has its text
+	 * marked good then, and its text is not in the pool */
+	const struct section *sec = report_section(r, ix);
+	if (s->text_state[ix] != PART_UNCHECKED)
+		return;
+	if (text_good(s, sec)) {
 		s->text_state[ix] = PART_GOOD;
 		return;
 	}

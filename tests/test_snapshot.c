@@ -289,6 +289,20 @@ static void refused(const unsigned char *bytes, size_t len, const char *words)
 		fail_msg("refused as '%s', expected words '%s'", why, words);
 }
 
+/* How many of r's entities read as damaged (in memory there is no YAML to
+ * take them from), every entity and series read. */
+static size_t damaged_entities(const struct report *r)
+{
+	size_t n = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++)
+			n += strcmp(report_entity_id(r, (struct entity_ref){ (enum entity_kind)k, (int)i }),
+				    "(damaged)") == 0;
+	for (size_t i = 0; i < r->series_count; i++)
+		n += strcmp(report_series_at(r, i)->id, "(damaged)") == 0;
+	return n;
+}
+
 /* What the snapshot said after it was opened, asked twice (caller frees). */
 static void test_same_model(void **state)
 {
@@ -489,6 +503,29 @@ static void test_not_this_version(void **state)
  * later (and built from the model instead, or scanned for) for the
  * index's, the names' and the backlinks'. (The strings, checked a block
  * at a time: test_text_read_late.) */
+/* A byte of one of the model's parts flipped: each entity whose record or
+ * list lies in its block is refused when read, shown as damaged, and said;
+ * a damaged table of ids is refused at a lookup, and every id is still
+ * found (in the entities). */
+static void model_part_damaged(const struct report *yaml, const struct report *r, enum snap_part p)
+{
+	if (p == PART_IDS) {
+		for (int k = 0; k < KIND_COUNT; k++)
+			for (size_t i = 0; i < report_count(yaml, (enum entity_kind)k); i++) {
+				struct entity_ref want = { (enum entity_kind)k, (int)i }, got;
+				assert_int_equal(report_find(r, report_entity_id(yaml, want), &got), 0);
+				assert_true(entity_ref_same(want, got));
+			}
+		assert_int_equal(report_find(r, "no-such-id", &(struct entity_ref){ 0 }), -1);
+	} else {
+		assert_true(damaged_entities(r) >= 1);
+	}
+	char *told = tu_told(r);
+	if (!strstr(told, p == PART_IDS ? "is damaged (its table of ids)" : "shown as damaged"))
+		fail_msg("part %d: told '%s'", (int)p, told);
+	free(told);
+}
+
 static void test_checksums(void **state)
 {
 	(void)state;
@@ -505,14 +542,20 @@ static void test_checksums(void **state)
 			continue;
 		}
 		at[size / 2] ^= 0x10;
-		bool later = p >= PART_NAMES && p != PART_STRINGS;
+		bool at_open = p == PART_KEY || p == PART_REPORT || p == PART_SUMS;
 		bool backlinks = p == PART_BACKLINK_FIRST || p == PART_BACKLINKS;
-		if (!later) {
+		if (at_open) {
 			refused(c, len, "damaged");
 			free(c);
 			continue;
 		}
 		struct report *r = open_ok(c, len);
+		if (p >= PART_SECTIONS && p <= PART_IDS) { /* the model's: read when used */
+			model_part_damaged(yaml, r, (enum snap_part)p);
+			report_free(r);
+			free(c);
+			continue;
+		}
 		struct corpus *got = corpus_new(r);
 		struct mentions *m = mentions_from_report(r);
 		assert_non_null(got);
@@ -552,6 +595,33 @@ static void refused_after(const unsigned char *bytes, size_t len, mutate_fn *mut
 }
 
 #define RECORD(type, part, i) ((struct type *)part_of(bytes, part, &size) + (i))
+
+/* A record changed and sealed again: the file opens (opening reads no
+ * entity), and the entity is refused when first read, shown as damaged,
+ * and said in one line (index -1: whichever entity reads it first). */
+static void damaged_later(const unsigned char *bytes, size_t len, mutate_fn *mutate,
+			  enum entity_kind kind, int index)
+{
+	unsigned char *c = copy_of(bytes, len);
+	mutate(c);
+	snap_seal(c, len);
+	struct report *r = open_ok(c, len);
+	char what[80] = "is damaged (";
+	if (index >= 0) {
+		assert_string_equal(report_entity_id(r, (struct entity_ref){ kind, index }), "(damaged)");
+		/* the first said (others may follow: a section's children) */
+		snprintf(what, sizeof(what), "its %s %d)", entity_kind_name(kind), index + 1);
+	}
+	assert_true(damaged_entities(r) >= 1);
+	char *told = tu_told(r);
+	if (!strstr(told, "is damaged (") || !strstr(told, what) ||
+	    !strstr(told, "shown as damaged (its content is not known)"))
+		fail_msg("told '%s', expected '%s'", told, what);
+	free(told);
+	report_free(r);
+	free(c);
+}
+
 
 static void title_out_of_pool(unsigned char *bytes)
 {
@@ -722,27 +792,27 @@ static void test_out_of_range(void **state)
 	(void)state;
 	size_t len;
 	unsigned char *bytes = build(tu_report(), &len);
-	refused_after(bytes, len, title_out_of_pool, "out of range in its sections");
-	refused_after(bytes, len, paragraphs_past_list, "out of range in its sections");
-	refused_after(bytes, len, parent_is_itself, "out of range in its sections");
-	refused_after(bytes, len, stage_section_past_end, "out of range in its stages");
-	refused_after(bytes, len, required_title_absent, "out of range in its events");
-	refused_after(bytes, len, events_out_of_order, "out of range in its events");
-	refused_after(bytes, len, area_misnumbered, "out of range in its areas");
-	refused_after(bytes, len, activity_kind_unknown, "out of range in its activities");
+	damaged_later(bytes, len, title_out_of_pool, KIND_SECTION, 0);
+	damaged_later(bytes, len, paragraphs_past_list, KIND_SECTION, 0);
+	damaged_later(bytes, len, parent_is_itself, KIND_SECTION, 1);
+	damaged_later(bytes, len, stage_section_past_end, KIND_STAGE, 0);
+	damaged_later(bytes, len, required_title_absent, KIND_EVENT, 0);
+	damaged_later(bytes, len, events_out_of_order, KIND_EVENT, 1); /* the next is before it */
+	damaged_later(bytes, len, area_misnumbered, KIND_AREA, 0);
+	damaged_later(bytes, len, activity_kind_unknown, KIND_ACTIVITY, 0);
 	size_t emph;
 	part_of(bytes, PART_EMPHASIS, &emph);
 	if (!emph) /* a run past its paragraph's end: test_text_read_late */
-		refused_after(bytes, len, emphasis_past_paragraph, "damaged");
-	refused_after(bytes, len, name_past_title, "a name's text or length");
-	refused_after(bytes, len, lists_shared, "damaged");
-	refused_after(bytes, len, escape_in_name, "a name's text or length");
-	refused_after(bytes, len, number_not_title_start, "a section's number is not the start of its title");
-	refused_after(bytes, len, name_mid_string, "out of range in its sections");
+		damaged_later(bytes, len, emphasis_past_paragraph, KIND_SECTION, 0);
+	damaged_later(bytes, len, name_past_title, KIND_SECTION, 0);
+	damaged_later(bytes, len, lists_shared, KIND_SECTION, -1);
+	refused_after(bytes, len, escape_in_name, "the report's title");
+	damaged_later(bytes, len, number_not_title_start, KIND_SECTION, -1);
+	damaged_later(bytes, len, name_mid_string, KIND_SECTION, 0);
 	refused_after(bytes, len, sums_cut, "its block checksums are");
 	refused_after(bytes, len, sums_too_many, "its block checksums are");
 	refused_after(bytes, len, text_starts_past_pool, "where its text starts");
-	refused_after(bytes, len, paragraph_past_pool, "out of range in its sections");
+	damaged_later(bytes, len, paragraph_past_pool, KIND_SECTION, 0);
 	refused_after(bytes, len, part_outside_file, "lies outside the file");
 	refused_after(bytes, len, records_cut, "lies outside the file");
 	free(bytes);
@@ -1174,11 +1244,18 @@ static void test_text_read_late(void **state)
 		text_damaged(bytes, len, TEXT_EMPHASIS_END_IN_CHAR, (size_t)emph);
 		text_damaged(bytes, len, TEXT_EMPHASIS_START_IN_CHAR, (size_t)emph);
 	}
-	/* a byte of the names region flipped: refused at opening, as before */
+	/* a byte of the names region flipped: what names a string of its
+	 * block is refused when read (the report's title at opening) */
 	unsigned char *c = copy_of(bytes, len);
 	size_t size;
 	part_of(c, PART_STRINGS, &size)[1] ^= 0x20;
-	refused(c, len, "the checksum of its names");
+	char why[512] = "";
+	struct report *r = snapshot_open_memory(c, len, why, sizeof(why));
+	if (r)
+		assert_true(damaged_entities(r) >= 1);
+	else
+		assert_non_null(strstr(why, "the report's title"));
+	report_free(r);
 	free(c);
 	free(bytes);
 }
@@ -1282,10 +1359,185 @@ static void test_index_text_checked_when_read(void **state)
 	free(bytes);
 }
 
+/* The entities made so far, of every kind. */
+static size_t entities_made(const struct report *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->sections_count; i++)
+		n += r->sections[i] != NULL;
+	for (size_t i = 0; i < r->stages_count; i++)
+		n += r->stages[i] != NULL;
+	for (size_t i = 0; i < r->areas_count; i++)
+		n += r->areas[i] != NULL;
+	for (size_t i = 0; i < r->activities_count; i++)
+		n += r->activities[i] != NULL;
+	for (size_t i = 0; i < r->events_count; i++)
+		n += r->events[i] != NULL;
+	for (size_t i = 0; i < r->meetings_count; i++)
+		n += r->meetings[i] != NULL;
+	for (size_t i = 0; i < r->programmes_count; i++)
+		n += r->programmes[i] != NULL;
+	for (size_t i = 0; i < r->terms_count; i++)
+		n += r->terms[i] != NULL;
+	for (size_t i = 0; i < r->series_count; i++)
+		n += r->series[i] != NULL;
+	return n;
+}
+
+/* Opening reads no entity; looking one up makes it alone, and the counts
+ * are known without any. */
+static void test_entities_made_on_first_use(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	struct report *r = open_ok(bytes, len);
+	assert_int_equal(entities_made(r), 0);
+	for (int k = 0; k < KIND_COUNT; k++)
+		assert_int_equal(report_count(r, (enum entity_kind)k), report_count(yaml, (enum entity_kind)k));
+	size_t last = yaml->events_count - 1;
+	struct entity_ref ref;
+	assert_int_equal(report_find(r, report_event(yaml, last)->id, &ref), 0);
+	assert_int_equal(ref.kind, KIND_EVENT);
+	assert_int_equal(ref.index, (int)last);
+	assert_int_equal(entities_made(r), 1);
+	assert_non_null(r->events[last]);
+	/* a section deep in the outline makes its parents, and no more */
+	size_t deep = 0;
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		if (report_section(yaml, i)->depth > report_section(yaml, deep)->depth)
+			deep = i;
+	assert_string_equal(report_section(r, deep)->title, report_section(yaml, deep)->title);
+	assert_int_equal(entities_made(r), 2 + (size_t)report_section(yaml, deep)->depth);
+	char *told = tu_told(r);
+	assert_string_equal(told, "");
+	free(told);
+	report_free(r);
+	free(bytes);
+}
+
+/* Every section the child of the one before it: past the depth sections
+ * may nest to, refused (and never followed further up than that). */
+static void sections_in_a_chain(unsigned char *bytes)
+{
+	size_t size;
+	part_of(bytes, PART_SECTIONS, &size);
+	for (size_t i = 1; i < size / sizeof(struct snap_section); i++)
+		RECORD(snap_section, PART_SECTIONS, i)->parent_ix = (int32_t)i - 1;
+}
+
+/* The id table's slot of section 0's id names section 1. */
+static void id_names_another(unsigned char *bytes)
+{
+	size_t size, n;
+	struct snap_id_slot *slots = (struct snap_id_slot *)part_of(bytes, PART_IDS, &n);
+	const char *pool = (const char *)part_of(bytes, PART_STRINGS, &size);
+	uint32_t id0 = RECORD(snap_section, PART_SECTIONS, 0)->id;
+	for (size_t i = 0; i < n / sizeof(*slots); i++)
+		if (slots[i].id != SNAP_NONE && strcmp(pool + slots[i].id, pool + id0) == 0) {
+			slots[i].index = 1;
+			return;
+		}
+	fail_msg("section 0's id is in no slot");
+}
+
+/* Every empty slot of the id table filled with an id of another hash: a
+ * lookup of an id not there would go round the whole table. */
+static void ids_all_full(unsigned char *bytes)
+{
+	size_t n;
+	struct snap_id_slot *slots = (struct snap_id_slot *)part_of(bytes, PART_IDS, &n);
+	uint32_t some = SNAP_NONE;
+	for (size_t i = 0; i < n / sizeof(*slots); i++)
+		some = slots[i].id != SNAP_NONE ? slots[i].id : some;
+	for (size_t i = 0; i < n / sizeof(*slots); i++)
+		if (slots[i].id == SNAP_NONE)
+			slots[i] = (struct snap_id_slot){ some, 0, KIND_SECTION, 0 };
+}
+
+/* Every section names every emphasis run: walked once each, the runs
+ * would be read sections x runs times; past the runs the file holds,
+ * sections are refused. */
+static void emphasis_shared(unsigned char *bytes)
+{
+	size_t size, n;
+	part_of(bytes, PART_EMPHASIS, &n);
+	part_of(bytes, PART_SECTIONS, &size);
+	for (size_t i = 0; i < size / sizeof(struct snap_section); i++)
+		RECORD(snap_section, PART_SECTIONS, i)->emphasis =
+			(struct snap_list){ 0, (uint32_t)(n / sizeof(struct emphasis)) };
+}
+
+static void test_made_entities_checked(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	assert_true(yaml->sections_count > SECTION_MAX_DEPTH + 2);
+	unsigned char *c = copy_of(bytes, len);
+	sections_in_a_chain(c);
+	snap_seal(c, len);
+	struct report *r = open_ok(c, len);
+	size_t last = r->sections_count - 1;
+	assert_string_equal(report_section(r, last)->id, "(damaged)");
+	assert_true(entities_made(r) <= SECTION_MAX_DEPTH + 2);
+	assert_string_equal(report_section(r, SECTION_MAX_DEPTH)->id, report_section(yaml, SECTION_MAX_DEPTH)->id);
+	assert_int_equal(report_section(r, SECTION_MAX_DEPTH)->depth, SECTION_MAX_DEPTH);
+	for (size_t i = 0; i < r->sections_count; i++) /* whatever was read first */
+		assert_true((strcmp(report_section(r, i)->id, "(damaged)") == 0) == (i > SECTION_MAX_DEPTH));
+	report_free(r);
+	free(c);
+	/* an id table with no empty slot: a lookup ends, refused, and answers */
+	c = copy_of(bytes, len);
+	ids_all_full(c);
+	snap_seal(c, len);
+	r = open_ok(c, len);
+	assert_int_equal(report_find(r, "no-such-id", &(struct entity_ref){ 0 }), -1);
+	assert_int_equal(report_find(r, report_stage(yaml, 0)->id, &(struct entity_ref){ 0 }), 0);
+	char *full = tu_told(r);
+	assert_non_null(strstr(full, "is damaged (its table of ids)"));
+	free(full);
+	report_free(r);
+	free(c);
+	/* emphasis runs shared by every section */
+	size_t emph;
+	part_of(bytes, PART_EMPHASIS, &emph);
+	if (emph) {
+		c = copy_of(bytes, len);
+		emphasis_shared(c);
+		snap_seal(c, len);
+		r = open_ok(c, len);
+		assert_true(damaged_entities(r) >= r->sections_count - 1);
+		report_free(r);
+		free(c);
+	}
+	/* a lookup the table answers wrongly: refused, and the id found anyway */
+	c = copy_of(bytes, len);
+	id_names_another(c);
+	snap_seal(c, len);
+	r = open_ok(c, len);
+	struct entity_ref ref;
+	assert_int_equal(report_find(r, report_section(yaml, 0)->id, &ref), 0);
+	assert_int_equal(ref.kind, KIND_SECTION);
+	assert_int_equal(ref.index, 0);
+	assert_int_equal(report_find(r, report_event(yaml, 0)->id, &ref), 0);
+	assert_int_equal(ref.kind, KIND_EVENT);
+	char *told = tu_told(r);
+	assert_non_null(strstr(told, "is damaged (its table of ids)"));
+	free(told);
+	report_free(r);
+	free(c);
+	free(bytes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_model),
+		cmocka_unit_test(test_entities_made_on_first_use),
+		cmocka_unit_test(test_made_entities_checked),
 		cmocka_unit_test(test_same_index_and_names),
 		cmocka_unit_test(test_truncated_and_padded),
 		cmocka_unit_test(test_not_this_version),

@@ -261,7 +261,7 @@ static void test_damaged_on_disk(void **state)
 	char *path = snapshot_cache_path(content);
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
-	flip_byte(path, PART_STRINGS, true); /* a byte of its names: checked when it is opened */
+	flip_byte(path, PART_STRINGS, true); /* the report's title: read when it is opened */
 	refused_then_mended("is damaged (");
 	assert_int_equal(truncate(path, st.st_size / 2), 0);
 	refused_then_mended("is truncated");
@@ -517,6 +517,98 @@ static void test_text_damaged_content_changed(void **state)
 	free(path);
 }
 
+/* The cached snapshot written afresh and changed by `mutate` (sealed
+ * again when `seal`), then loaded: opening reads no entity, so says nothing. */
+static struct report *cached_changed(const char *path, void (*mutate)(unsigned char *), bool seal)
+{
+	char *note;
+	remove_snapshot();
+	report_free(load(content, &note)); /* writes it */
+	free(note);
+	size_t len;
+	unsigned char *bytes = cached_bytes(path, &len);
+	mutate(bytes);
+	if (seal)
+		snap_seal(bytes, len);
+	cached_write(path, bytes, len);
+	free(bytes);
+	struct report *r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	free(note);
+	return r;
+}
+
+static struct snap_header header_of(const unsigned char *bytes)
+{
+	struct snap_header h;
+	memcpy(&h, bytes, sizeof(h));
+	return h;
+}
+
+static void events_flipped(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	bytes[h.part[PART_EVENTS].offset + h.part[PART_EVENTS].size / 2] ^= 0x20;
+}
+
+/* The file's sections cut to one: the events naming the others are
+ * refused, and the YAML, which has them all, is not the snapshot's. */
+static void sections_cut_to_one(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	h.part[PART_SECTIONS].size = sizeof(struct snap_section);
+	memcpy(bytes, &h, sizeof(h));
+}
+
+/* Section ix's name past its title. */
+static size_t name_past_ix;
+static void section_name_past_title(unsigned char *bytes)
+{
+	struct snap_header h = header_of(bytes);
+	((struct snap_section *)(bytes + h.part[PART_SECTIONS].offset))[name_past_ix].name_at = 1u << 20;
+}
+
+/* Entities found damaged when first made, on disk: each is the YAML's,
+ * said in one line, and the file removed (the next start writes it). */
+static void test_entities_damaged_on_disk(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	char *path = snapshot_cache_path(content);
+	struct report *r = cached_changed(path, events_flipped, false);
+	for (size_t i = 0; i < r->events_count; i++) {
+		assert_string_equal(report_event(r, i)->id, report_event(yaml, i)->id);
+		assert_string_equal(report_event(r, i)->title, report_event(yaml, i)->title);
+		assert_int_equal(report_event(r, i)->section_ix, report_event(yaml, i)->section_ix);
+	}
+	refused_later(r, path, "is damaged (", "read from the YAML");
+	/* a section's record damaged, its text read first: the YAML's section
+	 * and its text, and no text said damaged */
+	name_past_ix = 0;
+	while (!report_section(yaml, name_past_ix)->paragraphs_count)
+		name_past_ix++;
+	r = cached_changed(path, section_name_past_title, true);
+	const struct section *s = report_section_text(r, name_past_ix), *y = report_section(yaml, name_past_ix);
+	assert_int_equal(s->paragraphs_count, y->paragraphs_count);
+	for (unsigned k = 0; k < s->paragraphs_count; k++)
+		assert_string_equal(s->paragraphs[k], y->paragraphs[k]);
+	char *note = tu_told(r);
+	char what[64];
+	snprintf(what, sizeof(what), "is damaged (its section %zu): read from the YAML", name_past_ix + 1);
+	if (!strstr(note, what) || strstr(note, "text"))
+		fail_msg("said '%s'", note);
+	free(note);
+	report_free(r);
+	/* the YAML not the snapshot's (its sections are more): not taken */
+	r = cached_changed(path, sections_cut_to_one, true);
+	assert_int_equal(r->sections_count, 1);
+	for (size_t i = 0; i < r->events_count; i++)
+		assert_true((size_t)report_event(r, i)->section_ix < r->sections_count);
+	refused_later(r, path, "is damaged (", "its content's entities are not the snapshot's");
+	free(path);
+}
+
 /* Writers at once: each renames a whole file into place, so a reader finds
  * none yet or a whole one, and every writer succeeds. */
 static void test_writers_at_once(void **state)
@@ -655,6 +747,7 @@ int main(void)
 		cmocka_unit_test(test_backlinks_damaged_on_disk),
 		cmocka_unit_test(test_text_damaged_on_disk),
 		cmocka_unit_test(test_search_text_damaged_on_disk),
+		cmocka_unit_test(test_entities_damaged_on_disk),
 		cmocka_unit_test(test_text_damaged_content_changed),
 		cmocka_unit_test(test_writers_at_once),
 		cmocka_unit_test(test_cache_not_writable),

@@ -153,9 +153,9 @@ static bool unsafe(const char *s)
 	return s && sanitize_needed(s);
 }
 
-/* The names and titles a snapshot's model gives (checked when it was
- * opened): none may need sanitizing, and a section's heading splits as
- * the loader splits it. */
+/* The names and titles a snapshot's model gives (each checked when its
+ * entity is first made): none may need sanitizing, and a section's
+ * heading splits as the loader splits it. */
 static enum fuzz_outcome read_names(const struct report *r)
 {
 	bool bad = unsafe(r->title) || unsafe(r->short_name);
@@ -174,12 +174,35 @@ static enum fuzz_outcome read_names(const struct report *r)
 			bad = bad || unsafe(st->achievements[k]);
 	}
 	for (size_t i = 0; i < r->events_count; i++)
-		bad = bad || unsafe(report_event(r, i)->title) || unsafe(report_event(r, i)->short_name);
-	for (size_t i = 0; i < r->activities_count; i++)
-		bad = bad || unsafe(report_activity(r, i)->title);
+		bad = bad || unsafe(report_event(r, i)->short_name);
 	for (size_t i = 0; i < r->terms_count; i++)
-		bad = bad || unsafe(report_term(r, i)->title) || unsafe(report_term(r, i)->expansion);
+		bad = bad || unsafe(report_term(r, i)->expansion);
+	for (size_t i = 0; i < r->meetings_count; i++)
+		bad = bad || unsafe(report_meeting(r, i)->place);
+	for (size_t i = 0; i < r->series_count; i++)
+		bad = bad || unsafe(report_series_at(r, i)->title) || unsafe(report_series_at(r, i)->id);
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (size_t i = 0; i < report_count(r, (enum entity_kind)k); i++) {
+			struct entity_ref ref = { (enum entity_kind)k, (int)i };
+			bad = bad || unsafe(report_entity_id(r, ref)) || unsafe(report_entity_title(r, ref));
+		}
 	return bad ? FUZZ_BROKEN : FUZZ_ACCEPTED;
+}
+
+/* A snapshot's entities are made on first use, in whatever order they are
+ * asked for: some out of order first (picked by the input), and ids
+ * looked up, before everything is read in order. */
+static void read_out_of_order(const struct report *r, uint8_t pick)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n = report_count(r, (enum entity_kind)k);
+		if (!n)
+			continue;
+		struct entity_ref last = { (enum entity_kind)k, (int)(n - 1) };
+		struct entity_ref some = { (enum entity_kind)k, (int)(pick * 7919u % n) }, found;
+		report_find(r, report_entity_id(r, (pick & 1) ? last : some), &found);
+		report_find(r, "no-such-id", &found);
+	}
 }
 
 enum fuzz_outcome fuzz_snapshot_one(const uint8_t *data, size_t size)
@@ -197,6 +220,7 @@ enum fuzz_outcome fuzz_snapshot_one(const uint8_t *data, size_t size)
 	free(copy);
 	if (!r)
 		return why[0] ? FUZZ_REJECTED : FUZZ_BROKEN; /* a refusal always says why */
+	read_out_of_order(r, size ? data[0] : 0);
 	enum fuzz_outcome o = read_names(r) == FUZZ_BROKEN ? FUZZ_BROKEN : read_text(r);
 	if (exercise(r) == FUZZ_BROKEN)
 		o = FUZZ_BROKEN;
