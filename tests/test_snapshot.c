@@ -352,6 +352,9 @@ static void test_same_index_and_names(void **state)
 		assert_int_equal(ra.hits[i].unit - a->units, rb.hits[i].unit - b->units);
 	search_results_free(&ra);
 	search_results_free(&rb);
+	/* every unit's text read (a regex), every hit's checked: all good */
+	assert_int_equal(tu_search_rows(a, "/./"), tu_search_rows(b, "/./"));
+	assert_true(b->mapped);
 	/* nothing was refused: nothing to say */
 	char *told = tu_told(snap);
 	assert_string_equal(told, "");
