@@ -304,7 +304,8 @@ bool snapshot_corpus_texts(const struct corpus *c)
 	if (!s)
 		return false;
 	/* the pool read once, in order, rather than a string at a time; each
-	 * unit's string is compared with the model's when it is a hit */
+	 * unit's string is compared with its entity's record's when it is a
+	 * hit (snapshot_unit_text) */
 	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
 	struct snap_len_check *checks = malloc((c->count + 1) * sizeof(*checks));
 	bool ok = checks && count == c->count;
