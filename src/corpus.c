@@ -341,14 +341,10 @@ const char *const corpus_fields[] = {
 	"expansion", NULL,
 };
 
-struct corpus *corpus_new(const struct report *r)
+/* The index of r built from the model. */
+static struct corpus *corpus_build(const struct report *r)
 {
-	struct corpus *c = r->snap ? snapshot_corpus(r) : NULL;
-	if (c) {
-		c->parallel_from = CORPUS_PARALLEL_FROM;
-		return c;
-	}
-	c = calloc(1, sizeof(*c)); /* no snapshot, or one whose index is refused */
+	struct corpus *c = calloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
 	c->report = r;
@@ -380,6 +376,50 @@ struct corpus *corpus_new(const struct report *r)
 	return c;
 }
 
+struct corpus *corpus_new(const struct report *r)
+{
+	struct corpus *c = r->snap ? snapshot_corpus(r) : NULL;
+	if (c) {
+		c->parallel_from = CORPUS_PARALLEL_FROM;
+		return c;
+	}
+	return corpus_build(r); /* no snapshot, or one whose index is refused */
+}
+
+bool corpus_text_good(const struct corpus *c, const struct corpus_unit *u)
+{
+	return !c->mapped || snapshot_unit_text(c, (size_t)(u - c->units));
+}
+
+bool corpus_texts_good(const struct corpus *c)
+{
+	if (!c->mapped || c->texts_read)
+		return true;
+	/* a flag of the index, set once: the pool is not read again */
+	return ((struct corpus *)c)->texts_read = snapshot_corpus_texts(c);
+}
+
+int corpus_unmap(struct corpus *c)
+{
+	if (!c->mapped)
+		return 0;
+	struct corpus *b = corpus_build(c->report);
+	if (!b)
+		return -1;
+	/* an old unit's list of areas is in the mapping's list, not the new
+	 * one: it keeps its first area */
+	for (size_t i = 0; i < c->count; i++)
+		c->units[i].areas_at = 0;
+	free(c->text_checked);
+	size_t parallel_from = c->parallel_from;
+	struct corpus_unit *old = c->units;
+	*c = *b;
+	c->retired = old;
+	c->parallel_from = parallel_from;
+	free(b);
+	return 0;
+}
+
 void corpus_free(struct corpus *c)
 {
 	if (!c)
@@ -390,6 +430,8 @@ void corpus_free(struct corpus *c)
 		free(c->areas);
 		free(c->rank);
 	}
+	free(c->text_checked);
+	free(c->retired);
 	free(c->units);
 	free(c);
 }

@@ -57,6 +57,14 @@ struct corpus {
 	/* read from a snapshot (snapshot.h): the units' texts, areas and rank
 	 * are in its mapping, read only; only the units are ours to free */
 	bool mapped;
+	/* then a bit per unit: its text checked (snapshot_unit_text); no
+	 * unit's text is read before (see corpus_texts_good) */
+	unsigned char *text_checked;
+	bool texts_read; /* and every unit's text found good to read (corpus_texts_good) */
+	/* the units of a snapshot's index found damaged in use and replaced
+	 * by the model's (corpus_unmap): kept for the results that point at
+	 * them, freed with the corpus */
+	struct corpus_unit *retired;
 	/* only while corpus_new builds it: */
 	struct corpus_facets current; /* of the entity being added */
 	const struct corpus_maps *maps;
@@ -65,6 +73,18 @@ struct corpus {
 /* The index of r: a snapshot's when r was read from one, else built. */
 struct corpus *corpus_new(const struct report *r);
 void corpus_free(struct corpus *c);
+
+/* A snapshot's index has its units' texts checked when they are first
+ * read (the search itself reads the folded texts): whether unit u's text
+ * is good to read, checked now if it was not; whether every unit's is.
+ * Always true for an index built from the model. Not thread-safe: call
+ * them before a search shares the units out, or after. */
+bool corpus_text_good(const struct corpus *c, const struct corpus_unit *u);
+bool corpus_texts_good(const struct corpus *c);
+/* A snapshot's index found damaged in use: its units replaced by ones
+ * built from the model (the old ones kept until corpus_free, for the
+ * results that point at them). 0, or -1 out of memory (c unchanged). */
+int corpus_unmap(struct corpus *c);
 
 /* The areas unit u belongs to (an event: every area it links to, directly
  * or through an activity); *areas points at them. Returns how many. */

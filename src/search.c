@@ -375,8 +375,48 @@ static int search_sliced(const struct corpus *c, const struct query *q,
 	return rc;
 }
 
+/* Whether matching reads the units' texts, not only their folded texts:
+ * a regex, or a query that keeps case. */
+static bool reads_texts(const struct query *q)
+{
+	for (size_t i = 0; i < q->terms_count; i++)
+		if (q->terms[i].type == TERM_REGEX || q->case_sensitive)
+			return true;
+	return false;
+}
+
+/* Whether every hit's text is good to read (a snapshot's index checks a
+ * unit's text the first time it is read: corpus.h). */
+static bool hits_texts_good(const struct corpus *c, const struct search_results *out)
+{
+	bool good = true;
+	for (size_t i = 0; good && i < out->count; i++)
+		good = corpus_text_good(c, out->hits[i].unit);
+	return good;
+}
+
+static int search_once(const struct corpus *c, const struct query *q,
+		       const struct search_stop *stop, struct search_results *out);
+
 int search_query_stoppable(const struct corpus *c, const struct query *q,
 			   const struct search_stop *stop, struct search_results *out)
+{
+	/* a snapshot's index found damaged: built from the model (its
+	 * caller's own corpus, never a const one), and the search made again */
+	struct corpus *own = (struct corpus *)c;
+	if (reads_texts(q) && !corpus_texts_good(c) && corpus_unmap(own) != 0)
+		return -1;
+	int rc = search_once(c, q, stop, out);
+	if (rc == 0 && !hits_texts_good(c, out)) {
+		search_results_free(out);
+		rc = corpus_unmap(own) == 0 ? search_once(c, q, stop, out) : -1;
+	}
+	return rc;
+}
+
+/* The search itself. */
+static int search_once(const struct corpus *c, const struct query *q,
+		       const struct search_stop *stop, struct search_results *out)
 {
 	size_t cap = 0;
 	struct seen seen;

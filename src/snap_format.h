@@ -10,7 +10,9 @@
  * reads the header, the key, the report's record and PART_SUMS; an entity's
  * record, its lists and its strings are checked when it is first made, and
  * a section's paragraphs (the pool's text region, after its names) when
- * they are first read. The reader checks every offset and count it reads.
+ * they are first read; a search index unit's text (its string, and its
+ * entity's record for the unit's field) when a search first reads it. The
+ * reader checks every offset and count it reads.
  * Integers are the writer's own byte order, which the header records; a
  * file of the other order is refused. */
 #ifndef TEMM_SNAP_FORMAT_H

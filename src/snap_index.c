@@ -3,95 +3,114 @@
  * (mentions.h). Each is checked then - its checksum, and every offset and
  * index it holds - and refused as a whole when anything is wrong: the
  * caller builds it from the model instead, and the refusal is said at the
- * end of the run. */
+ * end of the run. The index's units' texts (the model's strings, which
+ * the search does not read: it reads the folded texts) are checked when
+ * first read instead, a unit at a time (snapshot_unit_text), or all at
+ * once before a search that reads them all; found damaged, the index is
+ * refused then, and corpus_unmap makes it from the model. */
 #include "snap_internal.h"
 #include "corpus.h"
 #include "mentions.h"
 #include "sanitize.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
-/* The model's own string for a unit's field and item: the text a unit
- * indexes must be it, so a unit can only name what the model has. */
-static const char *item_of(char **list, unsigned n, int item)
+/* The string the snapshot's records hold for a unit's field and item -
+ * the one the model would read for it - found without making the entity:
+ * the record it is in has its block checked. SNAP_NONE: none, or not good
+ * to read. A unit's text must be it, so a unit can only name what the
+ * model has. */
+
+/* Field `at` (a uint32_t) of record i of part p. */
+static uint32_t field_of(struct snapshot *s, enum snap_part p, size_t i, size_t at)
 {
-	return item >= 0 && (unsigned)item < n ? list[item] : NULL;
+	size_t n, size = snap_part_record(p);
+	const unsigned char *v = snap_part(s, p, size, &n);
+	uint32_t off;
+	if (i >= n || !snap_check_range(s, p, (uint64_t)i * size, size))
+		return SNAP_NONE;
+	memcpy(&off, v + i * size + at, sizeof(off));
+	return off;
 }
 
-static const char *count_of(const struct count *list, unsigned n, int item)
+/* The same for item `item` of the list `l` of part p. */
+static uint32_t item_of(struct snapshot *s, enum snap_part p, struct snap_list l, int item, size_t at)
 {
-	return item >= 0 && (unsigned)item < n ? list[item].of : NULL;
+	if (item < 0 || (uint32_t)item >= l.count)
+		return SNAP_NONE;
+	return field_of(s, p, (size_t)l.at + (size_t)item, at);
 }
 
-static const char *model_text(const struct report *r, struct entity_ref ref, const char *field,
-			      int item)
+/* Entity i's record of part p, its block checked, or NULL. */
+static const void *record_of(struct snapshot *s, enum snap_part p, size_t i)
 {
-	bool single = item == -1;
-	int i = ref.index;
-	switch (ref.kind) {
+	size_t n, size = snap_part_record(p);
+	const unsigned char *v = snap_part(s, p, size, &n);
+	return i < n && snap_check_range(s, p, (uint64_t)i * size, size) ? v + i * size : NULL;
+}
+
+#define ALIAS(x, f) item_of(s, PART_STRLISTS, (x)->f, u->item, 0)
+#define COUNT(x) item_of(s, PART_COUNTS, (x)->counts, u->item, offsetof(struct snap_count, of))
+#define IS(name) (strcmp(u->field, name) == 0)
+
+static uint32_t unit_field(struct snapshot *s, const struct corpus_unit *u)
+{
+	bool single = u->item == -1;
+	size_t i = (size_t)u->ref.index;
+	switch (u->ref.kind) {
 	case KIND_SECTION: {
-		const struct section *s = report_section(r, i);
-		if (strcmp(field, "paragraph") == 0)
-			return item_of(s->paragraphs, s->paragraphs_count, item);
-		return single && strcmp(field, "title") == 0 ? s->title : NULL;
+		const struct snap_section *x = record_of(s, PART_SECTIONS, i);
+		return !x ? SNAP_NONE : IS("paragraph") ? ALIAS(x, paragraphs)
+			: single && IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_STAGE: {
-		const struct stage *s = report_stage(r, i);
-		if (strcmp(field, "priorities") == 0)
-			return item >= 0 && (unsigned)item < s->priorities_count ? s->priorities[item].text : NULL;
-		if (strcmp(field, "achievements") == 0)
-			return item_of(s->achievements, s->achievements_count, item);
-		return single && strcmp(field, "title") == 0 ? s->title : NULL;
+		const struct snap_stage *x = record_of(s, PART_STAGES, i);
+		if (x && IS("priorities"))
+			return item_of(s, PART_PRIORITIES, x->priorities, u->item, offsetof(struct snap_priority, text));
+		return !x ? SNAP_NONE : IS("achievements") ? ALIAS(x, achievements)
+			: single && IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_AREA: {
-		const struct area *a = report_area(r, i);
-		if (strcmp(field, "aliases") == 0)
-			return item_of(a->aliases, a->aliases_count, item);
-		if (strcmp(field, "counts") == 0)
-			return count_of(a->counts, a->counts_count, item);
-		return single && strcmp(field, "title") == 0 ? a->title : NULL;
+		const struct snap_area *x = record_of(s, PART_AREAS, i);
+		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
+			: single && IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_ACTIVITY: {
-		const struct activity *a = report_activity(r, i);
-		if (strcmp(field, "aliases") == 0)
-			return item_of(a->aliases, a->aliases_count, item);
-		if (strcmp(field, "counts") == 0)
-			return count_of(a->counts, a->counts_count, item);
-		if (!single)
-			return NULL;
-		return strcmp(field, "short") == 0 ? a->short_name : strcmp(field, "title") == 0 ? a->title : NULL;
+		const struct snap_activity *x = record_of(s, PART_ACTIVITIES, i);
+		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
+			: !single ? SNAP_NONE : IS("short") ? x->short_name : IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_EVENT:
-		return single && strcmp(field, "title") == 0 ? report_event(r, i)->title : NULL;
+		return single && IS("title") ? field_of(s, PART_EVENTS, i, offsetof(struct snap_event, title))
+					     : SNAP_NONE;
 	case KIND_MEETING: {
-		const struct meeting *m = report_meeting(r, i);
-		if (strcmp(field, "aliases") == 0)
-			return item_of(m->aliases, m->aliases_count, item);
-		if (!single)
-			return NULL;
-		return strcmp(field, "place") == 0 ? m->place : strcmp(field, "title") == 0 ? m->title : NULL;
+		const struct snap_meeting *x = record_of(s, PART_MEETINGS, i);
+		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases)
+			: !single ? SNAP_NONE : IS("place") ? x->place : IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_PROGRAMME: {
-		const struct programme *p = report_programme(r, i);
-		if (strcmp(field, "aliases") == 0)
-			return item_of(p->aliases, p->aliases_count, item);
-		if (strcmp(field, "counts") == 0)
-			return count_of(p->counts, p->counts_count, item);
-		if (!single)
-			return NULL;
-		return strcmp(field, "short") == 0 ? p->short_name : strcmp(field, "title") == 0 ? p->title : NULL;
+		const struct snap_programme *x = record_of(s, PART_PROGRAMMES, i);
+		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
+			: !single ? SNAP_NONE : IS("short") ? x->short_name : IS("title") ? x->title : SNAP_NONE;
 	}
 	case KIND_TERM: {
-		const struct term *t = report_term(r, i);
-		if (!single)
-			return NULL;
-		return strcmp(field, "expansion") == 0 ? t->expansion : strcmp(field, "title") == 0 ? t->title : NULL;
+		const struct snap_term *x = record_of(s, PART_TERMS, i);
+		return !x || !single ? SNAP_NONE : IS("expansion") ? x->expansion
+			: IS("title") ? x->title : SNAP_NONE;
 	}
 	default:
-		return NULL;
+		return SNAP_NONE;
 	}
 }
+
+#undef ALIAS
+#undef COUNT
+#undef IS
 
 static size_t fields_count(void)
 {
@@ -125,22 +144,20 @@ static bool origin_ok(const uint32_t *o, size_t len, uint32_t text_len)
 	return o[len] == text_len;
 }
 
-/* Unit i as corpus.c would have made it, or false. */
+/* Unit i as corpus.c would have made it, or false. Its text is not read:
+ * only its offset is checked here, and the rest the first time the text
+ * is read (snapshot_unit_text); the search reads the folded texts. */
 static bool unit_make(const struct snapshot *s, const struct report *r, const struct index_parts *ix,
 		      size_t fields, size_t i, struct corpus_unit *u)
 {
 	const struct snap_unit *x = &ix->units[i];
 	char *text;
-	/* the text's length is checked with all the others' (index_texts) */
 	if (x->kind >= KIND_COUNT || x->index < 0 || (size_t)x->index >= report_count(r, x->kind) ||
 	    x->field >= fields || x->tier >= TIER_COUNT || !snap_text_string(s, x->text, &text) ||
-	    x->folded >= ix->folded_len || x->folded_len > ix->folded_len - 1 - x->folded ||
-	    ix->folded[x->folded + x->folded_len] != '\0')
+	    x->text_len > s->pool_len - 1 - x->text || x->folded >= ix->folded_len ||
+	    x->folded_len > ix->folded_len - 1 - x->folded || ix->folded[x->folded + x->folded_len] != '\0')
 		return false;
 	struct entity_ref ref = { (enum entity_kind)x->kind, x->index };
-	const char *field = corpus_fields[x->field];
-	if (model_text(r, ref, field, x->item) != text)
-		return false;
 	const uint32_t *origin = NULL;
 	if (x->origin != SNAP_NONE) {
 		if (x->origin >= ix->origin_count || x->folded_len >= ix->origin_count - x->origin ||
@@ -164,25 +181,11 @@ static bool unit_make(const struct snapshot *s, const struct report *r, const st
 			    (size_t)ix->areas[x->areas_at + k] >= r->areas_count)
 				return false;
 	}
-	*u = (struct corpus_unit){ ref, field, x->item, (enum corpus_tier)x->tier, text,
+	*u = (struct corpus_unit){ ref, corpus_fields[x->field], x->item, (enum corpus_tier)x->tier, text,
 				   { (char *)ix->folded + x->folded, x->folded_len, (uint32_t *)origin },
 				   x->section_ix, x->area_ix, x->stages, x->year_from, x->year_to,
 				   x->areas_at };
 	return true;
-}
-
-/* Every unit's text is as long as it says: checked by reading the pool
- * (the search reads the folded texts, not these). */
-static bool index_texts(struct snapshot *s, const struct index_parts *ix)
-{
-	struct snap_len_check *checks = malloc((ix->units_count + 1) * sizeof(*checks));
-	if (!checks)
-		return false;
-	for (size_t i = 0; i < ix->units_count; i++)
-		checks[i] = (struct snap_len_check){ ix->units[i].text, ix->units[i].text_len, true };
-	bool ok = snap_check_strings(s, checks, ix->units_count);
-	free(checks);
-	return ok;
 }
 
 /* The rank must order every unit once. */
@@ -197,6 +200,22 @@ static bool rank_ok(const uint32_t *rank, size_t n)
 	}
 	free(seen);
 	return ok;
+}
+
+/* The units are all written now and read by every search: their pages
+ * are made in one call rather than a fault at a time (about 800 at 100x,
+ * most of making the index on a virtual machine). A kernel without it
+ * faults them in as before. */
+static void prefault(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from = (uintptr_t)p / page * page;
+	uintptr_t to = ((uintptr_t)p + len + page - 1) / page * page;
+	(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)len;
+#endif
 }
 
 static const enum snap_part index_parts[] = {
@@ -221,18 +240,22 @@ struct corpus *snapshot_corpus(const struct report *r)
 	ix.origin = snap_part(s, PART_ORIGIN, sizeof(*ix.origin), &ix.origin_count);
 	struct corpus *c = calloc(1, sizeof(*c));
 	struct corpus_unit *units = malloc((ix.units_count + 1) * sizeof(*units));
-	if (!c || !units) {
+	unsigned char *checked = calloc(ix.units_count / 8 + 1, 1);
+	if (!c || !units || !checked) {
 		free(c);
 		free(units);
+		free(checked);
 		return NULL; /* out of memory: built from the model, if it can be */
 	}
+	prefault(units, (ix.units_count + 1) * sizeof(*units));
 	/* the mapping is read only, and so is an index once made */
 	*c = (struct corpus){ .report = r, .units = units, .count = ix.units_count,
 			      .capacity = ix.units_count + 1, .areas = (int *)ix.areas,
-			      .areas_count = ix.areas_count, .rank = (uint32_t *)ix.rank, .mapped = true };
+			      .areas_count = ix.areas_count, .rank = (uint32_t *)ix.rank, .mapped = true,
+			      .text_checked = checked };
 	size_t fields = fields_count();
 	bool ok = ix.rank_count == ix.units_count && ix.folded_len && !ix.folded[ix.folded_len - 1] &&
-		  rank_ok(ix.rank, ix.rank_count) && index_texts(s, &ix);
+		  s->pool_len && rank_ok(ix.rank, ix.rank_count);
 	for (size_t i = 0; ok && i < ix.units_count; i++) {
 		ok = unit_make(s, r, &ix, fields, i, &c->units[i]);
 		c->text_bytes += ok ? ix.units[i].text_len : 0;
@@ -243,6 +266,56 @@ struct corpus *snapshot_corpus(const struct report *r)
 		return NULL;
 	}
 	return c;
+}
+
+/* Whether unit i's text is good to read: the string its offset names is
+ * good (its blocks' sums, its start, its end and its text: snap_strings.c),
+ * as long as the unit says, and the very string its entity's record holds
+ * for the unit's field (no entity is made: a count needs none). */
+static bool unit_text_good(struct snapshot *s, const struct corpus *c, size_t i)
+{
+	size_t count, len;
+	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
+	const struct corpus_unit *u = &c->units[i];
+	uint32_t off = (uint32_t)(u->text - s->pool);
+	return i < count && snap_string_good(s, off, &len) && len == units[i].text_len &&
+	       unit_field(s, u) == off;
+}
+
+bool snapshot_unit_text(const struct corpus *c, size_t i)
+{
+	struct snapshot *s = c->report->snap;
+	if (c->text_checked[i / 8] >> (i % 8) & 1)
+		return true;
+	/* read on after another part was refused, as a section's text is */
+	if (!s || !unit_text_good(s, c, i)) {
+		if (s)
+			snap_refuse_later(s, "a text its search index points at");
+		return false;
+	}
+	c->text_checked[i / 8] |= (unsigned char)(1u << (i % 8));
+	return true;
+}
+
+bool snapshot_corpus_texts(const struct corpus *c)
+{
+	struct snapshot *s = c->report->snap;
+	size_t count;
+	if (!s)
+		return false;
+	/* the pool read once, in order, rather than a string at a time; each
+	 * unit's string is compared with its entity's record's when it is a
+	 * hit (snapshot_unit_text) */
+	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
+	struct snap_len_check *checks = malloc((c->count + 1) * sizeof(*checks));
+	bool ok = checks && count == c->count;
+	for (size_t i = 0; ok && i < c->count; i++)
+		checks[i] = (struct snap_len_check){ units[i].text, units[i].text_len, true };
+	ok = ok && snap_check_strings(s, checks, c->count);
+	free(checks);
+	if (!ok)
+		snap_refuse_later(s, "a text its search index points at");
+	return ok;
 }
 
 /* ---- the names dictionary ---- */

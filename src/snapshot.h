@@ -76,6 +76,14 @@ char *snapshot_cache_path(const char *dir);
  * model, and the refusal is said by snapshot_tell). */
 struct corpus *snapshot_corpus(const struct report *r);
 struct mentions *snapshot_mentions(const struct report *r);
+/* For corpus_text_good and corpus_texts_good: whether unit i of an index
+ * snapshot_corpus made has a good text (its string's blocks, end and text,
+ * its length, and the string its entity's record holds for its field: no
+ * entity is made), checked once; whether
+ * every unit's string is good to read (the pool checked whole, once).
+ * false: the snapshot is refused from then on (said by snapshot_tell). */
+bool snapshot_unit_text(const struct corpus *c, size_t i);
+bool snapshot_corpus_texts(const struct corpus *c);
 /* For report_links_to (links.h): what refers to `ref`, from the index of
  * backlinks of the snapshot r was read from; only ref's records are read,
  * each checked. 0 with `out` filled; 1 with `out` empty when the snapshot

@@ -352,6 +352,9 @@ static void test_same_index_and_names(void **state)
 		assert_int_equal(ra.hits[i].unit - a->units, rb.hits[i].unit - b->units);
 	search_results_free(&ra);
 	search_results_free(&rb);
+	/* every unit's text read (a regex), every hit's checked: all good */
+	assert_int_equal(tu_search_rows(a, "/./"), tu_search_rows(b, "/./"));
+	assert_true(b->mapped);
 	/* nothing was refused: nothing to say */
 	char *told = tu_told(snap);
 	assert_string_equal(told, "");
@@ -828,10 +831,17 @@ static void read_later(const unsigned char *bytes, size_t len, mutate_fn *mutate
 	snap_seal(c, len);
 	struct report *r = open_ok(c, len);
 	if (index) {
-		struct corpus *got = corpus_new(r);
+		/* refused when it is made, or when a search first reads every
+		 * text (a regex): then made from the model, which answers */
+		struct corpus *got = corpus_new(r), *want = corpus_new(tu_report());
 		assert_non_null(got);
+		assert_int_equal(tu_search_rows(got, "/./"), tu_search_rows(want, "/./"));
 		assert_false(got->mapped);
+		char *told = tu_told(r);
+		assert_non_null(strstr(told, "is damaged ("));
+		free(told);
 		corpus_free(got);
+		corpus_free(want);
 	} else {
 		struct mentions *m = mentions_from_report(r);
 		assert_non_null(m);
@@ -1283,9 +1293,26 @@ static void test_text_damaged_counted(void **state)
 	free(bytes);
 }
 
-/* The index checks every string at its first use: a text block damaged
- * refuses it, and the index is built from the model's text. */
-static void test_index_reads_every_block(void **state)
+/* The first word of s of at least four letters (a search that finds s). */
+static char *word_of(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		size_t n = 0;
+		while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+			n++;
+		if (n >= 4)
+			return strndup(p, n);
+		p += n ? n - 1 : 0;
+	}
+	fail_msg("no word in '%s'", s);
+	return NULL;
+}
+
+/* The index reads no text when it is made (the search reads its folded
+ * texts): a text block damaged is found the first time a hit's text is
+ * read, which refuses the index; it is made from the model, and the
+ * search made again gives the model's answer. */
+static void test_index_text_checked_when_read(void **state)
 {
 	(void)state;
 	const struct report *yaml = tu_report();
@@ -1294,18 +1321,44 @@ static void test_index_reads_every_block(void **state)
 	size_t last = last_with_text(yaml);
 	unsigned char *pool = part_of(bytes, PART_STRINGS, &size);
 	pool[paragraph_at(bytes, last, 0) + 1] ^= 0x20;
+	char *word = word_of(report_section(yaml, last)->paragraphs[0] + 2);
 	struct report *r = open_ok(bytes, len);
 	struct corpus *c = corpus_new(r);
 	assert_non_null(c);
-	assert_false(c->mapped);
+	assert_true(c->mapped); /* no text read yet: nothing found */
 	char *told = tu_told(r);
-	assert_non_null(strstr(told, "is damaged ("));
+	assert_string_equal(told, "");
 	free(told);
-	/* the section is shown without the damaged text */
+	size_t got = tu_search_rows(c, word);
+	assert_false(c->mapped);
+	told = tu_told(r);
+	assert_non_null(strstr(told, "is damaged (a text its search index points at)"));
+	free(told);
+	/* the section is shown without the damaged text, and the answer is
+	 * the model's: an index made from it now says the same */
 	const struct section *s = report_section_text(r, last);
 	assert_string_equal(s->paragraphs[0], "");
+	struct corpus *model = corpus_new(r);
+	assert_false(model->mapped);
+	assert_int_equal(got, tu_search_rows(model, word));
+	corpus_free(model);
 	corpus_free(c);
 	report_free(r);
+	/* a regex reads every unit's text as it searches: all are checked
+	 * before, and the damaged block refuses the index then */
+	r = open_ok(bytes, len);
+	c = corpus_new(r);
+	assert_true(c->mapped);
+	char regex[64];
+	snprintf(regex, sizeof(regex), "/%s/", word);
+	got = tu_search_rows(c, regex);
+	assert_false(c->mapped);
+	model = corpus_new(r);
+	assert_int_equal(got, tu_search_rows(model, regex));
+	corpus_free(model);
+	corpus_free(c);
+	report_free(r);
+	free(word);
 	free(bytes);
 }
 
@@ -1507,7 +1560,7 @@ int main(void)
 		cmocka_unit_test(test_loops_end),
 		cmocka_unit_test(test_text_read_late),
 		cmocka_unit_test(test_text_damaged_counted),
-		cmocka_unit_test(test_index_reads_every_block),
+		cmocka_unit_test(test_index_text_checked_when_read),
 	};
 	return TU_RUN_EACH(tests, NULL, NULL);
 }

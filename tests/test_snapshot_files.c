@@ -11,6 +11,7 @@
 #include "loader.h"
 #include "snap_format.h"
 #include "snapshot.h"
+#include "corpus.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -435,6 +436,59 @@ static void test_text_damaged_on_disk(void **state)
 	text_damaged_on_disk(false);
 }
 
+/* How many rows a search of r's index for `query` gives (what search
+ * --count says), and whether that index was still the snapshot's. */
+static size_t count_of(const struct report *r, const char *query, bool *mapped)
+{
+	struct corpus *c = corpus_new(r);
+	assert_non_null(c);
+	size_t n = tu_search_rows(c, query);
+	*mapped = c->mapped;
+	corpus_free(c);
+	return n;
+}
+
+/* The index of a cached snapshot whose text is damaged (sealed again, or
+ * a byte flipped): searched for a word of the damaged paragraph, its hit's
+ * text is checked, the index refused and made from the model (the text
+ * from the YAML): the count is the YAML's, the refusal said once, and the
+ * file removed. */
+static void search_text_damaged_on_disk(bool sealed)
+{
+	const struct report *yaml = tu_report();
+	char *path = snapshot_cache_path(content);
+	size_t last = 0;
+	for (size_t i = 0; i < yaml->sections_count; i++)
+		if (report_section(yaml, i)->paragraphs_count)
+			last = i;
+	const char *para = report_section(yaml, last)->paragraphs[0];
+	size_t at = 2, n = 0; /* a word of it past the damaged byte */
+	while (para[at] && para[at] != ' ')
+		at++;
+	while (para[at] == ' ')
+		at++;
+	while (para[at + n] && para[at + n] != ' ' && para[at + n] != ',' && para[at + n] != '.')
+		n++;
+	assert_true(n > 0);
+	char *word = strndup(para + at, n);
+	struct report *r = with_text_damaged(path, last, sealed);
+	bool mapped;
+	size_t want = count_of(yaml, word, &mapped);
+	assert_true(want > 0);
+	assert_int_equal(count_of(r, word, &mapped), want);
+	assert_false(mapped);
+	refused_later(r, path, "is damaged (a text its search index points at)", "read from the model");
+	free(word);
+	free(path);
+}
+
+static void test_search_text_damaged_on_disk(void **state)
+{
+	(void)state;
+	search_text_damaged_on_disk(true);
+	search_text_damaged_on_disk(false);
+}
+
 /* Text found damaged after the content changed: the YAML is no longer what
  * the snapshot was made from, so its text is not taken; the section is
  * shown without text, and the message says why. */
@@ -692,6 +746,7 @@ int main(void)
 		cmocka_unit_test(test_damaged_on_disk),
 		cmocka_unit_test(test_backlinks_damaged_on_disk),
 		cmocka_unit_test(test_text_damaged_on_disk),
+		cmocka_unit_test(test_search_text_damaged_on_disk),
 		cmocka_unit_test(test_entities_damaged_on_disk),
 		cmocka_unit_test(test_text_damaged_content_changed),
 		cmocka_unit_test(test_writers_at_once),

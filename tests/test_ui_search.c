@@ -27,13 +27,7 @@ static struct vscreen *open_at(int cols, int rows, const char *extra)
 static size_t hits(const char *query)
 {
 	struct corpus *c = corpus_new(tu_bundled());
-	struct search_results res;
-	struct search_rows rows;
-	assert_int_equal(search_run(c, query, &res), 0);
-	assert_int_equal(search_rows_build(&res, &rows), 0);
-	size_t n = rows.count;
-	search_rows_free(&rows);
-	search_results_free(&res);
+	size_t n = tu_search_rows(c, query);
 	corpus_free(c);
 	return n;
 }

@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "cli.h"
 #include "loader.h"
+#include "search.h"
+#include "search_rows.h"
 #include "snapshot.h"
 
 #include <dirent.h>
@@ -274,4 +276,16 @@ int tu_run(char **out, char **err, ...)
 	fclose(o);
 	fclose(e);
 	return rc;
+}
+
+size_t tu_search_rows(const struct corpus *c, const char *query)
+{
+	struct search_results res;
+	struct search_rows rows;
+	assert_int_equal(search_run(c, query, &res), 0);
+	assert_int_equal(search_rows_build(&res, &rows), 0);
+	size_t n = rows.count;
+	search_rows_free(&rows);
+	search_results_free(&res);
+	return n;
 }

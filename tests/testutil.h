@@ -89,6 +89,11 @@ char *tu_diag_text(const struct diag *d);
  * once, in one line, if at all. Caller frees. */
 char *tu_told(const struct report *r);
 
+/* How many rows a search of c for `query` gives: what `temm search
+ * --count` says. */
+struct corpus;
+size_t tu_search_rows(const struct corpus *c, const char *query);
+
 /* Run `temm ARGS...` in-process on the report in use (argv[0] is added);
  * returns the exit code, *out and *err get what was printed (caller frees). */
 int tu_run(char **out, char **err, ...);
