@@ -362,11 +362,9 @@ static void cached_write(const char *path, const unsigned char *bytes, size_t le
 	fclose(f);
 }
 
-/* The cached snapshot at `path` written afresh, then the second byte of
- * section ix's first paragraph made a control character (the file sealed
- * again: only the text's own check finds it) or flipped (its block's sum
- * finds it), and loaded: opening says nothing. */
-static struct report *with_text_damaged(const char *path, size_t ix, bool sealed)
+/* The cached snapshot written afresh and changed by `mutate` (sealed
+ * again when `seal`), then loaded: opening reads no entity, so says nothing. */
+static struct report *cached_changed(const char *path, void (*mutate)(unsigned char *), bool seal)
 {
 	char *note;
 	remove_snapshot();
@@ -374,13 +372,8 @@ static struct report *with_text_damaged(const char *path, size_t ix, bool sealed
 	free(note);
 	size_t len;
 	unsigned char *bytes = cached_bytes(path, &len);
-	struct snap_header h;
-	memcpy(&h, bytes, sizeof(h));
-	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + ix;
-	const uint32_t *lists = (const uint32_t *)(bytes + h.part[PART_STRLISTS].offset);
-	unsigned char *at = bytes + h.part[PART_STRINGS].offset + lists[x->paragraphs.at] + 1;
-	*at = sealed ? 0x07 : *at ^ 0x20;
-	if (sealed)
+	mutate(bytes);
+	if (seal)
 		snap_seal(bytes, len);
 	cached_write(path, bytes, len);
 	free(bytes);
@@ -389,6 +382,37 @@ static struct report *with_text_damaged(const char *path, size_t ix, bool sealed
 	assert_string_equal(note, "");
 	free(note);
 	return r;
+}
+
+static struct snap_header header_of(const unsigned char *bytes)
+{
+	struct snap_header h;
+	memcpy(&h, bytes, sizeof(h));
+	return h;
+}
+
+/* The second byte of section text_ix's first paragraph made a control
+ * character (text_sealed: the file sealed again, so only the text's own
+ * check finds it) or flipped (its block's sum finds it). */
+static size_t text_ix;
+static bool text_sealed;
+static void text_byte_changed(unsigned char *bytes)
+{
+	struct snap_header h;
+	memcpy(&h, bytes, sizeof(h));
+	const struct snap_section *x = (const struct snap_section *)(bytes + h.part[PART_SECTIONS].offset) + text_ix;
+	const uint32_t *lists = (const uint32_t *)(bytes + h.part[PART_STRLISTS].offset);
+	unsigned char *at = bytes + h.part[PART_STRINGS].offset + lists[x->paragraphs.at] + 1;
+	*at = text_sealed ? 0x07 : *at ^ 0x20;
+}
+
+/* The cached snapshot at `path` written afresh, section ix's text damaged
+ * (text_byte_changed), and loaded: opening says nothing. */
+static struct report *with_text_damaged(const char *path, size_t ix, bool sealed)
+{
+	text_ix = ix;
+	text_sealed = sealed;
+	return cached_changed(path, text_byte_changed, sealed);
 }
 
 /* The first paragraph of the last section with text, in the cached
@@ -515,35 +539,6 @@ static void test_text_damaged_content_changed(void **state)
 	report_free(r);
 	free(file);
 	free(path);
-}
-
-/* The cached snapshot written afresh and changed by `mutate` (sealed
- * again when `seal`), then loaded: opening reads no entity, so says nothing. */
-static struct report *cached_changed(const char *path, void (*mutate)(unsigned char *), bool seal)
-{
-	char *note;
-	remove_snapshot();
-	report_free(load(content, &note)); /* writes it */
-	free(note);
-	size_t len;
-	unsigned char *bytes = cached_bytes(path, &len);
-	mutate(bytes);
-	if (seal)
-		snap_seal(bytes, len);
-	cached_write(path, bytes, len);
-	free(bytes);
-	struct report *r = load(content, &note);
-	assert_non_null(r->snap);
-	assert_string_equal(note, "");
-	free(note);
-	return r;
-}
-
-static struct snap_header header_of(const unsigned char *bytes)
-{
-	struct snap_header h;
-	memcpy(&h, bytes, sizeof(h));
-	return h;
 }
 
 static void events_flipped(unsigned char *bytes)
