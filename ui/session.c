@@ -25,6 +25,11 @@ void session_init(struct session *s)
 static void results_clear(struct app *a)
 {
 	struct session *f = &a->find;
+	/* a doc marks the blocks it makes later with the query freed here:
+	 * it stops, and is marked again (session_mark_pane) for the next */
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (a->panes[i].doc && a->panes[i].doc->mark_q == &f->q)
+			a->panes[i].doc->mark_q = NULL;
 	if (f->have) {
 		search_rows_free(&f->list);
 		search_results_free(&f->results);
