@@ -760,6 +760,8 @@ static void test_hits_on_pages(void **state)
 		const struct search_hit *h = search_hit_at(&res, i);
 		assert_true(h->matches_count >= 1);
 		struct doc *d = h->unit->ref.kind == KIND_SECTION ? book : page_entity(&pg, h->unit->ref);
+		if (d == book) /* made as it is read: as far as the hit's section */
+			doc_build_part(book, h->unit->ref.index);
 		size_t base;
 		int b = page_find_unit(d, h->unit, &base);
 		assert_true(b >= 0);
@@ -878,6 +880,13 @@ static void test_book(void **state)
 	const struct report *r = tu_bundled();
 	struct pages pg = { r, NULL, false, NULL };
 	struct doc *d = page_book(&pg);
+	/* made as it is read: the title, then a section at a time */
+	assert_int_equal(d->blocks_count, 1);
+	assert_int_equal(d->parts, r->sections_count);
+	doc_build_part(d, 0);
+	assert_true(d->blocks_count > 1);
+	assert_true(d->blocks[d->blocks_count - 1].section <= 1); /* no further than the next */
+	doc_complete(d);
 	size_t paras = 0, heads = 0;
 	for (size_t i = 0; i < r->sections_count; i++)
 		paras += report_section(r, i)->paragraphs_count;

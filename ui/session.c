@@ -342,6 +342,8 @@ static bool passage_match(struct app *a, size_t i, size_t k, struct match_loc *l
 	const struct search_hit *h = session_row(a, i);
 	struct pane *p = app_pane(a, PANE_BOOK);
 	session_mark_pane(a, PANE_BOOK);
+	if (p->doc)
+		doc_build_part(p->doc, session_passage(a, i)); /* the book is made as it is read */
 	size_t base;
 	int blk = h->unit->ref.kind == KIND_SECTION ? page_find_unit(p->doc, h->unit, &base) : -1;
 	if (blk >= 0 && h->matches_count) {
