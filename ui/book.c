@@ -3,29 +3,32 @@
  * it is asked for (its class is lazy). */
 #include "book.h"
 #include "app.h"
+#include "lists.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* A section's row: indented by depth; a heading that does not fit goes on
+ * under its words, past its number. */
+static void outline_row(struct doc *d, const struct pages *p, size_t i)
+{
+	const struct section *s = report_section(p->r, i);
+	int indent = 2 * (int)s->depth;
+	const char *space = strchr(s->title, ' ');
+	int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
+	int blk = doc_begin(d, indent, indent + number, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].item = (int)i;
+	d->blocks[blk].section = (int)i;
+	doc_put(d, s->title, DOC_PLAIN);
+}
+
+/* Made as it is read, as the book is: the rows shown and those up to the
+ * section the book is reading. */
 struct doc *page_outline(const struct pages *p)
 {
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	/* a heading that does not fit goes on under its words, past its number */
-	for (size_t i = 0; i < p->r->sections_count; i++) {
-		const struct section *s = report_section(p->r, i);
-		int indent = 2 * (int)s->depth;
-		const char *space = strchr(s->title, ' ');
-		int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
-		int blk = doc_begin(d, indent, indent + number, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].item = (int)i;
-		d->blocks[blk].section = (int)i;
-		doc_put(d, s->title, DOC_PLAIN);
-	}
-	return d;
+	return lists_rows_as_read(p, p->r->sections_count, outline_row);
 }
 
 /* A block of the book that belongs to section `s`. */
