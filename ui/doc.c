@@ -226,7 +226,7 @@ void doc_complete(struct doc *d)
 
 void doc_build_part(struct doc *d, int part)
 {
-	while (d->blocks_count == 0 || d->blocks[d->blocks_count - 1].section <= part)
+	while (d->parts && (d->blocks_count == 0 || d->blocks[d->blocks_count - 1].section <= part))
 		if (!doc_more(d))
 			return;
 }
