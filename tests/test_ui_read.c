@@ -8,6 +8,7 @@
 #include "present.h"
 #include "app.h"
 #include "bars.h"
+#include "book.h"
 #include "panes.h"
 #include "text.h"
 
@@ -727,6 +728,75 @@ static void test_no_hits(void **state)
 	vs_close(v);
 }
 
+/* The section the book has made last (it is made as it is read). */
+static int book_made(struct app *a)
+{
+	struct doc *d = app_pane(a, PANE_BOOK)->doc;
+	return d->blocks[d->blocks_count - 1].section;
+}
+
+/* The status line's percent, -1 if it shows none. */
+static int status_percent(struct vscreen *v)
+{
+	const char *row = vs_row(v, 23);
+	const char *end = row + strlen(row);
+	while (end > row && end[-1] == ' ')
+		end--;
+	if (end == row || end[-1] != '%')
+		return -1;
+	const char *d = end - 1;
+	while (d > row && d[-1] >= '0' && d[-1] <= '9')
+		d--;
+	return atoi(d);
+}
+
+/* The book is made as it is read: paging makes the sections shown, and its
+ * position, its percent keys and its contents say and go where they did. */
+static void test_book_as_read(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	struct app *a = vs_app(v);
+	const struct report *r = tu_bundled();
+	int last = (int)r->sections_count - 1;
+	vs_keys(v, "r");
+	vs_expect(v, "^Introduction *$");
+	assert_true(book_made(a) < last / 2); /* a screenful, not the report */
+	int top = status_percent(v);
+	assert_true(top >= 0 && top < 50);
+	vs_keys(v, "<Space><Space>");
+	assert_true(status_percent(v) >= top);
+	assert_true(book_made(a) < last);
+	/* G: the end, and all of it */
+	vs_keys(v, "G");
+	vs_expect(v, " 100% *$");
+	vs_expect(v, "3\\.2 Future Outlook  100% *$");
+	assert_int_equal(book_made(a), last);
+	/* 50p: half way through the sections, where the percent says */
+	vs_keys(v, "g");
+	vs_expect(v, "^Report on China-Japan-Korea");
+	vs_keys(v, "50p");
+	assert_int_equal(book_section(a), (int)r->sections_count * 50 / 100);
+	int half = status_percent(v);
+	assert_true(half >= 50 && half < 100);
+	vs_close(v);
+
+	/* the contents: a jump far ahead puts the book on that heading, and
+	 * the book read back moves the contents with it */
+	v = open_at(80, 24, NULL);
+	a = vs_app(v);
+	vs_keys(v, "rz");
+	vs_expect(v, "Report › Contents");
+	vs_keys(v, "1G");
+	vs_expect(v, "^> +3\\.2 Future Outlook");
+	assert_int_equal(book_section(a), last);
+	assert_true(strstr(app_pane(a, PANE_BOOK)->title, "3.2 Future Outlook") != NULL);
+	vs_keys(v, "2g");
+	vs_expect(v, "^> *Introduction");
+	assert_int_equal(book_section(a), 0);
+	vs_close(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -740,6 +810,7 @@ int main(void)
 		cmocka_unit_test(test_every_hint_does_what_it_says),
 		cmocka_unit_test(test_help_width),
 		cmocka_unit_test(test_no_hits),
+		cmocka_unit_test(test_book_as_read),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tu_bundled_free();

@@ -435,6 +435,83 @@ static void test_failed_save_stays(void **state)
 	unsetenv("XDG_STATE_HOME");
 }
 
+/* The book is made as it is read: a hit far ahead makes it as far as the
+ * hit's section, marked there; a word's matches in sections made after it
+ * was marked are marked too; n wraps; a word found nowhere opens nothing. */
+static void test_book_made_to_the_hit(void **state)
+{
+	(void)state;
+	struct vscreen *v = open_at(80, 24, NULL);
+	struct app *a = vs_app(v);
+	struct entity_ref last;
+	assert_int_equal(report_find(tu_bundled(), "sec-3-2", &last), 0);
+	vs_keys(v, "r");
+	struct doc *d = app_pane(a, PANE_BOOK)->doc;
+	assert_true(d->blocks[d->blocks_count - 1].section < last.index - 2); /* a screenful */
+	vs_type(v, "/post-2020");
+	vs_expect(v, "Results: \"post-2020\", 1 hit");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "hit 1 of 1, match 1 of 1");
+	expect_book_on(v, "3.2 Future Outlook");
+	assert_true(vs_marked(v, "post-2020"));
+	vs_keys(v, "n");
+	vs_expect(v, "search hit BOTTOM, continuing at TOP; hit 1 of 1, match 1 of 1");
+	expect_book_on(v, "3.2 Future Outlook");
+	vs_keys(v, "<Esc>");
+	vs_close(v);
+
+	/* governance: its first hit in 2.2 4), the book made about as far;
+	 * its matches at the end of the book, made after the marks were put
+	 * on, are marked when G shows them */
+	v = open_at(80, 24, NULL);
+	a = vs_app(v);
+	vs_keys(v, "r");
+	vs_type(v, "/governance");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "hit 1 of [0-9]+");
+	vs_expect(v, "^4\\) Enhanced Environmental Governance");
+	d = app_pane(a, PANE_BOOK)->doc;
+	assert_true(d->blocks[d->blocks_count - 1].section < last.index);
+	vs_keys(v, "G");
+	vs_expect(v, "significant contributions to global *$");
+	vs_expect(v, "^environmental governance\\. The next 20 years");
+	assert_true(vs_marked(v, "governance"));
+	assert_true(vs_has_pair(v, ELEM_MATCH + 1));
+	vs_close(v);
+
+	/* carbon: in 2.1 8) and in 3.1; n goes from one to the other and
+	 * wraps */
+	v = open_at(80, 24, NULL);
+	a = vs_app(v);
+	size_t n = hits("carbon");
+	assert_int_equal(n, 2);
+	vs_keys(v, "r");
+	vs_type(v, "/carbon");
+	expectf(v, "Results: \"carbon\", %zu hits", n);
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "hit 1 of 2");
+	const char *first = strstr(app_pane(a, PANE_BOOK)->title, "8) Climate") ? "8) Climate" : "3.1 Cooperation";
+	const char *second = first[0] == '8' ? "3.1 Cooperation" : "8) Climate";
+	expect_book_on(v, first);
+	assert_true(vs_marked(v, "carbon"));
+	vs_keys(v, "n");
+	vs_expect(v, "hit 2 of 2");
+	expect_book_on(v, second);
+	assert_true(vs_marked(v, "carbon"));
+	vs_keys(v, "n");
+	vs_expect(v, "search hit BOTTOM, continuing at TOP; hit 1 of 2");
+	expect_book_on(v, first);
+	assert_true(vs_marked(v, "carbon"));
+	/* a new search: the marks of the last one are gone from what is made */
+	vs_keys(v, "<Esc>");
+	vs_type(v, "/zzqx");
+	vs_expect(v, "Nothing matches");
+	vs_keys(v, "<Enter>");
+	vs_expect(v, "No match for \"zzqx\"");
+	assert_false(vs_has_pair(v, ELEM_MATCH + 1));
+	vs_close(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_failed_save_stays),
 		cmocka_unit_test(test_preview_after_typing),
+		cmocka_unit_test(test_book_made_to_the_hit),
 	};
 	int rc = cmocka_run_group_tests(tests, tu_tmpdir_setup, tu_tmpdir_teardown);
 	tu_bundled_free();

@@ -3,29 +3,32 @@
  * it is asked for (its class is lazy). */
 #include "book.h"
 #include "app.h"
+#include "lists.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* A section's row: indented by depth; a heading that does not fit goes on
+ * under its words, past its number. */
+static void outline_row(struct doc *d, const struct pages *p, size_t i)
+{
+	const struct section *s = report_section(p->r, i);
+	int indent = 2 * (int)s->depth;
+	const char *space = strchr(s->title, ' ');
+	int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
+	int blk = doc_begin(d, indent, indent + number, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
+	if (blk < 0)
+		return;
+	d->blocks[blk].item = (int)i;
+	d->blocks[blk].section = (int)i;
+	doc_put(d, s->title, DOC_PLAIN);
+}
+
+/* Made as it is read, as the book is: the rows shown and those up to the
+ * section the book is reading. */
 struct doc *page_outline(const struct pages *p)
 {
-	struct doc *d = doc_new();
-	if (!d)
-		return NULL;
-	/* a heading that does not fit goes on under its words, past its number */
-	for (size_t i = 0; i < p->r->sections_count; i++) {
-		const struct section *s = report_section(p->r, i);
-		int indent = 2 * (int)s->depth;
-		const char *space = strchr(s->title, ' ');
-		int number = space && space - s->title < 8 ? (int)(space - s->title) + 1 : 0;
-		int blk = doc_begin(d, indent, indent + number, s->depth == 0 ? DOC_BOLD : DOC_PLAIN);
-		if (blk < 0)
-			break;
-		d->blocks[blk].item = (int)i;
-		d->blocks[blk].section = (int)i;
-		doc_put(d, s->title, DOC_PLAIN);
-	}
-	return d;
+	return lists_rows_as_read(p, p->r->sections_count, outline_row);
 }
 
 /* A block of the book that belongs to section `s`. */
@@ -37,23 +40,49 @@ static int book_line(struct doc *d, const char *text, unsigned style, int s)
 	return b;
 }
 
+/* The book is made as it is read, a section at a time: opening it, paging
+ * and searching in it cost what is shown, not the whole report. */
+struct book_rows {
+	const struct pages *p;
+	size_t next;
+};
+
+static void book_section_blocks(const struct pages *p, struct doc *d, size_t i)
+{
+	const struct section *s = report_section_text(p->r, i);
+	struct entity_ref none = { KIND_COUNT, NO_INDEX };
+	book_line(d, "", DOC_PLAIN, (int)i);
+	book_line(d, s->title, s->depth == 0 ? DOC_HEADING : DOC_BOLD, (int)i);
+	for (unsigned k = 0; k < s->paragraphs_count; k++) {
+		book_line(d, "", DOC_PLAIN, (int)i);
+		page_prose(p, d, s->paragraphs[k], (int)i, (int)k, none, 0);
+	}
+}
+
+static size_t book_more(struct doc *d)
+{
+	struct book_rows *b = d->more_state;
+	size_t n = b->p->r->sections_count;
+	if (b->next < n && !d->failed)
+		book_section_blocks(b->p, d, b->next++);
+	return d->failed ? 0 : n - b->next;
+}
+
 struct doc *page_book(const struct pages *p)
 {
 	const struct report *r = p->r;
 	struct doc *d = doc_new();
-	if (!d)
+	struct book_rows *b = malloc(sizeof(*b));
+	if (!d || !b) {
+		free(b);
+		doc_free(d);
 		return NULL;
-	doc_line_add(d, r->title, DOC_HEADING, 0, 0);
-	struct entity_ref none = { KIND_COUNT, NO_INDEX };
-	for (size_t i = 0; i < r->sections_count; i++) {
-		const struct section *s = report_section_text(r, i);
-		book_line(d, "", DOC_PLAIN, (int)i);
-		book_line(d, s->title, s->depth == 0 ? DOC_HEADING : DOC_BOLD, (int)i);
-		for (unsigned k = 0; k < s->paragraphs_count; k++) {
-			book_line(d, "", DOC_PLAIN, (int)i);
-			page_prose(p, d, s->paragraphs[k], (int)i, (int)k, none, 0);
-		}
 	}
+	doc_line_add(d, r->title, DOC_HEADING, 0, 0);
+	*b = (struct book_rows){ p, 0 };
+	d->more = book_more;
+	d->more_state = b;
+	d->more_items = d->parts = r->sections_count;
 	return d;
 }
 
@@ -93,9 +122,10 @@ static void book_title(struct app *a)
 	free(place);
 }
 
-static int heading_block(const struct doc *d, int section)
+static int heading_block(struct doc *d, int section)
 {
-	for (size_t i = 0; i < d->blocks_count; i++)
+	doc_build_part(d, section);
+	for (size_t i = d->blocks_count; i-- > 0;)
 		if (d->blocks[i].section == section && d->blocks[i].len > 0 && d->blocks[i].para < 0)
 			return (int)i;
 	return -1;

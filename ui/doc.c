@@ -197,21 +197,100 @@ static bool lay_block(struct doc *d)
 	return true;
 }
 
-/* The next rows of a doc built as it is read; false when none came. */
-static bool more_rows(struct doc *d)
+static long mark_block(struct doc *d, size_t i, const struct query *q)
+{
+	struct search_match *m;
+	long n = d->blocks[i].len ? textmatch_find(q, d->blocks[i].text, &m) : 0, count = 0;
+	for (long k = 0; k < n; k++)
+		if (doc_span_add(d, (int)i, m[k].start, m[k].len, DOC_MATCH, -1) == 0)
+			count++;
+	if (n > 0)
+		free(m);
+	return count;
+}
+
+bool doc_more(struct doc *d)
 {
 	size_t had = d->blocks_count;
 	if (d->more_items && d->more)
 		d->more_items = d->more(d);
 	if (d->blocks_count == had)
 		d->more_items = 0; /* done, or out of memory: no more asking */
+	for (size_t i = had; d->mark_q && i < d->blocks_count; i++)
+		mark_block(d, i, d->mark_q); /* as doc_highlight marked the others */
 	return d->blocks_count > had;
 }
 
 void doc_complete(struct doc *d)
 {
-	while (more_rows(d))
+	while (doc_more(d))
 		;
+}
+
+void doc_build_part(struct doc *d, int part)
+{
+	while (d->parts && (d->blocks_count == 0 || d->blocks[d->blocks_count - 1].section <= part))
+		if (!doc_more(d))
+			return;
+}
+
+/* The blocks [*first, *end) of part `part` (parts are in order), made. */
+static void part_blocks(struct doc *d, int part, size_t *first, size_t *end)
+{
+	doc_build_part(d, part);
+	size_t e = d->blocks_count, f;
+	while (e > 0 && d->blocks[e - 1].section > part)
+		e--;
+	for (f = e; f > 0 && d->blocks[f - 1].section == part; f--)
+		;
+	*first = f;
+	*end = e;
+}
+
+/* The lines [*first, *first + *n) of part `part`; *n 0 when it has none. */
+static void part_lines(struct doc *d, int part, size_t *first, size_t *n)
+{
+	size_t fb, eb;
+	part_blocks(d, part, &fb, &eb);
+	*first = *n = 0;
+	if (fb == eb || !doc_layout_until(d, 0))
+		return;
+	size_t last = doc_line_of(d, (int)eb - 1, SIZE_MAX);
+	*first = doc_line_of(d, (int)fb, 0);
+	if (d->lines[*first].block < (int)fb)
+		(*first)++; /* the part's first block has no line (hidden) */
+	*n = last >= *first ? last - *first + 1 : 0;
+}
+
+int doc_part_percent(struct doc *d, size_t line)
+{
+	if (d->parts == 0 || !doc_layout_until(d, line))
+		return 0;
+	int part = d->blocks[d->lines[line].block].section;
+	if (part < 0)
+		return 0; /* before the first part */
+	size_t first, n;
+	part_lines(d, part, &first, &n);
+	unsigned long long upto = n && line >= first ? line - first + 1 : 0;
+	if (upto > n)
+		upto = n;
+	return (int)(((unsigned long long)part * n + upto) * 100 / ((unsigned long long)d->parts * (n ? n : 1)));
+}
+
+size_t doc_part_line(struct doc *d, long percent)
+{
+	if (d->parts == 0)
+		return 0;
+	unsigned long long x = (unsigned long long)(percent < 0 ? 0 : percent) * d->parts;
+	size_t part = (size_t)(x / 100), rem = (size_t)(x % 100);
+	if (part >= d->parts) {
+		part = d->parts - 1;
+		rem = 100;
+	}
+	size_t first, n;
+	part_lines(d, (int)part, &first, &n);
+	size_t in = n * rem / 100;
+	return first + (in < n ? in : n ? n - 1 : 0);
 }
 
 /* Lay out blocks until there is a line `line` and block `block` has all
@@ -222,7 +301,7 @@ static void lay_while(struct doc *d, size_t line, size_t block)
 	if (d->width < 1)
 		return; /* never laid out: no lines */
 	while (d->lines_count <= line || d->laid <= block) {
-		if (d->laid == d->blocks_count && !more_rows(d))
+		if (d->laid == d->blocks_count && !doc_more(d))
 			return;
 		if (!lay_block(d)) {
 			d->failed = true;
@@ -320,22 +399,16 @@ size_t doc_line_segs(struct doc *d, size_t line, struct doc_seg *segs, size_t ma
 long doc_highlight(struct doc *d, const struct query *q)
 {
 	long count = 0;
-	if (q)
-		doc_complete(d); /* rows built later would miss their marks */
-	for (size_t i = 0; q && i < d->blocks_count; i++) {
-		struct search_match *m;
-		long n = d->blocks[i].len ? textmatch_find(q, d->blocks[i].text, &m) : 0;
-		for (long k = 0; k < n; k++)
-			if (doc_span_add(d, (int)i, m[k].start, m[k].len, DOC_MATCH, -1) == 0)
-				count++;
-		if (n > 0)
-			free(m);
-	}
+	d->mark_q = q; /* the blocks made later are marked as they come */
+	for (size_t i = 0; q && i < d->blocks_count; i++)
+		count += mark_block(d, i, q);
 	return count;
 }
 
 void doc_spans_clear(struct doc *d, unsigned style)
 {
+	if (style == DOC_MATCH)
+		d->mark_q = NULL;
 	for (size_t i = 0; i < d->blocks_count; i++) {
 		struct doc_block *b = &d->blocks[i];
 		size_t k = 0;

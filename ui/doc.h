@@ -79,6 +79,14 @@ struct doc {
 	void *more_state;
 	void (*more_free)(void *state);
 	size_t more_items;        /* items still to come */
+	/* A text made a part at a time (the book: a part per section), the
+	 * parts in the order of block.section: how many there are in all.
+	 * Its position is counted in parts (doc_part_percent), so that no one
+	 * has to make the whole text to say where it is. 0: counted in lines. */
+	size_t parts;
+	/* The query the blocks are marked with as they are made (see
+	 * doc_highlight); not owned. NULL: none. */
+	const struct query *mark_q;
 };
 
 /* A run of one style inside a line, for drawing. */
@@ -117,6 +125,17 @@ int doc_layout(struct doc *d, int width);
 void doc_layout_lazy(struct doc *d, int width);
 /* Every row built (a doc with `more` has all its blocks after it). */
 void doc_complete(struct doc *d);
+/* The next blocks of a doc built as it is read; false when none came. */
+bool doc_more(struct doc *d);
+/* A doc made by parts: made as far as the end of part `part` (which the
+ * part after it, made too, shows). */
+void doc_build_part(struct doc *d, int part);
+/* A doc made by parts: how far through its parts line `line` ends, in
+ * percent: the parts before its own, and of its own the share of lines up
+ * to it (that part made whole, no other). */
+int doc_part_percent(struct doc *d, size_t line);
+/* The inverse: the line `percent` of the way through the parts. */
+size_t doc_part_line(struct doc *d, long percent);
 /* Lay out as far as line `line`; whether that line exists. */
 bool doc_layout_until(struct doc *d, size_t line);
 /* The number of lines, the whole doc laid out. */
@@ -130,9 +149,13 @@ size_t doc_link_line(struct doc *d, int link);
  * (at most max; a line with more is cut short, never past its end). */
 size_t doc_line_segs(struct doc *d, size_t line, struct doc_seg *segs, size_t max);
 /* Mark every occurrence of the words of `q` (as search finds them, see
- * textmatch_find) with DOC_MATCH. Returns how many. */
+ * textmatch_find) with DOC_MATCH: in the blocks made so far, and in the
+ * blocks of a doc built as it is read as they are made, until the marks
+ * are cleared (doc_spans_clear DOC_MATCH, or doc_highlight NULL); `q` must
+ * live until then. Returns how many were marked now. */
 long doc_highlight(struct doc *d, const struct query *q);
-/* Drop every span of exactly this style (not links). */
+/* Drop every span of exactly this style (not links); DOC_MATCH also
+ * stops the marking of blocks made later. */
 void doc_spans_clear(struct doc *d, unsigned style);
 /* Text of a line (for tests and the screen-reader cursor): a new string with
  * the indent as spaces; caller frees. */

@@ -411,6 +411,8 @@ bool pane_goto_percent(struct pane *p, long percent)
 		int n = items_count(p);
 		return n > 0 && pane_goto_line(p, (long)(percent * (n - 1) / 100));
 	}
+	if (p->doc && p->doc->parts) /* counted in parts, as pane_position says */
+		return pane_goto_line(p, percent == 100 ? -1 : (long)doc_part_line(p->doc, percent));
 	return pane_goto_line(p, percent * nlines(p) / 100);
 }
 
@@ -449,34 +451,33 @@ bool pane_scroll_to_line(struct pane *p, int line, int context)
 	return top != p->top;
 }
 
-/* Whether the doc has link i: a page built as it is read (a stage's
- * events) gets rows until it has, or has no more. */
-static bool has_link(const struct pane *p, int i)
+/* The link to focus next (dir +1/-1) among the links made so far, or -1. */
+static int next_link(const struct pane *p, int dir)
 {
-	while ((size_t)i >= p->doc->links_count && doc_layout_until(p->doc, p->doc->lines_count))
-		;
-	return (size_t)i < p->doc->links_count;
+	int n = (int)p->doc->links_count;
+	if (p->link >= 0)
+		return p->link + dir >= 0 && p->link + dir < n ? p->link + dir : -1;
+	/* start from what is on screen */
+	if (dir > 0) {
+		for (int i = 0; i < n; i++)
+			if ((int)doc_link_line(p->doc, i) >= p->top)
+				return i;
+	} else {
+		for (int i = n - 1; i >= 0; i--)
+			if ((int)doc_link_line(p->doc, i) < p->top + pane_rows(p))
+				return i;
+	}
+	return -1;
 }
 
 bool pane_link_step(struct pane *p, int dir)
 {
-	if (p->list || !p->doc || !has_link(p, 0))
+	if (p->list || !p->doc)
 		return false;
-	int n = (int)p->doc->links_count, next = -1;
-	if (p->link < 0) {
-		/* start from what is on screen */
-		if (dir > 0) {
-			for (int i = 0; has_link(p, i) && next < 0; i++)
-				if ((int)doc_link_line(p->doc, i) >= p->top)
-					next = i;
-		} else {
-			for (int i = n - 1; i >= 0 && next < 0; i--)
-				if ((int)doc_link_line(p->doc, i) < p->top + pane_rows(p))
-					next = i;
-		}
-	} else if (p->link + dir >= 0 && (p->link + dir < n || has_link(p, p->link + dir))) {
-		next = p->link + dir;
-	}
+	int next = next_link(p, dir);
+	/* forward, a doc built as it is read is made as far as the next link */
+	while (next < 0 && dir > 0 && doc_more(p->doc))
+		next = next_link(p, dir);
 	if (next < 0)
 		return false;
 	p->link = next;
@@ -514,11 +515,16 @@ void pane_position(const struct pane *p, char *buf, size_t n)
 			 (p->doc && p->doc->width > 0 ? p->doc->more_items : 0));
 		return;
 	}
-	int lines = nlines(p), rows = pane_rows(p);
-	if (lines <= rows) {
+	int rows = pane_rows(p);
+	if (!has_line(p, rows)) {
 		snprintf(buf, n, "All");
 		return;
 	}
+	if (p->doc->parts) { /* a text made as it is read: how far through its parts */
+		snprintf(buf, n, "%d%%", doc_part_percent(p->doc, (size_t)p->top + (size_t)(rows > 0 ? rows - 1 : 0)));
+		return;
+	}
+	int lines = nlines(p);
 	int seen = p->top + rows;
 	if (seen > lines)
 		seen = lines;

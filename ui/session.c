@@ -25,6 +25,11 @@ void session_init(struct session *s)
 static void results_clear(struct app *a)
 {
 	struct session *f = &a->find;
+	/* a doc marks the blocks it makes later with the query freed here:
+	 * it stops, and is marked again (session_mark_pane) for the next */
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (a->panes[i].doc && a->panes[i].doc->mark_q == &f->q)
+			a->panes[i].doc->mark_q = NULL;
 	if (f->have) {
 		search_rows_free(&f->list);
 		search_results_free(&f->results);
@@ -337,6 +342,8 @@ static bool passage_match(struct app *a, size_t i, size_t k, struct match_loc *l
 	const struct search_hit *h = session_row(a, i);
 	struct pane *p = app_pane(a, PANE_BOOK);
 	session_mark_pane(a, PANE_BOOK);
+	if (p->doc)
+		doc_build_part(p->doc, session_passage(a, i)); /* the book is made as it is read */
 	size_t base;
 	int blk = h->unit->ref.kind == KIND_SECTION ? page_find_unit(p->doc, h->unit, &base) : -1;
 	if (blk >= 0 && h->matches_count) {
