@@ -264,6 +264,9 @@ int report_entity_section(const struct report *r, struct entity_ref ref);
  * snapshot (snapshot_stage_years: its record's, checked). */
 void report_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
 bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
+/* Whether an event of a report read from a snapshot was refused when made
+ * (a damaged file): events may then be out of date order. */
+bool snapshot_events_refused(const struct report *r);
 /* The stage whose years hold `year`, or NO_INDEX. */
 int report_stage_for_year(const struct report *r, unsigned year);
 /* The series meeting m belongs to, or NULL. */

@@ -20,97 +20,91 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* The string the snapshot's records hold for a unit's field and item -
- * the one the model would read for it - found without making the entity:
- * the record it is in has its block checked. SNAP_NONE: none, or not good
- * to read. A unit's text must be it, so a unit can only name what the
- * model has. */
-
-/* Field `at` (a uint32_t) of record i of part p. */
-static uint32_t field_of(struct snapshot *s, enum snap_part p, size_t i, size_t at)
+/* The model's own string for a unit's field and item, its entity made (a
+ * section's paragraphs read as the reader reads them): a hit's text must
+ * be it, so that the index finds only what the model has - not an entity
+ * refused when made (taken from the YAML, or a stand-in), nor a paragraph
+ * of a section shown without its text. */
+static const char *item_of(char **list, unsigned n, int item)
 {
-	size_t n, size = snap_part_record(p);
-	const unsigned char *v = snap_part(s, p, size, &n);
-	uint32_t off;
-	if (i >= n || !snap_check_range(s, p, (uint64_t)i * size, size))
-		return SNAP_NONE;
-	memcpy(&off, v + i * size + at, sizeof(off));
-	return off;
+	return item >= 0 && (unsigned)item < n ? list[item] : NULL;
 }
 
-/* The same for item `item` of the list `l` of part p. */
-static uint32_t item_of(struct snapshot *s, enum snap_part p, struct snap_list l, int item, size_t at)
+static const char *count_of(const struct count *list, unsigned n, int item)
 {
-	if (item < 0 || (uint32_t)item >= l.count)
-		return SNAP_NONE;
-	return field_of(s, p, (size_t)l.at + (size_t)item, at);
+	return item >= 0 && (unsigned)item < n ? list[item].of : NULL;
 }
 
-/* Entity i's record of part p, its block checked, or NULL. */
-static const void *record_of(struct snapshot *s, enum snap_part p, size_t i)
+static const char *model_text(const struct report *r, struct entity_ref ref, const char *field,
+			      int item)
 {
-	size_t n, size = snap_part_record(p);
-	const unsigned char *v = snap_part(s, p, size, &n);
-	return i < n && snap_check_range(s, p, (uint64_t)i * size, size) ? v + i * size : NULL;
-}
-
-#define ALIAS(x, f) item_of(s, PART_STRLISTS, (x)->f, u->item, 0)
-#define COUNT(x) item_of(s, PART_COUNTS, (x)->counts, u->item, offsetof(struct snap_count, of))
-#define IS(name) (strcmp(u->field, name) == 0)
-
-static uint32_t unit_field(struct snapshot *s, const struct corpus_unit *u)
-{
-	bool single = u->item == -1;
-	size_t i = (size_t)u->ref.index;
-	switch (u->ref.kind) {
+	bool single = item == -1;
+	int i = ref.index;
+	switch (ref.kind) {
 	case KIND_SECTION: {
-		const struct snap_section *x = record_of(s, PART_SECTIONS, i);
-		return !x ? SNAP_NONE : IS("paragraph") ? ALIAS(x, paragraphs)
-			: single && IS("title") ? x->title : SNAP_NONE;
+		const struct section *s = report_section(r, i);
+		if (strcmp(field, "paragraph") == 0) {
+			s = report_section_text(r, (size_t)i);
+			return item_of(s->paragraphs, s->paragraphs_count, item);
+		}
+		return single && strcmp(field, "title") == 0 ? s->title : NULL;
 	}
 	case KIND_STAGE: {
-		const struct snap_stage *x = record_of(s, PART_STAGES, i);
-		if (x && IS("priorities"))
-			return item_of(s, PART_PRIORITIES, x->priorities, u->item, offsetof(struct snap_priority, text));
-		return !x ? SNAP_NONE : IS("achievements") ? ALIAS(x, achievements)
-			: single && IS("title") ? x->title : SNAP_NONE;
+		const struct stage *s = report_stage(r, i);
+		if (strcmp(field, "priorities") == 0)
+			return item >= 0 && (unsigned)item < s->priorities_count ? s->priorities[item].text : NULL;
+		if (strcmp(field, "achievements") == 0)
+			return item_of(s->achievements, s->achievements_count, item);
+		return single && strcmp(field, "title") == 0 ? s->title : NULL;
 	}
 	case KIND_AREA: {
-		const struct snap_area *x = record_of(s, PART_AREAS, i);
-		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
-			: single && IS("title") ? x->title : SNAP_NONE;
+		const struct area *a = report_area(r, i);
+		if (strcmp(field, "aliases") == 0)
+			return item_of(a->aliases, a->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(a->counts, a->counts_count, item);
+		return single && strcmp(field, "title") == 0 ? a->title : NULL;
 	}
 	case KIND_ACTIVITY: {
-		const struct snap_activity *x = record_of(s, PART_ACTIVITIES, i);
-		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
-			: !single ? SNAP_NONE : IS("short") ? x->short_name : IS("title") ? x->title : SNAP_NONE;
+		const struct activity *a = report_activity(r, i);
+		if (strcmp(field, "aliases") == 0)
+			return item_of(a->aliases, a->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(a->counts, a->counts_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "short") == 0 ? a->short_name : strcmp(field, "title") == 0 ? a->title : NULL;
 	}
 	case KIND_EVENT:
-		return single && IS("title") ? field_of(s, PART_EVENTS, i, offsetof(struct snap_event, title))
-					     : SNAP_NONE;
+		return single && strcmp(field, "title") == 0 ? report_event(r, i)->title : NULL;
 	case KIND_MEETING: {
-		const struct snap_meeting *x = record_of(s, PART_MEETINGS, i);
-		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases)
-			: !single ? SNAP_NONE : IS("place") ? x->place : IS("title") ? x->title : SNAP_NONE;
+		const struct meeting *m = report_meeting(r, i);
+		if (strcmp(field, "aliases") == 0)
+			return item_of(m->aliases, m->aliases_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "place") == 0 ? m->place : strcmp(field, "title") == 0 ? m->title : NULL;
 	}
 	case KIND_PROGRAMME: {
-		const struct snap_programme *x = record_of(s, PART_PROGRAMMES, i);
-		return !x ? SNAP_NONE : IS("aliases") ? ALIAS(x, aliases) : IS("counts") ? COUNT(x)
-			: !single ? SNAP_NONE : IS("short") ? x->short_name : IS("title") ? x->title : SNAP_NONE;
+		const struct programme *p = report_programme(r, i);
+		if (strcmp(field, "aliases") == 0)
+			return item_of(p->aliases, p->aliases_count, item);
+		if (strcmp(field, "counts") == 0)
+			return count_of(p->counts, p->counts_count, item);
+		if (!single)
+			return NULL;
+		return strcmp(field, "short") == 0 ? p->short_name : strcmp(field, "title") == 0 ? p->title : NULL;
 	}
 	case KIND_TERM: {
-		const struct snap_term *x = record_of(s, PART_TERMS, i);
-		return !x || !single ? SNAP_NONE : IS("expansion") ? x->expansion
-			: IS("title") ? x->title : SNAP_NONE;
+		const struct term *t = report_term(r, i);
+		if (!single)
+			return NULL;
+		return strcmp(field, "expansion") == 0 ? t->expansion : strcmp(field, "title") == 0 ? t->title : NULL;
 	}
 	default:
-		return SNAP_NONE;
+		return NULL;
 	}
 }
-
-#undef ALIAS
-#undef COUNT
-#undef IS
 
 static size_t fields_count(void)
 {
@@ -270,8 +264,8 @@ struct corpus *snapshot_corpus(const struct report *r)
 
 /* Whether unit i's text is good to read: the string its offset names is
  * good (its blocks' sums, its start, its end and its text: snap_strings.c),
- * as long as the unit says, and the very string its entity's record holds
- * for the unit's field (no entity is made: a count needs none). */
+ * as long as the unit says, and the very string the model's entity holds
+ * for the unit's field (model_text: the hit's entity is made). */
 static bool unit_text_good(struct snapshot *s, const struct corpus *c, size_t i)
 {
 	size_t count, len;
@@ -279,7 +273,7 @@ static bool unit_text_good(struct snapshot *s, const struct corpus *c, size_t i)
 	const struct corpus_unit *u = &c->units[i];
 	uint32_t off = (uint32_t)(u->text - s->pool);
 	return i < count && snap_string_good(s, off, &len) && len == units[i].text_len &&
-	       unit_field(s, u) == off;
+	       model_text(c->report, u->ref, u->field, u->item) == u->text;
 }
 
 bool snapshot_unit_text(const struct corpus *c, size_t i)
@@ -304,7 +298,7 @@ bool snapshot_corpus_texts(const struct corpus *c)
 	if (!s)
 		return false;
 	/* the pool read once, in order, rather than a string at a time; each
-	 * unit's string is compared with its entity's record's when it is a
+	 * unit's string is compared with its entity's own when it is a
 	 * hit (snapshot_unit_text) */
 	const struct snap_unit *units = snap_part(s, PART_UNITS, sizeof(*units), &count);
 	struct snap_len_check *checks = malloc((c->count + 1) * sizeof(*checks));

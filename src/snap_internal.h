@@ -51,6 +51,7 @@ struct snapshot {
 	char entity_first[64];     /* the first of them, for the message */
 	char entity_why[256];      /* why the last one shown damaged was */
 	size_t emphasis_used;      /* runs the sections made so far name (snap_model.c) */
+	bool events_refused;       /* an event refused when made: their order is not sure */
 	bool told_entities;        /* told is about entities */
 	char told[512];            /* a part refused after opening: none is read from then on */
 	bool said;                 /* told is said once */

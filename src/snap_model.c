@@ -314,15 +314,26 @@ static uint64_t event_order(uint32_t year, uint32_t month)
 	return (uint64_t)year * 16 + (month ? month : 13);
 }
 
-/* Each event is checked against the record before it: events made in
- * order are in date order, as the loader sorts them. (Of a damaged file,
- * events made out of order may not be, as a whole, nor a stand-in: what
- * reads them relies on their order for where to look, never for bounds.) */
+/* Event i's record when its block reads well, else NULL (not a refusal:
+ * the event after one is only compared with it). */
+static const struct snap_event *readable_event(struct snapshot *s, size_t i)
+{
+	size_t n;
+	const struct snap_event *v = snap_part(s, PART_EVENTS, sizeof(*v), &n);
+	return i < n && snap_check_range(s, PART_EVENTS, i * sizeof(*v), sizeof(*v)) ? &v[i] : NULL;
+}
+
+/* Each event is checked against the records before and after it: events
+ * made in order are in date order, as the loader sorts them. (Of a damaged
+ * file they may not be, as a whole, nor a stand-in: what reads them relies
+ * on their order for where to look, never for bounds, and a stage's events
+ * are then found by reading every event: snapshot_events_refused.) */
 static void make_event(struct build *b, size_t i, struct event *e)
 {
 	const struct report *r = b->r;
 	const struct snap_event *x = record(b, PART_EVENTS, i);
 	const struct snap_event *before = i ? record(b, PART_EVENTS, i - 1) : NULL;
+	const struct snap_event *after = i + 1 < r->events_count ? readable_event(b->s, i + 1) : NULL;
 	if (!x || (i && !before))
 		return;
 	*e = (struct event){ .id = str(b, x->id, false), .year = x->year, .month = x->month,
@@ -333,7 +344,8 @@ static void make_event(struct build *b, size_t i, struct event *e)
 			     .stage_ix = ix(b, x->stage_ix, r->stages_count, true) };
 	e->links = str_list(b, x->links, &e->links_count, false);
 	if (!year_ok(e->year) || e->month > 12 ||
-	    (before && event_order(x->year, x->month) < event_order(before->year, before->month)))
+	    (before && event_order(x->year, x->month) < event_order(before->year, before->month)) ||
+	    (after && event_order(after->year, after->month) < event_order(x->year, x->month)))
 		b->bad = true;
 }
 
@@ -536,9 +548,30 @@ static void say_entity(struct snapshot *s, int kind, size_t i, bool from_yaml, c
 
 bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to);
 
-/* A stand-in, with its record's dates when they read well: the axis reads
- * a stage's years from its record (snapshot_stage_years), and events are
- * in date order. */
+/* How far back a stand-in event looks for a date. */
+#define DATE_LOOKBACK 64u
+
+/* A stand-in event's date: that of the nearest record before it that reads
+ * well and is not after its own (when its own reads), so that a stand-in
+ * keeps to date order beside its neighbours; YEAR_MIN when none is near. */
+static void stand_in_date(struct snapshot *s, size_t i, struct event *e)
+{
+	const struct snap_event *own = readable_event(s, i);
+	uint64_t limit = own && year_ok(own->year) && own->month <= 12 ? event_order(own->year, own->month)
+								       : UINT64_MAX;
+	for (size_t back = 1; back <= DATE_LOOKBACK && back <= i; back++) {
+		const struct snap_event *x = readable_event(s, i - back);
+		if (x && year_ok(x->year) && x->month <= 12 && event_order(x->year, x->month) <= limit) {
+			e->year = x->year;
+			e->month = x->month;
+			return;
+		}
+	}
+}
+
+/* A stand-in, with dates that keep to the model's order: a stage's its
+ * record's years when they read well (the axis reads them from the record:
+ * snapshot_stage_years), an event's its neighbour's (stand_in_date). */
 static void stand_in(struct snapshot *s, const struct report *r, int kind, size_t i, void *out)
 {
 	make_damaged(kind, i, out);
@@ -546,14 +579,7 @@ static void stand_in(struct snapshot *s, const struct report *r, int kind, size_
 		struct stage *st = out;
 		snapshot_stage_years(r, i, &st->from, &st->to);
 	} else if (kind == KIND_EVENT) {
-		size_t n;
-		const struct snap_event *x = snap_part(s, PART_EVENTS, sizeof(*x), &n);
-		struct event *e = out;
-		if (snap_check_range(s, PART_EVENTS, i * sizeof(*x), sizeof(*x)) && year_ok(x[i].year) &&
-		    x[i].month <= 12) {
-			e->year = x[i].year;
-			e->month = x[i].month;
-		}
+		stand_in_date(s, i, out);
 	}
 }
 
@@ -593,6 +619,7 @@ static void *entity(struct snapshot *s, const struct report *r, int kind, size_t
 			stand_in(s, r, kind, i, out);
 		if (kind == KIND_SECTION) /* its text is the YAML's, or none */
 			s->text_state[i] = PART_GOOD;
+		s->events_refused |= kind == KIND_EVENT;
 		say_entity(s, kind, i, y != NULL, why);
 	}
 	slots[i] = out;
@@ -611,7 +638,10 @@ struct series *snapshot_series(const struct report *r, size_t i)
 
 /* A stage's years as its record has them, when its block is good and they
  * are what make_stage accepts (a stage made from that record has them);
- * false, and the caller makes the stage, otherwise. */
+ * false, and the caller makes the stage, otherwise. (A stage refused for
+ * another field is taken from the YAML, whose years are the record's but
+ * in a file made up and sealed again: only there can the axis read other
+ * years before the stage is made than after; both within the years.) */
 bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsigned *to)
 {
 	size_t n;
@@ -622,6 +652,11 @@ bool snapshot_stage_years(const struct report *r, size_t i, unsigned *from, unsi
 	*from = x[i].from;
 	*to = x[i].to;
 	return true;
+}
+
+bool snapshot_events_refused(const struct report *r)
+{
+	return r->snap && r->snap->events_refused;
 }
 
 /* ---- opening ---- */

@@ -52,6 +52,11 @@ void stage_events_start(struct stage_events *it, const struct report *r, int sta
 	it->year = YEAR_MAX + 1; /* nothing to look at */
 	if (stage < 0 || (size_t)stage >= r->stages_count)
 		return;
+	if (snapshot_events_refused(r)) { /* out of date order, maybe: read them all */
+		it->linear = true;
+		it->end = r->events_count;
+		return;
+	}
 	unsigned from, to;
 	report_stage_years(r, (size_t)stage, &from, &to);
 	if (!clamp_years(&from, &to))
@@ -104,7 +109,15 @@ int stage_events_next(struct stage_events *it)
 int stage_events_next_date(struct stage_events *it)
 {
 	int i = stage_events_next(it);
-	if (i != NO_INDEX)
+	if (i == NO_INDEX)
+		return i;
+	if (!it->linear) {
 		it->next = events_after_date(it->r, (size_t)i, it->end);
+		return i;
+	}
+	const struct event *e = report_event(it->r, (size_t)i);
+	while (it->next < it->end && report_event(it->r, it->next)->year == e->year &&
+	       report_event(it->r, it->next)->month == e->month)
+		it->next++;
 	return i;
 }

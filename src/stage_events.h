@@ -29,6 +29,7 @@ struct stage_events {
 	int stage;
 	unsigned year;          /* the next year to look at */
 	size_t next, end;       /* the events of the current run still to read */
+	bool linear;            /* every event read (their order is not sure) */
 	bool own[YEAR_MAX - YEAR_MIN + 1]; /* the years whose events are the stage's */
 };
 

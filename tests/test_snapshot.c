@@ -15,6 +15,7 @@
 #include "search.h"
 #include "snap_format.h"
 #include "snapshot.h"
+#include "stage_events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1362,6 +1363,99 @@ static void test_index_text_checked_when_read(void **state)
 	free(bytes);
 }
 
+/* `bytes` changed so that an entity is refused when made (or a section
+ * shown without its text), its own record and the hit's string still good:
+ * a search for `word` answers as the model does (which has the stand-in,
+ * or the section without its text), the index refused at the hit. */
+static void index_answers_as_model(const unsigned char *bytes, size_t len, const char *word)
+{
+	struct report *r = open_ok(bytes, len);
+	struct corpus *c = corpus_new(r);
+	assert_true(c->mapped);
+	size_t got = tu_search_rows(c, word);
+	assert_false(c->mapped);
+	struct corpus *model = corpus_new(r);
+	assert_false(model->mapped);
+	assert_int_equal(got, tu_search_rows(model, word));
+	corpus_free(model);
+	corpus_free(c);
+	report_free(r);
+}
+
+static void test_index_hits_as_model_has_them(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len, size;
+	unsigned char *bytes = build(yaml, &len);
+	/* area 0 refused when made (misnumbered, resealed): its title a hit */
+	unsigned char *c = copy_of(bytes, len);
+	area_misnumbered(c);
+	snap_seal(c, len);
+	char *word = word_of(report_area(yaml, 0)->title);
+	index_answers_as_model(c, len, word);
+	free(word);
+	free(c);
+	/* a section's first paragraph damaged: its other paragraphs, in good
+	 * blocks, are not shown either */
+	size_t ix = 0;
+	while (ix < yaml->sections_count && report_section(yaml, ix)->paragraphs_count < 2)
+		ix++;
+	assert_true(ix < yaml->sections_count);
+	c = copy_of(bytes, len);
+	part_of(c, PART_STRINGS, &size)[paragraph_at(c, ix, 0) + 1] ^= 0x20;
+	word = word_of(report_section(yaml, ix)->paragraphs[1]);
+	index_answers_as_model(c, len, word);
+	free(word);
+	free(c);
+	free(bytes);
+}
+
+/* Event k's year made the last year there is, resealed: it is refused,
+ * and so is the one after it (its record before it is later); their
+ * stand-ins keep to date order, and once an event is refused a stage's
+ * events are read whole: each stage's walk finds what its stage_ix says. */
+static size_t event_k;
+static void event_k_last_year(unsigned char *bytes)
+{
+	size_t size;
+	RECORD(snap_event, PART_EVENTS, event_k)->year = YEAR_MAX;
+}
+
+static void test_events_out_of_order(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len;
+	unsigned char *bytes = build(yaml, &len);
+	for (event_k = 1; event_k + 1 < yaml->events_count; event_k += 5) {
+		unsigned char *c = copy_of(bytes, len);
+		event_k_last_year(c);
+		snap_seal(c, len);
+		struct report *r = open_ok(c, len);
+		unsigned long prev = 0;
+		for (size_t i = 0; i < r->events_count; i++) {
+			const struct event *e = report_event(r, i);
+			unsigned long key = e->year * 16ul + (e->month ? e->month : 13);
+			assert_true(key >= prev);
+			prev = key;
+		}
+		assert_string_equal(report_event(r, event_k)->id, "(damaged)");
+		assert_true(snapshot_events_refused(r));
+		for (size_t st = 0; st < r->stages_count; st++) {
+			struct stage_events it;
+			stage_events_start(&it, r, (int)st);
+			for (size_t i = 0; i < r->events_count; i++)
+				if (report_event(r, i)->stage_ix == (int)st)
+					assert_int_equal(stage_events_next(&it), (int)i);
+			assert_int_equal(stage_events_next(&it), NO_INDEX);
+		}
+		report_free(r);
+		free(c);
+	}
+	free(bytes);
+}
+
 /* The entities made so far, of every kind. */
 static size_t entities_made(const struct report *r)
 {
@@ -1547,6 +1641,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_model),
+		cmocka_unit_test(test_events_out_of_order),
+		cmocka_unit_test(test_index_hits_as_model_has_them),
 		cmocka_unit_test(test_entities_made_on_first_use),
 		cmocka_unit_test(test_made_entities_checked),
 		cmocka_unit_test(test_same_index_and_names),
