@@ -181,38 +181,64 @@ static int trie_insert(struct mentions *m, int name)
 
 static void name_ends(struct name *nm);
 
-/* The trie numbered again breadth first, each node's children side by side
- * with the first of them the highest (mentions.h): a lookup's first steps
- * read the first nodes, a few blocks of a snapshot rather than one per
- * step. A node's children still come after it and each sibling before the
- * one naming it. Out of memory, it stays as made: as right, if slower. */
-static void trie_breadth_first(struct mentions *m)
+/* Node q of the new numbering (old[q] of the old) given its children: the
+ * next *next numbers, side by side, the first of its list the highest. */
+static void trie_place_children(const struct mentions *m, struct trie_node *to, int *old, size_t q,
+				size_t *next)
 {
-	size_t n = m->nodes_count, next = 1;
+	const struct trie_node *from = &m->nodes[old[q]];
+	size_t k = 0, base = *next;
+	for (int c = from->child; c >= 0; c = m->nodes[c].sibling)
+		k++;
+	*next += k;
+	size_t j = base + k;
+	for (int c = from->child; c >= 0; c = m->nodes[c].sibling) {
+		old[--j] = c;
+		to[j].sibling = j > base ? (int)j - 1 : -1;
+	}
+	to[q].child = k ? (int)(base + k - 1) : -1;
+	to[q].name = from->name;
+	to[q].byte = from->byte;
+}
+
+/* How many nodes a region of the trie holds (below). */
+#define TRIE_REGION_NODES 128
+
+/* The trie numbered again for lookups that read a few blocks of a
+ * snapshot (mentions.h): in regions, each the top of a subtree numbered
+ * breadth first until it holds TRIE_REGION_NODES nodes, the nodes left
+ * at its edge the roots of later regions, taken first come first. So the
+ * levels every position of a text starts its walk in come first, and a
+ * walk down a name crosses a region every few levels rather than a block
+ * a level: at 1000x a first page's lookups read 59 blocks of 850 this
+ * way, 126 breadth first throughout, 145 depth first. A node's children
+ * are side by side, the first of its list the highest, so they still
+ * come after it and each sibling before the one naming it. Out of
+ * memory, the trie stays as made: as right, if slower. */
+static void trie_renumber(struct mentions *m)
+{
+	size_t n = m->nodes_count, next = 1, head = 0, tail = 0;
 	struct trie_node *to = malloc(n * sizeof(*to));
-	int *old = malloc(n * sizeof(*old)); /* the node each new one was */
-	if (!to || !old) {
+	int *old = malloc(n * sizeof(*old));         /* the node each new one was */
+	size_t *roots = malloc(n * sizeof(*roots)); /* of the regions to come */
+	if (!to || !old || !roots) {
 		free(to);
 		free(old);
+		free(roots);
 		return;
 	}
 	old[0] = 0;
 	to[0].sibling = -1;
-	for (size_t q = 0; q < next; q++) {
-		const struct trie_node *from = &m->nodes[old[q]];
-		size_t k = 0, base = next;
-		for (int c = from->child; c >= 0; c = m->nodes[c].sibling)
-			k++;
-		next += k;
-		size_t j = base + k;
-		for (int c = from->child; c >= 0; c = m->nodes[c].sibling) {
-			old[--j] = c;
-			to[j].sibling = j > base ? (int)j - 1 : -1;
-		}
-		to[q].child = k ? (int)(base + k - 1) : -1;
-		to[q].name = from->name;
-		to[q].byte = from->byte;
+	roots[tail++] = 0;
+	while (head < tail) {
+		size_t start = next, q = next;
+		trie_place_children(m, to, old, roots[head++], &next);
+		for (; q < next && next - start < TRIE_REGION_NODES; q++)
+			trie_place_children(m, to, old, q, &next);
+		while (q < next)
+			roots[tail++] = q++;
 	}
+	free(roots);
 	free(old);
 	free(m->nodes);
 	m->nodes = to;
@@ -245,7 +271,7 @@ void mentions_seal(struct mentions *m)
 		w++;
 	}
 	m->count = w;
-	trie_breadth_first(m);
+	trie_renumber(m);
 	m->sealed = true;
 }
 
@@ -493,4 +519,16 @@ struct mentions *mentions_over(size_t count, const void *nodes, size_t nodes_cou
 	m->nodes_count = nodes_count;
 	m->sealed = true;
 	return m;
+}
+
+size_t mentions_blocks_checked(const struct mentions *m, size_t *of)
+{
+	size_t n = 0;
+	*of = 0;
+	if (!m->lazy)
+		return 0;
+	*of = ((m->nodes_count - 1) >> m->lazy->src.block_shift) + 1;
+	for (size_t b = 0; b < *of; b++)
+		n += m->lazy->blocks[b] != BLOCK_UNCHECKED;
+	return n;
 }

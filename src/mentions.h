@@ -44,10 +44,12 @@ long mentions_find(const struct mentions *m, const char *text, struct entity_ref
  * to write them; and a dictionary over what was written, held elsewhere (a
  * mapping: not copied, not freed). A trie node is MENTIONS_NODE_BYTES: its
  * first child, next sibling and name (int32_t, -1: none), its byte, and
- * three zero bytes. A sealed trie is numbered breadth first from the root
- * (node 0), each node's children side by side, the first of them (its
- * `child`) the highest and each sibling one lower: the first levels, which
- * most lookups stay in, are the first nodes. */
+ * three zero bytes. A sealed trie is numbered from the root (node 0) by
+ * regions, each the top levels of a subtree, breadth first (mentions.c),
+ * and each node's children side by side, the first of them (its `child`)
+ * the highest and each sibling one lower: the first levels, which every
+ * lookup starts in, are the first nodes, and a walk down a name crosses a
+ * region every few levels. */
 #define MENTIONS_NODE_BYTES 16
 size_t mentions_nodes_count(const struct mentions *m);
 void mentions_node_at(const struct mentions *m, size_t i, int32_t *child, int32_t *sibling,
@@ -72,6 +74,9 @@ struct mentions_source {
 };
 struct mentions *mentions_over(size_t count, const void *nodes, size_t nodes_count,
 			       const struct mentions_source *src);
+/* How many blocks of a dictionary over a snapshot have been checked, of
+ * how many (*of); 0 of 0 for one in memory. */
+size_t mentions_blocks_checked(const struct mentions *m, size_t *of);
 /* The dictionary made from the model's entities, never from a snapshot. */
 struct mentions *mentions_from_model(const struct report *r);
 
