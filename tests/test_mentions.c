@@ -280,25 +280,6 @@ static struct raw_node *nodes_of(const struct mentions *m)
 	return v;
 }
 
-/* The same names found in every paragraph of r by a and b. */
-static void same_finds(const struct report *r, const struct mentions *a, const struct mentions *b)
-{
-	size_t found = 0;
-	for (size_t s = 0; s < r->sections_count; s++)
-		for (unsigned p = 0; p < report_section(r, s)->paragraphs_count; p++) {
-			const char *t = report_section(r, s)->paragraphs[p];
-			struct mention *x, *y;
-			long n = mentions_find(a, t, none, &x);
-			assert_int_equal(mentions_find(b, t, none, &y), n);
-			if (n > 0)
-				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
-			found += n > 0 ? (size_t)n : 0;
-			free(x);
-			free(y);
-		}
-	assert_true(found > 10); /* the comparison compared something */
-}
-
 /* Lookups do not depend on the numbering: the trie numbered depth first
  * and read as a snapshot's finds what the breadth-first one in memory
  * does, in every paragraph; each block it reads is asked for once. */
@@ -316,7 +297,7 @@ static void test_any_numbering(void **state)
 	assert_int_equal(next, (int32_t)n);
 	struct over o = { m, 0 };
 	struct mentions *d = over(&o, dfs, 4);
-	same_finds(r, m, d);
+	tu_same_mentions(r, m, d);
 	size_t of, checked = mentions_blocks_checked(d, &of);
 	assert_int_equal(of, (n + 15) / 16);
 	assert_int_equal(o.blocks_asked, checked);

@@ -236,27 +236,6 @@ static void same_index(const struct corpus *a, const struct corpus *b)
 	}
 }
 
-/* The same names found in every paragraph, as every page finds them. */
-static void same_mentions(const struct report *a, const struct mentions *ma,
-			  const struct mentions *mb)
-{
-	struct entity_ref none = { KIND_COUNT, NO_INDEX };
-	assert_int_equal(mentions_count(ma), mentions_count(mb));
-	size_t found = 0;
-	for (size_t s = 0; s < a->sections_count; s++)
-		for (unsigned p = 0; p < report_section(a, s)->paragraphs_count; p++) {
-			struct mention *x, *y;
-			long n = mentions_find(ma, report_section(a, s)->paragraphs[p], none, &x);
-			assert_int_equal(mentions_find(mb, report_section(a, s)->paragraphs[p], none, &y), n);
-			if (n > 0)
-				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
-			found += (size_t)(n > 0 ? n : 0);
-			free(x);
-			free(y);
-		}
-	assert_true(found > 10); /* the comparison compared something */
-}
-
 static unsigned char *build(const struct report *r, size_t *len)
 {
 	char why[256] = "";
@@ -344,7 +323,7 @@ static void test_same_index_and_names(void **state)
 	size_t of;
 	assert_int_equal(mentions_blocks_checked(mb, &of), 0); /* read as lookups reach it */
 	assert_true(of > 0);
-	same_mentions(yaml, ma, mb);
+	tu_same_mentions(yaml, ma, mb);
 	/* the same search, the same hits */
 	struct search_results ra, rb;
 	assert_int_equal(search_run(a, tu_facts()->word, &ra), 0);
@@ -575,7 +554,7 @@ static void test_checksums(void **state)
 		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES || backlinks);
 		same_index(want, got);
 		struct mentions *mw = mentions_from_report(yaml);
-		same_mentions(yaml, mw, m);
+		tu_same_mentions(yaml, mw, m);
 		mentions_free(mw);
 		if (backlinks) /* refused at first use, and scanned for: still right */
 			same_backlinks(yaml, r);
@@ -911,12 +890,12 @@ static void names_damaged(const unsigned char *bytes, size_t len, mutate_fn *mut
 	char *told = tu_told(r);
 	assert_string_equal(told, "");
 	free(told);
-	same_mentions(yaml, want, m);
+	tu_same_mentions(yaml, want, m);
 	told = tu_told(r);
 	if (!strstr(told, words))
 		fail_msg("told '%s', expected '%s'", told, words);
 	free(told);
-	same_mentions(yaml, want, m); /* and from then on */
+	tu_same_mentions(yaml, want, m); /* and from then on */
 	mentions_free(want);
 	mentions_free(m);
 	report_free(r);

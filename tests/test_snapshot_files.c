@@ -339,26 +339,6 @@ static void test_backlinks_damaged_on_disk(void **state)
 	free(path);
 }
 
-/* The names found in every paragraph of r by m are the model's. */
-static void names_as_the_model(const struct report *r, const struct mentions *m)
-{
-	struct mentions *want = mentions_from_model(tu_report());
-	struct entity_ref none = { KIND_COUNT, NO_INDEX };
-	assert_non_null(want);
-	for (size_t s = 0; s < r->sections_count; s++)
-		for (unsigned p = 0; p < report_section(r, s)->paragraphs_count; p++) {
-			const char *text = report_section(r, s)->paragraphs[p];
-			struct mention *x, *y;
-			long n = mentions_find(want, text, none, &x);
-			assert_int_equal(mentions_find(m, text, none, &y), n);
-			if (n > 0)
-				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
-			free(x);
-			free(y);
-		}
-	mentions_free(want);
-}
-
 /* The names dictionary of a cached snapshot with a byte of its trie's
  * first block damaged: the snapshot opens and the dictionary is made
  * without a word (nothing of it is read then); the first lookup finds the
@@ -381,7 +361,9 @@ static void test_names_damaged_on_disk(void **state)
 	note = tu_told(r);
 	assert_string_equal(note, "");
 	free(note);
-	names_as_the_model(r, m);
+	struct mentions *want = mentions_from_model(tu_report());
+	tu_same_mentions(tu_report(), want, m);
+	mentions_free(want);
 	mentions_free(m);
 	refused_later(r, path, "is damaged (the checksum of its names)", "");
 	free(path);
