@@ -64,7 +64,8 @@ const char *mentions_name_at(const struct mentions *m, size_t i, struct entity_r
  * lookup reads one of its nodes, and a name is read the first time a
  * lookup reaches its node. On the first damage found it asks for the
  * dictionary made from the model (NULL: out of memory), and answers every
- * lookup from then on with that one, the one under way too. */
+ * lookup from then on with that one, the one under way too. Lookups in it
+ * record what they have read: it is not for two threads at once. */
 struct mentions_source {
 	void *ctx;
 	bool (*name)(void *ctx, size_t i, const char **text, struct entity_ref *ref);
