@@ -4,6 +4,7 @@
 #ifndef TEMM_MENTIONS_H
 #define TEMM_MENTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,15 +44,41 @@ long mentions_find(const struct mentions *m, const char *text, struct entity_ref
  * to write them; and a dictionary over what was written, held elsewhere (a
  * mapping: not copied, not freed). A trie node is MENTIONS_NODE_BYTES: its
  * first child, next sibling and name (int32_t, -1: none), its byte, and
- * three zero bytes. The names come from name_at(ctx, i, &ref). Lookups in
- * such a dictionary check every index they follow. */
+ * three zero bytes. A sealed trie is numbered from the root (node 0) by
+ * regions, each the top levels of a subtree, breadth first (mentions.c),
+ * and each node's children side by side, the first of them (its `child`)
+ * the highest and each sibling one lower: the first levels, which every
+ * lookup starts in, are the first nodes, and a walk down a name crosses a
+ * region every few levels. */
 #define MENTIONS_NODE_BYTES 16
 size_t mentions_nodes_count(const struct mentions *m);
 void mentions_node_at(const struct mentions *m, size_t i, int32_t *child, int32_t *sibling,
 		      int32_t *name, unsigned char *byte);
+/* Name i of a dictionary made by mentions_add (not one over a snapshot:
+ * its names are read as lookups reach them). */
 const char *mentions_name_at(const struct mentions *m, size_t i, struct entity_ref *ref);
-struct mentions *mentions_over(size_t count,
-			       const char *(*name_at)(void *ctx, size_t i, struct entity_ref *ref),
-			       void *ctx, const void *nodes, size_t nodes_count);
+
+/* Where a dictionary over a snapshot reads what it has not read yet, and
+ * what it does when that is damaged. Nothing is read when it is made: a
+ * block of nodes (1 << block_shift of them) is checked the first time a
+ * lookup reads one of its nodes, and a name is read the first time a
+ * lookup reaches its node. On the first damage found it asks for the
+ * dictionary made from the model (NULL: out of memory), and answers every
+ * lookup from then on with that one, the one under way too. Lookups in it
+ * record what they have read: it is not for two threads at once. */
+struct mentions_source {
+	void *ctx;
+	bool (*name)(void *ctx, size_t i, const char **text, struct entity_ref *ref);
+	bool (*nodes_block)(void *ctx, size_t block);
+	struct mentions *(*fallback)(void *ctx);
+	unsigned block_shift;
+};
+struct mentions *mentions_over(size_t count, const void *nodes, size_t nodes_count,
+			       const struct mentions_source *src);
+/* How many blocks of a dictionary over a snapshot have been checked, of
+ * how many (*of); 0 of 0 for one in memory. */
+size_t mentions_blocks_checked(const struct mentions *m, size_t *of);
+/* The dictionary made from the model's entities, never from a snapshot. */
+struct mentions *mentions_from_model(const struct report *r);
 
 #endif

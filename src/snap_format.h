@@ -6,13 +6,15 @@
  * it is mapped. Each part has its own checksum, checked the first time the
  * part is used, but for the parts read a little at a time, whose checksums
  * are one a block of SNAP_BLOCK bytes (PART_SUMS, snap_blocked_parts): the
- * model's records, the string pool, the id table and the backlinks. Opening
- * reads the header, the key, the report's record and PART_SUMS; an entity's
- * record, its lists and its strings are checked when it is first made, and
- * a section's paragraphs (the pool's text region, after its names) when
- * they are first read; a search index unit's text (its string, and its
- * entity's record for the unit's field) when a search first reads it. The
- * reader checks every offset and count it reads.
+ * model's records, the string pool, the id table, the backlinks and the
+ * names dictionary. Opening reads the header, the key, the report's record
+ * and PART_SUMS; an entity's record, its lists and its strings are checked
+ * when it is first made, and a section's paragraphs (the pool's text
+ * region, after its names) when they are first read; a search index
+ * unit's text (its string, and its entity's record for the unit's field)
+ * when a search first reads it; the names dictionary's trie and names when
+ * a lookup first reads them. The reader checks every offset and count it
+ * reads.
  * Integers are the writer's own byte order, which the header records; a
  * file of the other order is refused. */
 #ifndef TEMM_SNAP_FORMAT_H

@@ -1,9 +1,11 @@
 /* snap_index.c - the parts of a snapshot read the first time they are
  * needed: the search index (corpus.h) and the names dictionary
- * (mentions.h). Each is checked then - its checksum, and every offset and
- * index it holds - and refused as a whole when anything is wrong: the
- * caller builds it from the model instead, and the refusal is said at the
- * end of the run. The index's units' texts (the model's strings, which
+ * (mentions.h). The index is checked then - its checksum, and every
+ * offset and index it holds - and refused as a whole when anything is
+ * wrong: the caller builds it from the model instead, and the refusal is
+ * said at the end of the run. The dictionary is checked as lookups read it,
+ * a block or a name at a time, and answered from the model from the first
+ * damage on. The index's units' texts (the model's strings, which
  * the search does not read: it reads the folded texts) are checked when
  * first read instead, a unit at a time (snapshot_unit_text), or all at
  * once before a search that reads them all; found damaged, the index is
@@ -314,16 +316,57 @@ bool snapshot_corpus_texts(const struct corpus *c)
 
 /* ---- the names dictionary ---- */
 
-struct names_view {
-	const struct snap_name *names;
-	const char *pool;
-};
+/* The dictionary reads the snapshot as lookups reach it (mentions.h):
+ * a block of its trie checked when first read, a name's record and string
+ * when its node is first reached. On the first damage the snapshot is
+ * refused (said once) and the dictionary made from the model answers. */
 
-static const char *name_at(void *ctx, size_t i, struct entity_ref *ref)
+static bool name_read(void *ctx, size_t i, const char **text, struct entity_ref *ref)
 {
-	const struct names_view *v = ctx;
-	*ref = (struct entity_ref){ (enum entity_kind)v->names[i].kind, v->names[i].index };
-	return v->pool + v->names[i].text;
+	const struct report *r = ctx;
+	struct snapshot *s = r->snap;
+	const struct snap_name *x = record_of(s, PART_NAMES, i);
+	char *t;
+	if (!x) {
+		snap_refuse_later(s, "the checksum of its names");
+		return false;
+	}
+	if (!snap_string(s, x->text, false, &t) || x->kind >= KIND_COUNT || x->index < 0 ||
+	    (size_t)x->index >= report_count(r, x->kind)) {
+		snap_refuse_later(s, "an offset or index out of range in its names");
+		return false;
+	}
+	*text = t;
+	*ref = (struct entity_ref){ (enum entity_kind)x->kind, x->index };
+	return true;
+}
+
+#define NODES_PER_BLOCK (SNAP_BLOCK / MENTIONS_NODE_BYTES)
+_Static_assert(NODES_PER_BLOCK * MENTIONS_NODE_BYTES == SNAP_BLOCK &&
+	       (NODES_PER_BLOCK & (NODES_PER_BLOCK - 1)) == 0, "a block holds whole nodes, 2^k of them");
+
+static bool nodes_block(void *ctx, size_t block)
+{
+	const struct report *r = ctx;
+	struct snapshot *s = r->snap;
+	uint64_t off = (uint64_t)block * SNAP_BLOCK, size = s->head.part[PART_NODES].size;
+	if (off < size && snap_check_range(s, PART_NODES, off, size - off < SNAP_BLOCK ? size - off : SNAP_BLOCK))
+		return true;
+	snap_refuse_later(s, "the checksum of its names");
+	return false;
+}
+
+static struct mentions *names_fallback(void *ctx)
+{
+	return mentions_from_model(ctx);
+}
+
+static unsigned log2_of(size_t n)
+{
+	unsigned k = 0;
+	while ((size_t)1 << k < n)
+		k++;
+	return k;
 }
 
 struct mentions *snapshot_mentions(const struct report *r)
@@ -331,24 +374,12 @@ struct mentions *snapshot_mentions(const struct report *r)
 	struct snapshot *s = r->snap;
 	if (!s || s->told[0])
 		return NULL;
-	if (!snap_check_part(s, PART_NAMES) || !snap_check_part(s, PART_NODES)) {
-		snap_refuse_later(s, "the checksum of its names");
-		return NULL;
-	}
 	size_t n, nodes;
-	const struct snap_name *names = snap_part(s, PART_NAMES, sizeof(*names), &n);
+	snap_part(s, PART_NAMES, sizeof(struct snap_name), &n);
 	const void *trie = snap_part(s, PART_NODES, MENTIONS_NODE_BYTES, &nodes);
-	for (size_t i = 0; i < n; i++) {
-		char *text;
-		const struct snap_name *x = &names[i];
-		if (!snap_string(s, x->text, false, &text) || x->kind >= KIND_COUNT || x->index < 0 ||
-		    (size_t)x->index >= report_count(r, x->kind)) {
-			snap_refuse_later(s, "an offset or index out of range in its names");
-			return NULL;
-		}
-	}
-	struct names_view v = { names, s->pool };
-	struct mentions *m = mentions_over(n, name_at, &v, trie, nodes);
+	struct mentions_source src = { (void *)r, name_read, nodes_block, names_fallback,
+				       log2_of(NODES_PER_BLOCK) };
+	struct mentions *m = mentions_over(n, trie, nodes, &src);
 	if (!m && !nodes)
 		snap_refuse_later(s, "its names have no trie");
 	return m;

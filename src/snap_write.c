@@ -406,7 +406,7 @@ unsigned char *snap_build(const struct report *r, const struct snap_key *key, si
 {
 	struct writer w = { 0 };
 	struct corpus *c = corpus_new(r);
-	struct mentions *m = mentions_from_report(r);
+	struct mentions *m = mentions_from_model(r); /* its names, not a snapshot's read lazily */
 	unsigned char *out = NULL;
 	size_t key_len;
 	const unsigned char *key_bytes = snap_key_bytes(key, &key_len);

@@ -1,6 +1,7 @@
 /* test_mentions.c - finding entity names in prose: longest match, word
  * boundaries (none inside unspaced scripts), overlapping aliases, and the
- * names of the bundled and the second report. */
+ * names of the bundled and the second report; the trie's numbering, which
+ * changes no answer, and what a first page's lookups read of it. */
 #include "testutil.h"
 #include "mentions.h"
 
@@ -156,15 +157,256 @@ static void test_report_names(void **state)
 	mentions_free(m);
 }
 
+/* ---- the trie's numbering, and a dictionary over one (a snapshot's) ---- */
+
+static void node_at(const struct mentions *m, int32_t i, int32_t *child, int32_t *sibling)
+{
+	int32_t name;
+	unsigned char byte;
+	mentions_node_at(m, (size_t)i, child, sibling, &name, &byte);
+}
+
+/* The trie as mentions.h says it is numbered: from the root, each node's
+ * children side by side after it, the list's head the highest and each
+ * sibling one lower, the last -1; every node named once; the root's
+ * children first. */
+static void test_numbering(void **state)
+{
+	(void)state;
+	struct mentions *m = mentions_from_model(tu_report());
+	assert_non_null(m);
+	size_t n = mentions_nodes_count(m);
+	unsigned char *named = calloc(n, 1);
+	assert_non_null(named);
+	int32_t child, sibling;
+	node_at(m, 0, &child, &sibling);
+	assert_int_equal(sibling, -1);
+	assert_true(child >= 1);
+	for (int32_t c = child, grandchild; c >= 0; c = sibling) /* the root's: 1 to child */
+		node_at(m, c, &grandchild, &sibling);
+	assert_int_equal(sibling, -1);
+	for (size_t q = 0; q < n; q++) {
+		node_at(m, (int32_t)q, &child, &sibling);
+		if (child < 0)
+			continue;
+		assert_true(child > (int32_t)q && (size_t)child < n);
+		for (int32_t c = child, grandchild; c >= 0; c = sibling) {
+			assert_int_equal(named[c], 0);
+			named[c] = 1;
+			node_at(m, c, &grandchild, &sibling);
+			if (sibling != -1)
+				assert_int_equal(sibling, c - 1);
+		}
+	}
+	for (size_t q = 1; q < n; q++)
+		assert_int_equal(named[q], 1);
+	free(named);
+	mentions_free(m);
+}
+
+/* A node as a snapshot holds it (mentions.h). */
+struct raw_node {
+	int32_t child, sibling, name;
+	unsigned char byte, zero[3];
+};
+
+/* Node `old` of m and the nodes under it, numbered from *next depth first,
+ * each list's last subtree first so that its head is still the highest:
+ * another numbering that keeps mentions.h's rules. Its new number. */
+static int32_t depth_first(const struct mentions *m, int32_t old, struct raw_node *out, int32_t *next)
+{
+	int32_t at = (*next)++, kids[256], k = 0, child, sibling, name;
+	unsigned char byte;
+	mentions_node_at(m, (size_t)old, &child, &sibling, &name, &byte);
+	out[at] = (struct raw_node){ -1, -1, name, byte, { 0 } };
+	for (int32_t c = child; c >= 0; c = sibling) {
+		assert_true(k < 256);
+		kids[k++] = c;
+		node_at(m, c, &child, &sibling);
+	}
+	int32_t below = -1;
+	while (k-- > 0) {
+		int32_t placed = depth_first(m, kids[k], out, next);
+		out[placed].sibling = below;
+		below = placed;
+	}
+	out[at].child = below;
+	return at;
+}
+
+/* A dictionary over nodes held elsewhere, its names m's, and what it
+ * asked for. */
+struct over {
+	const struct mentions *m;
+	size_t blocks_asked;
+};
+
+static bool over_name(void *ctx, size_t i, const char **text, struct entity_ref *r)
+{
+	const struct over *o = ctx;
+	*text = mentions_name_at(o->m, i, r);
+	return true;
+}
+
+static bool over_block(void *ctx, size_t block)
+{
+	(void)block;
+	((struct over *)ctx)->blocks_asked++;
+	return true;
+}
+
+static struct mentions *over_fallback(void *ctx)
+{
+	(void)ctx;
+	fail_msg("nothing was damaged");
+	return NULL;
+}
+
+static struct mentions *over(struct over *o, const void *nodes, unsigned block_shift)
+{
+	struct mentions_source src = { o, over_name, over_block, over_fallback, block_shift };
+	struct mentions *m = mentions_over(mentions_count(o->m), nodes, mentions_nodes_count(o->m), &src);
+	assert_non_null(m);
+	return m;
+}
+
+static struct raw_node *nodes_of(const struct mentions *m)
+{
+	size_t n = mentions_nodes_count(m);
+	struct raw_node *v = calloc(n, sizeof(*v));
+	assert_non_null(v);
+	for (size_t i = 0; i < n; i++)
+		mentions_node_at(m, i, &v[i].child, &v[i].sibling, &v[i].name, &v[i].byte);
+	return v;
+}
+
+/* Lookups do not depend on the numbering: the trie numbered depth first
+ * and read as a snapshot's finds what the breadth-first one in memory
+ * does, in every paragraph; each block it reads is asked for once. */
+static void test_any_numbering(void **state)
+{
+	(void)state;
+	const struct report *r = tu_report();
+	struct mentions *m = mentions_from_model(r);
+	assert_non_null(m);
+	size_t n = mentions_nodes_count(m);
+	struct raw_node *dfs = calloc(n, sizeof(*dfs));
+	assert_non_null(dfs);
+	int32_t next = 0;
+	assert_int_equal(depth_first(m, 0, dfs, &next), 0);
+	assert_int_equal(next, (int32_t)n);
+	struct over o = { m, 0 };
+	struct mentions *d = over(&o, dfs, 4);
+	tu_same_mentions(r, m, d);
+	size_t of, checked = mentions_blocks_checked(d, &of);
+	assert_int_equal(of, (n + 15) / 16);
+	assert_int_equal(o.blocks_asked, checked);
+	assert_true(checked > 0);
+	mentions_free(d);
+	free(dfs);
+	mentions_free(m);
+}
+
+/* The report's names and `copies` copies of them, each copy's lowercase
+ * words (one in six) replaced by the first word of another name: names
+ * as many and as alike as bench/gen_content's copies of the report make. */
+static struct mentions *grown(const struct report *r, unsigned copies)
+{
+	struct mentions *base = mentions_from_model(r), *m = mentions_new();
+	assert_non_null(base);
+	assert_non_null(m);
+	size_t n = mentions_count(base);
+	unsigned seed = 1;
+	for (unsigned k = 0; k <= copies; k++)
+		for (size_t i = 0; i < n; i++) {
+			struct entity_ref to, other_ref;
+			const char *name = mentions_name_at(base, i, &to), *word = name;
+			char buf[1024];
+			size_t w = 0;
+			for (const char *p = name; *p;) {
+				size_t len = strcspn(p, " ") + (p[strcspn(p, " ")] == ' ');
+				seed = seed * 1103515245u + 12345u;
+				word = p;
+				if (k && islower((unsigned char)*p) && len > 3 && (seed >> 16) % 6 == 0) {
+					word = mentions_name_at(base, (seed >> 4) % n, &other_ref);
+					len = strcspn(word, " ") + (word[strcspn(word, " ")] == ' ');
+				}
+				if (w + len >= sizeof(buf))
+					break;
+				memcpy(buf + w, word, len);
+				w += len;
+				p += strcspn(p, " ") + (p[strcspn(p, " ")] == ' ');
+			}
+			buf[w] = '\0';
+			assert_int_equal(mentions_add(m, buf, to), 0);
+		}
+	mentions_seal(m);
+	mentions_free(base);
+	return m;
+}
+
+/* How many blocks of a snapshot's size (16 KiB: 1024 nodes) the lookups
+ * of a first page read in nodes numbered `nodes`, of how many (*of). */
+static size_t first_page_blocks(const struct report *r, const struct mentions *m, const void *nodes,
+				size_t *of)
+{
+	struct over o = { m, 0 };
+	struct mentions *b = over(&o, nodes, 10);
+	size_t found = 0;
+	assert_int_equal(mentions_blocks_checked(b, of), 0); /* nothing read when made */
+	for (size_t s = 0; s < r->sections_count && !found; s++) /* the first page with prose */
+		for (unsigned p = 0; p < report_section(r, s)->paragraphs_count; p++) {
+			struct mention *v;
+			long k = mentions_find(b, report_section(r, s)->paragraphs[p], none, &v);
+			assert_true(k >= 0);
+			found += (size_t)k;
+			free(v);
+		}
+	assert_true(found > 0);
+	size_t checked = mentions_blocks_checked(b, of);
+	mentions_free(b);
+	return checked;
+}
+
+/* What a first page costs over a snapshot of a large report: its lookups
+ * read a few blocks of the trie, not the whole of it, and fewer than
+ * with the nodes numbered depth first. */
+static void test_first_page_few_blocks(void **state)
+{
+	(void)state;
+	const struct report *r = tu_bundled();
+	struct mentions *m = grown(r, 200);
+	size_t n = mentions_nodes_count(m), of, dfs_of;
+	struct raw_node *ours = nodes_of(m), *dfs = calloc(n, sizeof(*dfs));
+	assert_non_null(dfs);
+	int32_t next = 0;
+	depth_first(m, 0, dfs, &next);
+	size_t checked = first_page_blocks(r, m, ours, &of);
+	size_t dfs_checked = first_page_blocks(r, m, dfs, &dfs_of);
+	print_message("%zu nodes: a first page read %zu of %zu blocks (%zu numbered depth first)\n", n,
+		      checked, of, dfs_checked);
+	assert_true(of >= 20); /* large enough to tell */
+	assert_true(checked > 0);
+	assert_true(checked * 4 < of);
+	assert_true(checked < dfs_checked);
+	free(dfs);
+	free(ours);
+	mentions_free(m);
+	tu_bundled_free();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_longest_and_boundaries),
 		cmocka_unit_test(test_unsealed),
 		cmocka_unit_test(test_unspaced_scripts),
+		cmocka_unit_test(test_first_page_few_blocks),
 	};
 	const struct CMUnitTest on_reports[] = {
 		cmocka_unit_test(test_report_names),
+		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_any_numbering),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL) | TU_RUN_EACH(on_reports, NULL, NULL);
 }

@@ -237,27 +237,6 @@ static void same_index(const struct corpus *a, const struct corpus *b)
 	}
 }
 
-/* The same names found in every paragraph, as every page finds them. */
-static void same_mentions(const struct report *a, const struct mentions *ma,
-			  const struct mentions *mb)
-{
-	struct entity_ref none = { KIND_COUNT, NO_INDEX };
-	assert_int_equal(mentions_count(ma), mentions_count(mb));
-	size_t found = 0;
-	for (size_t s = 0; s < a->sections_count; s++)
-		for (unsigned p = 0; p < report_section(a, s)->paragraphs_count; p++) {
-			struct mention *x, *y;
-			long n = mentions_find(ma, report_section(a, s)->paragraphs[p], none, &x);
-			assert_int_equal(mentions_find(mb, report_section(a, s)->paragraphs[p], none, &y), n);
-			if (n > 0)
-				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
-			found += (size_t)(n > 0 ? n : 0);
-			free(x);
-			free(y);
-		}
-	assert_true(found > 10); /* the comparison compared something */
-}
-
 static unsigned char *build(const struct report *r, size_t *len)
 {
 	char why[256] = "";
@@ -342,7 +321,10 @@ static void test_same_index_and_names(void **state)
 	assert_true(b->mapped); /* the snapshot's own, not rebuilt */
 	same_index(a, b);
 	struct mentions *ma = mentions_from_report(yaml), *mb = mentions_from_report(snap);
-	same_mentions(yaml, ma, mb);
+	size_t of;
+	assert_int_equal(mentions_blocks_checked(mb, &of), 0); /* read as lookups reach it */
+	assert_true(of > 0);
+	tu_same_mentions(yaml, ma, mb);
 	/* the same search, the same hits */
 	struct search_results ra, rb;
 	assert_int_equal(search_run(a, tu_facts()->word, &ra), 0);
@@ -564,11 +546,16 @@ static void test_checksums(void **state)
 		struct mentions *m = mentions_from_report(r);
 		assert_non_null(got);
 		assert_non_null(m);
+		if (p == PART_NAMES || p == PART_NODES) { /* read by lookups, not when made */
+			char *none = tu_told(r);
+			assert_string_equal(none, "");
+			free(none);
+		}
 		/* the index refused is built from the model: still right */
 		assert_int_equal(got->mapped, p == PART_NAMES || p == PART_NODES || backlinks);
 		same_index(want, got);
 		struct mentions *mw = mentions_from_report(yaml);
-		same_mentions(yaml, mw, m);
+		tu_same_mentions(yaml, mw, m);
 		mentions_free(mw);
 		if (backlinks) /* refused at first use, and scanned for: still right */
 			same_backlinks(yaml, r);
@@ -825,29 +812,23 @@ static void test_out_of_range(void **state)
 /* Parts read later, made up and sealed: the index and the dictionary are
  * refused and built from the model; the id table and the trie, read a
  * probe at a time, stay within their bounds and end. */
-static void read_later(const unsigned char *bytes, size_t len, mutate_fn *mutate, bool index)
+static void read_later(const unsigned char *bytes, size_t len, mutate_fn *mutate)
 {
 	unsigned char *c = copy_of(bytes, len);
 	mutate(c);
 	snap_seal(c, len);
 	struct report *r = open_ok(c, len);
-	if (index) {
-		/* refused when it is made, or when a search first reads every
-		 * text (a regex): then made from the model, which answers */
-		struct corpus *got = corpus_new(r), *want = corpus_new(tu_report());
-		assert_non_null(got);
-		assert_int_equal(tu_search_rows(got, "/./"), tu_search_rows(want, "/./"));
-		assert_false(got->mapped);
-		char *told = tu_told(r);
-		assert_non_null(strstr(told, "is damaged ("));
-		free(told);
-		corpus_free(got);
-		corpus_free(want);
-	} else {
-		struct mentions *m = mentions_from_report(r);
-		assert_non_null(m);
-		mentions_free(m);
-	}
+	/* refused when it is made, or when a search first reads every text (a
+	 * regex): then made from the model, which answers */
+	struct corpus *got = corpus_new(r), *want = corpus_new(tu_report());
+	assert_non_null(got);
+	assert_int_equal(tu_search_rows(got, "/./"), tu_search_rows(want, "/./"));
+	assert_false(got->mapped);
+	char *told = tu_told(r);
+	assert_non_null(strstr(told, "is damaged ("));
+	free(told);
+	corpus_free(got);
+	corpus_free(want);
 	report_free(r);
 	free(c);
 }
@@ -888,10 +869,77 @@ static void origin_backwards(unsigned char *bytes)
 	RECORD(snap_unit, PART_UNITS, 0)->origin = 0;
 }
 
-static void name_of_nothing(unsigned char *bytes)
+/* The names dictionary damaged (`seal`: sealed again, so only the
+ * reader's own checks find it): nothing is read, and nothing said, when it
+ * is made; the first lookups that read the damage find it, it is said
+ * once, in one line with `words`, and every answer - those lookups' too -
+ * is still the model's. */
+static void names_damaged(const unsigned char *bytes, size_t len, mutate_fn *mutate, bool seal,
+			  const char *words)
+{
+	const struct report *yaml = tu_report();
+	unsigned char *c = copy_of(bytes, len);
+	mutate(c);
+	if (seal)
+		snap_seal(c, len);
+	struct report *r = open_ok(c, len);
+	struct mentions *m = mentions_from_report(r), *want = mentions_from_report(yaml);
+	assert_non_null(m);
+	size_t of;
+	assert_int_equal(mentions_blocks_checked(m, &of), 0);
+	assert_true(of > 0); /* the snapshot's, made without reading it */
+	char *told = tu_told(r);
+	assert_string_equal(told, "");
+	free(told);
+	tu_same_mentions(yaml, want, m);
+	told = tu_told(r);
+	if (!strstr(told, words))
+		fail_msg("told '%s', expected '%s'", told, words);
+	free(told);
+	tu_same_mentions(yaml, want, m); /* and from then on */
+	mentions_free(want);
+	mentions_free(m);
+	report_free(r);
+	free(c);
+}
+
+/* A byte flipped in the first block of part p (not sealed again): the
+ * root of the trie, the first names. */
+static void flip_first_block(unsigned char *bytes, enum snap_part p)
 {
 	size_t size;
-	RECORD(snap_name, PART_NAMES, 0)->index = INT32_MAX;
+	unsigned char *at = part_of(bytes, p, &size);
+	assert_true(size > 0);
+	at[(size < SNAP_BLOCK ? size : SNAP_BLOCK) / 2] ^= 0x10;
+}
+
+static void nodes_flipped(unsigned char *bytes)
+{
+	flip_first_block(bytes, PART_NODES);
+}
+
+static void names_flipped(unsigned char *bytes)
+{
+	flip_first_block(bytes, PART_NAMES);
+}
+
+/* Every name's record naming no entity, or a string outside the pool's
+ * names (the last byte of the prose): whichever a lookup reads first. */
+static void names_of_nothing(unsigned char *bytes)
+{
+	size_t size;
+	part_of(bytes, PART_NAMES, &size);
+	for (size_t i = 0; i < size / sizeof(struct snap_name); i++)
+		RECORD(snap_name, PART_NAMES, i)->index = INT32_MAX;
+}
+
+static void names_past_their_region(unsigned char *bytes)
+{
+	size_t size, strings;
+	part_of(bytes, PART_STRINGS, &strings);
+	part_of(bytes, PART_NAMES, &size);
+	for (size_t i = 0; i < size / sizeof(struct snap_name); i++)
+		RECORD(snap_name, PART_NAMES, i)->text = (uint32_t)strings - 1;
 }
 
 static void test_index_and_names_refused(void **state)
@@ -899,12 +947,17 @@ static void test_index_and_names_refused(void **state)
 	(void)state;
 	size_t len;
 	unsigned char *bytes = build(tu_report(), &len);
-	read_later(bytes, len, unit_text_elsewhere, true);
-	read_later(bytes, len, unit_length_wrong, true);
-	read_later(bytes, len, unit_folded_past_pool, true);
-	read_later(bytes, len, rank_twice, true);
-	read_later(bytes, len, origin_backwards, true);
-	read_later(bytes, len, name_of_nothing, false);
+	read_later(bytes, len, unit_text_elsewhere);
+	read_later(bytes, len, unit_length_wrong);
+	read_later(bytes, len, unit_folded_past_pool);
+	read_later(bytes, len, rank_twice);
+	read_later(bytes, len, origin_backwards);
+	names_damaged(bytes, len, nodes_flipped, false, "is damaged (the checksum of its names)");
+	names_damaged(bytes, len, names_flipped, false, "is damaged (the checksum of its names)");
+	names_damaged(bytes, len, names_of_nothing, true,
+		      "is damaged (an offset or index out of range in its names)");
+	names_damaged(bytes, len, names_past_their_region, true,
+		      "is damaged (an offset or index out of range in its names)");
 	free(bytes);
 }
 

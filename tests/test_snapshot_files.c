@@ -9,6 +9,7 @@
 #include "testutil.h"
 #include "links.h"
 #include "loader.h"
+#include "mentions.h"
 #include "snap_format.h"
 #include "snapshot.h"
 #include "corpus.h"
@@ -335,6 +336,36 @@ static void test_backlinks_damaged_on_disk(void **state)
 	same_backlinks(r);
 	free(note);
 	refused_later(r, path, "is damaged (the checksum of its backlinks)", "");
+	free(path);
+}
+
+/* The names dictionary of a cached snapshot with a byte of its trie's
+ * first block damaged: the snapshot opens and the dictionary is made
+ * without a word (nothing of it is read then); the first lookup finds the
+ * damage, every answer is the model's, it is said once, and the file is
+ * removed, so the next run writes it again. */
+static void test_names_damaged_on_disk(void **state)
+{
+	(void)state;
+	remove_snapshot();
+	char *note, *path = snapshot_cache_path(content);
+	report_free(load(content, &note)); /* writes it */
+	free(note);
+	flip_byte(path, PART_NODES, true);
+	struct report *r = load(content, &note);
+	assert_non_null(r->snap);
+	assert_string_equal(note, "");
+	free(note);
+	struct mentions *m = mentions_from_report(r);
+	assert_non_null(m);
+	note = tu_told(r);
+	assert_string_equal(note, "");
+	free(note);
+	struct mentions *want = mentions_from_model(tu_report());
+	tu_same_mentions(tu_report(), want, m);
+	mentions_free(want);
+	mentions_free(m);
+	refused_later(r, path, "is damaged (the checksum of its names)", "");
 	free(path);
 }
 
@@ -740,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_fifo_and_directory),
 		cmocka_unit_test(test_damaged_on_disk),
 		cmocka_unit_test(test_backlinks_damaged_on_disk),
+		cmocka_unit_test(test_names_damaged_on_disk),
 		cmocka_unit_test(test_text_damaged_on_disk),
 		cmocka_unit_test(test_search_text_damaged_on_disk),
 		cmocka_unit_test(test_entities_damaged_on_disk),

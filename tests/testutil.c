@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "cli.h"
 #include "loader.h"
+#include "mentions.h"
 #include "search.h"
 #include "search_rows.h"
 #include "snapshot.h"
@@ -288,4 +289,23 @@ size_t tu_search_rows(const struct corpus *c, const char *query)
 	search_rows_free(&rows);
 	search_results_free(&res);
 	return n;
+}
+
+void tu_same_mentions(const struct report *a, const struct mentions *ma, const struct mentions *mb)
+{
+	struct entity_ref none = { KIND_COUNT, NO_INDEX };
+	assert_int_equal(mentions_count(ma), mentions_count(mb));
+	size_t found = 0;
+	for (size_t s = 0; s < a->sections_count; s++)
+		for (unsigned p = 0; p < report_section(a, s)->paragraphs_count; p++) {
+			struct mention *x, *y;
+			long n = mentions_find(ma, report_section(a, s)->paragraphs[p], none, &x);
+			assert_int_equal(mentions_find(mb, report_section(a, s)->paragraphs[p], none, &y), n);
+			if (n > 0)
+				assert_memory_equal(x, y, (size_t)n * sizeof(*x));
+			found += (size_t)(n > 0 ? n : 0);
+			free(x);
+			free(y);
+		}
+	assert_true(found > 10); /* the comparison compared something */
 }

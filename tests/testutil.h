@@ -85,6 +85,11 @@ int tu_diag_has(const struct diag *d, const char *file, unsigned line, unsigned 
 /* All entries as text, for assertion messages. */
 char *tu_diag_text(const struct diag *d);
 
+/* The same names found by a and b in every paragraph of r, each a
+ * dictionary of r's names (mentions.h), and more than 10 of them. */
+struct mentions;
+void tu_same_mentions(const struct report *r, const struct mentions *a, const struct mentions *b);
+
 /* What snapshot_tell says of r (snapshot.h), asked twice: it must say it
  * once, in one line, if at all. Caller frees. */
 char *tu_told(const struct report *r);
