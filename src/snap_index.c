@@ -321,6 +321,14 @@ bool snapshot_corpus_texts(const struct corpus *c)
  * when its node is first reached. On the first damage the snapshot is
  * refused (said once) and the dictionary made from the model answers. */
 
+/* Record i of part p, its block checked, or NULL. */
+static const void *record_of(struct snapshot *s, enum snap_part p, size_t i)
+{
+	size_t n, size = snap_part_record(p);
+	const unsigned char *v = snap_part(s, p, size, &n);
+	return i < n && snap_check_range(s, p, (uint64_t)i * size, size) ? v + i * size : NULL;
+}
+
 static bool name_read(void *ctx, size_t i, const char **text, struct entity_ref *ref)
 {
 	const struct report *r = ctx;
