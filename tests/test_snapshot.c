@@ -1509,29 +1509,27 @@ static void test_events_out_of_order(void **state)
 	free(bytes);
 }
 
+/* How many of the n pointers of `slots` are set (entities made). */
+static size_t made_of(void *const *slots, size_t n)
+{
+	size_t made = 0;
+	for (size_t i = 0; i < n; i++)
+		made += slots[i] != NULL;
+	return made;
+}
+
 /* The entities made so far, of every kind. */
 static size_t entities_made(const struct report *r)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->sections_count; i++)
-		n += r->sections[i] != NULL;
-	for (size_t i = 0; i < r->stages_count; i++)
-		n += r->stages[i] != NULL;
-	for (size_t i = 0; i < r->areas_count; i++)
-		n += r->areas[i] != NULL;
-	for (size_t i = 0; i < r->activities_count; i++)
-		n += r->activities[i] != NULL;
-	for (size_t i = 0; i < r->events_count; i++)
-		n += r->events[i] != NULL;
-	for (size_t i = 0; i < r->meetings_count; i++)
-		n += r->meetings[i] != NULL;
-	for (size_t i = 0; i < r->programmes_count; i++)
-		n += r->programmes[i] != NULL;
-	for (size_t i = 0; i < r->terms_count; i++)
-		n += r->terms[i] != NULL;
-	for (size_t i = 0; i < r->series_count; i++)
-		n += r->series[i] != NULL;
-	return n;
+	return made_of((void *const *)r->sections, r->sections_count) +
+	       made_of((void *const *)r->stages, r->stages_count) +
+	       made_of((void *const *)r->areas, r->areas_count) +
+	       made_of((void *const *)r->activities, r->activities_count) +
+	       made_of((void *const *)r->events, r->events_count) +
+	       made_of((void *const *)r->meetings, r->meetings_count) +
+	       made_of((void *const *)r->programmes, r->programmes_count) +
+	       made_of((void *const *)r->terms, r->terms_count) +
+	       made_of((void *const *)r->series, r->series_count);
 }
 
 /* Opening reads no entity; looking one up makes it alone, and the counts
