@@ -129,6 +129,10 @@ static bool node_good(const struct mentions *m, int n, int *lo)
 static inline int trie_child(const struct mentions *m, int node, unsigned char byte)
 {
 	int c = m->nodes[node].child;
+	/* siblings have bytes of their own: a list longer than there are bytes
+	 * is a made-up file's, which would make every step of a scan as long
+	 * as the trie */
+	int siblings = 256;
 	if (c <= node || (size_t)c >= m->nodes_count)
 		return -1;
 	for (;;) {
@@ -141,6 +145,8 @@ static inline int trie_child(const struct mentions *m, int node, unsigned char b
 			int next = m->nodes[c].sibling;
 			if (next >= c)
 				return -1;
+			if (--siblings == 0)
+				return m->lazy ? TRIE_DAMAGED : -1;
 			c = next;
 		} while (c >= lo);
 		if (c <= node)
@@ -478,6 +484,10 @@ struct mentions *mentions_from_model(const struct report *r)
 		return NULL;
 	}
 	mentions_seal(m);
+	if (!m->sealed) { /* out of memory: a trie with some names only */
+		mentions_free(m);
+		return NULL;
+	}
 	return m;
 }
 

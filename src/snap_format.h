@@ -25,7 +25,7 @@
 
 #define SNAP_MAGIC "TEMMSNAP"
 /* Any change to a record, a part or what a field means: one more. */
-#define SNAP_VERSION 3u
+#define SNAP_VERSION 4u
 #define SNAP_BYTE_ORDER 0x01020304u
 /* Parts start on 8-byte boundaries, so every record is aligned. */
 #define SNAP_ALIGN 8u

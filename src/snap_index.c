@@ -364,9 +364,14 @@ static bool nodes_block(void *ctx, size_t block)
 	return false;
 }
 
+/* The model's dictionary, from the first damage on: said once (a block's
+ * sum or a name's record said it already; a trie that goes wrong, as a
+ * list of siblings longer than there are bytes, says it here). */
 static struct mentions *names_fallback(void *ctx)
 {
-	return mentions_from_model(ctx);
+	const struct report *r = ctx;
+	snap_refuse_later(r->snap, "its names' trie");
+	return mentions_from_model(r);
 }
 
 static unsigned log2_of(size_t n)

@@ -1153,6 +1153,38 @@ static void test_loops_end(void **state)
 	free(bytes);
 }
 
+/* The trie one list of siblings through every node, of a byte no text
+ * has: each step of a scan would walk the whole trie. A list longer than
+ * there are bytes is refused, and the model's dictionary answers. */
+static void test_trie_list_too_long(void **state)
+{
+	(void)state;
+	const struct report *yaml = tu_report();
+	size_t len, size;
+	unsigned char *bytes = build(yaml, &len);
+	int32_t *node = (int32_t *)part_of(bytes, PART_NODES, &size);
+	size_t nodes = size / MENTIONS_NODE_BYTES;
+	assert_true(nodes > 300);
+	for (size_t i = 0; i < nodes; i++) {
+		node[i * 4] = i + 1 < nodes ? (int32_t)nodes - 1 : -1;
+		node[i * 4 + 1] = (int32_t)i - 1;
+		node[i * 4 + 2] = -1;
+		((unsigned char *)&node[i * 4 + 3])[0] = 0xff;
+	}
+	snap_seal(bytes, len);
+	struct report *r = open_ok(bytes, len);
+	struct mentions *m = mentions_from_report(r), *want = mentions_from_report(yaml);
+	tu_same_mentions(yaml, want, m);
+	char *told = tu_told(r);
+	assert_non_null(strstr(told, "is damaged ("));
+	assert_non_null(strstr(told, "names"));
+	free(told);
+	mentions_free(want);
+	mentions_free(m);
+	report_free(r);
+	free(bytes);
+}
+
 /* ---- the text, checked when first read ---- */
 
 /* The last section with paragraphs; the first with emphasis, or -1. */
@@ -1705,6 +1737,7 @@ int main(void)
 		cmocka_unit_test(test_backlinks_refused),
 		cmocka_unit_test(test_index_and_names_refused),
 		cmocka_unit_test(test_loops_end),
+		cmocka_unit_test(test_trie_list_too_long),
 		cmocka_unit_test(test_text_read_late),
 		cmocka_unit_test(test_text_damaged_counted),
 		cmocka_unit_test(test_index_text_checked_when_read),
