@@ -10,7 +10,6 @@
  * same words is timed in the same rounds, as the baseline. Prints one JSON
  * object (times in milliseconds, memory in KiB). Exit 1 if the content does
  * not load. */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "benchutil.h"
 #include "corpus.h"
 #include "diag.h"
+#include "jsonlib.h"
 #include "loader.h"
 #include "search.h"
 

@@ -1,5 +1,6 @@
 /* cli.c - option parsing and command dispatch. */
 #include "cli.h"
+#include "jsonlib.h"
 #include "print.h"
 #include "sanitize.h"
 #include "text.h"
@@ -238,10 +239,25 @@ void cli_free(struct cli *cli)
 	cli->args = NULL;
 }
 
+/* JSON output needs jansson, which temm opens only then (jsonlib.h). */
+static int load_json(const struct cli *cli, FILE *err)
+{
+	bool json_format = cli->format && strncmp(cli->format, "json", 4) == 0;
+	if (!cli->json && !json_format)
+		return 0;
+	char why[512];
+	if (jsonlib_load(cli->json ? "--json" : "--format=json", why, sizeof(why)) == 0)
+		return 0;
+	sanitize_error(err, "%s", why); /* dlerror() names files */
+	return -1;
+}
+
 int cli_run(const struct report *r, const struct cli *cli, FILE *out, FILE *err)
 {
 	const struct command *cmd = find_command(cli->command);
 	if (!cmd)
 		return EXIT_USAGE;
+	if (load_json(cli, err) != 0)
+		return EXIT_FAIL;
 	return cmd->run(r, cli, out, err);
 }

@@ -8,7 +8,6 @@
 #include "regfile.h"
 #include "yamlcheck.h"
 
-#include <cyaml/cyaml.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +15,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #define CONFIG_MAX_BYTES (256u << 10)
 /* Keys one action may have, and the longest key name. */
@@ -444,6 +442,11 @@ int config_load(const char *path, const struct config_names *names, struct confi
 	int rc = read_config_file(path, c, d);
 	if (rc != 0)
 		return rc;
+	char why[512];
+	if (yamllib_load("reading the config file", why, sizeof(why)) != 0) {
+		diag_add(d, "temm", 0, 0, "%s", why);
+		return -1;
+	}
 	size_t before = d->count;
 	/* the settings of one type, every problem with its position ... */
 	if (yamlcheck_document_as(path, c->bytes, c->len, &top_schema, "setting", d) == 0) {

@@ -2,10 +2,10 @@
 #ifndef TEMM_JSON_OUT_H
 #define TEMM_JSON_OUT_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "jsonlib.h"
 #include "model.h"
 #include "present.h"
 

@@ -506,6 +506,12 @@ static void ctx_free(struct load_ctx *ctx)
 static struct report *load_files(struct load_ctx *ctx, const char *where, size_t before)
 {
 	struct diag *d = ctx->diag;
+	char why[512];
+	if (yamllib_load("reading the content's YAML", why, sizeof(why)) != 0) {
+		diag_add(d, "temm", 0, 0, "%s", why);
+		ctx_free(ctx);
+		return NULL;
+	}
 	parse_files(ctx);
 	if (d->count == before) {
 		ctx->report = calloc(1, sizeof(*ctx->report));

@@ -2,8 +2,9 @@
 #ifndef TEMM_SCHEMA_H
 #define TEMM_SCHEMA_H
 
-#include <cyaml/cyaml.h>
 #include <stddef.h>
+
+#include "yamllib.h"
 
 /* Limits that keep a hostile file from costing more than a real one. */
 #define SCHEMA_MAX_STRING   65536u  /* bytes in one scalar */

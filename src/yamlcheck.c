@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 /* A hostile file could yield a problem per line; stop early. */
 #define MAX_PROBLEMS_PER_FILE 20

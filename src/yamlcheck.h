@@ -5,11 +5,11 @@
 #ifndef TEMM_YAMLCHECK_H
 #define TEMM_YAMLCHECK_H
 
-#include <cyaml/cyaml.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "yamllib.h"
 
 #define YAMLCHECK_MAX_DEPTH 32
 

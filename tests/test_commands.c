@@ -3,8 +3,7 @@
 #include "testutil.h"
 #include "cli.h"
 #include "text.h"
-
-#include <jansson.h>
+#include "jsonlib.h"
 
 #include <stdlib.h>
 #include <string.h>

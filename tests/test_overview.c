@@ -11,9 +11,9 @@
 #include "present.h"
 #include "tally.h"
 #include "text.h"
+#include "jsonlib.h"
 
 #include <ctype.h>
-#include <jansson.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,8 +7,8 @@
 #include "present.h"
 #include "relations.h"
 #include "text.h"
+#include "jsonlib.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
