@@ -283,7 +283,8 @@ static size_t damaged_entities(const struct report *r)
 	return n;
 }
 
-/* What the snapshot said after it was opened, asked twice (caller frees). */
+/* The snapshot's model is the YAML's, entity for entity, and made again from
+ * itself it gives the same bytes. */
 static void test_same_model(void **state)
 {
 	(void)state;
