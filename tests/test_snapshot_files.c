@@ -136,6 +136,15 @@ static void remove_snapshot(void)
 	free(path);
 }
 
+/* The cached snapshot written afresh: removed, then the YAML read. */
+static void write_afresh(void)
+{
+	char *note;
+	remove_snapshot();
+	report_free(load(content, &note));
+	free(note);
+}
+
 static void test_written_then_read(void **state)
 {
 	(void)state;
@@ -316,10 +325,8 @@ static void refused_later(struct report *r, const char *path, const char *words,
 static void test_backlinks_damaged_on_disk(void **state)
 {
 	(void)state;
-	remove_snapshot();
+	write_afresh();
 	char *note, *path = snapshot_cache_path(content);
-	report_free(load(content, &note)); /* writes it */
-	free(note);
 	struct report *r = load(content, &note);
 	assert_non_null(r->snap);
 	same_backlinks(r);
@@ -347,10 +354,8 @@ static void test_backlinks_damaged_on_disk(void **state)
 static void test_names_damaged_on_disk(void **state)
 {
 	(void)state;
-	remove_snapshot();
+	write_afresh();
 	char *note, *path = snapshot_cache_path(content);
-	report_free(load(content, &note)); /* writes it */
-	free(note);
 	flip_byte(path, PART_NODES, true);
 	struct report *r = load(content, &note);
 	assert_non_null(r->snap);
@@ -398,9 +403,7 @@ static void cached_write(const char *path, const unsigned char *bytes, size_t le
 static struct report *cached_changed(const char *path, void (*mutate)(unsigned char *), bool seal)
 {
 	char *note;
-	remove_snapshot();
-	report_free(load(content, &note)); /* writes it */
-	free(note);
+	write_afresh();
 	size_t len;
 	unsigned char *bytes = cached_bytes(path, &len);
 	mutate(bytes);
